@@ -1,0 +1,36 @@
+"""Every message a user can see when something is wrong, in one catalogue.
+
+Code raises ``KgError(CODE, **fields)``; the CLI prints ``kg: <message>`` on
+one line and exits non-zero. Keeping the texts here keeps them consistent.
+"""
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "E001": "{path}: no such file or directory",
+    "E002": "{path}: file is empty",
+    "E003": "{path}: looks like a binary file, not text",
+    "E004": "{path}: cannot decode the text (not UTF-8, GB18030 or UTF-16)",
+    "E005": "{path}: line {line}: malformed JSON ({detail})",
+    "E006": "{path}: line {line}: article needs a non-empty \"text\" string",
+    "E007": "{path}: unsupported file type {suffix!r} (use .txt, .md, .html or .jsonl)",
+    "E008": "{path}: cannot read ({detail})",
+    "E009": "no articles could be read from the given sources",
+    "E010": "{path}: contains no text after cleaning",
+    "E011": "{path}: cannot write ({detail})",
+    "E012": "{path}: not a build output directory (no {missing})",
+    "E013": "invalid SPARQL query: {detail}",
+    "E014": "{path}: invalid date {value!r} (use YYYY-MM-DD)",
+    "E015": "{path}: line {line}: duplicate article id {id!r}",
+    "E016": "no entity matches {name!r}",
+    "E017": "{path}: gold directory has no .json files",
+    "E018": "{detail}",
+}
+
+
+class KgError(Exception):
+    """A user-facing error: a catalogue code plus the fields its message needs."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(MESSAGES[code].format(**fields))

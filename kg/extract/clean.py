@@ -1,0 +1,87 @@
+"""Scanned newspaper pages → clean text: broken lines joined, page furniture dropped, stories found."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Doc
+
+# Page furniture: jump lines, page numbers, edition marks.
+_FURNITURE = re.compile(
+    r"[（(]\s*(?:下转|上接|转|接)第?\s*[0-9０-９一二三四五六七八九十]+\s*版[^）)]{0,8}[）)]"
+    r"|^\s*第?\s*[0-9０-９]+\s*版\s*$"
+    r"|^\s*-\s*\d+\s*-\s*$",
+    re.M)
+_END = set("。！？!?；;：:…”’」』）)】")
+_HEADING = re.compile(r"^#{1,6}\s")
+_BYLINE = re.compile(r"^(?:本报)?(?:记者|通讯员|实习生|特约|见习|摄影|编辑|责编)|摄$|[（(][^）)]{1,20}[）)]$")
+
+
+def normalise(text: str) -> str:
+    """Unify line ends, width of ASCII letters/digits and stray spaces, keep Chinese punctuation."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    text = "".join(unicodedata.normalize("NFKC", ch) if ("\uff10" <= ch <= "\uff5a") else ch for ch in text)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _joinable(line: str, nxt: str) -> bool:
+    """Does ``line`` continue in ``nxt`` (a sentence or word broken by the page layout)?"""
+    if not line or not nxt or _HEADING.match(line) or _HEADING.match(nxt):
+        return False
+    if line[-1] in _END or _BYLINE.search(line.strip()):
+        return False
+    if len(line) < 20 and not re.search(r"[，,、]", line):
+        return False              # short unpunctuated lines are titles, captions, bylines
+    return not _BYLINE.match(nxt)
+
+
+def join_lines(text: str) -> str:
+    """Join lines that the page layout broke inside a sentence or a word.
+
+    >>> join_lines("全市组建教育\\n\\n保障、医疗保障专项工作组，确保政策落实落地。")
+    '全市组建教育保障、医疗保障专项工作组，确保政策落实落地。'
+    """
+    lines = [ln.strip() for ln in text.split("\n")]
+    out: list[str] = []
+    pending_blank = False
+    for ln in lines:
+        if not ln:
+            pending_blank = True
+            continue
+        if out and _joinable(out[-1], ln):
+            out[-1] += ln
+        else:
+            if out and pending_blank:
+                out.append("")
+            out.append(ln)
+        pending_blank = False
+    return "\n".join(out)
+
+
+def clean(doc: Doc) -> Doc:
+    """Component: fill ``doc.text`` with the cleaned article text and ``doc.stories``."""
+    text = _FURNITURE.sub("", normalise(doc.article.text))
+    text = join_lines(text)
+    doc.text = text
+    doc.stories = stories(text)
+    return doc
+
+
+def stories(text: str) -> list[tuple[int, int, str]]:
+    """Split at top-level headings (``#``/``##``); each story keeps its heading and body.
+
+    >>> [h for _, _, h in stories("# 甲\\n正文\\n## 乙\\n正文")]
+    ['甲', '乙']
+    """
+    starts = [(m.start(), m.group(1).strip()) for m in re.finditer(r"^#{1,2}\s+(.+)$", text, re.M)]
+    if not starts or starts[0][0] > 0:
+        starts.insert(0, (0, ""))
+    # consecutive headings (title + subtitle) belong to the same story
+    merged: list[tuple[int, str]] = []
+    for pos, head in starts:
+        if merged and not text[merged[-1][0]:pos].strip("# \n").replace(merged[-1][1], "").strip():
+            merged[-1] = (merged[-1][0], (merged[-1][1] + " " + head).strip())
+        else:
+            merged.append((pos, head))
+    bounds = [p for p, _ in merged] + [len(text)]
+    return [(bounds[i], bounds[i + 1], merged[i][1]) for i in range(len(merged))]

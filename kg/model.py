@@ -1,0 +1,179 @@
+"""The objects that flow through the pipeline.
+
+read → ``Article``; extract → ``Doc`` (one per article, with its own entity
+labels, as in the contract of the evaluation guide); resolve → ``Graph``
+(entities merged across articles, each with a stable key); rdf/export/view
+all read a ``Graph``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("Person", "Agency", "Organization", "Project", "Place")
+PREDICATES = ("holdsPosition", "inspected", "attended", "investigatedBy", "partOf",
+              "jurisdiction", "locatedIn", "undertakes", "partnerOf", "reported")
+
+
+@dataclass
+class Article:
+    """One article as read from a source file."""
+    id: str                      # file name (``000_x.txt``) or the JSONL ``id``
+    text: str
+    title: str | None = None
+    date: str | None = None      # ISO date from metadata, if any
+    source: str | None = None    # the file it came from
+    home: str | None = None      # home city given by the user or the JSONL line
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the cleaned article text, with character offsets into it."""
+    start: int
+    end: int
+    text: str
+    story: int = 0               # index of the story (heading + body) it belongs to
+
+
+@dataclass
+class Mention:
+    """A span of the cleaned text recognised as an entity of ``type``."""
+    start: int
+    end: int
+    text: str
+    type: str
+    label: str                   # canonical name this surface form resolves to
+    rule: str = ""
+
+
+@dataclass
+class Entity:
+    """An entity as one article knows it: canonical label plus the surface forms used."""
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Relation:
+    """A fact between entity labels of one article, with its evidence sentence."""
+    s: str
+    p: str
+    o: str | None = None
+    role: str | None = None
+    org: str | None = None
+    former: bool = False
+    start: str | None = None     # tenure start year (careers)
+    end: str | None = None
+    date: str | None = None      # ISO date of the fact
+    confidence: float = 0.8
+    rule: str = ""
+    sentence: Sentence | None = None
+
+    def key(self) -> tuple:
+        """Identity of the fact inside one article (used to drop duplicates)."""
+        return (self.s, self.p, self.o, self.role, self.org)
+
+
+@dataclass
+class Doc:
+    """The shared document object each extraction component reads and fills."""
+    article: Article
+    text: str = ""                       # cleaned text
+    sentences: list[Sentence] = field(default_factory=list)
+    stories: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, heading)
+    home: str | None = None              # canonical home city, e.g. 晋中市
+    province: str | None = None          # its province, e.g. 山西省
+    date: str | None = None              # article date (metadata or latest full date in text)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (type, label)
+    relations: list[Relation] = field(default_factory=list)
+
+    def add_entity(self, type: str, label: str, *aliases: str, **attrs: Any) -> Entity:
+        """Add (or extend) the entity ``(type, label)`` and return it."""
+        ent = self.entities.get((type, label))
+        if ent is None:
+            ent = self.entities[(type, label)] = Entity(type, label)
+        ent.aliases.update(a for a in aliases if a and a != label)
+        for k, v in attrs.items():
+            ent.attrs.setdefault(k, v)
+        return ent
+
+    def add_relation(self, rel: Relation) -> None:
+        """Add ``rel`` unless the same fact is already there."""
+        if all(r.key() != rel.key() for r in self.relations):
+            self.relations.append(rel)
+
+    def to_contract(self) -> dict[str, Any]:
+        """The per-article JSON object of the evaluation guide's output contract."""
+        ents = sorted(self.entities.values(), key=lambda e: (ENTITY_TYPES.index(e.type), e.label))
+        rels = []
+        for r in sorted(self.relations, key=lambda r: (PREDICATES.index(r.p), r.s, r.o or "", r.role or "", r.org or "")):
+            d: dict[str, Any] = {"s": r.s, "p": r.p}
+            if r.p == "holdsPosition":
+                d["role"] = r.role
+                d["org"] = r.org
+                if r.former:
+                    d["former"] = True
+                if r.start:
+                    d["start"] = r.start
+                if r.end:
+                    d["end"] = r.end
+            else:
+                d["o"] = r.o
+            if r.date:
+                d["date"] = r.date
+            d["confidence"] = round(r.confidence, 2)
+            if r.sentence is not None:
+                d["evidence"] = r.sentence.text
+            rels.append(d)
+        return {
+            "article": self.article.id,
+            "home": self.home,
+            "date": self.date,
+            "entities": [{"type": e.type, "label": e.label, "aliases": sorted(e.aliases),
+                          **({"attrs": dict(sorted(e.attrs.items()))} if e.attrs else {})}
+                         for e in ents],
+            "relations": rels,
+        }
+
+
+@dataclass
+class Node:
+    """An entity of the whole graph: merged across articles, with a stable key."""
+    key: str                     # stable identifier, used for IRIs and node ids
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Fact:
+    """A relation of the whole graph between node keys, traced to its article."""
+    s: str
+    p: str
+    o: str | None
+    article: str
+    role: str | None = None
+    org: str | None = None       # node key of the post's organisation
+    former: bool = False
+    start: str | None = None
+    end: str | None = None
+    date: str | None = None
+    confidence: float = 0.8
+    rule: str = ""
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+
+@dataclass
+class Graph:
+    """The resolved knowledge graph: what the RDF, export and view stages read."""
+    nodes: dict[str, Node] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+    docs: dict[str, Doc] = field(default_factory=dict)

@@ -1,0 +1,76 @@
+"""The whole path, stage after stage: read → extract → resolve → rdf → export → view."""
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import KgError
+from .model import ENTITY_TYPES, Article, Doc, Graph
+
+Warn = Callable[[KgError], None]
+
+
+def _progress(items: list[Article], enabled: bool) -> Iterable[Article]:
+    """Yield ``items``, drawing a progress bar on stderr for long runs on a terminal."""
+    n = len(items)
+    show = enabled and n >= 20 and sys.stderr.isatty()
+    for i, item in enumerate(items, 1):
+        yield item
+        if show and (i == n or i % max(1, n // 100) == 0):
+            done = int(30 * i / n)
+            print(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{n} articles", end="", file=sys.stderr, flush=True)
+    if show:
+        print(file=sys.stderr)
+
+
+def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: Warn | None = None,
+                 progress: bool = False) -> list[Doc]:
+    """Read ``sources`` and run the extractor on every article.
+
+    Raises ``KgError`` E009 when no article could be read.
+    """
+    from .extract import Extractor
+    from .read import read_sources
+    articles = list(read_sources(sources, warn))
+    if not articles:
+        raise KgError("E009")
+    extractor = Extractor(home=home)
+    return [extractor(a) for a in _progress(articles, progress)]
+
+
+def build(sources: Iterable[str | Path], out: Path, home: str | None = None, warn: Warn | None = None,
+          progress: bool = False, base: str | None = None) -> dict[str, Any]:
+    """Run every stage and write the outputs into ``out``; return a summary."""
+    from .export.files import write_graph_files
+    from .export.jsonl import extractions_text
+    from .rdf import build_dataset
+    from .resolve import resolve
+    from .view import write_html
+
+    docs = extract_docs(sources, home=home, warn=warn, progress=progress)
+    graph: Graph = resolve(docs)
+    dataset = build_dataset(graph, base=base)
+    out.mkdir(parents=True, exist_ok=True)
+    # Everything is written into a scratch folder first, then moved over file by file
+    # with a rename, so an existing OUT never holds a half-written file.
+    with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
+        scratch = Path(tmp)
+        triples = write_graph_files(dataset, scratch)
+        (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
+        write_html(graph, scratch / "graph.html")
+        for f in sorted(scratch.iterdir()):
+            if f.is_file():
+                f.replace(out / f.name)
+            elif f.is_dir():
+                target = out / f.name
+                if target.exists():
+                    shutil.rmtree(target)
+                f.replace(target)
+    counts = Counter(n.type for n in graph.nodes.values())
+    return {"articles": len(docs), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
+            "relations": len(graph.facts), "triples": triples}

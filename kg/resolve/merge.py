@@ -1,0 +1,50 @@
+"""Merging entities across articles into graph nodes."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Doc, Fact, Graph, Node
+
+
+def node_key(type: str, label: str, qualifier: str | None = None) -> str:
+    """The stable key of an entity: its type and canonical label (plus a qualifier for namesakes).
+
+    >>> node_key("Person", "刘星"), node_key("Person", "刘星", "太原市")
+    ('person/刘星', 'person/刘星@太原市')
+    """
+    key = f"{type.lower()}/{label}"
+    return f"{key}@{qualifier}" if qualifier else key
+
+
+def resolve(docs: Iterable[Doc]) -> Graph:
+    """Merge the entities of ``docs`` into nodes and turn their relations into facts."""
+    g = Graph()
+    for doc in docs:
+        g.articles[doc.article.id] = doc.article
+        g.docs[doc.article.id] = doc
+        label2key: dict[str, str] = {}
+        for (etype, label), ent in sorted(doc.entities.items()):
+            key = node_key(etype, label, ent.attrs.get("namesake_of"))
+            node = g.nodes.get(key)
+            if node is None:
+                node = g.nodes[key] = Node(key, etype, label)
+            node.aliases.update(ent.aliases)
+            for k, v in sorted(ent.attrs.items()):
+                node.attrs.setdefault(k, v)
+            node.articles.add(doc.article.id)
+            label2key.setdefault(label, key)
+        for r in doc.relations:
+            s = label2key.get(r.s)
+            if s is None:
+                continue
+            o = r.o if r.p == "reported" else label2key.get(r.o or "")
+            if o is None and r.p != "holdsPosition":
+                continue
+            sent = r.sentence
+            g.facts.append(Fact(
+                s=s, p=r.p, o=o, article=doc.article.id, role=r.role,
+                org=label2key.get(r.org) if r.org else None, former=r.former, start=r.start,
+                end=r.end, date=r.date or doc.date, confidence=r.confidence, rule=r.rule,
+                evidence=sent.text if sent else None,
+                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None))
+    return g
