@@ -1,0 +1,5 @@
+"""One module per ``kg`` subcommand; each has ``register(subparsers)`` that adds its parser.
+
+``COMMANDS`` lists them in the order ``kg --help`` shows them.
+"""
+COMMANDS = ["build", "extract"]
