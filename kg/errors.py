@@ -24,6 +24,9 @@ MESSAGES: dict[str, str] = {
     "E016": "no entity matches {name!r}",
     "E017": "{path}: gold directory has no .json files",
     "E018": "{detail}",
+    "E019": "{path}: not a graph file written by kg build ({detail})",
+    "E020": "--since: invalid date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    "E021": "{name!r} matches several entities: {matches} (use the key, e.g. {example})",
 }
 
 
