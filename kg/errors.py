@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "E001": "{path}: no such file or directory",
     "E002": "{path}: file is empty",
     "E003": "{path}: looks like a binary file, not text",
-    "E004": "{path}: cannot decode the text (not UTF-8, GB18030 or UTF-16)",
+    "E004": "{path}: cannot decode the text (not UTF-8, UTF-16, GB18030/GBK or Big5)",
     "E005": "{path}: line {line}: malformed JSON ({detail})",
     "E006": "{path}: line {line}: article needs a non-empty \"text\" string",
     "E007": "{path}: unsupported file type {suffix!r} (use .txt, .md, .html or .jsonl)",
@@ -27,6 +27,13 @@ MESSAGES: dict[str, str] = {
     "E019": "{path}: not a graph file written by kg build ({detail})",
     "E020": "--since: invalid date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E021": "{name!r} matches several entities: {matches} (use the key, e.g. {example})",
+    "E022": "{path}: not a regular file ({kind})",
+    "E023": "{path}: file is too large ({size} MB; the limit is {limit} MB)",
+    "E024": "{path}: line {line}: expected a JSON object, got {kind}",
+    "E025": "{path}: line {line}: \"id\" must be a non-empty string or a whole number",
+    "E026": "{path}: line {line}: \"{field}\" must be a string; ignored",
+    "E027": "{path}: folder has no .txt, .md, .html or .jsonl files",
+    "E028": "{path}: duplicate article id {id!r} (already read from {first}); skipped",
 }
 
 
