@@ -1,10 +1,37 @@
-"""The text of an HTML page: paragraphs and headings, without markup or scripts."""
+"""The text of an HTML page: paragraphs and headings, without markup, scripts or page chrome."""
 from __future__ import annotations
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
-_BLOCK = {"p", "div", "br", "li", "tr", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "title", "table", "ul", "ol", "blockquote", "pre"}
-_SKIP = {"script", "style", "noscript", "template", "head"}
+_BLOCK = {"p", "div", "li", "tr", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+          "table", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "figure", "figcaption",
+          "header", "address", "caption", "center", "body"}
+_CELL = {"td", "th"}
+# Never article text: code, styles, and the navigation, footer and forms around the article.
+_SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
+         "svg", "math", "select", "button", "object", "canvas", "audio", "video", "menu", "textarea"}
+_SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "param", "keygen"}
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+                   rb"""|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in ``<meta>`` (or an XML declaration), if any.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    'gb2312'
+    >>> declared_charset(b"<p>no declaration</p>") is None
+    True
+    """
+    m = _META.search(raw[:8192])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).decode("ascii").lower()
 
 
 class _TextParser(HTMLParser):
@@ -12,49 +39,109 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
-        self._skip = 0
+        self.h1: list[str] = []
+        self._skip: list[str] = []       # open elements whose content is dropped
+        self._open: list[str] = []       # article/main elements we are inside
         self._in_title = False
-        self._heading = 0
+        self._in_h1 = False
+        self._pre = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP and tag != "head":
-            self._skip += 1
-        if tag == "title":
+    def _skipped(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag in _SKIP or a.get("role", "").lower() in _SKIP_ROLES or "hidden" in a:
+            return True
+        if a.get("aria-hidden", "").lower() == "true":
+            return True
+        if re.search(r"display\s*:\s*none", a.get("style", ""), re.I):
+            return True
+        return tag == "header" and not self._open      # the page's header, not the article's
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("article", "main"):
+            self._open.append(tag)
+        if tag not in _VOID and (self._skip or self._skipped(tag, attrs)):
+            self._skip.append(tag)
+            return
+        if self._skip:
+            return
+        if tag == "title" and not self.title:
             self._in_title = True
-        if tag in _BLOCK:
+        elif tag == "br":
             self.parts.append("\n")
-        if tag in ("h1", "h2", "h3", "h4") and not self._skip:
-            self._heading = int(tag[1])
-            self.parts.append("#" * self._heading + " ")
+        elif tag in _CELL:
+            self.parts.append("\t")
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+        if tag == "pre":
+            self._pre += 1
+        if tag in ("h1", "h2", "h3", "h4"):
+            self.parts.append("#" * int(tag[1]) + " ")
+            self._in_h1 = tag == "h1" and not self.h1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            self.handle_starttag(tag, attrs)     # <br/> is one line break, not two
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and tag != "head" and self._skip:
-            self._skip -= 1
+        if tag in ("article", "main") and tag in self._open:
+            self._open.remove(tag)
+        if self._skip:
+            if tag in self._skip:
+                while self._skip.pop() != tag:
+                    pass
+            elif tag in ("body", "html"):
+                self._skip.clear()                # an unclosed <nav> must not eat the page
+            return
         if tag == "title":
             self._in_title = False
+        if tag == "h1":
+            self._in_h1 = False
+        if tag == "pre" and self._pre:
+            self._pre -= 1
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
-        elif not self._skip:
-            self.parts.append(data)
+            return
+        if self._skip:
+            return
+        if not self._pre:
+            data = re.sub(r"[ \t\r\n\f\xa0]+", " ", data)
+        if self._in_h1:
+            self.h1.append(data)
+        self.parts.append(data)
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """Return ``(text, title)`` of an HTML document.
 
+    Block elements become paragraphs (separated by a blank line), ``<br>`` a
+    line break; navigation, footers, forms and scripts are dropped; entities
+    are decoded. The title is ``<title>``, else the first ``<h1>``.
+
     >>> html_to_text("<html><title>T</title><body><h1>标题</h1><p>正文<script>x()</script></p></body></html>")
     ('# 标题\\n\\n正文', 'T')
+    >>> html_to_text("<nav>首页</nav><p>第一行<br/>第二行&nbsp;&amp;&#12290;</p><footer>版权</footer>")
+    ('第一行\\n第二行 &。', None)
     """
     p = _TextParser()
-    p.feed(markup)
-    p.close()
-    lines = [ln.strip() for ln in "".join(p.parts).split("\n")]
+    try:
+        p.feed(markup)
+        p.close()
+        raw = "".join(p.parts)
+    except AssertionError:                        # markup html.parser gives up on
+        raw = unescape(re.sub(r"<[^>]*>", "\n", markup))
+    title = " ".join("".join(p.title).split()) or " ".join("".join(p.h1).split()) or None
+    return _tidy(raw), title
+
+
+def _tidy(raw: str) -> str:
+    """Strip lines, drop spaces between Chinese characters, keep at most one blank line."""
     out: list[str] = []
-    for ln in lines:
+    for ln in raw.split("\n"):
+        ln = re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", ln.strip())
         if ln or (out and out[-1]):
             out.append(ln)
-    title = " ".join("".join(p.title).split()) or None
-    return "\n".join(out).strip(), title
+    return "\n".join(out).strip()

@@ -1,110 +1,95 @@
 """Files and folders → articles, one reader per format; bad files become warnings."""
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import KgError
 from ..model import Article
 from .decode import decode_bytes
-from .html import html_to_text
+from .files import SUFFIXES, source_files
+from .html import declared_charset, html_to_text
+from .jsonl import read_jsonl
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            yield from sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not any(part.startswith(".") for part in f.relative_to(path).parts))
-        elif path.exists():
-            yield path
-        else:
-            raise KgError("E001", path=path)
+MAX_BYTES = 32 * 1024 * 1024      # one .txt/.md/.html article; far above any real page
+Warn = Callable[[KgError], None]
 
 
-def _read_text(path: Path) -> str:
+def _open(path: Path):
+    """Open ``path`` for reading bytes; OS errors become catalogue errors."""
     try:
-        raw = path.read_bytes()
+        return open(path, "rb")
     except OSError as e:
-        raise KgError("E008", path=path, detail=e.strerror or e) from None
-    return decode_bytes(raw, path)
+        raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
 
 
-def _jsonl(path: Path, warn: Callable[[KgError], None]) -> Iterator[Article]:
-    seen: set[str] = set()
-    for n, line in enumerate(_read_text(path).splitlines(), 1):
-        if not line.strip():
-            continue
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, refusing files over ``MAX_BYTES``."""
+    with _open(path) as fh:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            warn(KgError("E005", path=path, line=n, detail=e.msg))
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            warn(KgError("E006", path=path, line=n))
-            continue
-        aid = str(obj.get("id") or f"{path.stem}-{n}")
-        if aid in seen:
-            warn(KgError("E015", path=path, line=n, id=aid))
-            continue
-        date = obj.get("date")
-        if date is not None and not (isinstance(date, str) and _DATE.match(date)):
-            warn(KgError("E014", path=f"{path}:{n}", value=date))
-            date = None
-        seen.add(aid)
-        yield Article(id=aid, text=obj["text"], title=_opt(obj.get("title")), date=date,
-                      source=_opt(obj.get("source")) or str(path), home=_opt(obj.get("home")))
+            raw = fh.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size >> 20
+        raise KgError("E023", path=path, size=size, limit=MAX_BYTES >> 20)
+    return raw
 
 
-def _opt(v: object) -> str | None:
-    return str(v).strip() or None if v is not None else None
-
-
-def _one(path: Path, warn: Callable[[KgError], None]) -> Iterator[Article]:
+def _one(path: Path, aid: str, warn: Warn) -> Iterator[tuple[Article, str]]:
+    """Yield ``(article, where)`` for the file ``path`` (``where`` names it in messages)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _jsonl(path, warn)
+        with _open(path) as fh:
+            try:
+                for art, n in read_jsonl(fh, path, warn):
+                    yield art, f"{path}: line {n}"
+            except OSError as e:
+                raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
     elif suffix in (".html", ".htm"):
-        text, title = html_to_text(_read_text(path))
+        raw = _read_bytes(path)
+        text, title = html_to_text(decode_bytes(raw, path, declared=declared_charset(raw)))
         if not text.strip():
             raise KgError("E010", path=path)
-        yield Article(id=path.name, text=text, title=title, source=str(path))
+        yield Article(id=aid, text=text, title=title, source=str(path)), str(path)
     elif suffix in (".txt", ".md", ""):
-        yield Article(id=path.name, text=_read_text(path), source=str(path))
+        text = decode_bytes(_read_bytes(path), path)
+        if not text.strip():
+            raise KgError("E002", path=path)
+        yield Article(id=aid, text=text, source=str(path)), str(path)
     else:
         raise KgError("E007", path=path, suffix=suffix)
 
 
-def read_sources(paths: Iterable[str | Path], warn: Callable[[KgError], None] | None = None) -> Iterator[Article]:
+def read_sources(paths: Iterable[str | Path], warn: Warn | None = None) -> Iterator[Article]:
     """Yield the articles of ``paths`` (files or folders, read in sorted order).
 
-    A file that cannot be read is reported to ``warn`` and skipped; with no
-    ``warn`` the first error is raised.
+    A file (or JSONL line) that cannot be read is reported to ``warn`` and
+    skipped; with no ``warn`` the first problem is raised. Article ids are
+    unique: a later article with an id already read is skipped.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "b.txt").write_bytes("县长来到村里。".encode("gbk"))
+    >>> _ = (d / "a.jsonl").write_text('{"id": "x1", "text": "市长来到县里。", "date": "2024年3月5日"}\\n[1]\\n')
+    >>> [(a.id, a.text, a.date) for a in read_sources([d], lambda e: print(str(e)[len(str(d)) + 1:]))]
+    a.jsonl: line 2: expected a JSON object, got an array
+    [('x1', '市长来到县里。', '2024-03-05'), ('b.txt', '县长来到村里。', None)]
     """
     def _raise(e: KgError) -> None:
         raise e
     warn = warn or _raise
-    ids: set[str] = set()
-    for path in _files_safe(paths, warn):
+    first: dict[str, str] = {}
+    for path, aid in source_files(paths, warn):
         try:
-            for art in _one(path, warn):
-                if art.id in ids:
-                    warn(KgError("E015", path=path, line=0, id=art.id))
+            for art, where in _one(path, aid, warn):
+                if art.id in first:
+                    warn(KgError("E028", path=where, id=art.id, first=first[art.id]))
                     continue
-                ids.add(art.id)
+                first[art.id] = where
                 yield art
         except KgError as e:
             warn(e)
 
 
-def _files_safe(paths: Iterable[str | Path], warn: Callable[[KgError], None]) -> Iterator[Path]:
-    for p in paths:
-        try:
-            yield from _files([p])
-        except KgError as e:
-            warn(e)
+__all__ = ["read_sources", "SUFFIXES", "MAX_BYTES"]
