@@ -55,22 +55,31 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     docs = extract_docs(sources, home=home, warn=warn, progress=progress)
     graph: Graph = resolve(docs)
     dataset = build_dataset(graph, base=base)
-    out.mkdir(parents=True, exist_ok=True)
-    # Everything is written into a scratch folder first, then moved over file by file
-    # with a rename, so an existing OUT never holds a half-written file.
-    with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
-        scratch = Path(tmp)
-        triples = write_graph_files(dataset, scratch)
-        (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
-        write_html(graph, scratch / "graph.html")
-        for f in sorted(scratch.iterdir()):
-            if f.is_file():
-                f.replace(out / f.name)
-            elif f.is_dir():
-                target = out / f.name
-                if target.exists():
-                    shutil.rmtree(target)
-                f.replace(target)
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        # Everything is written into a scratch folder first, then moved over file by file
+        # with a rename, so an existing OUT never holds a half-written file.
+        with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
+            scratch = Path(tmp)
+            triples = write_graph_files(dataset, scratch)
+            (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
+            write_html(graph, scratch / "graph.html")
+            for f in sorted(scratch.iterdir()):
+                if f.is_file():
+                    f.replace(out / f.name)
+                elif f.is_dir():
+                    target = out / f.name
+                    if target.exists():
+                        shutil.rmtree(target)
+                    f.replace(target)
+    except BaseException as e:
+        if created:                      # a failed first build leaves no empty OUT behind
+            shutil.rmtree(out, ignore_errors=True)
+        if isinstance(e, OSError):
+            where = f"{e.strerror or type(e).__name__}: {e.filename}" if e.filename else (e.strerror or str(e))
+            raise KgError("E011", path=out, detail=where) from e
+        raise
     counts = Counter(n.type for n in graph.nodes.values())
     return {"articles": len(docs), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
             "relations": len(graph.facts), "triples": triples}

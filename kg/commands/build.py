@@ -5,7 +5,7 @@ import argparse
 import time
 from pathlib import Path
 
-from .common import add_sources, warn
+from .common import add_sources, check_output_dir, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,12 +16,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.set_defaults(func=run)
 
 
+def summary_line(summary: dict, seconds: float, out: str) -> str:
+    """The one line ``kg build`` prints when done.
+
+    >>> summary_line({"articles": 2, "entities": {"Person": 1, "Place": 3}, "relations": 4, "triples": 9}, 0.25, "out")
+    'kg: 2 articles; entities: Person 1, Place 3; 4 relations; 9 triples; 0.2 s → out'
+    """
+    types = ", ".join(f"{k} {v}" for k, v in summary["entities"].items())
+    return (f"kg: {summary['articles']} articles; entities: {types}; "
+            f"{summary['relations']} relations; {summary['triples']} triples; {seconds:.1f} s → {out}")
+
+
 def run(a: argparse.Namespace) -> int:
     from ..pipeline import build
+    from .common import one_line
     t0 = time.perf_counter()
-    summary = build(a.sources, Path(a.output), home=a.home, warn=warn, progress=not a.quiet, base=a.base)
-    seconds = time.perf_counter() - t0
-    types = ", ".join(f"{k} {v}" for k, v in summary["entities"].items())
-    print(f"kg: {summary['articles']} articles; entities: {types}; "
-          f"{summary['relations']} relations; {summary['triples']} triples; {seconds:.1f} s → {a.output}")
+    out = Path(a.output)
+    check_output_dir(out)           # before the long part, not after it
+    summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base)
+    print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))
     return 0

@@ -2,17 +2,75 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from ..errors import KgError
 
 
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters escaped, so it prints on one line.
+
+    >>> one_line("a\\nb.txt: bad"), one_line("x\\udcff")
+    ('a\\\\nb.txt: bad', 'x\\\\udcff')
+    """
+    return "".join(ch if ch.isprintable() else " " if ch == "\t" else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for ch in text)
+
+
 def warn(e: KgError) -> None:
     """Print a skipped-input warning on one line."""
-    print(f"kg: warning: {e}", file=sys.stderr)
+    print(f"kg: warning: {one_line(str(e))}", file=sys.stderr)
 
 
 def add_sources(p: argparse.ArgumentParser) -> None:
-    """``SRC...`` and ``--home``, as every reading command takes them."""
+    """``SRC...``, ``--home`` and ``-q``, as every reading command takes them."""
     p.add_argument("sources", nargs="+", metavar="SRC", help="article files or folders (.txt .md .html .jsonl)")
     p.add_argument("--home", help="home city of the paper (e.g. 晋中市); inferred from the text when omitted")
+    # SUPPRESS: `kg -q build` and `kg build -q` both work; the subparser must not reset the flag.
+    p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bar")
+
+
+def _writable_parent(path: Path) -> None:
+    """Raise E011 unless the nearest existing folder above ``path`` is a writable folder."""
+    parent = path.absolute().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise KgError("E011", path=path, detail=f"{parent} is not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise KgError("E011", path=path, detail=f"no permission to write in {parent}")
+
+
+def check_output_dir(path: Path) -> None:
+    """Fail early (E011) when ``path`` cannot become the output folder of ``kg build``.
+
+    >>> import tempfile; f = Path(tempfile.mkdtemp()) / "f"; _ = f.write_text("x")
+    >>> check_output_dir(f)
+    Traceback (most recent call last):
+    kg.errors.KgError: ...: cannot write (exists and is not a folder)
+    """
+    if path.exists() and not path.is_dir():
+        raise KgError("E011", path=path, detail="exists and is not a folder")
+    if path.is_dir():
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise KgError("E011", path=path, detail="no permission to write in it")
+        return
+    _writable_parent(path)
+
+
+def check_output_file(path: Path) -> None:
+    """Fail early (E011) when ``path`` cannot be written as one output file.
+
+    >>> import tempfile; check_output_file(Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+    kg.errors.KgError: ...: cannot write (is a folder; give a file name)
+    """
+    if path.is_dir():
+        raise KgError("E011", path=path, detail="is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        raise KgError("E011", path=path, detail="not a regular file")
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise KgError("E011", path=path, detail="permission denied")
+    _writable_parent(path)

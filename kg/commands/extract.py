@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_sources, warn
+from ..errors import KgError
+from .common import add_sources, check_output_file, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(a: argparse.Namespace) -> int:
     from ..export.jsonl import write_extractions
     from ..pipeline import extract_docs
+    out = Path(a.output)
+    check_output_file(out)          # before the long part, not after it
     docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet)
-    write_extractions(docs, Path(a.output))
+    try:
+        write_extractions(docs, out)  # atomic: a failed write leaves an old FILE as it was
+    except OSError as e:
+        raise KgError("E011", path=out, detail=e.strerror or type(e).__name__) from None
     return 0
