@@ -34,6 +34,12 @@ MESSAGES: dict[str, str] = {
     "E026": "{path}: line {line}: \"{field}\" must be a string; ignored",
     "E027": "{path}: folder has no .txt, .md, .html or .jsonl files",
     "E028": "{path}: duplicate article id {id!r} (already read from {first}); skipped",
+    "E029": "invalid base IRI {base!r} (use an absolute IRI such as https://example.org/kg/)",
+    "E030": "{path}: the store is in use by another kg process ({detail})",
+    "E031": "{path}: cannot open the store ({detail})",
+    "E032": "no article {id!r} in {path}",
+    "E033": "{path}: the graph does not conform to the shapes ({count} problems)",
+    "E034": "{path}: cannot parse RDF ({detail})",
 }
 
 
