@@ -50,6 +50,7 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     from .export.jsonl import extractions_text
     from .rdf import build_dataset
     from .resolve import resolve
+    from .store import open_store, sync
     from .view import write_html
 
     docs = extract_docs(sources, home=home, warn=warn, progress=progress)
@@ -58,7 +59,11 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
-        # Everything is written into a scratch folder first, then moved over file by file
+        # The store (OUT/store) is updated in place, article by article: unchanged
+        # articles are skipped by content hash; each graph update is a transaction.
+        with open_store(out, create=True) as store:
+            stored = sync(store, dataset)
+        # Everything else is written into a scratch folder first, then moved over file by file
         # with a rename, so an existing OUT never holds a half-written file.
         with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
             scratch = Path(tmp)
@@ -82,4 +87,4 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
         raise
     counts = Counter(n.type for n in graph.nodes.values())
     return {"articles": len(docs), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
-            "relations": len(graph.facts), "triples": triples}
+            "relations": len(graph.facts), "triples": triples, "store": vars(stored)}

@@ -1,10 +1,12 @@
-"""Stage 4, rdf: a resolved ``Graph`` → an RDF dataset (placeholder, being written)."""
+"""Stage 4, rdf: a resolved ``Graph`` → an RDF dataset against ``ontology/kg.ttl``.
+
+``build_dataset`` maps the graph (one named graph per article, see
+``mapping``); ``turtle`` writes it as deterministic Turtle/TriG; ``validate``
+checks a graph against ``ontology/shapes.ttl``.
+"""
 from __future__ import annotations
 
-from rdflib import Dataset
+from .dataset import RdfDataset
+from .mapping import build_dataset
 
-from ..model import Graph
-
-
-def build_dataset(graph: Graph, base: str | None = None) -> Dataset:
-    return Dataset()
+__all__ = ["RdfDataset", "build_dataset"]

@@ -1,0 +1,142 @@
+"""Deterministic Turtle and TriG: prefixed names, one block per subject, sorted.
+
+Works on triples of N-Triples term strings (see ``terms``), which is much
+faster than building rdflib objects for large graphs.
+
+>>> t = [("<http://x/person/刘星>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://kg.example.org/ontology#Person>"),
+...      ("<http://x/person/刘星>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')]
+>>> print(turtle(t, {"kg": "https://kg.example.org/ontology#", "person": "http://x/person/",
+...                  "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}), end="")
+@prefix kg: <https://kg.example.org/ontology#> .
+@prefix person: <http://x/person/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<BLANKLINE>
+person:刘星 a kg:Person ;
+    rdfs:label "刘星"@zh .
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+
+from .dataset import Triple
+from .namespaces import RDF, XSD
+
+RDF_TYPE = f"<{RDF}type>"
+
+_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+         "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+_CHARS = _BASE + "_0-9\\-\u00B7\u0300-\u036F\u203F-\u2040"
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_LOCAL = re.compile(rf"(?:[{_BASE}_:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?")
+_ESCAPE = re.compile(r"([~!$&'()*+,;=/?#@]|%(?![0-9A-Fa-f]{2}))")
+_BARE = {f"<{XSD}integer>": re.compile(r"[+-]?\d+"), f"<{XSD}decimal>": re.compile(r"[+-]?\d*\.\d+"),
+         f"<{XSD}boolean>": re.compile(r"true|false")}
+
+
+def local_name(text: str) -> str | None:
+    """``text`` as the local part of a prefixed name (escaped), or None if it cannot be one.
+
+    >>> local_name("刘星@太原市"), local_name("a.b"), local_name("x."), local_name("a b")
+    ('刘星\\\\@太原市', 'a.b', None, None)
+    """
+    if not text:
+        return ""
+    esc = _ESCAPE.sub(r"\\\1", text)
+    if esc[0] in ".-":
+        esc = "\\" + esc
+    if esc.endswith("."):     # allowed as "\\." but not every parser takes it
+        return None
+    return esc if _LOCAL.fullmatch(esc) else None
+
+
+class Compactor:
+    """Turns N-Triples terms into Turtle terms with the given prefixes (memoised)."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.prefixes = dict(prefixes)
+        self._ns = sorted(((ns, p) for p, ns in self.prefixes.items()), key=lambda x: -len(x[0]))
+        self._cache: dict[str, str] = {}
+        self.used: set[str] = set()
+
+    def __call__(self, term: str) -> str:
+        out = self._cache.get(term)
+        if out is None:
+            out = self._cache[term] = self._compact(term)
+        return out
+
+    def _iri(self, value: str) -> str:
+        for ns, p in self._ns:
+            if value.startswith(ns):
+                local = local_name(value[len(ns):])
+                if local is not None:
+                    self.used.add(p)
+                    return f"{p}:{local}"
+        return f"<{value}>"
+
+    def _compact(self, term: str) -> str:
+        if term[0] == "<":
+            return self._iri(term[1:-1])
+        if term.endswith(">") and '"^^<' in term:
+            value, _, dt = term.rpartition("^^")
+            bare = _BARE.get(dt)
+            if bare is not None and bare.fullmatch(value[1:-1]):
+                return value[1:-1]
+            return f"{value}^^{self._iri(dt[1:-1])}"
+        return term
+
+    def header(self) -> str:
+        """``@prefix`` lines of the prefixes used so far, sorted by name."""
+        return "".join(f"@prefix {p}: <{self.prefixes[p]}> .\n" for p in sorted(self.used))
+
+
+def subject_blocks(triples: Iterable[Triple], c: Compactor, indent: str = "") -> Iterator[str]:
+    """One Turtle block per subject of the sorted ``triples`` (rdf:type first)."""
+    cur = None
+    group: list[Triple] = []
+    for t in triples:
+        if t[0] != cur:
+            if group:
+                yield _block(group, c, indent)
+            cur, group = t[0], []
+        group.append(t)
+    if group:
+        yield _block(group, c, indent)
+
+
+def _block(group: list[Triple], c: Compactor, indent: str) -> str:
+    types = [t for t in group if t[1] == RDF_TYPE]
+    if types and len(types) != len(group):
+        group = types + [t for t in group if t[1] != RDF_TYPE]
+    parts = [indent, c(group[0][0])]
+    prev = None
+    for _, p, o in group:
+        if p == prev:
+            parts.append(", ")
+        else:
+            if prev is not None:
+                parts.append(f" ;\n{indent}    ")
+            else:
+                parts.append(" ")
+            parts.append("a " if p == RDF_TYPE else c(p) + " ")
+            prev = p
+        parts.append(c(o))
+    parts.append(" .\n")
+    return "".join(parts)
+
+
+def turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
+    """A Turtle document of the sorted ``triples``."""
+    c = Compactor(prefixes)
+    body = "\n".join(subject_blocks(triples, c))
+    return c.header() + "\n" + body
+
+
+def trig(graphs: Iterable[tuple[str, list[Triple]]], prefixes: Mapping[str, str]) -> str:
+    """A TriG document: one ``GRAPH { … }`` block per (graph IRI, sorted triples)."""
+    c = Compactor(prefixes)
+    chunks = []
+    for g, triples in graphs:
+        body = "\n".join(subject_blocks(triples, c, "    "))
+        chunks.append(f"{c(f'<{g}>')} {{\n{body}}}\n")
+    return c.header() + "\n" + "\n".join(chunks)

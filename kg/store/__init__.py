@@ -1,0 +1,12 @@
+"""The embedded SPARQL store of a build (pyoxigraph, in ``OUT/store``).
+
+``sync`` brings the store in line with a build's dataset, touching only the
+articles whose content hash changed; ``remove_article`` drops one article;
+``query`` answers SPARQL over the union of all article graphs.
+"""
+from __future__ import annotations
+
+from .db import STORE_DIR, open_store
+from .sync import SyncReport, remove_article, stored_digests, sync
+
+__all__ = ["STORE_DIR", "open_store", "SyncReport", "sync", "stored_digests", "remove_article"]

@@ -1,0 +1,49 @@
+"""Opening the store folder ``OUT/store``, with one-line errors when that fails.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> with open_store(out, create=True) as store:
+...     len(store)
+0
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import KgError
+
+STORE_DIR = "store"
+
+
+def store_path(out: Path) -> Path:
+    """The store folder of the build output ``out``."""
+    return Path(out) / STORE_DIR
+
+
+@contextmanager
+def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iterator[ox.Store]:
+    """The store of ``out``; E012 when there is none and ``create`` is false.
+
+    Read-only opening works while another process writes (``kg query`` during a
+    ``kg build``); a second writer gets E030.
+    """
+    path = store_path(out)
+    if not create and not path.is_dir():
+        raise KgError("E012", path=str(out), missing=f"{STORE_DIR}/")
+    try:
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "lock" in detail.lower():
+            raise KgError("E030", path=str(path), detail=detail) from None
+        raise KgError("E031", path=str(path), detail=detail) from None
+    try:
+        yield store
+        if not read_only:
+            store.flush()
+    finally:
+        del store

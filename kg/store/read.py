@@ -1,0 +1,40 @@
+"""Reading the store back as an ``RdfDataset`` (to rewrite the graph files after ``kg remove``)."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from ..rdf.dataset import RdfDataset
+from ..rdf.iri import encode_segment
+from ..rdf.namespaces import DEFAULT_BASE, KG, SCHEMA
+
+CONTENT_HASH = f"{KG}contentHash"
+
+
+def dataset_from_store(store: ox.Store) -> RdfDataset:
+    """Every named graph of ``store`` as an ``RdfDataset`` (terms as N-Triples strings).
+
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("http://x/article/a"), ox.NamedNode(SCHEMA + "identifier"),
+    ...               ox.Literal("a"), ox.NamedNode("http://x/article/a")))
+    >>> ds = dataset_from_store(s)
+    >>> ds.base, list(ds.graphs)
+    ('http://x/', ['http://x/article/a'])
+    """
+    ds = RdfDataset(DEFAULT_BASE)
+    ident = f"<{SCHEMA}identifier>"
+    base = None
+    for q in store.quads_for_pattern(None, None, None, None):
+        g = q.graph_name
+        if not isinstance(g, ox.NamedNode):
+            continue
+        t = (str(q.subject), str(q.predicate), str(q.object))
+        ds.add(g.value, t)
+        if q.predicate.value == CONTENT_HASH and q.subject == g:
+            ds.digests[g.value] = q.object.value
+        if base is None and t[1] == ident and q.subject == g:
+            suffix = "article/" + encode_segment(q.object.value)
+            if g.value.endswith(suffix):
+                base = g.value[: -len(suffix)]
+    if base:
+        ds.base = base
+    return ds
