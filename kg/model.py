@@ -86,9 +86,11 @@ class Doc:
     home: str | None = None              # canonical home city, e.g. 晋中市
     province: str | None = None          # its province, e.g. 山西省
     date: str | None = None              # article date (metadata or latest full date in text)
+    tokens: list[tuple[int, int, str]] = field(default_factory=list)  # jieba words with offsets
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (type, label)
     relations: list[Relation] = field(default_factory=list)
+    user_data: dict[str, Any] = field(default_factory=dict)   # what components pass on to later ones
 
     def add_entity(self, type: str, label: str, *aliases: str, **attrs: Any) -> Entity:
         """Add (or extend) the entity ``(type, label)`` and return it."""

@@ -25,6 +25,7 @@ class Extractor:
 
     def __init__(self, home: str | None = None) -> None:
         from .context import set_context
+        from .tokenize import tokenize
         from .entities import find_entities
         from .relations import find_relations
         self.home = home
@@ -32,6 +33,7 @@ class Extractor:
             ("clean", clean),
             ("segment", segment),
             ("context", lambda d: set_context(d, self.home)),
+            ("tokenize", tokenize),
             ("entities", find_entities),
             ("relations", find_relations),
         ]

@@ -1,8 +1,32 @@
-"""Entity recognition (placeholder, being written)."""
+"""Entity recognition: run the recognisers, choose among overlapping spans, record entities."""
 from __future__ import annotations
 
-from ..model import Doc
+from ..model import Doc, Mention
+from .agencies import find_agencies
+from .names import TokenIndex
+from .organizations import find_organizations, find_projects
+from .persons import find_persons
+from .places import find_places
+from .spans import Candidate, select
 
 
 def find_entities(doc: Doc) -> Doc:
+    """Component: fill ``doc.mentions`` and ``doc.entities``; person titles go to ``doc.user_data``."""
+    idx = TokenIndex(doc)
+    places = find_places(doc, idx)
+    cands = places + find_agencies(doc, idx, places) + find_organizations(doc, idx, places) + find_projects(doc, idx, places)
+    chosen = select(cands)
+    hits = find_persons(doc, idx, chosen)
+    strong = [h.cand for h in hits if h.cand.rule in ("title", "byline", "photo", "signature")]
+    chosen = [c for c in chosen if not any(c.start < p.end and p.start < c.end for p in strong)]
+    weak = [h.cand for h in hits if h.cand not in strong and not any(h.cand.start < c.end and c.start < h.cand.end for c in chosen)]
+    persons = {id(c) for c in strong + weak}
+    hits = [h for h in hits if id(h.cand) in persons]
+    final: list[Candidate] = sorted(chosen + strong + weak, key=lambda c: (c.start, c.end))
+    for c in final:
+        doc.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.label, c.rule))
+        attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_")}
+        doc.add_entity(c.type, c.label, *c.aliases, **attrs)
+    doc.user_data["person_hits"] = hits
+    doc.user_data["candidates"] = final
     return doc

@@ -1,0 +1,55 @@
+"""Loaders for the lexicons and pattern tables kept as data files in ``data/``.
+
+>>> "刘" in surnames() and "欧阳" in surnames()
+True
+>>> table("departments.tsv")["工信局"]
+'工业和信息化局'
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """The words of a one-per-line (or space-separated) list, longest first, no duplicates."""
+    seen = dict.fromkeys(w for ln in _lines(name) for w in ln.split())
+    return tuple(sorted(seen, key=lambda w: (-len(w), w)))
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """A two-column TSV as a dict (first column → second)."""
+    out: dict[str, str] = {}
+    for ln in _lines(name):
+        k, _, v = ln.partition("\t")
+        out.setdefault(k.strip(), v.strip())
+    return out
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """A TSV as tuples of its columns."""
+    return tuple(tuple(c.strip() for c in ln.split("\t")) for ln in _lines(name))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Chinese surnames, single and compound."""
+    return frozenset(words("surnames.txt"))
+
+
+def alternation(ws: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``ws``, longest first so the longest match wins.
+
+    >>> alternation(["局", "局长"])
+    '(?:局长|局)'
+    """
+    import re
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=lambda w: (-len(w), w))) + ")"

@@ -1,0 +1,66 @@
+"""Where a name starts: walking left from a suffix over the words that can belong to it."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Doc
+from .tokenize import word_tags
+
+# Part-of-speech tags (jieba) of words that may be part of a proper name.
+_NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng", "m", "b", "vn", "an", "x", "l", "i", "g", "s", "mq", "k", "h")
+_STOP_WORDS = set("的 在 了 和 与 及 或 等 是 为 对 到 从 向 把 被 将 于 给 以 由 其 该 本 这 那 此 各 每 全 我 你 他 她 们 也 都 就 又 还 已 并 而 但 让 使 如 像 着 过 又 之 共 同 跟 据 按 经 请 位 个 家 所 名 年 月 日 时 上 下 中 内 外 前 后 新 多 大 小 好 再 更 最 很 由 处 做 作 成 有 无 没 不 要 会 能 可".split())
+_CJK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z·（）()\-—+]+$")
+
+
+class TokenIndex:
+    """Look up the jieba words of a ``Doc`` by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens = doc.tokens
+        self.starts = [t[0] for t in doc.tokens]
+        self.ends = [t[1] for t in doc.tokens]
+        self.start_set = set(self.starts)
+        self.end_set = set(self.ends)
+
+    def ending_at(self, pos: int) -> int | None:
+        """Index of the token that ends exactly at ``pos``."""
+        i = bisect.bisect_left(self.ends, pos)
+        return i if i < len(self.ends) and self.ends[i] == pos else None
+
+    def covering(self, pos: int) -> int | None:
+        """Index of the token containing character ``pos``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and self.tokens[i][0] <= pos < self.tokens[i][1] else None
+
+
+def name_like(word: str) -> bool:
+    """Can ``word`` be part of a proper name (not a verb, particle, pronoun, punctuation)?"""
+    if word in _STOP_WORDS or not _CJK.match(word):
+        return False
+    tag = word_tags().get(word)
+    if tag is None:
+        return True           # unknown to the dictionary: often part of a name
+    return tag.startswith(_NAME_TAGS) and not tag.startswith(("nrt",)) or word.isdigit()
+
+
+def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: int = 16,
+                max_tokens: int = 6) -> int:
+    """The leftmost start of a name whose last part begins at ``start``.
+
+    Walks left over name-like words, never past ``floor`` (a sentence start or
+    a mention already found).
+    """
+    best = start
+    i = idx.ending_at(start)
+    n = 0
+    while i is not None and i >= 0 and n < max_tokens:
+        s, e, w = idx.tokens[i]
+        if s < floor or start - s > max_chars or not name_like(w):
+            break
+        best = s
+        n += 1
+        i -= 1
+        if i >= 0 and idx.tokens[i][1] != s:
+            break
+    return best

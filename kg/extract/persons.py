@@ -1,0 +1,239 @@
+"""People: names after titles (市委书记刘星), in bylines (本报记者 杨星宇), before speech verbs.
+
+A name is a surname from ``data/surnames.txt`` and one or two characters;
+jieba's words decide where it ends.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Doc
+from .gazetteer import Gazetteer
+from .lexicon import surnames, words
+from .names import TokenIndex
+from .spans import Candidate
+from .tokenize import is_common_word, word_tags
+
+# Characters that, after a two-character name, begin the next word rather than end the name.
+_FOLLOW = set("来到在说表等和与同及一主出参指强要率带深调对为先现今已也都还就又的了是将把被从向于以并分作讲代任兼"
+              "介坦认回提希建表称陪会赴前往看察视走检")
+_BAD_GIVEN = set("们的了等在和是市县区省局委镇乡村部厅办处科长书记主任员会院校馆站所队组团社中心年月日号个名位人"
+                 "家里上下内外前后新老大小第一二三四五六七八九十百千万亿说表示要将已把被对为以与及或并但而")
+_BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影)[\s:：]*")
+
+
+@dataclass
+class Title:
+    """One role of a title phrase; ``org`` is the mention it belongs to, if any."""
+    role: str
+    org: Candidate | None
+    start: int
+    former: bool = False
+
+
+@dataclass
+class PersonHit:
+    """A person found with the title phrase before it."""
+    cand: Candidate
+    titles: list[Title] = field(default_factory=list)
+    reporter: bool = False
+
+
+@cache
+def roles() -> Gazetteer[str]:
+    """Titles, also with their modifiers (副, 常务副, 党组 …)."""
+    g: Gazetteer[str] = Gazetteer()
+    mods = words("title_modifiers.txt")
+    for t in words("titles.txt"):
+        g.add(t, t)
+        for m in mods:
+            g.add(m + t, m + t)
+    for t in words("leader_roles.txt"):
+        g.add(t, t)
+    for ln in words("government_roles.txt"):
+        g.add(ln, ln)
+    return g
+
+
+@cache
+def _compound_surnames() -> frozenset[str]:
+    return frozenset(s for s in surnames() if len(s) == 2)
+
+
+def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | None:
+    """End of a personal name starting at ``i``, or None."""
+    text = doc.text
+    if i >= len(text):
+        return None
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i] in surnames() else 0
+    if not sl:
+        return None
+    options = []
+    for gl in (2, 1):
+        e = i + sl + gl
+        given = text[i + sl:e]
+        if len(given) == gl and all("\u4e00" <= c <= "\u9fff" and c not in _BAD_GIVEN for c in given):
+            options.append(e)
+    if not options:
+        return None
+    t = idx.covering(i)
+    if t is not None and idx.tokens[t][0] == i:
+        tok_end = idx.tokens[t][1]
+        tag = word_tags().get(idx.tokens[t][2])
+        if tok_end in options and (tag is None or tag.startswith("nr")):
+            return tok_end
+    for e in options:
+        nxt = text[e:e + 1]
+        if not nxt or not "\u4e00" <= nxt <= "\u9fff":
+            return e
+    long_, short = (options + options)[:2] if len(options) == 2 else (options[0], options[0])
+    if len(options) == 2:
+        if text[short] in _FOLLOW or text[short:short + 2] in _follow_words():
+            cand = short
+        else:
+            cand = long_
+    else:
+        cand = options[0]
+    name = text[i:cand]
+    if strict and is_common_word(name) and not word_tags().get(name, "").startswith("nr"):
+        return None
+    return cand
+
+
+@cache
+def _follow_words() -> frozenset[str]:
+    return frozenset(w for w in words("speech_verbs.txt") if len(w) == 2)
+
+
+def _names_list(doc: Doc, idx: TokenIndex, i: int) -> list[tuple[int, int]]:
+    """Names separated by 、 (or spaces) starting at ``i``."""
+    text = doc.text
+    out = []
+    while True:
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        e = name_at(doc, idx, j)
+        if e is None:
+            break
+        out.append((j, e))
+        if e < len(text) and text[e] in "、 " and e + 1 < len(text):
+            i = e + 1
+            continue
+        break
+    return out
+
+
+def _title_phrase(doc: Doc, end: int, mentions_by_end: dict[int, Candidate]) -> list[Title]:
+    """The roles (with their bodies) of a title phrase that ends at ``end``; [] when none."""
+    text = doc.text
+    found: list[Title] = []
+    pos = end
+    while pos > 0:
+        m = roles().match_before(text, pos, 8)
+        if not m:
+            break
+        rs = m[0]
+        # prefer the longest role that is not swallowing a body's core (市委书记 → 市委 + 书记)
+        org = None
+        for k in range(rs, pos):
+            if k in mentions_by_end and roles().get(text[k:pos]):
+                org, rs = mentions_by_end[k], k
+                break
+        if org is None and rs in mentions_by_end:
+            org = mentions_by_end[rs]
+        role = text[rs:pos]
+        start = org.start if org else rs
+        former = text[max(0, start - 1):start] == "原"
+        found.append(Title(role, org, start, former))
+        pos = start - (1 if former else 0)
+        if pos > 0 and text[pos - 1] in "、":
+            pos -= 1
+            continue
+        break
+    found.reverse()
+    # a role with no body of its own shares the body of the role before it (党组书记、副主席)
+    for a, b in zip(found, found[1:]):
+        if b.org is None and a.org is not None and not roles_imply_body(b.role):
+            b.org = a.org
+    return found
+
+
+def roles_imply_body(role: str) -> bool:
+    """市长, 县长 … name their own body (the people's government)."""
+    return role in words("government_roles.txt") or role in words("leader_roles.txt")
+
+
+def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[PersonHit]:
+    """People in ``doc``; ``mentions`` are the bodies already found (for titles)."""
+    text = doc.text
+    by_end = {m.end: m for m in mentions if m.type in ("Agency", "Organization")}
+    covered = [(m.start, m.end) for m in mentions]
+    hits: dict[tuple[int, int], PersonHit] = {}
+
+    def add(s: int, e: int, rule: str, titles: list[Title] | None = None, reporter: bool = False) -> None:
+        key = (s, e)
+        hit = hits.get(key)
+        if hit is None:
+            hit = hits[key] = PersonHit(Candidate(s, e, "Person", text[s:e], {text[s:e]}, {}, rule, weight=2))
+        if titles:
+            hit.titles.extend(titles)
+        hit.reporter = hit.reporter or reporter
+
+    # 1. title + name(s)
+    for rs, re_, role, _ in roles().finditer(text):
+        names = _names_list(doc, idx, re_)
+        if not names or names[0][0] - re_ > 1:
+            continue
+        titles = _title_phrase(doc, re_, by_end)
+        for s, e in names:
+            add(s, e, "title", titles)
+    # 2. bylines
+    for m in _BYLINE.finditer(text):
+        i = m.end()
+        while True:
+            while i < len(text) and text[i] in " 、":
+                i += 1
+            e = name_at(doc, idx, i, strict=False)
+            if e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e)):
+                break
+            add(i, e, "byline", reporter=True)
+            i = e
+            if _BYLINE.match(text, i):
+                i = _BYLINE.match(text, i).end()
+    for m in re.finditer(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)", text):
+        for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
+            if name_at(doc, idx, m.start(1) + n.start(), strict=False) == m.start(1) + n.end():
+                add(m.start(1) + n.start(), m.start(1) + n.end(), "photo", reporter=True)
+    for m in re.finditer(r"[（(]([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){0,3})[)）]\s*(?:$|\n)", text):
+        for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
+            s = m.start(1) + n.start()
+            if name_at(doc, idx, s, strict=False) == m.start(1) + n.end():
+                add(s, m.start(1) + n.end(), "signature", reporter=True)
+    # 3. context words before, speech verbs after
+    ctx = Gazetteer({w: 1 for w in words("person_context.txt")})
+    verbs = Gazetteer({w: 1 for w in words("speech_verbs.txt")})
+    for i in range(len(text)):
+        if text[i] not in surnames() and text[i:i + 2] not in _compound_surnames():
+            continue
+        if (i, ) and any(s <= i < e for s, e in hits):
+            continue
+        e = name_at(doc, idx, i)
+        if e is None:
+            continue
+        tok = idx.covering(i)
+        at_boundary = tok is not None and idx.tokens[tok][0] == i
+        before = ctx.match_before(text, i, 4) is not None
+        after = verbs.match_at(text, e) is not None
+        tag = word_tags().get(text[i:e])
+        if at_boundary and (before or after and (tag is None or tag.startswith("nr"))):
+            add(i, e, "context")
+    # 4. every other occurrence of a name found above
+    known = {text[s:e] for s, e in hits}
+    for name in sorted(known, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            if not any(s < m.end() and m.start() < e for s, e in hits):
+                add(m.start(), m.end(), "repeat")
+    return [hits[k] for k in sorted(hits)]

@@ -1,0 +1,167 @@
+"""Places: divisions from the dataset, towns/villages/streets by suffix, countries, foreign cities, sites."""
+from __future__ import annotations
+
+import gettext
+import re
+from functools import cache
+
+from ..model import Doc
+from .divisions import Division, divisions
+from .gazetteer import Gazetteer
+from .lexicon import rows, table
+from .names import TokenIndex
+from .spans import Candidate
+from .tokenize import is_common_word, word_freq, word_tags
+
+# Below the county: the suffix says what it is.
+_TOWN = re.compile(r"(?:街道|镇|乡)")
+_VILLAGE = re.compile(r"(?:社区|村|居委会)")
+_SITE = re.compile(r"(?:大街|大道|路|街|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
+_NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
+                 "一二三四五六七八九十两几多个条座所位处里外内好再更最很省市县区乡镇村街道路进驻入出来去回返至往赴共同近远号")
+_LEVEL_OF_KIND = {"镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village", "居委会": "village"}
+
+
+@cache
+def foreign() -> Gazetteer[tuple[str, str | None]]:
+    """Countries (pycountry's Chinese names) and major foreign cities → (kind, country)."""
+    import pycountry
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    g: Gazetteer[tuple[str, str | None]] = Gazetteer()
+    for c in pycountry.countries:
+        name = zh.gettext(c.name)
+        if name != c.name and not name.startswith("中国"):
+            g.add(name, ("country", None))
+    for alias, name in table("country_aliases.tsv").items():
+        g.add(alias, ("country", name))
+    for city, country in rows("world_cities.tsv"):
+        g.add(city, ("city", country))
+    g.add("中国", ("country", None))
+    g.add("中华人民共和国", ("country", "中国"))
+    return g
+
+
+def _division_ok(doc: Doc, surface: str, d: Division) -> bool:
+    """Accept a division match? Short forms must not be ordinary words and, below city level, be local."""
+    if surface == d.name:
+        if d.name in ("城区", "郊区", "矿区") and doc.home and d.parent != doc.home:
+            return False
+        return True
+    if is_common_word(surface) and word_tags().get(surface) != "ns":
+        return False
+    if d.level == "county":
+        return bool(doc.province) and d.province == doc.province
+    return True
+
+
+def pick_division(doc: Doc, cands: list[Division], county_hint: str | None = None) -> Division:
+    """Among same-named divisions, the one nearest the home city."""
+    for pick in (lambda d: d.parent == doc.home, lambda d: d.name == doc.home,
+                 lambda d: d.province == doc.province, lambda d: d.level != "county"):
+        found = [d for d in cands if pick(d)]
+        if found:
+            return found[0]
+    return cands[0]
+
+
+def division_attrs(d: Division) -> dict:
+    return {"level": d.level, "adcode": d.code, "parent": d.parent}
+
+
+def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
+    """Place candidates in ``doc.text``."""
+    text = doc.text
+    out: list[Candidate] = []
+    divs = divisions()
+    for s, e, surface, cands in divs.gazetteer.finditer(text):
+        d = pick_division(doc, cands)
+        if not _division_ok(doc, surface, d):
+            continue
+        out.append(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d), "division"))
+    for s, e, surface, (kind, country) in foreign().finditer(text):
+        label = country if kind == "country" and country else surface
+        attrs = {"level": kind}
+        if kind == "city":
+            attrs["parent"] = country
+        out.append(Candidate(s, e, "Place", label, {surface}, attrs, "foreign"))
+    barriers = [(c.start, c.end) for c in out if c.attrs.get("level") in ("city", "county", "province")]
+    towns = _suffix_places(doc, idx, _TOWN, "town", barriers, 4)
+    out.extend(towns)
+    barriers += [(c.start, c.end) for c in towns]
+    out.extend(_suffix_places(doc, idx, _VILLAGE, "village", barriers, 4))
+    out.extend(_suffix_places(doc, idx, _SITE, "site", barriers, 6))
+    return out
+
+
+def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
+                   barriers: list[tuple[int, int]], max_name: int) -> list[Candidate]:
+    """Names made of a few characters and a place suffix (静升镇, 马厰村, 经北街).
+
+    The name is the longest run of characters before the suffix that begins
+    at a clear left boundary (punctuation, a function word, another place).
+    """
+    text = doc.text
+    ends = {e for _, e in barriers}
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
+            t = idx.covering(e - 1)
+            if t is None or word_tags().get(idx.tokens[t][2]) is not None:
+                continue      # the suffix is the start of a longer known word (乡村, 路线)
+        t = idx.covering(s)
+        if t is not None and idx.tokens[t][0] < s and is_common_word(idx.tokens[t][2]) and idx.tokens[t][1] == e:
+            continue          # the suffix is the end of an ordinary word (公路, 乡村, 城中村)
+        for k in range(min(max_name, s), 0, -1):
+            j = s - k
+            name = text[j:s]
+            if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name):
+                continue
+            if left_boundary(doc, idx, j, ends) and inner_words_ok(idx, j, s):
+                break
+        else:
+            continue
+        full = text[j:e]
+        if is_common_word(full) or generic_word(name):
+            continue
+        attrs = {"level": _LEVEL_OF_KIND.get(m.group(0), "site")}
+        out.append(Candidate(j, e, "Place", full, {full}, attrs, rule, weight=-1))
+    return out
+
+
+def generic_word(w: str) -> bool:
+    """A frequent ordinary word (重点, 优秀) that is a description, not a name."""
+    return is_common_word(w) and word_tags().get(w, "")[:2] not in ("ns", "nz", "nr", "j") and word_freq(w) >= 4000
+
+
+_FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f", "q", "m", "y", "e", "o", "t", "a")
+
+
+def inner_words_ok(idx: TokenIndex, j: int, s: int) -> bool:
+    """No verb, preposition, number or pronoun inside a name, and ``j`` does not split a known word."""
+    t = idx.covering(j)
+    if t is not None and idx.tokens[t][0] < j and word_tags().get(idx.tokens[t][2]) is not None:
+        return False
+    for a, b, w in idx.tokens[t:] if t is not None else ():
+        if a >= s:
+            break
+        if b <= s and a >= j:
+            tag = word_tags().get(w)
+            if tag and tag.startswith(_FUNCTION_TAGS + ("vn",)) and not tag.startswith("a"):
+                return False
+    return True
+
+
+def left_boundary(doc: Doc, idx: TokenIndex, j: int, ends: set[int]) -> bool:
+    """Can a name start at ``j``? (sentence start, punctuation, a place before it, a function word)."""
+    if j == 0 or j in ends:
+        return True
+    prev = doc.text[j - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return True
+    t = idx.ending_at(j)
+    if t is None:
+        return False
+    w = idx.tokens[t][2]
+    tag = word_tags().get(w)
+    return tag is not None and tag.startswith(_FUNCTION_TAGS) and not tag.startswith("vn")
