@@ -96,27 +96,32 @@ def decode_bytes(raw: bytes, path: str | Path = "<bytes>", declared: str | None 
                 return raw.decode(enc)
             except (UnicodeDecodeError, LookupError):
                 pass
-    enc, score = best_encoding(raw)
-    if enc is None or score < (0.95 if binary else _ACCEPT):
+    enc, _ = best_encoding(raw, strict=binary)
+    if enc is None:
         raise KgError("E003" if binary else "E004", path=path)
     return raw.decode(enc, "replace")
 
 
-def best_encoding(raw: bytes) -> tuple[str | None, float]:
+def best_encoding(raw: bytes, strict: bool = False) -> tuple[str | None, float]:
     """The most plausible candidate encoding of ``raw`` and its score (0–1).
+
+    A candidate must score at least 0.8; UTF-16 without a BOM, or any
+    candidate for bytes holding NULs (``strict``), at least 0.95. ``(None, 0.0)``
+    when none does.
 
     >>> best_encoding("平遥县召开会议，部署安全生产工作。".encode("gb18030"))
     ('gb18030', 1.0)
     >>> best_encoding("Le maire a visité l'école élémentaire.".encode("latin-1"))[0]
     'cp1252'
+    >>> best_encoding(bytes(range(0x80, 0x100)) * 4)
+    (None, 0.0)
     """
     sample = raw[:_SAMPLE]
-    best: tuple[str | None, float] = (None, -1.0)
+    best: tuple[str | None, float] = (None, 0.0)
     for enc in _CANDIDATES:
-        if enc.startswith("utf-16") and b"\x00" not in sample and len(raw) % 2:
-            continue
+        need = 0.95 if strict or enc.startswith("utf-16") else _ACCEPT
         s = plausibility(sample.decode(enc, "replace"), enc)
-        if s > best[1]:
+        if s >= need and s > best[1]:
             best = (enc, s)
     return best
 

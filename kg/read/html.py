@@ -108,6 +108,8 @@ class _TextParser(HTMLParser):
         if self._skip:
             return
         if not self._pre:
+            # A line break between Chinese characters is source wrapping, not a space.
+            data = re.sub(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])", "", data)
             data = re.sub(r"[ \t\r\n\f\xa0]+", " ", data)
         if self._in_h1:
             self.h1.append(data)
@@ -138,10 +140,10 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 
 def _tidy(raw: str) -> str:
-    """Strip lines, drop spaces between Chinese characters, keep at most one blank line."""
+    """Strip lines, keep at most one blank line."""
     out: list[str] = []
     for ln in raw.split("\n"):
-        ln = re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", ln.strip())
+        ln = ln.strip()
         if ln or (out and out[-1]):
             out.append(ln)
     return "\n".join(out).strip()
