@@ -14,12 +14,15 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
     >>> atomic_write(p, "你好")
     >>> p.read_text(encoding="utf-8")
     '你好'
+    >>> oct(p.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+    True
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode(path))      # mkstemp makes 0600; keep what a plain write would give
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
@@ -31,3 +34,17 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode(path: Path) -> int:
+    """The permission bits for ``path``: those of the file it replaces, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
