@@ -170,7 +170,7 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
     """People in ``doc``; ``mentions`` are the bodies already found (for titles)."""
     text = doc.text
     by_end = {m.end: m for m in mentions if m.type in ("Agency", "Organization")}
-    covered = [(m.start, m.end) for m in mentions]
+    [(m.start, m.end) for m in mentions]
     hits: dict[tuple[int, int], PersonHit] = {}
 
     def add(s: int, e: int, rule: str, titles: list[Title] | None = None, reporter: bool = False) -> None:

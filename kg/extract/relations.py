@@ -1,8 +1,264 @@
-"""Relation extraction (placeholder, being written)."""
+"""Relations between the entities of one article, each with its evidence sentence.
+
+holdsPosition comes from the title phrases the person recogniser parsed;
+jurisdiction and partOf from names and the division data; the others from
+trigger words (``data/relation_verbs.tsv``) and the mentions around them.
+"""
 from __future__ import annotations
 
-from ..model import Doc
+import bisect
+import re
+from functools import cache
+
+from ..model import Doc, Relation, Sentence
+from .divisions import divisions
+from .gazetteer import Gazetteer
+from .lexicon import rows
+from .persons import PersonHit, Title
+from .spans import Candidate
+
+_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_GOV_DEPT = re.compile(r"(?:局|厅|委员会|办公室|中心|署)$")
+_BODY = ("Agency", "Organization")
+
+
+@cache
+def triggers() -> dict[str, Gazetteer[str]]:
+    """Relation trigger words by predicate."""
+    return {p: Gazetteer({w: p for w in ws.split()}) for p, ws in rows("relation_verbs.tsv")}
+
+
+class Sentences:
+    """Find the sentence of a character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sents = doc.sentences
+        self.starts = [s.start for s in doc.sentences]
+
+    def at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.sents[i] if i >= 0 and pos < self.sents[i].end else None
+
+
+def fact_date(doc: Doc, sent: Sentence | None) -> str | None:
+    """The date a sentence gives (11月21日), completed with the article's year; else the article date."""
+    if sent is not None and doc.date:
+        m = _MD.search(sent.text)
+        if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+            return f"{doc.date[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    return doc.date
 
 
 def find_relations(doc: Doc) -> Doc:
+    """Component: fill ``doc.relations``."""
+    sents = Sentences(doc)
+    mentions: list[Candidate] = doc.user_data.get("candidates", [])
+    hits: list[PersonHit] = doc.user_data.get("person_hits", [])
+
+    def rel(s: str, p: str, o: str | None, pos: int | None, rule: str, conf: float, **kw) -> None:
+        sent = sents.at(pos) if pos is not None else None
+        doc.add_relation(Relation(s=s, p=p, o=o, rule=rule, confidence=conf, sentence=sent,
+                                  date=fact_date(doc, sent), **kw))
+
+    _home_entities(doc)
+    _positions(doc, hits, rel)
+    _reported(doc, hits, rel)
+    _jurisdiction(doc, mentions, rel)
+    _part_of(doc, mentions, rel)
+    _events(doc, mentions, sents, rel)
+    _located(doc, mentions, sents, rel)
+    _undertakes_partners(doc, mentions, sents, rel)
     return doc
+
+
+def _home_entities(doc: Doc) -> None:
+    """The home city is always an entity (what 我市, 全市 refer to)."""
+    if doc.home:
+        d = divisions().get(doc.home)
+        doc.add_entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code, "parent": d.parent} if d else {}))
+
+
+def _title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
+    """(type, label) of the body a title belongs to."""
+    if t.org is not None:
+        return t.org.type, t.org.label
+    for role, level, body in rows("government_roles.txt"):
+        if role == t.role:
+            place = _level_place(doc, level, t.start)
+            if place:
+                return "Agency", body.replace("X", place)
+    for role, level in rows("leader_roles.txt"):
+        if role == t.role:
+            place = _level_place(doc, level, t.start)
+            if place:
+                return "Place", place
+    return None, None
+
+
+def _level_place(doc: Doc, level: str, pos: int) -> str | None:
+    if level == "home":
+        return doc.home
+    if level == "province":
+        return doc.province
+    want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
+    best = None
+    story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
+    for m in doc.mentions:
+        if m.type == "Place" and story[0] <= m.start < pos and m.label.endswith(want) and m.label != doc.home:
+            d = divisions().get(m.label)
+            if level == "town" or (d and d.level == "county"):
+                best = m.label
+    return best
+
+
+def _positions(doc: Doc, hits: list[PersonHit], rel) -> None:
+    for h in hits:
+        for t in h.titles:
+            otype, org = _title_org(doc, t)
+            if otype == "Agency" and org and not any(k[1] == org for k in doc.entities):
+                doc.add_entity("Agency", org)
+            if otype == "Place" and org:
+                doc.add_entity("Place", org)
+            rel(h.cand.label, "holdsPosition", None, h.cand.start, "title-apposition", 0.9 if org else 0.7,
+                role=t.role, org=org, former=t.former)
+
+
+def _reported(doc: Doc, hits: list[PersonHit], rel) -> None:
+    for h in hits:
+        if h.reporter:
+            rel(h.cand.label, "reported", doc.article.id, h.cand.start, f"byline:{h.cand.rule}", 0.9)
+
+
+def _jurisdiction(doc: Doc, mentions: list[Candidate], rel) -> None:
+    for (etype, label), ent in list(doc.entities.items()):
+        if etype != "Agency":
+            continue
+        place = ent.attrs.get("jurisdiction")
+        if place:
+            doc.add_entity("Place", place)
+            pos = next((m.start for m in mentions if m.label == label), None)
+            rel(label, "jurisdiction", place, pos, "agency-name", 0.9)
+
+
+def _part_of(doc: Doc, mentions: list[Candidate], rel) -> None:
+    places = {label for (t, label) in doc.entities if t == "Place"}
+    divs = divisions()
+    # divisions: the nearest ancestor named in the article
+    for label in sorted(places):
+        d = divs.get(label, doc.province, doc.home)
+        if d is None or d.name != label:
+            continue
+        for anc in divs.parent_chain(d):
+            if anc in places:
+                rel(label, "partOf", anc, None, "division-data", 0.95)
+                break
+    # towns, villages, sites written right after their parent (灵石县静升镇)
+    by_end = {m.end: m for m in mentions if m.type == "Place"}
+    for m in mentions:
+        if m.type == "Place" and m.start in by_end and by_end[m.start].label != m.label:
+            parent = by_end[m.start]
+            if divs.get(m.label) is None:
+                rel(m.label, "partOf", parent.label, m.start, "adjacent-place", 0.85)
+    # towns and villages in a county story: part of the county named before them
+    for m in mentions:
+        lvl = doc.entities.get(("Place", m.label))
+        if m.type != "Place" or lvl is None or lvl.attrs.get("level") not in ("town",) or m.start in by_end:
+            continue
+        parent = _level_place(doc, "county", m.start)
+        if parent:
+            rel(m.label, "partOf", parent, m.start, "story-county", 0.6)
+    # departments of a government / party committee named in the article
+    agencies = {label: ent for (t, label), ent in doc.entities.items() if t == "Agency"}
+    for label, ent in agencies.items():
+        place = ent.attrs.get("jurisdiction")
+        core = ent.attrs.get("core", "")
+        if not place or core in ("人民政府", "委员会", "政协", "人民代表大会常务委员会", "纪委监委") or core.endswith("委员会") and label.startswith("中共"):
+            continue
+        parent = f"中共{place}委员会" if label.startswith("中共") else f"{place}人民政府"
+        if parent in agencies and parent != label:
+            rel(label, "partOf", parent, None, "department-of", 0.8)
+    # organisations named after the body they belong to (太原理工大学航空学院 → 太原理工大学)
+    orgs = sorted(label for (t, label) in doc.entities if t == "Organization")
+    for a in orgs:
+        for b in orgs:
+            if a != b and a.startswith(b) and len(a) - len(b) >= 2:
+                rel(a, "partOf", b, None, "name-prefix", 0.8)
+
+
+def _persons_in(mentions: list[Candidate], a: int, b: int) -> list[Candidate]:
+    return [m for m in mentions if m.type == "Person" and a <= m.start < b]
+
+
+def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
+    """inspected / attended / investigatedBy from trigger words in a sentence."""
+    reporters = {r.s for r in doc.relations if r.p == "reported"}
+    titled = {r.s for r in doc.relations if r.p == "holdsPosition"}
+    trig = triggers()
+    for sent in doc.sentences:
+        ms = [m for m in mentions if sent.start <= m.start < sent.end]
+        people = [m for m in ms if m.type == "Person" and m.label not in reporters and m.label in titled]
+        if not people:
+            continue
+        for pred, gaz in (("inspected", trig["inspected"]), ("attended", trig["attended"])):
+            found = list(gaz.finditer(sent.text))
+            if not found:
+                continue
+            first = sent.start + found[0][0]
+            subj = [p for p in people if p.start < first]
+            if not subj:
+                continue
+            targets = [m for m in ms if m.type in ("Place", "Agency", "Organization", "Project") and m.start > subj[0].end
+                       and not _is_title_body(doc, m, subj)]
+            if pred == "attended":
+                targets = [m for m in targets if m.type != "Project"]
+            for p in subj:
+                for t in targets:
+                    rel(p.label, pred, t.label, sent.start, f"trigger:{pred}", 0.6)
+        if trig["investigated"].match_at(sent.text, 0) is not None or any(True for _ in trig["investigated"].finditer(sent.text)):
+            bodies = [m for m in ms if m.type == "Agency" and ("纪" in m.label or "监" in m.label)]
+            for p in [m for m in ms if m.type == "Person"]:
+                for b in bodies:
+                    rel(p.label, "investigatedBy", b.label, sent.start, "trigger:investigation", 0.8)
+
+
+def _is_title_body(doc: Doc, m: Candidate, people: list[Candidate]) -> bool:
+    """A body right before a person's name is part of the title, not a place visited."""
+    return any(0 <= p.start - m.end <= 8 for p in people)
+
+
+def _located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
+    """Organisations and projects in the place named just before them in the sentence."""
+    for m in mentions:
+        if m.type not in ("Organization", "Project"):
+            continue
+        sent = sents.at(m.start)
+        if sent is None:
+            continue
+        before = [p for p in mentions if p.type == "Place" and sent.start <= p.start and p.end <= m.start and m.start - p.end <= 12]
+        if before:
+            p = before[-1]
+            rel(m.label, "locatedIn", p.label, m.start, "place-before", 0.6)
+
+
+def _undertakes_partners(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
+    trig = triggers()
+    for sent in doc.sentences:
+        ms = [m for m in mentions if sent.start <= m.start < sent.end]
+        bodies = [m for m in ms if m.type in _BODY]
+        projects = [m for m in ms if m.type == "Project"]
+        if projects and bodies and any(True for _ in trig["undertakes"].finditer(sent.text)):
+            for pr in projects:
+                owners = [b for b in bodies if b.end <= pr.start]
+                if owners:
+                    rel(owners[-1].label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
+        if len(bodies) >= 2 and any(True for _ in trig["partner"].finditer(sent.text)):
+            for a, b in zip(bodies, bodies[1:]):
+                between = doc.text[a.end:b.start]
+                if re.fullmatch(r"\s*(?:与|和|同|及|、|携手|联合)\s*", between):
+                    rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+    for (t, label) in list(doc.entities):
+        if t != "Project":
+            continue
+        for (t2, org) in list(doc.entities):
+            if t2 in _BODY and label.startswith(org) and len(label) > len(org) + 2:
+                rel(org, "undertakes", label, None, "name-prefix", 0.7)
