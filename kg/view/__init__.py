@@ -1,10 +1,30 @@
-"""Stage 6, view: a resolved ``Graph`` → an interactive offline HTML network (placeholder)."""
+"""Stage 6, view: a resolved ``Graph`` → ``graph.html``, an interactive network that opens offline.
+
+Modules: ``payload`` (what the page shows), ``layout`` (positions, computed
+beforehand), ``html`` (the self-contained page), ``graphjson`` (``graph.json``,
+the graph ``kg view``/``kg stats`` reread), ``focus`` (ego networks and
+filters), ``stats`` (the ``kg stats`` tables), ``style`` (colours and names).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..model import Graph
+from .graphjson import read_graph, write_graph_json
+
+__all__ = ["write_html", "write_graph_json", "read_graph"]
 
 
-def write_html(graph: Graph, path: Path) -> None:
-    path.write_text("<!doctype html>", encoding="utf-8")
+def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge graph", size_by: str = "degree") -> None:
+    """Write the interactive view of ``graph`` to ``path`` (one UTF-8 file, no network needed).
+
+    >>> import tempfile, pathlib
+    >>> from kg.model import Graph, Node
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "graph.html"
+    >>> write_html(Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星")}), p)
+    >>> "刘星" in p.read_text(encoding="utf-8") and "https://" not in p.read_text(encoding="utf-8").split("<script>")[0]
+    True
+    """
+    from .html import write_page
+    from .payload import view_data
+    write_page(view_data(graph, title=title, size_by=size_by), Path(path))

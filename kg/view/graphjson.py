@@ -1,0 +1,133 @@
+"""``graph.json``: the resolved ``Graph`` as deterministic JSON, so ``kg view``/``kg stats`` can reread a build.
+
+Nodes are sorted by key, facts by (s, p, o, role, org, article), articles by id;
+empty fields are left out. Article texts and per-article docs are not kept.
+
+>>> from kg.model import Graph, Node, Fact
+>>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星", {"刘市长"})},
+...           facts=[Fact("person/刘星", "holdsPosition", None, "a1", role="市长", org="agency/晋中市人民政府")])
+>>> text = dumps(g)
+>>> loads(text).nodes["person/刘星"].aliases
+{'刘市长'}
+>>> dumps(loads(text)) == text
+True
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgError
+from ..fsutil import atomic_write
+from ..model import Article, Fact, Graph, Node
+
+FORMAT = "kg-graph/1"
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready, order-stable copy of an attribute value (sets become sorted lists)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(v) for v in value), key=str)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def fact_sort_key(f: Fact) -> tuple:
+    """The order facts are written in (and shown in, when dates tie)."""
+    return (f.s, f.p, f.o or "", f.role or "", f.org or "", f.article, f.date or "", f.evidence or "")
+
+
+def to_dict(graph: Graph) -> dict[str, Any]:
+    """``graph`` as a plain dict in a fixed order."""
+    nodes = []
+    for key in sorted(graph.nodes):
+        n = graph.nodes[key]
+        d: dict[str, Any] = {"key": n.key, "type": n.type, "label": n.label}
+        if n.aliases:
+            d["aliases"] = sorted(n.aliases)
+        if n.attrs:
+            d["attrs"] = _plain(n.attrs)
+        if n.articles:
+            d["articles"] = sorted(n.articles)
+        nodes.append(d)
+    facts = []
+    for f in sorted(graph.facts, key=fact_sort_key):
+        d = {}
+        for fld in dataclasses.fields(Fact):
+            v = getattr(f, fld.name)
+            if v is None or (fld.name == "former" and not v) or (fld.name == "rule" and not v):
+                continue
+            d[fld.name] = _plain(v)
+        facts.append(d)
+    articles = []
+    for aid in sorted(graph.articles):
+        a = graph.articles[aid]
+        d = {"id": a.id}
+        for name in ("title", "date", "source", "home"):
+            v = getattr(a, name, None)
+            if v is not None:
+                d[name] = str(v)
+        articles.append(d)
+    return {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles}
+
+
+def dumps(graph: Graph) -> str:
+    """``graph`` as JSON text, one node/fact/article per line, UTF-8 characters unescaped."""
+    d = to_dict(graph)
+    parts = ['{"format": ' + json.dumps(FORMAT)]
+    for name in ("nodes", "facts", "articles"):
+        rows = ",\n  ".join(json.dumps(x, ensure_ascii=False, sort_keys=False) for x in d[name])
+        parts.append(f'"{name}": [\n  {rows}\n]' if rows else f'"{name}": []')
+    return ",\n".join(parts) + "}\n"
+
+
+def from_dict(d: dict[str, Any]) -> Graph:
+    """The ``Graph`` of a dict made by ``to_dict`` (unknown fields are ignored)."""
+    fact_fields = {f.name for f in dataclasses.fields(Fact)}
+    g = Graph()
+    for n in d.get("nodes", []):
+        g.nodes[n["key"]] = Node(n["key"], n["type"], n["label"], set(n.get("aliases", [])),
+                                 dict(n.get("attrs", {})), set(n.get("articles", [])))
+    for f in d.get("facts", []):
+        g.facts.append(Fact(**{"o": None, **{k: v for k, v in f.items() if k in fact_fields}}))
+    for a in d.get("articles", []):
+        g.articles[a["id"]] = Article(a["id"], "", a.get("title"), a.get("date"), a.get("source"), a.get("home"))
+    return g
+
+
+def loads(text: str) -> Graph:
+    """Parse JSON text made by ``dumps``; raises ``ValueError``/``KeyError``/``TypeError`` on bad input."""
+    d = json.loads(text)
+    if not isinstance(d, dict) or d.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} file")
+    return from_dict(d)
+
+
+def write_graph_json(graph: Graph, path: Path) -> None:
+    """Write ``graph`` to ``path`` (atomically, UTF-8)."""
+    atomic_write(path, dumps(graph))
+
+
+def read_graph(out: str | Path) -> Graph:
+    """The graph of the build output folder ``out`` (its ``graph.json``).
+
+    Raises ``KgError``: E001 when ``out`` does not exist, E012 when it holds no
+    ``graph.json``, E019 when that file is not one ``kg build`` wrote.
+    """
+    out = Path(out)
+    if not out.exists():
+        raise KgError("E001", path=out)
+    path = out / "graph.json" if out.is_dir() else out
+    if not path.is_file():
+        raise KgError("E012", path=out, missing="graph.json")
+    try:
+        return loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as e:
+        raise KgError("E019", path=path, detail=str(e).splitlines()[0][:120] if str(e) else type(e).__name__) from None

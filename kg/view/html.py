@@ -1,0 +1,97 @@
+r"""The single self-contained ``graph.html``: our template, vis-network inlined, the data as escaped JSON.
+
+Nothing is fetched when the page opens: the vis-network script shipped inside
+pyvis is copied into the page, with our own style sheet and script; pyvis's
+templates (which link CDNs and bootstrap) are not used.
+
+>>> print(script_json({"label": "</script><!--"}))
+{"label":"\u003c/script\u003e\u003c!--"}
+>>> import json; json.loads(script_json({"x": "a\u2028b"})) == {"x": "a\u2028b"}
+True
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+VIS_VERSION = "9.1.2"
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(data: Any) -> str:
+    """``data`` as JSON safe to place inside a ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u`` escapes (so no ``</script>`` or ``<!--``
+    can end or confuse the element), as do U+2028/U+2029; ``JSON.parse`` reads
+    the same strings back.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """Text of a file shipped in ``kg/view`` (``templates/…`` or ``static/…``)."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """The vis-network script that pyvis ships (its standalone build: no other file needed)."""
+    base = resources.files("pyvis").joinpath("lib")
+    path = base.joinpath(f"vis-{VIS_VERSION}", "vis-network.min.js")
+    if not path.is_file():   # another pyvis: take the newest vis it ships
+        found = sorted((p for p in base.iterdir() if p.name.startswith("vis-")),
+                       key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)])
+        path = found[-1].joinpath("vis-network.min.js")
+    # A script element ends at the first "</script": make sure the library cannot contain one.
+    return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_policy(*scripts: str) -> str:
+    """The page's Content-Security-Policy: no network at all, and only our own scripts (by hash) may run.
+
+    >>> content_policy("x=1").split("; ")[:2]
+    ["default-src 'none'", "script-src 'sha256-HyBrEcI+KMwlDe1/wAmNOCOoRnpUNA8axOU1y4VEST8='"]
+    """
+    return "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(_sha256(s) for s in scripts),
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+def render(data: dict[str, Any]) -> str:
+    """The page for view ``data`` (from ``payload.view_data``), as one HTML string."""
+    vis_js, app_js = vis_network_js(), asset("static/view.js")
+    parts = {
+        "TITLE": html.escape(str(data.get("title", "")), quote=True),
+        "CSP": content_policy(vis_js, app_js),
+        "STYLE": asset("static/view.css"),
+        "VIS": vis_js,
+        "APP": app_js,
+        "DATA": script_json(data),
+    }
+    # One pass over the template: inserted text is never scanned for markers again.
+    return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], asset("templates/graph.html"))
+
+
+def write_page(data: dict[str, Any], path: Path) -> None:
+    """Write the page for ``data`` to ``path`` atomically, as UTF-8."""
+    from ..fsutil import atomic_write
+    atomic_write(path, render(data))

@@ -1,0 +1,184 @@
+"""The data the page is given: nodes with style, size and position, edges by relation, facts as timelines.
+
+Everything a user sees comes from here; the page's script only draws it.
+Text from articles (labels, aliases, evidence) is passed as data, never as markup.
+
+>>> from kg.model import Graph, Node, Fact
+>>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星"),
+...                  "agency/晋中市人民政府": Node("agency/晋中市人民政府", "Agency", "晋中市人民政府")},
+...           facts=[Fact("person/刘星", "holdsPosition", None, "a1", role="市长", org="agency/晋中市人民政府",
+...                       date="2024-03-01")])
+>>> d = view_data(g)
+>>> [n["label"] for n in d["nodes"]], [e["label"] for e in d["edges"]]
+(['晋中市人民政府', '刘星'], ['市长'])
+>>> d["nodes"][1]["posts"]
+['市长 · 晋中市人民政府']
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
+from .graphjson import _plain, fact_sort_key
+from .layout import layout
+from .style import KEY_ATTRS, RELATION_LABELS, relation_label, type_style
+
+PHYSICS_MAX = 500      # graphs up to this many nodes keep live physics in the page
+RELATION_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                   "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+
+
+def fact_target(f: Fact) -> str | None:
+    """The node a fact links its subject to: the post's organisation, else the object."""
+    return f.org if f.p == "holdsPosition" and f.org else f.o
+
+
+def fact_when(f: Fact, graph: Graph) -> str | None:
+    """The date a fact is placed at on a timeline: its own date, tenure start, or its article's date.
+
+    >>> from kg.model import Graph, Fact, Article
+    >>> g = Graph(articles={"a": Article("a", "", date="2024-05-06")})
+    >>> fact_when(Fact("x", "inspected", "y", "a"), g), fact_when(Fact("x", "holdsPosition", None, "a", start="2019"), g)
+    ('2024-05-06', '2019')
+    """
+    if f.date:
+        return str(f.date)
+    if f.start:
+        return str(f.start)
+    a = graph.articles.get(f.article)
+    return str(a.date) if a is not None and a.date else None
+
+
+def nx_graph(graph: Graph) -> nx.Graph:
+    """The undirected networkx graph of node keys linked by facts (for degree, centrality, communities)."""
+    G = nx.Graph()
+    G.add_nodes_from(sorted(graph.nodes))
+    for f in graph.facts:
+        t = fact_target(f)
+        if t and t != f.s and t in graph.nodes and f.s in graph.nodes:
+            G.add_edge(f.s, t)
+    return G
+
+
+def centrality(G: nx.Graph, measure: str = "degree") -> dict[str, float]:
+    """Per-node score: ``degree`` (number of neighbours) or ``betweenness`` (sampled above 1,000 nodes, fixed seed)."""
+    if measure == "betweenness":
+        k = None if len(G) <= 1000 else 300
+        return nx.betweenness_centrality(G, k=k, seed=0)
+    return {v: float(d) for v, d in G.degree()}
+
+
+def _display(value: Any) -> str:
+    """An attribute value as one line of text."""
+    value = _plain(value)
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _order(keys: list[str], first: tuple[str, ...]) -> list[str]:
+    return [k for k in first if k in keys] + sorted(k for k in keys if k not in first)
+
+
+def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree") -> dict[str, Any]:
+    """The JSON-ready data of the page for ``graph`` (deterministic)."""
+    keys = sorted(graph.nodes)
+    facts = sorted((f for f in graph.facts if f.s in graph.nodes), key=fact_sort_key)
+    G = nx_graph(graph)
+    score = centrality(G, size_by)
+    top = max(score.values(), default=0.0) or 1.0
+    pos = layout(keys, list(G.edges()))
+    labels = {k: graph.nodes[k].label for k in keys}
+
+    # Facts, each placed on a timeline; per node the facts it takes part in.
+    fact_rows: list[dict[str, Any]] = []
+    touching: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        row: dict[str, Any] = {"p": f.p, "s": f.s}
+        t = fact_target(f)
+        for name in ("o", "role", "org", "start", "end", "date", "evidence", "article"):
+            v = getattr(f, name)
+            if v is not None:
+                row[name] = str(v)
+        if f.former:
+            row["former"] = True
+        when = fact_when(f, graph)
+        if when:
+            row["when"] = when
+        row["confidence"] = round(float(f.confidence), 2)
+        fact_rows.append(row)
+        for k in {f.s, t, f.org}:
+            if k in graph.nodes:
+                touching[k].append(i)
+    for k, ids in touching.items():
+        ids.sort(key=lambda i: (fact_rows[i].get("when") or "9999", PREDICATES.index(fact_rows[i]["p"])
+                                if fact_rows[i]["p"] in PREDICATES else 99, i))
+
+    # Edges: one per (subject, target, relation), listing the roles and counting the facts.
+    grouped: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        t = fact_target(f)
+        if t and t in graph.nodes and t != f.s:
+            grouped[(f.s, t, f.p)].append(i)
+    relations = sorted({p for _, _, p in grouped} | {f.p for f in facts},
+                       key=lambda p: (PREDICATES.index(p) if p in PREDICATES else 99, p))
+    rel_color = {p: RELATION_COLORS[i % len(RELATION_COLORS)] for i, p in enumerate(relations)}
+    edges = []
+    for n, ((s, t, p), ids) in enumerate(sorted(grouped.items())):
+        roles = sorted({facts[i].role for i in ids if facts[i].role})
+        label = "、".join(roles[:2]) + ("…" if len(roles) > 2 else "") if roles else relation_label(p)
+        edges.append({"id": n, "from": s, "to": t, "p": p, "label": label, "facts": ids,
+                      "former": all(facts[i].former for i in ids)})
+
+    nodes = []
+    for k in keys:
+        node = graph.nodes[k]
+        st = type_style(node.type)
+        posts = []
+        for i in touching.get(k, []):
+            f = facts[i]
+            if f.p == "holdsPosition" and f.s == k and f.role:
+                org = labels.get(f.org or "", f.org or "")
+                text = f"{f.role} · {org}" if org else f.role
+                text += "（原）" if f.former else ""
+                if text not in posts:
+                    posts.append(text)
+        attrs = [[a, _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)]
+        when = [fact_rows[i]["when"] for i in touching.get(k, []) if "when" in fact_rows[i]]
+        x, y = pos[k]
+        nodes.append({
+            "id": k, "label": node.label, "type": node.type, "shape": st["shape"], "color": st["color"],
+            "aliases": sorted(node.aliases), "attrs": attrs, "posts": posts,
+            "degree": G.degree(k), "score": round(score.get(k, 0.0), 4),
+            "size": round(9 + 23 * math.sqrt(score.get(k, 0.0) / top), 1),
+            "x": x, "y": y, "facts": touching.get(k, []), "articles": sorted(node.articles),
+            "first": min(when) if when else None, "last": max(when) if when else None,
+        })
+
+    counts = defaultdict(int)
+    for n in nodes:
+        counts[n["type"]] += 1
+    types = [t for t in ENTITY_TYPES if counts[t]] + sorted(t for t in counts if t not in ENTITY_TYPES)
+    rel_counts = defaultdict(int)
+    for e in edges:
+        rel_counts[e["p"]] += 1
+    articles = {}
+    for aid in sorted(graph.articles):
+        a = graph.articles[aid]
+        articles[aid] = {k: str(v) for k, v in (("title", a.title), ("date", a.date), ("source", a.source)) if v}
+    return {
+        "title": title,
+        "physics": len(nodes) <= PHYSICS_MAX,
+        "types": [{"type": t, **type_style(t), "count": counts[t]} for t in types],
+        "relations": [{"p": p, "name": RELATION_LABELS.get(p, p), "color": rel_color[p], "count": rel_counts[p]}
+                      for p in relations if rel_counts[p]],
+        "nodes": nodes, "edges": edges, "facts": fact_rows, "articles": articles,
+    }
