@@ -51,7 +51,7 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     from .rdf import build_dataset
     from .resolve import resolve
     from .store import open_store, sync
-    from .view import write_html
+    from .view import write_graph_json, write_html
 
     docs = extract_docs(sources, home=home, warn=warn, progress=progress)
     graph: Graph = resolve(docs)
@@ -70,6 +70,7 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
             triples = write_graph_files(dataset, scratch)
             (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
             write_html(graph, scratch / "graph.html")
+        write_graph_json(graph, scratch / "graph.json")
             for f in sorted(scratch.iterdir()):
                 if f.is_file():
                     f.replace(out / f.name)
