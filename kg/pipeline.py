@@ -70,7 +70,7 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
             triples = write_graph_files(dataset, scratch)
             (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
             write_html(graph, scratch / "graph.html")
-        write_graph_json(graph, scratch / "graph.json")
+            write_graph_json(graph, scratch / "graph.json")
             for f in sorted(scratch.iterdir()):
                 if f.is_file():
                     f.replace(out / f.name)
