@@ -16,9 +16,11 @@ from .gazetteer import Gazetteer
 from .lexicon import rows, table, words
 from .names import TokenIndex
 from .spans import Candidate
+from .tokenize import word_tags
 
 _LEVEL_CHARS = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town", "乡": "town",
                 "村": "village", "街道": "town", "社区": "village"}
+_PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
 _GOVERNMENT_TAIL = re.compile(r"(?:局|厅|委员会|办公室|中心|署|队|所)$")
 _FALLBACK_CHARS = re.compile(r"[\u4e00-\u9fff]{2,12}?")
@@ -94,7 +96,7 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
         s, e = m.start(), m.end()
         if e in place_ends or s in place_ends and text[s] != "市":
             continue
-        if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set:
+        if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set and text[s - 1] not in _PREV_OK:
             continue
         place, city = resolve_level(doc, places, m.group(0), s)
         anchors.append((s, e, place, _LEVEL_CHARS[m.group(0)], city))
@@ -113,7 +115,8 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
             out.append(Candidate(start, ce, "Agency", label, als, attrs, "agency"))
             continue
         m = _suffix_re().match(text, e)
-        if m and place and m.end() in idx.end_set and not re.search(r"[的在了和是对等]", m.group(0)[:-1]):
+        if m and place and m.end() in idx.end_set and not re.search(r"[的在了和是对等]", m.group(0)[:-1]) \
+                and _ends_with_suffix_word(idx, m.end(), m.group(0)):
             start = s - 2 if text[max(0, s - 2):s] == "中共" else s
             core = m.group(0)
             label = canonical(place, kind, core, city)
@@ -127,6 +130,16 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), {m.group(0)},
                              {"jurisdiction": _division_name(doc, m.group(1)), "core": m.group(2)}, "central-bank", weight=1))
     return out
+
+
+def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:
+    """The last word of a name must be its suffix (…管理局), not a verb that ends in one (签署)."""
+    t = idx.ending_at(end)
+    if t is None:
+        return False
+    w = idx.tokens[t][2]
+    tag = word_tags().get(w) or ""
+    return not tag.startswith(("v", "a", "d")) or tag.startswith("vn")
 
 
 def _division_name(doc: Doc, name: str) -> str | None:

@@ -16,11 +16,10 @@ from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_tags
 
-# Characters that, after a two-character name, begin the next word rather than end the name.
-_FOLLOW = set("来到在说表等和与同及一主出参指强要率带深调对为先现今已也都还就又的了是将把被从向于以并分作讲代任兼"
-              "介坦认回提希建表称陪会赴前往看察视走检")
-_BAD_GIVEN = set("们的了等在和是市县区省局委镇乡村部厅办处科长书记主任员会院校馆站所队组团社中心年月日号个名位人"
-                 "家里上下内外前后新老大小第一二三四五六七八九十百千万亿说表示要将已把被对为以与及或并但而")
+# Characters that, right after a two-character name, begin the next word rather than end the name.
+_FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
+_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科书记员会院校馆站所队组团社年月日号个名位"
+                 "说表示要将已把被对为以与及或并但而这那哪些")
 _BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影)[\s:：]*")
 
 
@@ -78,28 +77,45 @@ def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | Non
             options.append(e)
     if not options:
         return None
-    t = idx.covering(i)
-    if t is not None and idx.tokens[t][0] == i:
-        tok_end = idx.tokens[t][1]
-        tag = word_tags().get(idx.tokens[t][2])
-        if tok_end in options and (tag is None or tag.startswith("nr")):
-            return tok_end
-    for e in options:
-        nxt = text[e:e + 1]
-        if not nxt or not "\u4e00" <= nxt <= "\u9fff":
-            return e
-    long_, short = (options + options)[:2] if len(options) == 2 else (options[0], options[0])
-    if len(options) == 2:
-        if text[short] in _FOLLOW or text[short:short + 2] in _follow_words():
-            cand = short
-        else:
-            cand = long_
-    else:
+    cand = _by_words(idx, i, sl, options)
+    if cand is None:
+        for e in options:
+            nxt = text[e:e + 1]
+            if not nxt or not "\u4e00" <= nxt <= "\u9fff":
+                cand = e
+                break
+    if cand is None:
         cand = options[0]
+        if len(options) == 2:
+            short = options[1]
+            if text[short] in _FOLLOW_CHAR or text[short:short + 2] in _follow_words():
+                cand = short
     name = text[i:cand]
     if strict and is_common_word(name) and not word_tags().get(name, "").startswith("nr"):
         return None
     return cand
+
+
+def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | None:
+    """Where jieba's words say the name ends (刘|星宇, 周|志强, 欧阳明|辉), or None."""
+    t = idx.covering(i)
+    if t is None or idx.tokens[t][0] != i:
+        return None
+    tok_end = idx.tokens[t][1]
+    if tok_end in options:
+        nxt = t + 1 < len(idx.tokens) and idx.tokens[t + 1]
+        if nxt and nxt[1] - nxt[0] == 1 and nxt[1] in options and nxt[2] not in _FOLLOW_CHAR \
+                and not (word_tags().get(nxt[2]) or "x").startswith(("p", "c", "u", "v", "d", "r", "f")):
+            return nxt[1]
+        tag = word_tags().get(idx.tokens[t][2])
+        return tok_end if tag is None or tag.startswith("nr") else None
+    if tok_end == i + sl and t + 1 < len(idx.tokens):
+        gs, ge, gw = idx.tokens[t + 1]
+        if ge in options:
+            tag = word_tags().get(gw)
+            if tag is None or tag.startswith(("nr", "n", "a", "ns", "nz", "j")) or len(gw) == 2 and not tag.startswith(("v", "p", "c", "u", "d", "r")):
+                return ge
+    return None
 
 
 @cache

@@ -41,7 +41,7 @@ def foreign() -> Gazetteer[tuple[str, str | None]]:
     return g
 
 
-def _division_ok(doc: Doc, surface: str, d: Division) -> bool:
+def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) -> bool:
     """Accept a division match? Short forms must not be ordinary words and, below city level, be local."""
     if surface == d.name:
         if d.name in ("城区", "郊区", "矿区") and doc.home and d.parent != doc.home:
@@ -51,6 +51,11 @@ def _division_ok(doc: Doc, surface: str, d: Division) -> bool:
         return False
     if d.level == "county":
         return bool(doc.province) and d.province == doc.province
+    if d.level == "city" and d.province != doc.province:
+        # a far-away city by its short name only where the text lists places (大连、青岛等地)
+        text = doc.text
+        nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
+        return any(not c or not "\u4e00" <= c <= "\u9fff" or c in "、等和与至到及" for c in (nxt, prev))
     return True
 
 
@@ -75,7 +80,7 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     divs = divisions()
     for s, e, surface, cands in divs.gazetteer.finditer(text):
         d = pick_division(doc, cands)
-        if not _division_ok(doc, surface, d):
+        if not _division_ok(doc, surface, d, s, e):
             continue
         out.append(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d), "division"))
     for s, e, surface, (kind, country) in foreign().finditer(text):
@@ -107,7 +112,7 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         s, e = m.start(), m.end()
         if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
             t = idx.covering(e - 1)
-            if t is None or word_tags().get(idx.tokens[t][2]) is not None:
+            if (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s):
                 continue      # the suffix is the start of a longer known word (乡村, 路线)
         t = idx.covering(s)
         if t is not None and idx.tokens[t][0] < s and is_common_word(idx.tokens[t][2]) and idx.tokens[t][1] == e:
@@ -117,7 +122,7 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
             name = text[j:s]
             if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name):
                 continue
-            if left_boundary(doc, idx, j, ends) and inner_words_ok(idx, j, s):
+            if left_boundary(doc, idx, j, ends) and (j in ends or inner_words_ok(idx, j, s)):
                 break
         else:
             continue
@@ -127,6 +132,15 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         attrs = {"level": _LEVEL_OF_KIND.get(m.group(0), "site")}
         out.append(Candidate(j, e, "Place", full, {full}, attrs, rule, weight=-1))
     return out
+
+
+def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
+    """A place-like word (风陵渡) ends right before the suffix."""
+    t = idx.ending_at(s)
+    if t is None:
+        return False
+    tag = word_tags().get(idx.tokens[t][2])
+    return tag is None or tag.startswith(("ns", "nz", "nr", "j"))
 
 
 def generic_word(w: str) -> bool:

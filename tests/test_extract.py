@@ -1,0 +1,168 @@
+"""Extraction rules on sentences written for the tests (not taken from the seed articles)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.clean import join_lines, stories
+from kg.extract.context import article_date, infer_home
+from kg.extract.segment import split_sentences
+from kg.model import Article
+
+
+def run(text: str, home: str | None = "运城市"):
+    return Extractor(home=home)(Article("t.txt", text))
+
+
+def labels(doc, etype):
+    return {e.label for e in doc.entities.values() if e.type == etype}
+
+
+def rels(doc, p):
+    return [r for r in doc.relations if r.p == p]
+
+
+# --- cleaning and sentences -------------------------------------------------
+
+def test_lines_broken_inside_a_sentence_are_joined_but_headings_and_bylines_are_not():
+    text = "# 标题行\n\n本报记者 王小明\n\n全县上下持续推进道路、桥梁、供水等基础\n\n设施建设，确保群众出行便利。"
+    out = join_lines(text)
+    assert "基础设施建设" in out
+    assert "# 标题行\n" in out and "本报记者 王小明\n" in out
+
+
+def test_page_furniture_is_dropped():
+    doc = run("市委书记张建国主持会议。（下转第4版）\n\n会议强调要抓好落实。")
+    assert "下转" not in doc.text
+
+
+def test_stories_split_at_headings():
+    text = "# 第一篇\n\n正文一。\n\n## 第二篇\n\n正文二。"
+    assert [h for _, _, h in stories(text)] == ["第一篇", "第二篇"]
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "县长李刚到场。他说：“好！”随后离开。"
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["县长李刚到场。", "他说：“好！”", "随后离开。"]
+
+
+# --- context ----------------------------------------------------------------
+
+def test_home_city_inferred_from_its_counties():
+    assert infer_home("盐湖区召开会议，永济市、芮城县参加。运城市有关部门出席。") == "运城市"
+
+
+def test_article_date_is_latest_full_date():
+    assert article_date("2019年1月2日签约，2020年12月30日竣工") == "2020-12-30"
+
+
+# --- persons and titles -----------------------------------------------------
+
+def test_compound_title_gives_one_position_per_role_with_its_body():
+    doc = run("市委副书记、市长王建军来到盐湖区调研。")
+    pos = {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "王建军"}
+    assert ("副书记", "中共运城市委员会") in pos
+    assert ("市长", "运城市人民政府") in pos
+
+
+def test_list_of_names_after_one_title():
+    doc = run("市领导赵红梅、孙立新参加活动。")
+    people = labels(doc, "Person")
+    assert {"赵红梅", "孙立新"} <= people
+    assert {(r.s, r.org) for r in rels(doc, "holdsPosition")} >= {("赵红梅", "运城市"), ("孙立新", "运城市")}
+
+
+def test_compound_surname_and_title_sharing_a_body():
+    doc = run("县政协党组书记、主席欧阳明辉主持会议。", home="运城市")
+    assert "欧阳明辉" in labels(doc, "Person")
+    roles = {r.role for r in rels(doc, "holdsPosition") if r.s == "欧阳明辉"}
+    assert roles == {"党组书记", "主席"}
+
+
+def test_former_post():
+    doc = run("原市人大常委会副主任周志强接受审查。")
+    r = [r for r in rels(doc, "holdsPosition") if r.s == "周志强"]
+    assert r and r[0].former
+
+
+def test_reporters_from_bylines_get_reported_not_a_position():
+    doc = run("本报讯（记者 钱晓东 通讯员 孔令辉）盐湖区近日开工。\n\n刘思远 摄")
+    rep = {r.s for r in rels(doc, "reported")}
+    assert {"钱晓东", "孔令辉", "刘思远"} <= rep
+    assert not [r for r in rels(doc, "holdsPosition") if r.s in rep]
+
+
+def test_common_words_after_a_title_are_not_names():
+    doc = run("市长高度重视安全生产工作。")
+    assert "高度" not in labels(doc, "Person")
+
+
+# --- agencies ---------------------------------------------------------------
+
+@pytest.mark.parametrize("surface,canonical", [
+    ("市委", "中共运城市委员会"),
+    ("市政府", "运城市人民政府"),
+    ("市政协", "中国人民政治协商会议运城市委员会"),
+    ("市人大常委会", "运城市人民代表大会常务委员会"),
+    ("市卫健委", "运城市卫生健康委员会"),
+    ("盐湖区工信局", "运城市盐湖区工业和信息化局"),
+    ("芮城县人社局", "芮城县人力资源和社会保障局"),
+    ("省委", "中共山西省委员会"),
+])
+def test_short_forms_expand_to_canonical_names(surface, canonical):
+    doc = run(f"会议由{surface}召开。")
+    ent = [e for e in doc.entities.values() if e.type == "Agency"]
+    assert [e.label for e in ent] == [canonical]
+    assert surface in ent[0].aliases
+
+
+def test_agency_jurisdiction_and_department_part_of_government():
+    doc = run("市政府召开常务会议，市发改委、市财政局汇报工作。")
+    assert ("运城市发展和改革委员会", "运城市") in {(r.s, r.o) for r in rels(doc, "jurisdiction")}
+    assert ("运城市财政局", "运城市人民政府") in {(r.s, r.o) for r in rels(doc, "partOf")}
+
+
+def test_discipline_investigation():
+    doc = run("芮城县水利局原局长马向东涉嫌严重违纪违法，目前正接受芮城县纪委监委纪律审查和监察调查。")
+    assert ("马向东", "芮城县纪委监委") in {(r.s, r.o) for r in rels(doc, "investigatedBy")}
+
+
+# --- places -----------------------------------------------------------------
+
+def test_divisions_towns_and_villages_with_their_parents():
+    doc = run("记者来到芮城县风陵渡镇西王村采访。")
+    places = labels(doc, "Place")
+    assert {"芮城县", "风陵渡镇", "西王村", "运城市"} <= places
+    part = {(r.s, r.o) for r in rels(doc, "partOf")}
+    assert {("风陵渡镇", "芮城县"), ("西王村", "风陵渡镇"), ("芮城县", "运城市")} <= part
+
+
+def test_foreign_countries_and_cities():
+    doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
+    assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")
+
+
+def test_short_county_names_outside_the_home_province_are_not_guessed():
+    doc = run("朝阳产业蓬勃发展，城区一片繁忙。", home="运城市")
+    assert "朝阳区" not in labels(doc, "Place") and "朝阳市" not in labels(doc, "Place")
+
+
+# --- organisations and projects --------------------------------------------
+
+def test_company_school_and_hospital_names():
+    doc = run("山西晋南钢铁集团有限公司与运城学院、运城市中心医院签署合作协议。")
+    orgs = labels(doc, "Organization")
+    assert {"山西晋南钢铁集团有限公司", "运城学院", "运城市中心医院"} <= orgs
+    assert rels(doc, "partnerOf")
+
+
+def test_project_undertaken_by_the_company_in_its_name():
+    doc = run("运城华泰新材料年产5万吨碳纤维项目正式开工。")
+    projects = labels(doc, "Project")
+    assert any(p.endswith("碳纤维项目") for p in projects)
+
+
+def test_campaigns_are_not_projects():
+    doc = run("全市深入开展安全生产专项行动，推进民生工程。")
+    assert not labels(doc, "Project")
