@@ -55,7 +55,7 @@ def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) ->
         # a far-away city by its short name only where the text lists places (大连、青岛等地)
         text = doc.text
         nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
-        return any(not c or not "\u4e00" <= c <= "\u9fff" or c in "、等和与至到及" for c in (nxt, prev))
+        return (not nxt or not "\u4e00" <= nxt <= "\u9fff" or nxt in "、等和与至到及") or prev in ("、", "和", "与", "及", "至", "到")
     return True
 
 
