@@ -40,6 +40,8 @@ MESSAGES: dict[str, str] = {
     "E032": "no article {id!r} in {path}",
     "E033": "{path}: the graph does not conform to the shapes ({count} problems)",
     "E034": "{path}: cannot parse RDF ({detail})",
+    "E035": "{path}: {count} more bad lines not reported",
+    "E036": "{path}: is also an input; choose another output file",
 }
 
 
