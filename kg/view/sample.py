@@ -136,3 +136,23 @@ def random_graph(n: int, m: int, seed: int = 0) -> Graph:
             if k in g.nodes:
                 g.nodes[k].articles.add(f.article)
     return g
+
+
+ATTACKS = ("<script>window.__pwned = 1</script>", '"><img src=x onerror="window.__pwned = 1">',
+           "</script><script>window.__pwned = 1</script>", "<!--<script>", "\u2028\u2029'\"&amp;")
+
+
+def hostile_graph() -> Graph:
+    """``sample_graph`` plus an entity whose label, aliases, attributes, evidence and article title are markup attacks.
+
+    >>> hostile_graph().nodes["person/x"].label
+    '<script>window.__pwned = 1</script>'
+    """
+    g = sample_graph()
+    g.nodes["person/x"] = Node("person/x", "Person", ATTACKS[0], {ATTACKS[1], ATTACKS[4]},
+                               {"note": ATTACKS[3]}, {"evil"})
+    g.articles["evil"] = Article("evil", "", ATTACKS[2], "2024-02-02", ATTACKS[1])
+    g.facts.append(Fact("person/x", "holdsPosition", None, "evil", role=ATTACKS[1], org="agency/晋中市人民政府",
+                        evidence=ATTACKS[2], date="2024-02-02"))
+    g.facts.append(Fact("person/x", "inspected", "project/潇河新城建设项目", "evil", evidence=ATTACKS[3] + ATTACKS[4]))
+    return g

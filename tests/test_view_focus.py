@@ -1,0 +1,113 @@
+"""Focused views (kg view --focus/--depth/--type/--relation/--since) and their one-line errors."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from kg.cli import main
+from kg.errors import KgError
+from kg.view import write_graph_json
+from kg.view.focus import by_relations, by_types, ego, find_node, parse_since, since
+from kg.view.sample import sample_graph
+
+
+@pytest.fixture()
+def out(tmp_path):
+    """A build output folder holding the sample graph."""
+    write_graph_json(sample_graph(), tmp_path / "graph.json")
+    return tmp_path
+
+
+def labels(g):
+    return sorted(n.label for n in g.nodes.values())
+
+
+def page_nodes(path):
+    html = path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'type="application/json">(.*?)</script>', html, re.S).group(1))
+    return sorted(n["label"] for n in data["nodes"]), data
+
+
+def test_find_by_name_alias_key_or_unique_part():
+    g = sample_graph()
+    assert find_node(g, "刘星") == find_node(g, "刘市长") == find_node(g, "person/刘星") == "person/刘星"
+    assert find_node(g, "城投") == "organization/晋中城投集团"
+    assert find_node(g, "晋中市") == "place/晋中市"     # a whole name beats names containing it
+
+
+def test_ambiguous_and_unknown_names():
+    g = sample_graph()
+    with pytest.raises(KgError) as e:
+        find_node(g, "晋中")
+    assert e.value.code == "E021" and "agency/晋中市人民政府" in str(e.value)
+    with pytest.raises(KgError) as e:
+        find_node(g, "赵六")
+    assert e.value.code == "E016"
+
+
+def test_ego_network_grows_with_depth():
+    g = sample_graph()
+    one, two = ego(g, "person/刘星", 1), ego(g, "person/刘星", 2)
+    assert labels(one) == ["中共晋中市委员会", "刘星", "太谷数字经济产业园", "晋中市人民政府", "潇河新城建设项目"]
+    assert set(labels(one)) < set(labels(two)) and "王晓东" in labels(two) and "山西省" not in labels(two)
+    # facts among the kept entities only, each still traced to its article
+    assert all(f.s in one.nodes for f in one.facts) and {f.article for f in one.facts} <= set(one.articles)
+
+
+def test_relation_type_and_date_filters():
+    g = sample_graph()
+    inv = by_relations(g, ["investigatedBy"])
+    assert labels(inv) == ["张建国", "晋中市纪委监委"] and [f.p for f in inv.facts] == ["investigatedBy"]
+    people = by_types(g, ["Person", "Agency"])
+    assert {n.type for n in people.nodes.values()} == {"Person", "Agency"}
+    assert all(f.p in ("holdsPosition", "investigatedBy", "partOf", "reported") for f in people.facts)
+    recent = since(g, parse_since("2023-06"))
+    assert "2023-06-18" <= min(f.date or g.articles[f.article].date for f in recent.facts)
+    assert "刘星" in labels(recent) and "山西省" not in labels(recent)
+
+
+@pytest.mark.parametrize("bad", ["2023-13-01", "2023/05/01", "yesterday", "2023-02-30"])
+def test_bad_since_dates_are_refused(bad):
+    with pytest.raises(KgError) as e:
+        parse_since(bad)
+    assert e.value.code == "E020"
+
+
+def test_kg_view_writes_a_focused_page(out, tmp_path, capsys):
+    target = tmp_path / "ego.html"
+    assert main(["view", str(out), "--focus", "刘星", "--depth", "1", "-o", str(target)]) == 0
+    names, data = page_nodes(target)
+    assert names == ["中共晋中市委员会", "刘星", "太谷数字经济产业园", "晋中市人民政府", "潇河新城建设项目"]
+    assert data["title"].startswith("刘星 · 1 度关系网")
+    assert "5 entities" in capsys.readouterr().out
+
+
+def test_kg_view_defaults_to_out_view_html_and_combines_filters(out, capsys):
+    assert main(["view", str(out), "--type", "Person", "--type", "Agency", "--since", "2024"]) == 0
+    names, _ = page_nodes(out / "view.html")
+    assert names == ["张建国", "晋中市人民政府", "晋中市发展和改革委员会", "晋中市纪委监委"]   # the 2024 facts
+    assert main(["view", str(out), "--focus", "刘星", "--relation", "holdsPosition"]) == 0
+    names, _ = page_nodes(out / "view.html")
+    assert names == ["中共晋中市委员会", "刘星", "晋中市人民政府"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--focus", "赵六"], "no entity matches '赵六'"),
+    (["--focus", "晋中"], "'晋中' matches several entities"),
+    (["--since", "2023-13"], "--since: invalid date '2023-13'"),
+])
+def test_kg_view_errors_are_one_line(out, capsys, args, message):
+    assert main(["view", str(out), *args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kg: error: ") and message in err and err.count("\n") == 1
+    assert "Traceback" not in err and not (out / "view.html").exists()
+
+
+def test_kg_view_and_stats_need_a_build(tmp_path, capsys):
+    for cmd in ("view", "stats"):
+        assert main([cmd, str(tmp_path / "nope")]) == 1
+        assert "no such file or directory" in capsys.readouterr().err
+        assert main([cmd, str(tmp_path)]) == 1
+        assert "not a build output directory (no graph.json)" in capsys.readouterr().err
