@@ -279,6 +279,20 @@ def test_jsonl_with_only_bad_lines_gives_no_articles(tmp_path):
     assert arts == [] and codes(warns) == ["E005", "E024"]
 
 
+def test_jsonl_empty_or_binary_file(tmp_path):
+    arts, warns = read([write(tmp_path / "e.jsonl", "\n  \n"), write(tmp_path / "z.jsonl", b"\x1f\x8b\x08\x00" * 40),
+                        write(tmp_path / "c.jsonl", bytes(range(1, 32)) * 10)])
+    assert arts == [] and codes(warns) == ["E002", "E003", "E003"]
+
+
+def test_jsonl_warnings_are_capped(tmp_path, monkeypatch):
+    monkeypatch.setattr(jsonl_mod, "MAX_WARNINGS", 3)
+    f = write(tmp_path / "pretty.jsonl", json.dumps([{"id": i, "text": S1} for i in range(3)], indent=2))
+    arts, warns = read([f])
+    assert arts == [] and codes(warns) == ["E005", "E005", "E005", "E035"]
+    assert str(warns[-1]).startswith(f"{f}: ") and "more bad lines" in str(warns[-1])
+
+
 def test_jsonl_undecodable_line(tmp_path):
     raw = jl({"id": "a", "text": S1}).encode() + b'{"id": "b", "text": "' + bytes(range(0x80, 0x100)) * 2 + b'"}\n'
     arts, warns = read([write(tmp_path / "n.jsonl", raw)])
@@ -316,6 +330,18 @@ def test_duplicate_id_across_sources_is_skipped(tmp_path):
     arts, warns = read([a, b])
     assert [a.text for a in arts] == [S1] and codes(warns) == ["E028"]
     assert str(b) in str(warns[0]) and str(a) in str(warns[0])
+
+
+def test_excluded_output_is_not_walked(tmp_path):
+    write(tmp_path / "a.txt", S1)
+    out = tmp_path / "out"
+    write(out / "extractions.jsonl", jl({"article": "a.txt", "entities": []}))
+    write(out / "graph.html", "<p>图</p>")
+    single = write(tmp_path / "x.jsonl", jl({"id": "x", "text": S2}))
+    arts, warns = read([tmp_path], exclude=[out, single, tmp_path / "missing"])
+    assert [a.id for a in arts] == ["a.txt"] and warns == []
+    arts, _ = read([single], exclude=[single])              # a file named directly is still read
+    assert [a.id for a in arts] == ["x"]
 
 
 def test_same_file_twice_is_read_once(tmp_path):

@@ -8,7 +8,6 @@ scored on how plausible its text is and the best one is used.
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,9 +25,12 @@ _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": 
             "utf-16be": "utf-8"}
 _SAMPLE = 256 * 1024        # bytes scored per candidate
 _ACCEPT = 0.8               # lowest plausibility score accepted
-_BAD_BLOCKS = ((0x0370, 0x052F), (0x02B0, 0x02FF), (0x1100, 0x11FF), (0x2500, 0x257F),
-               (0x3040, 0x30FF), (0x3100, 0x318F), (0xA000, 0xA4CF), (0xAC00, 0xD7AF),
-               (0xF900, 0xFAFF), (0xFE10, 0xFE4F), (0xFF61, 0xFF9F))
+# Besides ASCII and ideographs, what Chinese (or Western) text is made of: Latin-1 and
+# pinyin letters, punctuation, ①, ㎡, ★, CJK punctuation, full-width forms. Anything
+# else (kana, Hangul, Cyrillic, box drawing, private use …) is what a wrong codec makes.
+_GOOD_BLOCKS = ((0x00A0, 0x024F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF),
+                (0x25A0, 0x26FF), (0x3000, 0x303F), (0x3200, 0x33FF), (0xFF01, 0xFF5E),
+                (0xFFE0, 0xFFE6))
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -149,16 +151,11 @@ def plausibility(text: str, enc: str) -> float:
 
 
 def _badness(ch: str, o: int, enc: str, text: str, i: int) -> float:
-    if o < 32 or o == 0xFFFD or 0x7F <= o < 0xA0:
-        return 1.0
     if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
         return 0.0 if _common(ch, enc) else 0.5
-    if any(lo <= o <= hi for lo, hi in _BAD_BLOCKS):
+    if not any(lo <= o <= hi for lo, hi in _GOOD_BLOCKS):
         return 1.0
-    cat = unicodedata.category(ch)
-    if cat in ("Co", "Cn", "Cs", "Cc"):
-        return 1.0
-    if enc == "cp1252" and cat.startswith("L"):
+    if enc == "cp1252" and 0xC0 <= o <= 0xFF and o not in (0xD7, 0xF7):
         # An accented Latin letter sits next to plain letters; runs of them are mojibake.
         near = text[max(0, i - 1):i] + text[i + 1:i + 2]
         return 0.0 if any(c.isascii() and c.isalpha() for c in near) else 1.0

@@ -47,11 +47,26 @@ def _stat(path: Path) -> os.stat_result:
         raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
 
 
-def source_files(paths: Iterable[str | Path], warn: Warn) -> Iterator[tuple[Path, str]]:
+def _ids(paths: Iterable[str | Path]) -> set[tuple[int, int]]:
+    """(device, inode) of those ``paths`` that exist."""
+    out = set()
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        out.add((st.st_dev, st.st_ino))
+    return out
+
+
+def source_files(paths: Iterable[str | Path], warn: Warn,
+                 exclude: Iterable[str | Path] = ()) -> Iterator[tuple[Path, str]]:
     """Yield ``(file, article id)`` for every readable-looking file under ``paths``.
 
     A file named directly keeps its name as id; a file found in a folder gets
     its path relative to that folder. The same file is yielded only once.
+    Files and folders in ``exclude`` (our own outputs) are not looked into
+    when walking a folder.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp()); (d / "b").mkdir(); (d / ".git").mkdir()
@@ -61,12 +76,13 @@ def source_files(paths: Iterable[str | Path], warn: Warn) -> Iterator[tuple[Path
     ['a.md', 'b/2.txt']
     """
     seen: set[tuple[int, int]] = set()
+    skip = _ids(exclude)
     for p in paths:
         path = Path(p)
         try:
             st = _stat(path)
             if stat.S_ISDIR(st.st_mode):
-                found = list(_walk(path, warn))
+                found = list(_walk(path, warn, skip))
                 if not found:
                     warn(KgError("E027", path=path))
                 items = found
@@ -83,11 +99,11 @@ def source_files(paths: Iterable[str | Path], warn: Warn) -> Iterator[tuple[Path
                 yield f, aid
 
 
-def _walk(root: Path, warn: Warn) -> Iterator[tuple[Path, str, os.stat_result]]:
-    """The supported files under folder ``root``, sorted by relative path."""
+def _walk(root: Path, warn: Warn, skip: set[tuple[int, int]]) -> Iterator[tuple[Path, str, os.stat_result]]:
+    """The supported files under folder ``root``, sorted by relative path, except those in ``skip``."""
     found: list[tuple[tuple[str, ...], Path, os.stat_result]] = []
     rst = os.stat(root)
-    visited = {(rst.st_dev, rst.st_ino)}
+    visited = {(rst.st_dev, rst.st_ino)} | skip
     stack: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
     while stack:
         folder, rel = stack.pop()
@@ -113,6 +129,8 @@ def _walk(root: Path, warn: Warn) -> Iterator[tuple[Path, str, os.stat_result]]:
                 if (st.st_dev, st.st_ino) not in visited:
                     visited.add((st.st_dev, st.st_ino))
                     stack.append((path, rel + (entry.name,)))
+            elif (st.st_dev, st.st_ino) in skip:
+                continue
             elif supported and stat.S_ISREG(st.st_mode):
                 found.append((rel + (entry.name,), path, st))
             elif supported:

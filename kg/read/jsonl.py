@@ -14,10 +14,11 @@ from typing import Any, BinaryIO
 
 from ..errors import KgError
 from ..model import Article
-from .decode import best_encoding, decode_bytes
+from .decode import best_encoding, decode_bytes, looks_binary
 
 Warn = Callable[[KgError], None]
 MAX_LINE = 32 * 1024 * 1024
+MAX_WARNINGS = 20            # per file; a pretty-printed JSON file would give one per line
 _DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$")
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false",
           type(None): "null"}
@@ -73,8 +74,10 @@ def _lines(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[int, bytes]]:
 
 def _texts(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[int, str]]:
     """Numbered decoded lines: UTF-8, else one legacy encoding guessed once for the file."""
-    head = fh.read(4)
+    head = fh.read(8192)
     fh.seek(0)
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head and looks_binary(head):
+        raise KgError("E003", path=path)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
         # UTF-16/32 lines cannot be split as bytes: decode the file whole (it is size-checked).
         data = fh.read(MAX_LINE + 1)
@@ -111,7 +114,32 @@ def _kind(obj: Any) -> str:
 
 
 def read_jsonl(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[Article, int]]:
-    """Yield ``(article, line number)`` for every good line of the JSONL file ``fh``."""
+    """Yield ``(article, line number)`` for every good line of the JSONL file ``fh``.
+
+    Bad lines are reported to ``warn`` (at most ``MAX_WARNINGS``, then a
+    count); a file without any line raises E002.
+    """
+    hidden = 0
+
+    def line_warn(e: KgError) -> None:
+        nonlocal hidden
+        hidden += 1
+        if hidden <= MAX_WARNINGS:
+            warn(e)
+
+    lines = 0
+    try:
+        for art, n in _read(fh, path, line_warn):
+            lines += 1
+            yield art, n
+    finally:
+        if hidden > MAX_WARNINGS:
+            warn(KgError("E035", path=path, count=hidden - MAX_WARNINGS))
+    if not lines and not hidden:
+        raise KgError("E002", path=path)
+
+
+def _read(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[Article, int]]:
     seen: set[str] = set()
     for n, line in _texts(fh, path, warn):
         if not line.strip():

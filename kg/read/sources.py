@@ -61,12 +61,14 @@ def _one(path: Path, aid: str, warn: Warn) -> Iterator[tuple[Article, str]]:
         raise KgError("E007", path=path, suffix=suffix)
 
 
-def read_sources(paths: Iterable[str | Path], warn: Warn | None = None) -> Iterator[Article]:
+def read_sources(paths: Iterable[str | Path], warn: Warn | None = None,
+                 exclude: Iterable[str | Path] = ()) -> Iterator[Article]:
     """Yield the articles of ``paths`` (files or folders, read in sorted order).
 
     A file (or JSONL line) that cannot be read is reported to ``warn`` and
     skipped; with no ``warn`` the first problem is raised. Article ids are
-    unique: a later article with an id already read is skipped.
+    unique: a later article with an id already read is skipped. Folder walks
+    do not enter ``exclude`` (the run's own output, e.g. ``kg build . -o out``).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -80,7 +82,7 @@ def read_sources(paths: Iterable[str | Path], warn: Warn | None = None) -> Itera
         raise e
     warn = warn or _raise
     first: dict[str, str] = {}
-    for path, aid in source_files(paths, warn):
+    for path, aid in source_files(paths, warn, exclude):
         try:
             for art, where in _one(path, aid, warn):
                 if art.id in first:
