@@ -18,9 +18,12 @@ from .tokenize import is_common_word, word_tags
 
 # Characters that, right after a two-character name, begin the next word rather than end the name.
 _FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
-_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科书记员会院校馆站所队组团社年月日号个名位"
+_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
                  "说表示要将已把被对为以与及或并但而这那哪些")
 _BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影)[\s:：]*")
+
+
+_POSTFIX = re.compile(r"先生|女士|同志|总书记|总理|委员长|院士")
 
 
 @dataclass
@@ -61,22 +64,33 @@ def _compound_surnames() -> frozenset[str]:
     return frozenset(s for s in surnames() if len(s) == 2)
 
 
-def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | None:
-    """End of a personal name starting at ``i``, or None."""
-    text = doc.text
-    if i >= len(text):
-        return None
-    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i] in surnames() else 0
+def name_ends(text: str, i: int) -> list[int]:
+    """Possible ends of a name starting at ``i`` (surname + one or two characters), longest first.
+
+    >>> name_ends("王小明说", 0)
+    [3, 2]
+    """
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in surnames() else 0
     if not sl:
-        return None
+        return []
     options = []
     for gl in (2, 1):
         e = i + sl + gl
         given = text[i + sl:e]
         if len(given) == gl and all("\u4e00" <= c <= "\u9fff" and c not in _BAD_GIVEN for c in given):
             options.append(e)
+    return options
+
+
+def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | None:
+    """End of a personal name starting at ``i``, or None."""
+    text = doc.text
+    if i >= len(text):
+        return None
+    options = name_ends(text, i)
     if not options:
         return None
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1
     cand = _by_words(idx, i, sl, options)
     if cand is None:
         for e in options:
@@ -93,7 +107,34 @@ def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | Non
     name = text[i:cand]
     if strict and is_common_word(name) and not word_tags().get(name, "").startswith("nr"):
         return None
-    return cand
+    return cand if plausible_words(idx, i, cand) else None
+
+
+def plausible_name_word(w: str) -> bool:
+    tag = word_tags().get(w)
+    return tag is None or tag.startswith("nr") or len(w) == 1
+
+
+def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
+    """A name neither starts nor ends inside an ordinary word (幸福|指数, 安全|培训), nor starts with one (关于)."""
+    t = idx.covering(i)
+    if t is None:
+        return False
+    ts, te, w = idx.tokens[t]
+    tag = word_tags().get(w)
+    if ts < i and tag is not None:
+        return False
+    if ts == i and len(w) >= 2 and te <= e and not plausible_name_word(w) and te - ts < e - i:
+        return False
+    if ts == i and te > e and tag is not None and not tag.startswith("nr"):
+        return False
+    if ts == i and len(w) == 1 and ((tag or "").startswith(("p", "c", "u", "d", "r")) or w in "要是有会能可将让使把被") and te < e \
+            and not plausible_name_word("".join(x for _, _, x in idx.tokens[t + 1:t + 3])[: e - te]):
+        return False
+    t2 = idx.covering(e - 1)
+    if t2 is not None and idx.tokens[t2][1] > e and not plausible_name_word(idx.tokens[t2][2]):
+        return False
+    return True
 
 
 def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | None:
@@ -213,7 +254,7 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
             while i < len(text) and text[i] in " 、":
                 i += 1
             e = name_at(doc, idx, i, strict=False)
-            if e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e)):
+            if e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e) and text[e] != "摄"):
                 break
             add(i, e, "byline", reporter=True)
             i = e
@@ -223,7 +264,7 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
         for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
             if name_at(doc, idx, m.start(1) + n.start(), strict=False) == m.start(1) + n.end():
                 add(m.start(1) + n.start(), m.start(1) + n.end(), "photo", reporter=True)
-    for m in re.finditer(r"[（(]([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){0,3})[)）]\s*(?:$|\n)", text):
+    for m in re.finditer(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)", text):
         for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
             s = m.start(1) + n.start()
             if name_at(doc, idx, s, strict=False) == m.start(1) + n.end():
@@ -246,6 +287,15 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
         tag = word_tags().get(text[i:e])
         if at_boundary and (before or after and (tag is None or tag.startswith("nr"))):
             add(i, e, "context")
+    # 3b. honorifics and titles after the name (田某先生, 习某某总书记)
+    for m in re.finditer(_POSTFIX, text):
+        e = m.start()
+        for n in (3, 2, 4):
+            i = e - n
+            if i >= 0 and e in name_ends(text, i) \
+                    and (i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or idx.ending_at(i) is not None):
+                add(i, e, "postfix", [Title(m.group(0), None, e)] if m.group(0) in ("总书记", "总理", "委员长") else None)
+                break
     # 4. every other occurrence of a name found above
     known = {text[s:e] for s, e in hits}
     for name in sorted(known, key=len, reverse=True):
