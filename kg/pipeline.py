@@ -29,14 +29,14 @@ def _progress(items: list[Article], enabled: bool) -> Iterable[Article]:
 
 
 def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: Warn | None = None,
-                 progress: bool = False) -> list[Doc]:
-    """Read ``sources`` and run the extractor on every article.
+                 progress: bool = False, exclude: Iterable[str | Path] = ()) -> list[Doc]:
+    """Read ``sources`` (not looking into ``exclude``) and run the extractor on every article.
 
     Raises ``KgError`` E009 when no article could be read.
     """
     from .extract import Extractor
     from .read import read_sources
-    articles = list(read_sources(sources, warn))
+    articles = list(read_sources(sources, warn, exclude=exclude))
     if not articles:
         raise KgError("E009")
     extractor = Extractor(home=home)
@@ -53,7 +53,8 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     from .store import open_store, sync
     from .view import write_graph_json, write_html
 
-    docs = extract_docs(sources, home=home, warn=warn, progress=progress)
+    # OUT is skipped when walking a source folder (kg build . -o out must not read its own output).
+    docs = extract_docs(sources, home=home, warn=warn, progress=progress, exclude=(out,))
     graph: Graph = resolve(docs)
     dataset = build_dataset(graph, base=base)
     created = not out.exists()

@@ -164,6 +164,28 @@ def test_extract_file_permissions_are_normal(news, tmp_path, capsys):
     assert (tmp_path / "x.jsonl").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def test_building_twice_into_the_source_folder(news, tmp_path):
+    for _ in range(2):                                   # the second run must not read the first one's output
+        p = run_kg("build", ".", "-o", "out", cwd=news)
+        assert p.returncode == 0 and p.stderr == ""
+        check_build(news / "out", p.stdout, 5)
+
+
+def test_extract_twice_into_the_source_folder(news, capsys):
+    for _ in range(2):
+        rc, _, err = kg_main(capsys, "extract", str(news), "-o", str(news / "x.jsonl"))
+        assert rc == 0 and err == ""
+    check_contract((news / "x.jsonl").read_text(encoding="utf-8"), IDS)
+
+
+def test_extract_refuses_to_overwrite_an_input(news, capsys):
+    f = news / "04_batch.jsonl"
+    before = f.read_bytes()
+    rc, _, err = kg_main(capsys, "extract", str(news / "01_county.txt"), str(f), "-o", str(f))
+    assert rc == 1 and err == f"kg: error: {f}: is also an input; choose another output file\n"
+    assert f.read_bytes() == before
+
+
 # ---- bad input -------------------------------------------------------------------------------
 
 def _fifo(p: Path) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from ..errors import KgError
@@ -21,9 +22,19 @@ def run(a: argparse.Namespace) -> int:
     from ..pipeline import extract_docs
     out = Path(a.output)
     check_output_file(out)          # before the long part, not after it
-    docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet)
+    if any(_same(s, out) for s in a.sources):
+        raise KgError("E036", path=out)
+    docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet, exclude=(out,))
     try:
         write_extractions(docs, out)  # atomic: a failed write leaves an old FILE as it was
     except OSError as e:
         raise KgError("E011", path=out, detail=e.strerror or type(e).__name__) from None
     return 0
+
+
+def _same(a: str | Path, b: Path) -> bool:
+    """Are ``a`` and ``b`` the same existing file?"""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
