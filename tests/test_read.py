@@ -179,6 +179,21 @@ def test_html_markup_the_parser_rejects():
     assert "正文" in text
 
 
+def test_html_old_table_layout_chrome_and_meta_date(tmp_path):
+    page = ('<html><head><meta name="PubDate" content="2024-05-06 09:30"><title>旧版页面</title></head><body>'
+            '<div id="nav"><a>首页</a><a>时政</a></div><div class="crumb">位置：首页 > 时政</div>'
+            f'<table><tr><td class="text"><p>{S2}</p></td></tr></table>'
+            '<div class="copyright">版权所有 不得转载</div><div class="has-sidebar"><p>保留</p></div></body></html>')
+    arts, warns = read([write(tmp_path / "old.html", page, "gb2312")])
+    assert warns == []
+    assert arts[0].text == S2 + "\n\n保留" and arts[0].date == "2024-05-06" and arts[0].title == "旧版页面"
+
+
+def test_html_chrome_names_never_empty_the_page():
+    text, _ = html_to_text(f'<div id="footer"><p>{S1}</p></div>')
+    assert text == S1
+
+
 def test_html_without_text_is_a_warning(tmp_path):
     arts, warns = read([write(tmp_path / "e.html", "<html><script>x()</script><nav>首页</nav></html>")])
     assert arts == [] and codes(warns) == ["E010"]

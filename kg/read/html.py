@@ -5,6 +5,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from .dates import iso_date
+
 _BLOCK = {"p", "div", "li", "tr", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
           "table", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "figure", "figcaption",
           "header", "address", "caption", "center", "body"}
@@ -15,6 +17,13 @@ _SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "f
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr", "param", "keygen"}
+# Old table-layout news sites mark their chrome only by id/class; matched as whole names.
+_CHROME_NAMES = {"nav", "navbar", "navigation", "menu", "footer", "foot", "breadcrumb", "crumb",
+                 "sidebar", "copyright", "share", "comment", "comments", "related", "toolbar", "topbar"}
+_NEVER_CHROME = {"html", "body", "main", "article"}
+# <meta name=… content=…> holding the publication date.
+_DATE_META = {"pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "article:published_time",
+              "og:release_date", "date", "dc.date", "dc.date.issued", "dcterms.date", "contentpublishtime"}
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
                    rb"""|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -35,8 +44,10 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 class _TextParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, chrome_names: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.chrome_names = chrome_names
+        self.date: str | None = None
         self.parts: list[str] = []
         self.title: list[str] = []
         self.h1: list[str] = []
@@ -54,9 +65,17 @@ class _TextParser(HTMLParser):
             return True
         if re.search(r"display\s*:\s*none", a.get("style", ""), re.I):
             return True
+        if self.chrome_names and tag not in _NEVER_CHROME:
+            names = {a.get("id", "").lower(), *a.get("class", "").lower().split()}
+            if names & _CHROME_NAMES:
+                return True
         return tag == "header" and not self._open      # the page's header, not the article's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta" and self.date is None:
+            a = {k.lower(): (v or "") for k, v in attrs}
+            if (a.get("name") or a.get("property") or a.get("itemprop") or "").lower() in _DATE_META:
+                self.date = iso_date(a.get("content", ""))
         if tag in ("article", "main"):
             self._open.append(tag)
         if tag not in _VOID and (self._skip or self._skipped(tag, attrs)):
@@ -128,15 +147,38 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     >>> html_to_text("<nav>首页</nav><p>第一行<br/>第二行&nbsp;&amp;&#12290;</p><footer>版权</footer>")
     ('第一行\\n第二行 &。', None)
     """
-    p = _TextParser()
+    text, title, _ = read_html(markup)
+    return text, title
+
+
+def read_html(markup: str) -> tuple[str, str | None, str | None]:
+    """``(text, title, date)`` of an HTML page; the date from a ``<meta>`` such as ``PubDate``.
+
+    Elements whose id or class is a chrome name (``footer``, ``nav`` …) are
+    dropped too, unless that leaves no text at all.
+
+    >>> read_html('<meta name="PubDate" content="2024-05-06 09:30"><div id="nav">首页</div><p>正文</p>')
+    ('正文', None, '2024-05-06')
+    >>> read_html('<div class="footer"><p>只有这一段</p></div>')[0]
+    '只有这一段'
+    """
+    p = _parse(markup, chrome_names=True)
+    text = _tidy("".join(p.parts))
+    if not text:
+        p = _parse(markup, chrome_names=False)
+        text = _tidy("".join(p.parts))
+    title = " ".join("".join(p.title).split()) or " ".join("".join(p.h1).split()) or None
+    return text, title, p.date
+
+
+def _parse(markup: str, chrome_names: bool) -> _TextParser:
+    p = _TextParser(chrome_names)
     try:
         p.feed(markup)
         p.close()
-        raw = "".join(p.parts)
     except AssertionError:                        # markup html.parser gives up on
-        raw = unescape(re.sub(r"<[^>]*>", "\n", markup))
-    title = " ".join("".join(p.title).split()) or " ".join("".join(p.h1).split()) or None
-    return _tidy(raw), title
+        p.parts = [unescape(re.sub(r"<[^>]*>", "\n", markup))]
+    return p
 
 
 def _tidy(raw: str) -> str:

@@ -5,42 +5,21 @@ line is reported with its number and skipped, the others are read.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import KgError
 from ..model import Article
+from .dates import iso_date
 from .decode import best_encoding, decode_bytes, looks_binary
 
 Warn = Callable[[KgError], None]
 MAX_LINE = 32 * 1024 * 1024
 MAX_WARNINGS = 20            # per file; a pretty-printed JSON file would give one per line
-_DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$")
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false",
           type(None): "null"}
-
-
-def iso_date(value: object) -> str | None:
-    """``value`` as an ISO date ``YYYY-MM-DD``, or None when it is not a valid date.
-
-    >>> iso_date("2024-03-05"), iso_date("2024年3月5日"), iso_date("2024/3/5 08:00")
-    ('2024-03-05', '2024-03-05', '2024-03-05')
-    >>> iso_date("2024-02-30"), iso_date(20240305), iso_date("March")
-    (None, None, None)
-    """
-    if not isinstance(value, str):
-        return None
-    m = _DATE.match(value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:
-        return None
 
 
 def clean_str(s: str) -> str:

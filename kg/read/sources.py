@@ -8,7 +8,7 @@ from ..errors import KgError
 from ..model import Article
 from .decode import decode_bytes
 from .files import SUFFIXES, source_files
-from .html import declared_charset, html_to_text
+from .html import declared_charset, read_html
 from .jsonl import read_jsonl
 
 MAX_BYTES = 32 * 1024 * 1024      # one .txt/.md/.html article; far above any real page
@@ -48,10 +48,10 @@ def _one(path: Path, aid: str, warn: Warn) -> Iterator[tuple[Article, str]]:
                 raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
     elif suffix in (".html", ".htm"):
         raw = _read_bytes(path)
-        text, title = html_to_text(decode_bytes(raw, path, declared=declared_charset(raw)))
+        text, title, date = read_html(decode_bytes(raw, path, declared=declared_charset(raw)))
         if not text.strip():
             raise KgError("E010", path=path)
-        yield Article(id=aid, text=text, title=title, source=str(path)), str(path)
+        yield Article(id=aid, text=text, title=title, date=date, source=str(path)), str(path)
     elif suffix in (".txt", ".md", ""):
         text = decode_bytes(_read_bytes(path), path)
         if not text.strip():
