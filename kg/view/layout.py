@@ -49,12 +49,12 @@ def _fruchterman_reingold(n: int, src: np.ndarray, dst: np.ndarray, seed: int, i
             f = dv * (np.hypot(dv[:, 0], dv[:, 1]) / k)[:, None]
             np.subtract.at(disp, src, f)
             np.add.at(disp, dst, f)
-        disp -= (pos - pos.mean(0)) * (0.3 * k * math.sqrt(n))   # mild gravity keeps pieces together
+        disp -= (pos - pos.mean(0)) * 0.1   # mild gravity keeps pieces together
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
         pos += disp * (np.minimum(length, t) / length)[:, None]
         t -= dt
     pos -= pos.mean(0)
-    r = np.hypot(pos[:, 0], pos[:, 1]).max()
+    r = float(np.percentile(np.hypot(pos[:, 0], pos[:, 1]), 90))   # a few outliers may stick out
     return pos / r if r > 0 else pos
 
 
@@ -113,7 +113,7 @@ def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7
     src = np.array([a for a, _ in sorted(links)], dtype=np.int64)
     dst = np.array([b for _, b in sorted(links)], dtype=np.int64)
     if comms:
-        centres = _fruchterman_reingold(len(comms), src, dst, seed) * float(radii.sum()) * 0.5
+        centres = _fruchterman_reingold(len(comms), src, dst, seed) * float(np.sqrt((radii ** 2).sum()))
         centres = _separate(centres, radii, gap=SPACING)
     pos: dict[str, tuple[float, float]] = {}
     for i, c in enumerate(comms):
