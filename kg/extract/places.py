@@ -18,7 +18,8 @@ _TOWN = re.compile(r"(?:街道|镇|乡)")
 _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _SITE = re.compile(r"(?:大街|大道|路|街|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
-                 "一二三四五六七八九十两几多个条座所位处里外内好再更最很省市县区乡镇村街道路进驻入出来去回返至往赴共同近远号")
+                 "着二三四五六七八九十两几多个条座所位处里外内好再更最很省市县区乡镇村街道路进驻入出来去回返至往赴共同近远号")
+_GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
 _LEVEL_OF_KIND = {"镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village", "居委会": "village"}
 
 
@@ -47,12 +48,12 @@ def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) ->
         if d.name in ("城区", "郊区", "矿区") and doc.home and d.parent != doc.home:
             return False
         return True
-    if is_common_word(surface) and word_tags().get(surface) != "ns":
+    local = bool(doc.province) and d.province == doc.province
+    if d.level == "county" and not local:
         return False
-    if d.level == "county":
-        return bool(doc.province) and d.province == doc.province
-    if d.level == "city" and d.province != doc.province:
-        # a far-away city by its short name only where the text lists places (大连、青岛等地)
+    ordinary = is_common_word(surface) and word_tags().get(surface) != "ns" and word_freq(surface) >= 50
+    if ordinary or d.level == "city" and not local:
+        # a far-away city, or a short name that is also a word (大同), only where the text lists places
         text = doc.text
         nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
         return (not nxt or not "\u4e00" <= nxt <= "\u9fff" or nxt in "、等和与至到及") or prev in ("、", "和", "与", "及", "至", "到")
@@ -95,6 +96,7 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     barriers += [(c.start, c.end) for c in towns]
     out.extend(_suffix_places(doc, idx, _VILLAGE, "village", barriers, 4))
     out.extend(_suffix_places(doc, idx, _SITE, "site", barriers, 6))
+    out.extend(_dictionary_places(doc, idx))
     return out
 
 
@@ -115,12 +117,14 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
             if (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s):
                 continue      # the suffix is the start of a longer known word (乡村, 路线)
         t = idx.covering(s)
-        if t is not None and idx.tokens[t][0] < s and is_common_word(idx.tokens[t][2]) and idx.tokens[t][1] == e:
-            continue          # the suffix is the end of an ordinary word (公路, 乡村, 城中村)
+        if t is not None and idx.tokens[t][0] < s and idx.tokens[t][1] == e:
+            w = idx.tokens[t][2]
+            if is_common_word(w) and not word_tags().get(w, "").startswith(("ns", "nz", "nr")):
+                continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村)
         for k in range(min(max_name, s), 0, -1):
             j = s - k
             name = text[j:s]
-            if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name):
+            if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name) or _verb_first(idx, j):
                 continue
             if left_boundary(doc, idx, j, ends) and (j in ends or inner_words_ok(idx, j, s)):
                 break
@@ -134,13 +138,32 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
     return out
 
 
+def _dictionary_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
+    """Words jieba's dictionary knows as place names (太行山, 黄河, 云冈石窟) that are no division."""
+    out = []
+    for s, e, w in idx.tokens:
+        if len(w) >= 2 and word_tags().get(w) == "ns" and w[-1] in _GEO and not divisions().lookup(w) \
+                and foreign().get(w) is None and (word_freq(w) < 1000 or len(w) == 2 and w[0] not in "上下高大小古老新深"):
+            out.append(Candidate(s, e, "Place", w, {w}, {"level": "site"}, "dictionary", weight=-2))
+    return out
+
+
 def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
     """A place-like word (风陵渡) ends right before the suffix."""
     t = idx.ending_at(s)
     if t is None:
         return False
-    tag = word_tags().get(idx.tokens[t][2])
-    return tag is None or tag.startswith(("ns", "nz", "nr", "j"))
+    w = idx.tokens[t][2]
+    tag = word_tags().get(w)
+    return len(w) >= 2 and (tag is None or tag.startswith(("ns", "nz", "nr", "j")))
+
+
+def _verb_first(idx: TokenIndex, j: int) -> bool:
+    """A name does not begin with a one-character verb or preposition (跨太榆路, 像云冈石窟)."""
+    t = idx.covering(j)
+    if t is None or idx.tokens[t][0] != j or len(idx.tokens[t][2]) != 1:
+        return False
+    return (word_tags().get(idx.tokens[t][2]) or "").startswith(("v", "p", "c"))
 
 
 def generic_word(w: str) -> bool:
@@ -159,9 +182,9 @@ def inner_words_ok(idx: TokenIndex, j: int, s: int) -> bool:
     for a, b, w in idx.tokens[t:] if t is not None else ():
         if a >= s:
             break
-        if b <= s and a >= j:
+        if b <= s and a >= j and len(w) >= 2:
             tag = word_tags().get(w)
-            if tag and tag.startswith(_FUNCTION_TAGS + ("vn",)) and not tag.startswith("a"):
+            if tag and tag.startswith(_FUNCTION_TAGS + ("vn",)) and not tag.startswith(("a", "f")):
                 return False
     return True
 
