@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from kg.model import Node
 from kg.view import write_html
 from kg.view.browser import browser_missing, chromium
 from kg.view.sample import ATTACKS, hostile_graph, random_graph, sample_graph
@@ -170,6 +171,17 @@ def test_markup_in_articles_shows_as_text_and_runs_nothing(open_page):
     assert o.js("window.__pwned") is None
     assert o.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert o.js("document.scripts.length") == 3
+    o.check_clean()
+
+
+def test_unlinked_entities_start_hidden_on_big_graphs_but_can_be_found(open_page):
+    g = random_graph(400, 800, seed=6)
+    g.nodes["place/孤村"] = Node("place/孤村", "Place", "孤村")
+    o = open_page(g, "unlinked.html")
+    assert o.js("kgView.shownNodes()") == 400 and "400 / 401" in o.page.inner_text("#status")
+    o.page.fill("#search", "孤村")
+    o.page.press("#search", "Enter")
+    assert o.js("kgView.shownNodes()") == 401 and o.page.input_value("#min-degree") == "0"
     o.check_clean()
 
 

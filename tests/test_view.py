@@ -107,6 +107,14 @@ def test_big_graphs_come_laid_out_without_physics():
     assert len(xy) > 0.95 * len(big["nodes"])          # positions are computed and spread out
 
 
+def test_unlinked_entities_start_hidden_only_on_big_graphs():
+    g = random_graph(300, 500, seed=4)
+    for i in range(20):
+        g.nodes[f"place/孤{i}"] = Node(f"place/孤{i}", "Place", f"孤{i}")
+    assert view_data(g)["min_degree"] == 1
+    assert view_data(sample_graph())["min_degree"] == 0
+
+
 def test_empty_graph_still_gives_a_page(tmp_path):
     write_html(Graph(), tmp_path / "g.html")
     assert page_data((tmp_path / "g.html").read_text(encoding="utf-8"))["nodes"] == []

@@ -28,6 +28,7 @@ from .layout import layout
 from .style import KEY_ATTRS, RELATION_LABELS, relation_label, type_style
 
 PHYSICS_MAX = 500      # graphs up to this many nodes keep live physics in the page
+HIDE_UNLINKED_FROM = 200   # on graphs this big, entities with no link start hidden (the slider shows them)
 RELATION_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 
@@ -177,6 +178,7 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
     return {
         "title": title,
         "physics": len(nodes) <= PHYSICS_MAX,
+        "min_degree": 1 if len(nodes) > HIDE_UNLINKED_FROM and any(n["degree"] == 0 for n in nodes) else 0,
         "types": [{"type": t, **type_style(t), "count": counts[t]} for t in types],
         "relations": [{"p": p, "name": RELATION_LABELS.get(p, p), "color": rel_color[p], "count": rel_counts[p]}
                       for p in relations if rel_counts[p]],

@@ -15,7 +15,7 @@
   var state = {
     types: new Set(DATA.types.map(function (t) { return t.type; })),
     rels: new Set(DATA.relations.map(function (r) { return r.p; })),
-    minDegree: 0
+    minDegree: DATA.min_degree || 0
   };
 
   /* ---------- small DOM helpers (text only) ---------- */
@@ -145,6 +145,7 @@
   }
   var maxDegree = DATA.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 0);
   $("min-degree").max = String(Math.max(1, Math.min(maxDegree, 20)));
+  $("min-degree").value = $("min-degree-value").textContent = String(state.minDegree);
   function setMinDegree(k) {
     state.minDegree = k;
     $("min-degree").value = String(k);
@@ -162,7 +163,7 @@
     DATA.types.forEach(function (t) { state.types.add(t.type); typeBoxes.get(t.type).checked = true; });
     DATA.relations.forEach(function (r) { state.rels.add(r.p); });
     document.querySelectorAll("#legend-relations input").forEach(function (b) { b.checked = true; });
-    setMinDegree(0);
+    setMinDegree(DATA.min_degree || 0);
     network.unselectAll();
     hidePanel();
     network.fit();
