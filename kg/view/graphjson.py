@@ -44,6 +44,25 @@ def fact_sort_key(f: Fact) -> tuple:
     return (f.s, f.p, f.o or "", f.role or "", f.org or "", f.article, f.date or "", f.evidence or "")
 
 
+def article_meta(graph: Graph, aid: str) -> dict[str, str]:
+    """Title, date, source and home of article ``aid``; when its metadata has no title or date,
+    the first story heading and the date the extractor found in the text (``graph.docs``) stand in.
+
+    >>> from kg.model import Graph, Article, Doc
+    >>> a = Article("a1", "正文", source="seeds/a1.txt")
+    >>> article_meta(Graph(articles={"a1": a}, docs={"a1": Doc(a, stories=[(0, 9, "市委常委会召开会议")], date="2022-04-13")}), "a1")
+    {'title': '市委常委会召开会议', 'date': '2022-04-13', 'source': 'seeds/a1.txt'}
+    """
+    a = graph.articles[aid]
+    doc = graph.docs.get(aid) if graph.docs else None
+    meta = {"title": a.title, "date": a.date, "source": a.source, "home": a.home}
+    if doc is not None:
+        if not meta["title"]:
+            meta["title"] = next((h.strip() for _, _, h in doc.stories if h and h.strip()), None)
+        meta["date"] = meta["date"] or doc.date
+    return {k: str(v) for k, v in meta.items() if v}
+
+
 def to_dict(graph: Graph) -> dict[str, Any]:
     """``graph`` as a plain dict in a fixed order."""
     nodes = []
@@ -66,15 +85,7 @@ def to_dict(graph: Graph) -> dict[str, Any]:
                 continue
             d[fld.name] = _plain(v)
         facts.append(d)
-    articles = []
-    for aid in sorted(graph.articles):
-        a = graph.articles[aid]
-        d = {"id": a.id}
-        for name in ("title", "date", "source", "home"):
-            v = getattr(a, name, None)
-            if v is not None:
-                d[name] = str(v)
-        articles.append(d)
+    articles = [{"id": aid, **article_meta(graph, aid)} for aid in sorted(graph.articles)]
     return {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles}
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
-from .graphjson import _plain, fact_sort_key
+from .graphjson import _plain, article_meta, fact_sort_key
 from .layout import layout
 from .style import KEY_ATTRS, RELATION_LABELS, relation_label, type_style
 
@@ -50,8 +50,7 @@ def fact_when(f: Fact, graph: Graph) -> str | None:
         return str(f.date)
     if f.start:
         return str(f.start)
-    a = graph.articles.get(f.article)
-    return str(a.date) if a is not None and a.date else None
+    return article_meta(graph, f.article).get("date") if f.article in graph.articles else None
 
 
 def nx_graph(graph: Graph) -> nx.Graph:
@@ -171,10 +170,7 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
     rel_counts = defaultdict(int)
     for e in edges:
         rel_counts[e["p"]] += 1
-    articles = {}
-    for aid in sorted(graph.articles):
-        a = graph.articles[aid]
-        articles[aid] = {k: str(v) for k, v in (("title", a.title), ("date", a.date), ("source", a.source)) if v}
+    articles = {aid: {k: v for k, v in article_meta(graph, aid).items() if k != "home"} for aid in sorted(graph.articles)}
     return {
         "title": title,
         "physics": len(nodes) <= PHYSICS_MAX,
