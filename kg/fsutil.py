@@ -16,8 +16,13 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
     '你好'
     >>> oct(p.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
     True
+    >>> link = p.with_name("link.txt"); link.symlink_to(p); atomic_write(link, "再见")
+    >>> link.is_symlink(), p.read_text(encoding="utf-8")
+    (True, '再见')
     """
     path = Path(path)
+    if path.is_symlink():           # replace what the link points to, not the link itself
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

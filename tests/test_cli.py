@@ -156,6 +156,31 @@ def test_kg_script_works_like_python_m_kg(news, tmp_path):
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
 
 
+def test_extract_to_standard_output(news, tmp_path):
+    p = run_kg("extract", "news", "-o", "-", cwd=tmp_path)
+    assert p.returncode == 0 and p.stderr == ""
+    check_contract(p.stdout, IDS)
+
+
+def test_extract_into_a_pipe_and_through_a_symlink(news, tmp_path, capsys):
+    import threading
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    rc, _, err = kg_main(capsys, "extract", str(news), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert rc == 0 and err == "" and fifo.is_fifo()                  # written into, not replaced
+    check_contract(got[0].decode("utf-8"), IDS)
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to(real)
+    rc, _, _ = kg_main(capsys, "extract", str(news), "-o", str(tmp_path / "link.jsonl"))
+    assert rc == 0 and (tmp_path / "link.jsonl").is_symlink()
+    check_contract(real.read_text(encoding="utf-8"), IDS)
+
+
 def test_extract_file_permissions_are_normal(news, tmp_path, capsys):
     rc, _, _ = kg_main(capsys, "extract", str(news / "01_county.txt"), "-o", str(tmp_path / "x.jsonl"))
     assert rc == 0

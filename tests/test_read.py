@@ -371,6 +371,14 @@ def test_missing_path(tmp_path):
     assert str(warns[0]) == f"{tmp_path / 'nope.txt'}: no such file or directory"
 
 
+def test_empty_path_is_not_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", S1)
+    warnings: list[KgError] = []
+    assert list(read_sources([""], warnings.append)) == []
+    assert [str(w) for w in warnings] == ["'': no such file or directory"]
+
+
 def test_folder_without_readable_files(tmp_path):
     write(tmp_path / "d" / "x.pdf", b"%PDF")
     write(tmp_path / "d" / ".h.txt", S1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -60,6 +61,23 @@ def check_output_dir(path: Path) -> None:
     _writable_parent(path)
 
 
+def is_stream(path: Path) -> bool:
+    """Is ``path`` written in place as a stream (``-``, a pipe, a device, ``/dev/stdout``), not replaced?
+
+    >>> is_stream(Path("-")), is_stream(Path("/dev/null")), is_stream(Path("out.jsonl"))
+    (True, True, False)
+    """
+    if str(path) == "-":
+        return True
+    if str(path.absolute()).startswith(("/dev/", "/proc/")) or os.path.realpath(path).startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def check_output_file(path: Path) -> None:
     """Fail early (E011) when ``path`` cannot be written as one output file.
 
@@ -69,8 +87,8 @@ def check_output_file(path: Path) -> None:
     """
     if path.is_dir():
         raise KgError("E011", path=path, detail="is a folder; give a file name")
-    if path.exists() and not path.is_file():
-        raise KgError("E011", path=path, detail="not a regular file")
+    if is_stream(path):
+        return
     if path.is_file() and not os.access(path, os.W_OK):
         raise KgError("E011", path=path, detail="permission denied")
     _writable_parent(path)

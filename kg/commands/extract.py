@@ -3,22 +3,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from ..errors import KgError
-from .common import add_sources, check_output_file, warn
+from .common import add_sources, check_output_file, is_stream, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("extract", help="articles → extraction JSON Lines only")
     add_sources(e)
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
-    e.add_argument("-o", "--output", required=True, metavar="FILE")
+    e.add_argument("-o", "--output", required=True, metavar="FILE", help="output file; - for standard output")
     e.set_defaults(func=run)
 
 
 def run(a: argparse.Namespace) -> int:
-    from ..export.jsonl import write_extractions
+    from ..export.jsonl import extractions_text, write_extractions
     from ..pipeline import extract_docs
     out = Path(a.output)
     check_output_file(out)          # before the long part, not after it
@@ -26,8 +27,22 @@ def run(a: argparse.Namespace) -> int:
         raise KgError("E036", path=out)
     docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet, exclude=(out,))
     try:
-        write_extractions(docs, out)  # atomic: a failed write leaves an old FILE as it was
+        if str(out) == "-":
+            sys.stdout.flush()
+            stream = getattr(sys.stdout, "buffer", None)
+            if stream is None:
+                sys.stdout.write(extractions_text(docs))
+            else:                     # UTF-8 whatever the locale says
+                stream.write(extractions_text(docs).encode("utf-8"))
+                stream.flush()
+        elif is_stream(out):          # a pipe or device (/dev/stdout) is written, never replaced
+            with open(out, "w", encoding="utf-8") as fh:
+                fh.write(extractions_text(docs))
+        else:
+            write_extractions(docs, out)  # atomic: a failed write leaves an old FILE as it was
     except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            raise
         raise KgError("E011", path=out, detail=e.strerror or type(e).__name__) from None
     return 0
 

@@ -80,6 +80,8 @@ def source_files(paths: Iterable[str | Path], warn: Warn,
     for p in paths:
         path = Path(p)
         try:
+            if not str(p):                    # Path("") would be the current folder
+                raise KgError("E001", path="''")
             st = _stat(path)
             if stat.S_ISDIR(st.st_mode):
                 found = list(_walk(path, warn, skip))
