@@ -27,6 +27,11 @@ def find_entities(doc: Doc) -> Doc:
         doc.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.label, c.rule))
         attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_")}
         doc.add_entity(c.type, c.label, *c.aliases, **attrs)
+    # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院)
+    for c in [c for c in final if c.type == "Organization"]:
+        for inner in cands:
+            if inner.type == "Organization" and inner.start == c.start and inner.end < c.end and inner.end in idx.end_set:
+                doc.add_entity(inner.type, inner.label, *inner.aliases)
     doc.user_data["person_hits"] = hits
     doc.user_data["candidates"] = final
     return doc

@@ -55,6 +55,19 @@ class Gazetteer(Generic[T]):
                 return end - n, end, s, self.values[s]
         return None
 
+    def find_all(self, text: str) -> Iterator[tuple[int, int, str, T]]:
+        """The longest match at every position, overlapping ones included.
+
+        >>> [m[2] for m in Gazetteer({"中学": 1, "学院": 2}).find_all("晋中学院")]
+        ['中学', '学院']
+        """
+        first = self._first
+        for i in range(len(text)):
+            if text[i] in first:
+                m = self.match_at(text, i)
+                if m:
+                    yield m
+
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, T]]:
         """Non-overlapping longest matches, left to right."""
         end = len(text) if end is None else end

@@ -5,12 +5,15 @@ import bisect
 import re
 
 from ..model import Doc
+from .lexicon import words
 from .tokenize import word_tags
 
 # Part-of-speech tags (jieba) of words that may be part of a proper name.
-_NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng", "m", "b", "vn", "an", "x", "l", "i", "g", "s", "mq", "k", "h")
-_STOP_WORDS = set("的 在 了 和 与 及 或 等 是 为 对 到 从 向 把 被 将 于 给 以 由 其 该 本 这 那 此 各 每 全 我 你 他 她 们 也 都 就 又 还 已 并 而 但 让 使 如 像 着 过 又 之 共 同 跟 据 按 经 请 位 个 家 所 名 年 月 日 时 上 下 中 内 外 前 后 新 多 大 小 好 再 更 最 很 由 处 做 作 成 有 无 没 不 要 会 能 可".split())
-_CJK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z·（）()\-—+]+$")
+_NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng", "b", "a", "x", "l", "i", "g", "s", "k", "h")
+_STOP_WORDS = set("的 在 了 和 与 及 或 等 是 为 对 到 从 向 把 被 将 于 给 以 由 其 该 本 这 那 此 各 每 全 我 你 他 她 们 也 都 "
+                  "就 又 还 已 并 而 但 让 使 如 像 着 过 之 共 同 跟 据 按 经 请 位 个 家 所 名 年 月 日 时 处 做 作 成 有 无 没 不 "
+                  "要 会 能 可 近 后".split())
+_CJK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z·（）()\-—+.]+$")
 
 
 class TokenIndex:
@@ -34,18 +37,27 @@ class TokenIndex:
         return i if i >= 0 and self.tokens[i][0] <= pos < self.tokens[i][1] else None
 
 
-def name_like(word: str) -> bool:
-    """Can ``word`` be part of a proper name (not a verb, particle, pronoun, punctuation)?"""
+def name_like(word: str, extra_tags: tuple[str, ...] = ()) -> bool:
+    """Can ``word`` be part of a proper name (not a verb, particle, pronoun, number, punctuation)?
+
+    ``extra_tags`` admits more parts of speech (projects take 建设, 改造 …).
+    """
     if word in _STOP_WORDS or not _CJK.match(word):
         return False
+    if not re.search(r"[\u4e00-\u9fffA-Za-z]", word):
+        return bool(extra_tags) and bool(re.search(r"[0-9]", word))   # 100 in 100千瓦…电站
+    if extra_tags and word in words("project_words.txt"):
+        return True
+    if re.match(r"^第[一二三四五六七八九十0-9]+$", word):
+        return True
     tag = word_tags().get(word)
     if tag is None:
-        return True           # unknown to the dictionary: often part of a name
-    return tag.startswith(_NAME_TAGS) and not tag.startswith(("nrt",)) or word.isdigit()
+        return not word[0].isdigit() or bool(extra_tags)   # unknown to the dictionary: often part of a name
+    return tag.startswith(_NAME_TAGS + extra_tags)
 
 
 def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: int = 16,
-                max_tokens: int = 6) -> int:
+                max_tokens: int = 6, extra_tags: tuple[str, ...] = ()) -> int:
     """The leftmost start of a name whose last part begins at ``start``.
 
     Walks left over name-like words, never past ``floor`` (a sentence start or
@@ -56,11 +68,23 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
     n = 0
     while i is not None and i >= 0 and n < max_tokens:
         s, e, w = idx.tokens[i]
-        if s < floor or start - s > max_chars or not name_like(w):
+        if s < floor or start - s > max_chars or not name_like(w, extra_tags):
             break
         best = s
         n += 1
         i -= 1
         if i >= 0 and idx.tokens[i][1] != s:
+            break
+    # a name does not begin with a verb or an adverb the walk let in (依托…, 命名…)
+    while best < start:
+        t = idx.covering(best)
+        if t is None:
+            break
+        w = idx.tokens[t][2]
+        tag = word_tags().get(w) or ""
+        if tag.startswith(("v", "d", "p", "c", "q")) and not tag.startswith("vn") and w not in words("project_words.txt") \
+                or tag.startswith("m") and not re.search(r"[0-9]", w) or w in ("二是", "一是", "三是"):
+            best = idx.tokens[t][1]
+        else:
             break
     return best

@@ -14,6 +14,7 @@ from .tokenize import is_common_word, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _NOT_PROJECT = re.compile(r"(?:行动|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
+_EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _LEVEL_PREFIX = {"市": "home", "省": "province"}
 
 
@@ -35,11 +36,11 @@ def _sentence_start(doc: Doc, pos: int) -> int:
 
 
 def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars: int, max_tokens: int,
-           places: list[Candidate]) -> list[Candidate]:
+           places: list[Candidate], extra_tags: tuple[str, ...] = ()) -> list[Candidate]:
     text = doc.text
     place_at = {p.start: p for p in places}
     out = []
-    for s, e, suffix, _ in gaz.finditer(text):
+    for s, e, suffix, _ in _suffix_matches(gaz, text):
         if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
             t = idx.covering(e - 1)
             if t is None or idx.tokens[t][1] != e and word_tags().get(idx.tokens[t][2]) is not None:
@@ -50,8 +51,12 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             head = idx.tokens[t][0]
             if not name_like(text[head:s]) and not name_like(idx.tokens[t][2]):
                 continue
-        start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=max_chars, max_tokens=max_tokens)
-        while start < s and text[start] in _LEAD_STOP:
+        start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=max_chars, max_tokens=max_tokens,
+                            extra_tags=extra_tags)
+        for p in places:      # never start inside a place name (和顺县北城社区…)
+            if p.start < start < p.end:
+                start = p.start
+        while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
             start += 1
         # a chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…)
         while start in place_at and place_at[start].end in place_at and place_at[start].end < s:
@@ -60,7 +65,7 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         prefix = text[start:s]
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
-        if etype == "Project" and _NOT_PROJECT.search(name):
+        if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or not _specific(idx, start, s, places)):
             continue
         label = name
         level = _LEVEL_PREFIX.get(text[start]) if text[start] in _LEVEL_PREFIX and start in idx.start_set else None
@@ -72,14 +77,40 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
     return out
 
 
+def _suffix_matches(gaz: Gazetteer[str], text: str) -> list[tuple[int, int, str, str]]:
+    """Every suffix occurrence (overlapping ones too: 晋中学院 has 中学 and 学院), longest per end."""
+    best: dict[int, tuple[int, int, str, str]] = {}
+    for m in gaz.find_all(text):
+        if m[1] not in best or m[0] < best[m[1]][0]:
+            best[m[1]] = m
+    return [best[e] for e in sorted(best)]
+
+
+def _specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) -> bool:
+    """Does ``text[start:end]`` hold something particular (a name, a place, a number, an unknown word)?
+
+    重点工业项目 or 基础设施项目 do not; 年产20万吨工业硅项目 or 屯兰河治理工程 do.
+    """
+    if any(start <= p.start and p.end <= end for p in places):
+        return True
+    t = idx.covering(start)
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < end:
+        w = idx.tokens[t][2]
+        tag = word_tags().get(w)
+        if tag is None and len(w) >= 2 or re.search(r"[0-9A-Za-z]", w) or (tag or "").startswith(("ns", "nr", "nz", "m", "eng", "j")):
+            return True
+        t += 1
+    return False
+
+
 def find_organizations(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
     """Organisation candidates (companies, schools, hospitals, museums, parks …)."""
-    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places)
+    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn",))
 
 
 def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
     """Project candidates (…项目, …工程, …电站)."""
-    cands = _named(doc, idx, project_suffixes(), "Project", 24, 9, places)
+    cands = _named(doc, idx, project_suffixes(), "Project", 24, 9, places, ("vn", "m", "mq", "q"))
     for m in re.finditer(r"“([^”]{2,30})”(项目|工程)", doc.text):
         name = m.group(1) + m.group(2)
         cands.append(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, {}, "quoted", weight=1))
