@@ -40,10 +40,14 @@ def _fruchterman_reingold(n: int, src: np.ndarray, dst: np.ndarray, seed: int, i
     block = max(1, 2_000_000 // n)
     for _ in range(iterations):
         disp = np.empty_like(pos)
+        x, y = pos[:, 0], pos[:, 1]
         for b in range(0, n, block):
-            delta = pos[b:b + block, None, :] - pos[None, :, :]
-            d2 = np.maximum((delta * delta).sum(-1), 1e-6)
-            disp[b:b + block] = (delta * (k * k / d2)[..., None]).sum(1)
+            e = min(n, b + block)
+            dx = x[b:e, None] - x[None, :]
+            dy = y[b:e, None] - y[None, :]
+            w = k * k / np.maximum(dx * dx + dy * dy, 1e-6)     # repulsion k²/d along the unit vector
+            w[np.arange(e - b), np.arange(b, e)] = 0.0
+            disp[b:e] = pos[b:e] * w.sum(1)[:, None] - w @ pos
         if len(src):
             dv = pos[src] - pos[dst]
             f = dv * (np.hypot(dv[:, 0], dv[:, 1]) / k)[:, None]
