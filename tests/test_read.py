@@ -70,6 +70,18 @@ def test_latin1_is_not_read_as_chinese():
     assert decode_bytes(text.encode("latin-1")) == text
 
 
+def test_control_characters_are_dropped(tmp_path):
+    arts, _ = read([write(tmp_path / "a.txt", S1 + "\f" + S2 + "\x1b\x7f\u200b"),
+                    write(tmp_path / "b.jsonl", json.dumps({"id": "b", "text": "\x00" + S3, "title": "标\x07题"}) + "\n")])
+    assert [(a.text, a.title) for a in arts] == [(S1 + "\n" + S2 + "\u200b", None), (S3, "标题")]
+
+
+def test_only_control_characters_is_empty(tmp_path):
+    arts, warns = read([write(tmp_path / "a.txt", "\x1b" + " " * 40 + "\n\u3000\x7f"),
+                        write(tmp_path / "b.jsonl", json.dumps({"id": "b", "text": "\x00\x01"}) + "\n")])
+    assert arts == [] and codes(warns) == ["E002", "E006"]
+
+
 def test_utf8_bom_is_dropped(tmp_path):
     arts, _ = read([write(tmp_path / "a.md", "\ufeff# 标题\n" + S1)])
     assert arts[0].text == "# 标题\n" + S1
@@ -228,9 +240,9 @@ def test_jsonl_bom_crlf_and_blank_lines(tmp_path):
 
 
 def test_jsonl_line_separator_inside_text_does_not_split_the_line(tmp_path):
-    text = S1 + "\u2028" + S2 + "\x85"
+    text = S1 + "\u2028" + S2 + "\x85" + S3
     arts, warns = read([write(tmp_path / "n.jsonl", json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n")])
-    assert warns == [] and arts[0].text == text
+    assert warns == [] and arts[0].text == S1 + "\n" + S2 + "\n" + S3
 
 
 def test_jsonl_in_gbk_and_utf16(tmp_path):

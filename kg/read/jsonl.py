@@ -14,25 +14,13 @@ from ..errors import KgError
 from ..model import Article
 from .dates import iso_date
 from .decode import best_encoding, decode_bytes, looks_binary
+from .text import clean_str, tidy
 
 Warn = Callable[[KgError], None]
 MAX_LINE = 32 * 1024 * 1024
 MAX_WARNINGS = 20            # per file; a pretty-printed JSON file would give one per line
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false",
           type(None): "null"}
-
-
-def clean_str(s: str) -> str:
-    """Replace lone surrogates (valid JSON, invalid Unicode text) with U+FFFD.
-
-    >>> clean_str("a\\ud800b"), clean_str("\\ud83d\\ude00")
-    ('a�b', '😀')
-    """
-    try:
-        s.encode("utf-8")
-        return s
-    except UnicodeEncodeError:
-        return s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _lines(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[int, bytes]]:
@@ -148,6 +136,8 @@ def _read(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[Article, int]]
 def _article(obj: dict, path: Path, n: int, warn: Warn) -> Article | None:
     """The article of one JSON object, or None (after a warning) when it has none."""
     text = obj.get("text")
+    if isinstance(text, str):
+        text = tidy(text)
     if not isinstance(text, str) or not text.strip():
         warn(KgError("E006", path=path, line=n))
         return None
@@ -163,7 +153,7 @@ def _article(obj: dict, path: Path, n: int, warn: Warn) -> Article | None:
         if v is not None and not isinstance(v, str):
             warn(KgError("E026", path=path, line=n, field=key))
             v = None
-        fields[key] = clean_str(v).strip() or None if v else None
+        fields[key] = tidy(v).strip() or None if v else None
     date = obj.get("date")
     if date is not None and date != "":
         iso = iso_date(date)
@@ -172,5 +162,5 @@ def _article(obj: dict, path: Path, n: int, warn: Warn) -> Article | None:
         date = iso
     else:
         date = None
-    return Article(id=clean_str(str(aid)), text=clean_str(text), title=fields["title"], date=date,
+    return Article(id=clean_str(str(aid)), text=text, title=fields["title"], date=date,
                    source=fields["source"] or str(path), home=fields["home"])

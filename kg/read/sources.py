@@ -10,6 +10,7 @@ from .decode import decode_bytes
 from .files import SUFFIXES, source_files
 from .html import declared_charset, read_html
 from .jsonl import read_jsonl
+from .text import tidy
 
 MAX_BYTES = 32 * 1024 * 1024      # one .txt/.md/.html article; far above any real page
 Warn = Callable[[KgError], None]
@@ -48,12 +49,12 @@ def _one(path: Path, aid: str, warn: Warn) -> Iterator[tuple[Article, str]]:
                 raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
     elif suffix in (".html", ".htm"):
         raw = _read_bytes(path)
-        text, title, date = read_html(decode_bytes(raw, path, declared=declared_charset(raw)))
+        text, title, date = read_html(tidy(decode_bytes(raw, path, declared=declared_charset(raw))))
         if not text.strip():
             raise KgError("E010", path=path)
         yield Article(id=aid, text=text, title=title, date=date, source=str(path)), str(path)
     elif suffix in (".txt", ".md", ""):
-        text = decode_bytes(_read_bytes(path), path)
+        text = tidy(decode_bytes(_read_bytes(path), path))
         if not text.strip():
             raise KgError("E002", path=path)
         yield Article(id=aid, text=text, source=str(path)), str(path)
