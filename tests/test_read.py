@@ -153,7 +153,7 @@ PAGE_TEXT = ("# 城市更新推进会召开\n\n市住建局召开全市城市更
 
 
 @pytest.mark.parametrize("encoding, declared", [
-    ("utf-8", "utf-8"), ("gbk", "gbk"), ("gb18030", "gb2312"), ("gbk", "x-none"), ("utf-8", "gb2312"),
+    ("utf-8", "utf-8"), ("gbk", "gbk"), ("gb18030", "gb2312"), ("gbk", "x-none"), ("utf-8", "gb2312"), ("gbk", "iso-8859-1"),
 ])
 def test_html_text_title_and_charset(tmp_path, encoding, declared):
     f = write(tmp_path / "p.html", PAGE.format(cs=declared), encoding)

@@ -74,6 +74,8 @@ def decode_bytes(raw: bytes, path: str | Path = "<bytes>", declared: str | None 
     '臺北市長來到中正區。'
     >>> decode_bytes("晋中市委书记来到榆次区。".encode("utf-16-le"))
     '晋中市委书记来到榆次区。'
+    >>> decode_bytes("晋中市委书记来到榆次区。".encode("gbk"), declared="iso-8859-1")
+    '晋中市委书记来到榆次区。'
     """
     if not raw.strip():
         raise KgError("E002", path=path)
@@ -95,9 +97,11 @@ def decode_bytes(raw: bytes, path: str | Path = "<bytes>", declared: str | None 
         enc = codec_for(declared)
         if enc and enc != "utf-8":
             try:
-                return raw.decode(enc)
+                text = raw.decode(enc)
             except (UnicodeDecodeError, LookupError):
-                pass
+                text = None
+            if text is not None and plausibility(text, enc) >= _ACCEPT:   # pages lie about it too
+                return text
     enc, _ = best_encoding(raw, strict=binary)
     if enc is None:
         raise KgError("E003" if binary else "E004", path=path)

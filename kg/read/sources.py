@@ -32,7 +32,7 @@ def _read_bytes(path: Path) -> bytes:
         except OSError as e:
             raise KgError("E008", path=path, detail=e.strerror or type(e).__name__) from None
     if len(raw) > MAX_BYTES:
-        size = path.stat().st_size >> 20
+        size = f"{path.stat().st_size / 2 ** 20:.1f}"
         raise KgError("E023", path=path, size=size, limit=MAX_BYTES >> 20)
     return raw
 
