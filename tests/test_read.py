@@ -186,6 +186,10 @@ def test_html_unclosed_nav_does_not_eat_the_page():
     assert text == "正文"
 
 
+def test_html_unclosed_title():
+    assert html_to_text("<title>标题<body><p>正文</p>") == ("正文", "标题")
+
+
 def test_html_markup_the_parser_rejects():
     text, _ = html_to_text("<p>正文</p><![foo bar")
     assert "正文" in text

@@ -78,6 +78,8 @@ class _TextParser(HTMLParser):
                 self.date = iso_date(a.get("content", ""))
         if tag in ("article", "main"):
             self._open.append(tag)
+        if tag in _BLOCK:
+            self._in_title = False                # an unclosed <title> must not swallow the body
         if tag not in _VOID and (self._skip or self._skipped(tag, attrs)):
             self._skip.append(tag)
             return
