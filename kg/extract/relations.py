@@ -12,8 +12,9 @@ from functools import cache
 
 from ..model import Doc, Relation, Sentence
 from .divisions import divisions
+from .places import pick_division
 from .gazetteer import Gazetteer
-from .lexicon import rows
+from .lexicon import rows, words
 from .persons import PersonHit, Title
 from .spans import Candidate
 
@@ -172,7 +173,8 @@ def _part_of(doc: Doc, mentions: list[Candidate], rel) -> None:
     for label, ent in agencies.items():
         place = ent.attrs.get("jurisdiction")
         core = ent.attrs.get("core", "")
-        if not place or core in ("人民政府", "委员会", "政协", "人民代表大会常务委员会", "纪委监委") or core.endswith("委员会") and label.startswith("中共"):
+        if not place or core in ("人民政府", "委员会") or core in words("independent_bodies.txt") \
+                or core.endswith("委员会") and label.startswith("中共"):
             continue
         parent = f"中共{place}委员会" if label.startswith("中共") else f"{place}人民政府"
         if parent in agencies and parent != label:
@@ -227,17 +229,33 @@ def _is_title_body(doc: Doc, m: Candidate, people: list[Candidate]) -> bool:
 
 
 def _located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
-    """Organisations and projects in the place named just before them in the sentence."""
+    """Organisations and projects: the place named before them in the clause, or the place in their name."""
+    divs = divisions()
+    located: set[str] = set()
+    places = [m for m in mentions if m.type == "Place"]
     for m in mentions:
         if m.type not in ("Organization", "Project"):
             continue
         sent = sents.at(m.start)
         if sent is None:
             continue
-        before = [p for p in mentions if p.type == "Place" and sent.start <= p.start and p.end <= m.start and m.start - p.end <= 12]
+        clause_start = max([sent.start] + [i + 1 for i in range(sent.start, m.start) if doc.text[i] in "，,；;"])
+        before = [p for p in places if clause_start <= p.start and p.end <= m.start
+                  and (doc.entities.get(("Place", p.label)) or p).attrs.get("level") not in ("province", "country")]
         if before:
-            p = before[-1]
-            rel(m.label, "locatedIn", p.label, m.start, "place-before", 0.6)
+            rel(m.label, "locatedIn", before[-1].label, m.start, "place-before", 0.6)
+            located.add(m.label)
+    for (t, label), ent in sorted(doc.entities.items()):
+        if t not in ("Organization", "Project") or label in located:
+            continue
+        m = divs.gazetteer.match_at(label, 0)
+        if m and not re.search(r"(?:大学|学院|报|台|网)$", label):   # 太原理工大学 says nothing of where it is
+            d = pick_division(doc, m[3])
+            if d.level != "province" and (d.province == doc.province):
+                doc.add_entity("Place", d.name, m[2], level=d.level, adcode=d.code, parent=d.parent)
+                rel(label, "locatedIn", d.name, None, "name-prefix", 0.5)
+                located.add(label)
+                continue
 
 
 def _undertakes_partners(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
