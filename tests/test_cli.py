@@ -333,6 +333,14 @@ def test_build_into_a_file(news, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("cmd", ["build", "extract"])
+def test_empty_output_path_is_not_the_current_folder(news, tmp_path, capsys, monkeypatch, cmd):
+    monkeypatch.chdir(tmp_path)
+    rc, _, err = kg_main(capsys, cmd, str(news), "-o", "")
+    assert rc == 1 and err == "kg: error: '': cannot write (empty output path)\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news"]
+
+
+@pytest.mark.parametrize("cmd", ["build", "extract"])
 def test_output_below_a_file(news, tmp_path, capsys, cmd):
     (tmp_path / "f").write_text("x", encoding="utf-8")
     target = tmp_path / "f" / "sub" / "out"

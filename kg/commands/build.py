@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
-from .common import add_sources, check_output_dir, warn
+from .common import add_sources, check_output_dir, output_path, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +30,7 @@ def run(a: argparse.Namespace) -> int:
     from ..pipeline import build
     from .common import one_line
     t0 = time.perf_counter()
-    out = Path(a.output)
+    out = output_path(a.output)
     check_output_dir(out)           # before the long part, not after it
     summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base)
     print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))

@@ -33,6 +33,20 @@ def add_sources(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bar")
 
 
+def output_path(arg: str) -> Path:
+    """The ``-o`` argument as a path; an empty one is refused (``Path('')`` is the current folder).
+
+    >>> output_path("out"), output_path(".")
+    (PosixPath('out'), PosixPath('.'))
+    >>> output_path("")
+    Traceback (most recent call last):
+    kg.errors.KgError: '': cannot write (empty output path)
+    """
+    if not arg:
+        raise KgError("E011", path="''", detail="empty output path")
+    return Path(arg)
+
+
 def _writable_parent(path: Path) -> None:
     """Raise E011 unless the nearest existing folder above ``path`` is a writable folder."""
     parent = path.absolute().parent

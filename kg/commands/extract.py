@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import KgError
-from .common import add_sources, check_output_file, is_stream, warn
+from .common import add_sources, check_output_file, is_stream, output_path, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(a: argparse.Namespace) -> int:
     from ..export.jsonl import extractions_text, write_extractions
     from ..pipeline import extract_docs
-    out = Path(a.output)
+    out = output_path(a.output)
     check_output_file(out)          # before the long part, not after it
     if any(_same(s, out) for s in a.sources):
         raise KgError("E036", path=out)
