@@ -6,6 +6,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -61,25 +62,28 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     try:
         out.mkdir(parents=True, exist_ok=True)
         # The store (OUT/store) is updated in place, article by article: unchanged
-        # articles are skipped by content hash; each graph update is a transaction.
-        with open_store(out, create=True) as store:
-            stored = sync(store, dataset)
-        # Everything else is written into a scratch folder first, then moved over file by file
-        # with a rename, so an existing OUT never holds a half-written file.
-        with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
-            scratch = Path(tmp)
-            triples = write_graph_files(dataset, scratch)
-            (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
-            write_html(graph, scratch / "graph.html")
-            write_graph_json(graph, scratch / "graph.json")
-            for f in sorted(scratch.iterdir()):
-                if f.is_file():
-                    f.replace(out / f.name)
-                elif f.is_dir():
-                    target = out / f.name
-                    if target.exists():
-                        shutil.rmtree(target)
-                    f.replace(target)
+        # articles are skipped by content hash, each graph update is a transaction.
+        # It loads in a background thread (pyoxigraph releases the GIL) while the
+        # files are written. Everything else is written into a scratch folder first,
+        # then moved over file by file with a rename, so an existing OUT never holds
+        # a half-written file.
+        with open_store(out, create=True) as store, ThreadPoolExecutor(1) as pool:
+            pending = pool.submit(sync, store, dataset)
+            with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
+                scratch = Path(tmp)
+                triples = write_graph_files(dataset, scratch)
+                (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
+                write_html(graph, scratch / "graph.html")
+                write_graph_json(graph, scratch / "graph.json")
+                stored = pending.result()
+                for f in sorted(scratch.iterdir()):
+                    if f.is_file():
+                        f.replace(out / f.name)
+                    elif f.is_dir():
+                        target = out / f.name
+                        if target.exists():
+                            shutil.rmtree(target)
+                        f.replace(target)
     except BaseException as e:
         if created:                      # a failed first build leaves no empty OUT behind
             shutil.rmtree(out, ignore_errors=True)

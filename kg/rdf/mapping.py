@@ -17,7 +17,7 @@ contribution.
 >>> ds = build_dataset(g, "http://x/")
 >>> list(ds.graphs)
 ['http://x/article/a']
->>> ("<http://x/person/刘星>", "<https://kg.example.org/ontology#inspected>", "<http://x/place/灵石县>") in ds.graphs["http://x/article/a"]
+>>> ("http://x/article/a", "<http://x/person/刘星>", "<https://kg.example.org/ontology#inspected>", "<http://x/place/灵石县>") in ds
 True
 """
 from __future__ import annotations
@@ -29,10 +29,10 @@ from typing import Any
 from ..model import Article, Fact, Graph, Node
 from . import iri as I
 from . import terms as T
-from .dataset import RdfDataset, Triple
+from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "1"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "2"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -79,42 +79,81 @@ def build_dataset(graph: Graph, base: str | None = None) -> RdfDataset:
     mentioned = set().union(*keys.values()) if keys else set()
     for aid in sorted(set(graph.articles) | set(by_article) | set(keys)):
         g = I.article_iri(aid, base)
+        m.start(g)
         m.article(g, aid, graph.articles.get(aid))
         for key in sorted(keys.get(aid, ())):
-            m.node(g, graph.nodes[key], aid)
+            m.node(graph.nodes[key], aid)
         for f in by_article.get(aid, ()):
             m.fact(g, f)
     orphans = [n for k, n in graph.nodes.items() if k not in mentioned]
     if orphans:
-        g = base + SHARED_GRAPH
+        m.start(base + SHARED_GRAPH)
         for node in orphans:
-            m.node(g, node, None)
-    for g, triples in ds.graphs.items():
-        digest = graph_digest(triples, base)
-        ds.digests[g] = digest
-        triples[(T.iri(g), T.iri(KG + "contentHash"), T.plain(digest))] = None
+            m.node(node, None)
+    ch = T.iri(KG + "contentHash")
+    for g, subjects in ds.graphs.items():
+        block = graph_nquads(g, subjects)
+        digest = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{block}".encode("utf-8")).hexdigest()
+        ds.nquads[g], ds.digests[g] = block, digest
+        ds.add(g, T.iri(g), ch, T.plain(digest))
     return ds
 
 
-def graph_digest(triples: dict[Triple, None] | list[Triple], base: str) -> str:
-    """The content hash of a named graph: SHA-256 of its sorted N-Triples lines.
+def full_adcode(code: str) -> str:
+    """A division code in its full 6-digit form (``14`` → ``140000``, ``1407`` → ``140700``).
 
-    >>> d = graph_digest([("<s>", "<p>", '"o"')], "http://x/")
-    >>> len(d), d == graph_digest({("<s>", "<p>", '"o"'): None}, "http://x/")
-    (64, True)
+    >>> full_adcode("14"), full_adcode("1407"), full_adcode("140702"), full_adcode("140702001")
+    ('140000', '140700', '140702', '140702001')
     """
-    h = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n".encode())
-    for s, p, o in sorted(triples):
-        h.update(f"{s} {p} {o} .\n".encode("utf-8"))
-    return h.hexdigest()
+    code = code.strip()
+    return code.ljust(6, "0") if code.isdigit() and len(code) in (2, 4) else code
+
+
+def graph_nquads(g: str, subjects: dict[str, set[tuple[str, str]]]) -> str:
+    """The N-Quads of one named graph, sorted: what its content hash is taken over.
+
+    >>> print(graph_nquads("http://x/g", {"<http://x/s>": {("<http://x/p>", '"b"'), ("<http://x/p>", '"a"')}}), end="")
+    <http://x/s> <http://x/p> "a" <http://x/g> .
+    <http://x/s> <http://x/p> "b" <http://x/g> .
+    """
+    tail = f" <{g}> .\n"
+    return "".join([f"{s} {p} {o}{tail}" for s in sorted(subjects) for p, o in sorted(subjects[s])])
+
+
+def _c(ns: str, *names: str) -> list[str]:
+    return [T.iri(ns + n) for n in names]
+
+
+# Constant terms, built once (the mapping is the hot path of large builds).
+(K_ARTICLE, K_FACT, K_POST, K_HASH, K_HOME, K_ATTR, K_LEVEL, K_ADCODE, K_INV, K_INV_Y, K_DATE,
+ K_QUAL, K_CONF, K_RULE, K_EV, K_EV_S, K_EV_E, K_MEMB, K_FORMER, K_POSTP, K_FHELD, K_POST_PLACE) = _c(
+    KG, "Article", "Fact", "Post", "contentHash", "homeCity", "attribute", "adminLevel", "adcode",
+    "investment", "investmentYuan", "date", "qualifier", "confidence", "rule", "evidenceText",
+    "evidenceStart", "evidenceEnd", "membership", "former", "post", "formerlyHeld", "postInPlace")
+S_ID, S_HEAD, S_PUB, S_IN = _c(SCHEMA, "identifier", "headline", "datePublished", "containedInPlace")
+R_SUBJ, R_PRED, R_OBJ = _c(RDF, "subject", "predicate", "object")
+P_DERIVED, = _c(PROV, "wasDerivedFrom")
+(O_ROLE, O_ROLE_C, O_MEMB_C, O_MEMBER, O_ORG, O_POSTIN, O_DURING, O_HOLDS, O_MEMBER_OF) = _c(
+    ORG, "role", "Role", "Membership", "member", "organization", "postIn", "memberDuring", "holds",
+    "memberOf")
+TM_INTERVAL, TM_INSTANT, TM_BEGIN, TM_END = _c(TIME, "Interval", "Instant", "hasBeginning", "hasEnd")
+CLASS_TERMS = {k: T.iri(v) for k, v in CLASSES.items()}
+PRED_TERMS = {k: T.iri(v) for k, v in PREDICATES.items()}
+TRUE = T.boolean(True)
 
 
 class _Mapper:
-    """Writes the triples of articles, nodes and facts into a dataset."""
+    """Writes the triples of articles, nodes and facts into a dataset, one graph at a time."""
 
     def __init__(self, graph: Graph, ds: RdfDataset, base: str) -> None:
         self.graph, self.ds, self.base = graph, ds, base
         self._iri: dict[str, str] = {}
+        self._desc: dict[tuple, tuple] = {}     # (key, id(aliases), id(attrs)) → description
+        self.cur: dict[str, set[tuple[str, str]]] = {}
+
+    def start(self, g: str) -> None:
+        """Make ``g`` the graph the following triples go to."""
+        self.cur = self.ds.graphs.setdefault(g, {})
 
     def node_iri(self, key: str) -> str:
         """The IRI term of node ``key`` (cached: keys repeat a lot)."""
@@ -123,117 +162,120 @@ class _Mapper:
             t = self._iri[key] = T.iri(I.node_iri(key, self.base))
         return t
 
-    def add(self, g: str, s: str, p: str, o: str) -> None:
-        self.ds.add(g, (s, p, o))
+    def subject(self, s: str) -> set[tuple[str, str]]:
+        """The (predicate, object) set of subject ``s`` in the current graph."""
+        pos = self.cur.get(s)
+        if pos is None:
+            pos = self.cur[s] = set()
+        return pos
 
     # -- articles ---------------------------------------------------------
     def article(self, g: str, aid: str, art: Article | None) -> None:
-        s = T.iri(g)
-        self.add(g, s, A, T.iri(KG + "Article"))
-        self.add(g, s, T.iri(SCHEMA + "identifier"), T.plain(aid))
+        pos = self.subject(T.iri(g))
+        pos.update(((A, K_ARTICLE), (S_ID, T.plain(aid))))
         if art is None:
             return
         doc = self.graph.docs.get(aid)
         if art.title:
-            self.add(g, s, T.iri(SCHEMA + "headline"), T.zh(art.title))
+            pos.add((S_HEAD, T.zh(art.title)))
         day = (doc.date if doc is not None else None) or art.date
         if day:
-            self.add(g, s, T.iri(SCHEMA + "datePublished"), T.date(day))
+            pos.add((S_PUB, T.date(day)))
         home = (doc.home if doc is not None else None) or art.home
         if home:
-            self.add(g, s, T.iri(KG + "homeCity"), T.zh(home))
+            pos.add((K_HOME, T.zh(home)))
 
     # -- entities ---------------------------------------------------------
-    def node(self, g: str, node: Node, aid: str | None) -> None:
+    def node(self, node: Node, aid: str | None) -> None:
         """Type, label, and the aliases/attributes this article knows of ``node``."""
-        s = self.node_iri(node.key)
-        self.add(g, s, A, T.iri(CLASSES.get(node.type, KG + "Entity")))
-        self.add(g, s, LABEL, T.zh(node.label))
         aliases, attrs = node.aliases, node.attrs
         doc = self.graph.docs.get(aid) if aid is not None else None
         if doc is not None:
             ent = doc.entities.get((node.type, node.label))
             if ent is not None:
                 aliases, attrs = ent.aliases, ent.attrs
-        for alias in aliases:
-            if alias != node.label:
-                self.add(g, s, ALT, T.zh(alias))
-        for k, v in attrs.items():
-            if v is not None and v != "":
-                self.attr(g, s, k, v)
+        # The description only depends on these objects: reuse it (nodes recur in many articles).
+        ck = (node.key, id(aliases), id(attrs))
+        desc = self._desc.get(ck)
+        if desc is None:
+            pos: set[tuple[str, str]] = {(A, CLASS_TERMS.get(node.type) or T.iri(KG + "Entity")),
+                                         (LABEL, T.zh(node.label))}
+            for alias in aliases:
+                if alias != node.label:
+                    pos.add((ALT, T.zh(alias)))
+            for k, v in attrs.items():
+                if v is not None and v != "":
+                    self.attr(pos, k, v)
+            desc = self._desc[ck] = (frozenset(pos), aliases, attrs)
+        self.subject(self.node_iri(node.key)).update(desc[0])
 
-    def attr(self, g: str, s: str, k: str, v: Any) -> None:
+    def attr(self, pos: set[tuple[str, str]], k: str, v: Any) -> None:
         """One entity attribute as a property (see README "RDF" for the list)."""
         text = str(v)
         if k == "level":
             level = LEVEL_OF.get(text)
-            if level:
-                self.add(g, s, T.iri(KG + "adminLevel"), T.iri(KG + level))
-            else:
-                self.add(g, s, T.iri(KG + "attribute"), T.plain(f"level={text}"))
+            pos.add((K_LEVEL, T.iri(KG + level)) if level else (K_ATTR, T.plain(f"level={text}")))
         elif k == "adcode":
-            self.add(g, s, T.iri(KG + "adcode"), T.plain(text))
+            pos.add((K_ADCODE, T.plain(full_adcode(text))))
         elif k == "investment":
-            self.add(g, s, T.iri(KG + "investment"), T.zh(text))
+            pos.add((K_INV, T.zh(text)))
             amount = T.yuan(v)
             if amount is not None:
-                self.add(g, s, T.iri(KG + "investmentYuan"), T.decimal(amount))
+                pos.add((K_INV_Y, T.decimal(amount)))
         elif k in ("capacity", "status"):
-            self.add(g, s, T.iri(KG + k), T.zh(text))
+            pos.add((T.iri(KG + k), T.zh(text)))
         elif k == "date":
-            self.add(g, s, T.iri(KG + "date"), T.date(text))
+            pos.add((K_DATE, T.date(text)))
         elif k == "namesake_of":
-            self.add(g, s, T.iri(KG + "qualifier"), T.zh(text))
+            pos.add((K_QUAL, T.zh(text)))
         else:
-            self.add(g, s, T.iri(KG + "attribute"), T.plain(f"{k}={text}"))
+            pos.add((K_ATTR, T.plain(f"{k}={text}")))
 
     # -- facts ------------------------------------------------------------
     def fact(self, g: str, f: Fact) -> None:
         """The asserted triple(s) of ``f`` plus its provenance resource."""
-        if f.s not in self.graph.nodes:
+        nodes = self.graph.nodes
+        if f.s not in nodes:
             return
         s = self.node_iri(f.s)
-        extra: list[tuple[str, str]] = []
+        mem = None
         if f.p == "holdsPosition":
-            held = self.position(g, f, s)
+            held = self.position(f, s)
             if held is None:
                 return
-            p, o, extra = held
+            p, o, mem = held
         else:
             if f.o is None:
                 return
-            stype = self.graph.nodes[f.s].type
-            if f.p in ("partOf", "locatedIn") and stype == "Place":
-                p = T.iri(SCHEMA + "containedInPlace")
+            if f.p in ("partOf", "locatedIn") and nodes[f.s].type == "Place":
+                p = S_IN
             else:
-                p = T.iri(PREDICATES.get(f.p, KG + f.p))
-            o = self.node_iri(f.o) if f.o in self.graph.nodes else T.zh(f.o)
-        self.add(g, s, p, o)
+                p = PRED_TERMS.get(f.p) or T.iri(KG + f.p)
+            o = self.node_iri(f.o) if f.o in nodes else T.zh(f.o)
+        self.subject(s).add((p, o))
         fid = T.iri(f"{self.base}fact/" + I.short_hash(
             f.article, f.s, f.p, f.o, f.role, f.org, f.former, f.start, f.end, f.evidence_start))
-        self.add(g, fid, A, T.iri(KG + "Fact"))
-        self.add(g, fid, T.iri(RDF + "subject"), s)
-        self.add(g, fid, T.iri(RDF + "predicate"), p)
-        self.add(g, fid, T.iri(RDF + "object"), o)
-        self.add(g, fid, T.iri(PROV + "wasDerivedFrom"), T.iri(g))
-        self.add(g, fid, T.iri(KG + "confidence"), T.decimal(round(f.confidence, 3)))
+        pos = self.subject(fid)
+        pos.update(((A, K_FACT), (R_SUBJ, s), (R_PRED, p), (R_OBJ, o), (P_DERIVED, T.iri(g)),
+                    (K_CONF, T.decimal(round(f.confidence, 3)))))
         if f.rule:
-            self.add(g, fid, T.iri(KG + "rule"), T.plain(f.rule))
+            pos.add((K_RULE, T.plain(f.rule)))
         if f.date:
-            self.add(g, fid, T.iri(KG + "date"), T.date(f.date))
+            pos.add((K_DATE, T.date(f.date)))
         if f.evidence:
-            self.add(g, fid, T.iri(KG + "evidenceText"), T.zh(f.evidence))
+            pos.add((K_EV, T.zh(f.evidence)))
         if f.evidence_start is not None and f.evidence_end is not None:
-            self.add(g, fid, T.iri(KG + "evidenceStart"), T.integer(f.evidence_start))
-            self.add(g, fid, T.iri(KG + "evidenceEnd"), T.integer(f.evidence_end))
-        for p2, o2 in extra:
-            self.add(g, fid, p2, o2)
+            pos.add((K_EV_S, T.integer(f.evidence_start)))
+            pos.add((K_EV_E, T.integer(f.evidence_end)))
+        if mem is not None:
+            pos.add((K_MEMB, mem))
 
-    def position(self, g: str, f: Fact, person: str) -> tuple[str, str, list[tuple[str, str]]] | None:
-        """A holdsPosition fact → (predicate, post, extra fact triples), writing post and membership.
+    def position(self, f: Fact, person: str) -> tuple[str, str, str | None] | None:
+        """A holdsPosition fact → (predicate, post, membership), writing post and membership.
 
         With a role: ``person org:holds post`` (``kg:formerlyHeld`` when former),
-        the post (org:Post in org:postIn org, with org:role) and an
+        the post (org:Post in org:postIn org — kg:postInPlace when the "org" is
+        a place, as in 太原市 市领导 — with org:role) and an
         org:Membership with org:memberDuring when dates are known. Without a
         role: ``person org:memberOf org``.
         """
@@ -241,39 +283,37 @@ class _Mapper:
         if not f.role:
             if org is None:
                 return None
-            return T.iri(ORG + "memberOf"), self.node_iri(org), []
+            return O_MEMBER_OF, self.node_iri(org), None
         b = self.base
         post_raw = I.post_iri(org, f.role, b)
         post, role = T.iri(post_raw), T.iri(I.role_iri(f.role, b))
-        self.add(g, post, A, T.iri(KG + "Post"))
         org_label = self.graph.nodes[org].label if org else ""
-        self.add(g, post, LABEL, T.zh(org_label + f.role))
-        self.add(g, post, T.iri(ORG + "role"), role)
-        self.add(g, role, A, T.iri(ORG + "Role"))
-        self.add(g, role, LABEL, T.zh(f.role))
+        ppos = self.subject(post)
+        ppos.update(((A, K_POST), (LABEL, T.zh(org_label + f.role)), (O_ROLE, role)))
+        self.subject(role).update(((A, O_ROLE_C), (LABEL, T.zh(f.role))))
         mem = T.iri(I.membership_iri(f.s, post_raw, b))
-        self.add(g, mem, A, T.iri(ORG + "Membership"))
-        self.add(g, mem, T.iri(ORG + "member"), person)
-        self.add(g, mem, T.iri(ORG + "role"), role)
-        self.add(g, mem, T.iri(KG + "post"), post)
-        if org:
-            self.add(g, post, T.iri(ORG + "postIn"), self.node_iri(org))
-            self.add(g, mem, T.iri(ORG + "organization"), self.node_iri(org))
+        mpos = self.subject(mem)
+        mpos.update(((A, O_MEMB_C), (O_MEMBER, person), (O_ROLE, role), (K_POSTP, post)))
+        if org and self.graph.nodes[org].type == "Place":     # e.g. 市领导 of 太原市
+            ppos.add((K_POST_PLACE, self.node_iri(org)))
+        elif org:
+            ppos.add((O_POSTIN, self.node_iri(org)))
+            mpos.add((O_ORG, self.node_iri(org)))
         if f.former:
-            self.add(g, mem, T.iri(KG + "former"), T.boolean(True))
+            mpos.add((K_FORMER, TRUE))
         start = f.start if f.start and T.date_kind(f.start) else None
         end = f.end if f.end and T.date_kind(f.end) else None
         if start or end:
             span = T.iri(I.interval_iri(start, end, b))
-            self.add(g, mem, T.iri(ORG + "memberDuring"), span)
-            self.add(g, span, A, T.iri(TIME + "Interval"))
-            for prop, value in ((TIME + "hasBeginning", start), (TIME + "hasEnd", end)):
+            mpos.add((O_DURING, span))
+            spos = self.subject(span)
+            spos.add((A, TM_INTERVAL))
+            for prop, value in ((TM_BEGIN, start), (TM_END, end)):
                 if value:
                     inst = T.iri(I.instant_iri(value, b))
-                    self.add(g, span, T.iri(prop), inst)
-                    self.add(g, inst, A, T.iri(TIME + "Instant"))
+                    spos.add((prop, inst))
                     kind = T.date_kind(value)
-                    self.add(g, inst, T.iri(TIME + "inXSD" + ("Date" if kind == "date" else kind)),
-                             T.typed(value, XSD + kind))
-        p = T.iri(KG + "formerlyHeld") if f.former else T.iri(ORG + "holds")
-        return p, post, [(T.iri(KG + "membership"), mem)]
+                    self.subject(inst).update((
+                        (A, TM_INSTANT),
+                        (T.iri(TIME + "inXSD" + ("Date" if kind == "date" else kind)), T.typed(value, XSD + kind))))
+        return (K_FHELD if f.former else O_HOLDS), post, mem

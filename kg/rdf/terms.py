@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from .namespaces import XSD
@@ -55,6 +56,7 @@ def boolean(b: bool) -> str:
     return f'"{"true" if b else "false"}"^^<{XSD}boolean>'
 
 
+@lru_cache(maxsize=4096)
 def decimal(x: float | int | str | Decimal) -> str:
     """An xsd:decimal literal in XSD 1.1 canonical form (as the store gives it back).
 
@@ -71,6 +73,7 @@ _DATE_KINDS = ((re.compile(r"\d{4}"), "gYear"), (re.compile(r"\d{4}-\d{2}"), "gY
                (re.compile(r"\d{4}-\d{2}-\d{2}"), "date"))
 
 
+@lru_cache(maxsize=4096)
 def date_kind(value: str) -> str | None:
     """The XSD type of an ISO date of year, month or day precision, else None.
 
@@ -83,6 +86,7 @@ def date_kind(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def date(value: str) -> str:
     """A date literal typed by its precision; a plain literal when it is not ISO.
 
@@ -118,3 +122,24 @@ def yuan(amount: object) -> Decimal | None:
         if m.group(2) == unit:
             return n * factor
     return n
+
+
+_UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))')
+_SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def literal_parts(term: str) -> tuple[str, str | None, str | None]:
+    """(value, language, datatype IRI) of an N-Triples literal term.
+
+    >>> literal_parts('"刘\\\\"星"@zh'), literal_parts('"5"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    (('刘"星', 'zh', None), ('5', None, 'http://www.w3.org/2001/XMLSchema#integer'))
+    """
+    end = term.rindex('"')
+    raw, tail = term[1:end], term[end + 1:]
+    value = _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if (m.group(1) or m.group(2))
+                          else _SIMPLE.get(m.group(3), m.group(3)), raw) if "\\" in raw else raw
+    if tail.startswith("@"):
+        return value, tail[1:], None
+    if tail.startswith("^^<"):
+        return value, None, tail[3:-1]
+    return value, None, None

@@ -1,10 +1,10 @@
 """Deterministic Turtle and TriG: prefixed names, one block per subject, sorted.
 
-Works on triples of N-Triples term strings (see ``terms``), which is much
+Works on subject-grouped N-Triples term strings (see ``terms``), which is much
 faster than building rdflib objects for large graphs.
 
->>> t = [("<http://x/person/刘星>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://kg.example.org/ontology#Person>"),
-...      ("<http://x/person/刘星>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')]
+>>> t = {"<http://x/person/刘星>": {("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://kg.example.org/ontology#Person>"),
+...                                ("<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')}}
 >>> print(turtle(t, {"kg": "https://kg.example.org/ontology#", "person": "http://x/person/",
 ...                  "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}), end="")
 @prefix kg: <https://kg.example.org/ontology#> .
@@ -17,9 +17,9 @@ person:刘星 a kg:Person ;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 
-from .dataset import Triple
+from .dataset import Subjects
 from .namespaces import RDF, XSD
 
 RDF_TYPE = f"<{RDF}type>"
@@ -90,34 +90,20 @@ class Compactor:
         return "".join(f"@prefix {p}: <{self.prefixes[p]}> .\n" for p in sorted(self.used))
 
 
-def subject_blocks(triples: Iterable[Triple], c: Compactor, indent: str = "") -> Iterator[str]:
-    """One Turtle block per subject of the sorted ``triples`` (rdf:type first)."""
-    cur = None
-    group: list[Triple] = []
-    for t in triples:
-        if t[0] != cur:
-            if group:
-                yield _block(group, c, indent)
-            cur, group = t[0], []
-        group.append(t)
-    if group:
-        yield _block(group, c, indent)
-
-
-def _block(group: list[Triple], c: Compactor, indent: str) -> str:
-    types = [t for t in group if t[1] == RDF_TYPE]
-    if types and len(types) != len(group):
-        group = types + [t for t in group if t[1] != RDF_TYPE]
-    parts = [indent, c(group[0][0])]
+def _block(s: str, pos: list[tuple[str, str]], c: Compactor, indent: str) -> str:
+    """The Turtle block of subject ``s`` with its sorted (p, o) pairs, rdf:type first."""
+    if pos[0][0] != RDF_TYPE:
+        types = [x for x in pos if x[0] == RDF_TYPE]
+        if types:
+            pos = types + [x for x in pos if x[0] != RDF_TYPE]
+    parts = [indent, c(s)]
     prev = None
-    for _, p, o in group:
+    sep = f" ;\n{indent}    "
+    for p, o in pos:
         if p == prev:
             parts.append(", ")
         else:
-            if prev is not None:
-                parts.append(f" ;\n{indent}    ")
-            else:
-                parts.append(" ")
+            parts.append(" " if prev is None else sep)
             parts.append("a " if p == RDF_TYPE else c(p) + " ")
             prev = p
         parts.append(c(o))
@@ -125,18 +111,19 @@ def _block(group: list[Triple], c: Compactor, indent: str) -> str:
     return "".join(parts)
 
 
-def turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
-    """A Turtle document of the sorted ``triples``."""
+def _body(subjects: Subjects, c: Compactor, indent: str = "") -> str:
+    return "\n".join([_block(s, sorted(subjects[s]), c, indent) for s in sorted(subjects)])
+
+
+def turtle(subjects: Subjects, prefixes: Mapping[str, str]) -> str:
+    """A Turtle document of ``subjects`` (subject → {(p, o)}), sorted."""
     c = Compactor(prefixes)
-    body = "\n".join(subject_blocks(triples, c))
+    body = _body(subjects, c)
     return c.header() + "\n" + body
 
 
-def trig(graphs: Iterable[tuple[str, list[Triple]]], prefixes: Mapping[str, str]) -> str:
-    """A TriG document: one ``GRAPH { … }`` block per (graph IRI, sorted triples)."""
+def trig(graphs: Mapping[str, Subjects], prefixes: Mapping[str, str]) -> str:
+    """A TriG document: one ``GRAPH { … }`` block per named graph, sorted."""
     c = Compactor(prefixes)
-    chunks = []
-    for g, triples in graphs:
-        body = "\n".join(subject_blocks(triples, c, "    "))
-        chunks.append(f"{c(f'<{g}>')} {{\n{body}}}\n")
+    chunks = [f"{c(f'<{g}>')} {{\n{_body(graphs[g], c, '    ')}}}\n" for g in sorted(graphs)]
     return c.header() + "\n" + "\n".join(chunks)

@@ -24,8 +24,39 @@ def store_path(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
+class StoreHandle:
+    """A pyoxigraph ``Store`` that lets go of the database when closed.
+
+    pyoxigraph closes a store only when the last reference goes, so callers get
+    this proxy and the ``with`` block of ``open_store`` drops the real store.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store: ox.Store | None = store
+
+    def __getattr__(self, name: str):
+        if self._store is None:
+            raise ValueError("store is closed")
+        return getattr(self._store, name)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __iter__(self):
+        return iter(self.store)
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            raise ValueError("store is closed")
+        return self._store
+
+    def close(self) -> None:
+        self._store = None
+
+
 @contextmanager
-def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iterator[ox.Store]:
+def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iterator[StoreHandle]:
     """The store of ``out``; E012 when there is none and ``create`` is false.
 
     Read-only opening works while another process writes (``kg query`` during a
@@ -34,6 +65,8 @@ def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iter
     path = store_path(out)
     if not create and not path.is_dir():
         raise KgError("E012", path=str(out), missing=f"{STORE_DIR}/")
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
@@ -41,9 +74,11 @@ def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iter
         if "lock" in detail.lower():
             raise KgError("E030", path=str(path), detail=detail) from None
         raise KgError("E031", path=str(path), detail=detail) from None
+    handle = StoreHandle(store)
+    del store
     try:
-        yield store
+        yield handle
         if not read_only:
-            store.flush()
+            handle.flush()
     finally:
-        del store
+        handle.close()

@@ -10,7 +10,7 @@ from ..rdf.namespaces import DEFAULT_BASE, KG, SCHEMA
 CONTENT_HASH = f"{KG}contentHash"
 
 
-def dataset_from_store(store: ox.Store) -> RdfDataset:
+def dataset_from_store(store: ox.Store, base: str | None = None) -> RdfDataset:
     """Every named graph of ``store`` as an ``RdfDataset`` (terms as N-Triples strings).
 
     >>> s = ox.Store()
@@ -20,7 +20,7 @@ def dataset_from_store(store: ox.Store) -> RdfDataset:
     >>> ds.base, list(ds.graphs)
     ('http://x/', ['http://x/article/a'])
     """
-    ds = RdfDataset(DEFAULT_BASE)
+    ds = RdfDataset(base or DEFAULT_BASE)
     ident = f"<{SCHEMA}identifier>"
     base = None
     for q in store.quads_for_pattern(None, None, None, None):
@@ -28,7 +28,7 @@ def dataset_from_store(store: ox.Store) -> RdfDataset:
         if not isinstance(g, ox.NamedNode):
             continue
         t = (str(q.subject), str(q.predicate), str(q.object))
-        ds.add(g.value, t)
+        ds.add(g.value, *t)
         if q.predicate.value == CONTENT_HASH and q.subject == g:
             ds.digests[g.value] = q.object.value
         if base is None and t[1] == ident and q.subject == g:
@@ -38,3 +38,14 @@ def dataset_from_store(store: ox.Store) -> RdfDataset:
     if base:
         ds.base = base
     return ds
+
+
+def store_base(store: ox.Store) -> str | None:
+    """The base IRI the store's graphs were built under (from any article), or None."""
+    q = f"SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?g <{SCHEMA}identifier> ?id }} }} LIMIT 1"
+    for row in store.query(q):
+        g, ident = row["g"].value, row["id"].value
+        suffix = "article/" + encode_segment(ident)
+        if g.endswith(suffix):
+            return g[: -len(suffix)]
+    return None

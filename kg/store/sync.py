@@ -7,9 +7,8 @@ which the next build replaces.
 >>> import pyoxigraph as ox
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
->>> ds.add("http://x/article/a", ("<http://x/s>", "<http://x/p>", '"o"'))
+>>> ds.add("http://x/article/a", "<http://x/s>", "<http://x/p>", '"o"')
 >>> ds.digests["http://x/article/a"] = "h1"
->>> ds.add("http://x/article/a", ("<http://x/article/a>", "<https://kg.example.org/ontology#contentHash>", '"h1"'))
 >>> store = ox.Store()
 >>> sync(store, ds)
 SyncReport(added=1, replaced=0, removed=0, unchanged=0)
@@ -23,10 +22,11 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..rdf.dataset import RdfDataset
+from ..rdf.mapping import graph_nquads
 from ..rdf.namespaces import KG
 
 CONTENT_HASH = f"<{KG}contentHash>"
-BULK_QUADS = 200_000      # above this many new quads, load without a transaction (much faster)
+BULK_QUADS = 20_000      # above this many new quads, load without a transaction (much faster)
 
 
 @dataclass
@@ -77,10 +77,12 @@ def _nquads(ds: RdfDataset, graphs: list[str]) -> tuple[str, str]:
     """N-Quads of ``graphs``: the content, and apart from it their content-hash quads."""
     body, hashes = [], []
     for g in graphs:
-        name = f"<{g}>"
-        for s, p, o in ds.graphs[g]:
-            line = f"{s} {p} {o} {name} .\n"
-            (hashes if p == CONTENT_HASH and s == name else body).append(line)
+        block = ds.nquads.get(g)
+        if block is None:
+            subjects = {s: {po for po in pos if po[0] != CONTENT_HASH} for s, pos in ds.graphs[g].items()}
+            block = graph_nquads(g, subjects)
+        body.append(block)
+        hashes.append(f'<{g}> {CONTENT_HASH} "{ds.digests[g]}" <{g}> .\n')
     return "".join(body), "".join(hashes)
 
 

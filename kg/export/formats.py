@@ -1,0 +1,46 @@
+"""``kg export``: the store of a build → Turtle, TriG, N-Triples, N-Quads, JSON-LD, GraphML or CSV."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..fsutil import atomic_write
+from ..rdf.dataset import RdfDataset
+from ..rdf.namespaces import prefixes
+from ..rdf.turtle import trig, turtle
+
+FORMATS = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
+           "jsonld": "graph.jsonld", "graphml": "graph.graphml", "csv": "nodes.csv + edges.csv"}
+
+
+def ntriples(ds: RdfDataset) -> str:
+    """The merged graph as sorted N-Triples.
+
+    >>> ds = RdfDataset("http://x/"); ds.add("http://x/g", "<http://x/s>", "<http://x/p>", '"o"')
+    >>> ntriples(ds)
+    '<http://x/s> <http://x/p> "o" .\\n'
+    """
+    union = ds.union()
+    return "".join([f"{s} {p} {o} .\n" for s in sorted(union) for p, o in sorted(union[s])])
+
+
+def nquads(ds: RdfDataset) -> str:
+    """Every named graph as sorted N-Quads."""
+    return "".join([f"{s} {p} {o} <{g}> .\n" for g in sorted(ds.graphs)
+                    for s in sorted(ds.graphs[g]) for p, o in sorted(ds.graphs[g][s])])
+
+
+def export(ds: RdfDataset, fmt: str, dest: Path) -> list[Path]:
+    """Write ``ds`` in format ``fmt`` to ``dest`` (a file; a folder for ``csv``); return the files."""
+    from .jsonld import jsonld
+    from .network import graphml, network_csv
+    if fmt == "csv":
+        nodes, edges = network_csv(ds)
+        atomic_write(dest / "nodes.csv", nodes)
+        atomic_write(dest / "edges.csv", edges)
+        return [dest / "nodes.csv", dest / "edges.csv"]
+    p = prefixes(ds.base)
+    text = {"ttl": lambda: turtle(ds.union(), p), "trig": lambda: trig(ds.graphs, p),
+            "nt": lambda: ntriples(ds), "nq": lambda: nquads(ds), "jsonld": lambda: jsonld(ds),
+            "graphml": lambda: graphml(ds)}[fmt]()
+    atomic_write(dest, text)
+    return [dest]

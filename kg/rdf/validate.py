@@ -1,0 +1,92 @@
+"""SHACL validation of a graph against ``ontology/shapes.ttl`` (pySHACL).
+
+The ontology ``ontology/kg.ttl`` is mixed into the data graph so that
+subclasses count (a ``kg:Agency`` is an ``org:Organization``). Problems come
+back as readable lines: ``focus node — property: message``.
+
+>>> ok, problems = validate_text('''
+... @prefix kg: <https://kg.example.org/ontology#> .
+... <http://x/person/a> a kg:Person .''')
+>>> ok, problems
+(False, ['<http://x/person/a> — rdfs:label: needs exactly one Chinese name (rdfs:label with @zh)'])
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import KgError
+from .iri import encode_segment
+from .namespaces import SCHEMA, SH, VOCABULARIES, prefixes
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
+SHAPES = ONTOLOGY_DIR / "shapes.ttl"
+
+
+def validate_text(turtle: str, base: str | None = None) -> tuple[bool, list[str]]:
+    """Validate a Turtle document; return (conforms, sorted problem lines)."""
+    import rdflib
+    data = rdflib.Graph()
+    data.parse(data=turtle, format="turtle")
+    return validate_graph(data, base)
+
+
+def validate_file(path: Path, base: str | None = None) -> tuple[bool, list[str], int]:
+    """Validate the Turtle file ``path``; return (conforms, problem lines, triple count).
+
+    Raises ``KgError`` E034 when the file is not valid Turtle.
+    """
+    import rdflib
+    data = rdflib.Graph()
+    try:
+        data.parse(path, format="turtle")
+    except Exception as e:   # rdflib raises many kinds of syntax errors
+        raise KgError("E034", path=str(path), detail=str(e).splitlines()[0][:200]) from None
+    ok, problems = validate_graph(data, base)
+    return ok, problems, len(data)
+
+
+def validate_graph(data, base: str | None = None) -> tuple[bool, list[str]]:
+    """Validate an rdflib graph against the shapes; return (conforms, sorted problem lines)."""
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import RDF
+    shapes = rdflib.Graph().parse(SHAPES, format="turtle")
+    ontology = rdflib.Graph().parse(ONTOLOGY, format="turtle")
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology,
+                                           inference="none", allow_warnings=True)
+    sh = rdflib.Namespace(SH)
+    base = base or _base_of(data)
+    names = prefixes(base) if base else dict(VOCABULARIES)
+
+    def show(term) -> str:
+        if term is None:
+            return "-"
+        if isinstance(term, rdflib.URIRef):
+            for p, ns in sorted(names.items(), key=lambda x: -len(x[1])):
+                if str(term).startswith(ns) and str(term) != ns:
+                    return f"{p}:{str(term)[len(ns):]}"
+            return f"<{term}>"
+        return term.n3()
+
+    problems = set()
+    for r in report.subjects(RDF.type, sh.ValidationResult):
+        focus = show(report.value(r, sh.focusNode))
+        path = show(report.value(r, sh.resultPath))
+        msg = report.value(r, sh.resultMessage)
+        line = f"{focus} — {path}: {msg}"
+        value = report.value(r, sh.value)
+        if value is not None and str(value) not in str(msg):
+            line += f" (value {show(value)})"
+        problems.add(line)
+    return bool(conforms), sorted(problems)
+
+
+def _base_of(data) -> str | None:
+    """The base IRI of a built graph, read off an article's IRI and identifier."""
+    import rdflib
+    for a, ident in data.subject_objects(rdflib.URIRef(SCHEMA + "identifier")):
+        suffix = "article/" + encode_segment(str(ident))
+        if str(a).endswith(suffix):
+            return str(a)[: -len(suffix)]
+    return None

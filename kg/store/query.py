@@ -1,0 +1,94 @@
+"""SPARQL over the store: the union of all article graphs is the default graph.
+
+Prefixes of the ontology (``kg:``, ``org:``, ``schema:`` …) and of the entity
+namespaces (``person:``, ``place:`` …) are predeclared.
+
+>>> import pyoxigraph as ox
+>>> s = ox.Store()
+>>> s.add(ox.Quad(ox.NamedNode("https://kg.example.org/id/person/刘星"), ox.NamedNode(RDFS + "label"),
+...               ox.Literal("刘星", language="zh"), ox.NamedNode("https://kg.example.org/id/article/a")))
+>>> print(run_query(s, "SELECT ?p ?name WHERE { ?p rdfs:label ?name }"), end="")
+p            name
+-----------  ----
+person:刘星  刘星
+(1 row)
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pyoxigraph as ox
+
+from ..errors import KgError
+from ..rdf.dataset import RdfDataset
+from ..rdf.namespaces import DEFAULT_BASE, RDFS, prefixes
+from ..rdf.turtle import Compactor, turtle
+from .read import store_base
+
+FORMATS = ("table", "csv", "json")
+
+
+def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
+    """Run the SPARQL ``text``; return the result as a table, CSV or SPARQL JSON.
+
+    SELECT gives rows, ASK ``true``/``false``, CONSTRUCT/DESCRIBE Turtle.
+    Raises ``KgError`` E013 for a query that does not parse or cannot run.
+    """
+    base = store_base(store) or DEFAULT_BASE
+    names = prefixes(base)
+    try:
+        result = store.query(text, prefixes=names, use_default_graph_as_union=True)
+        if isinstance(result, ox.QueryBoolean):
+            if fmt == "json":
+                return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"
+            return ("true" if result else "false") + "\n"
+        if isinstance(result, ox.QueryTriples):
+            ds = RdfDataset(base)
+            for t in result:
+                ds.add("g", str(t.subject), str(t.predicate), str(t.object))
+            return turtle(ds.graphs.get("g", {}), names)
+        if fmt == "csv":
+            return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+        if fmt == "json":
+            return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+        head = [v.value for v in result.variables]
+        c = Compactor(names)
+        rows = [[_cell(sol[v], c) for v in head] for sol in result]
+    except (SyntaxError, OSError, ValueError, RuntimeError) as e:
+        detail = " ".join(str(e).split())
+        raise KgError("E013", detail=detail if len(detail) <= 100 else detail[:99] + "…") from None
+    return table(head, rows)
+
+
+def _cell(term, c: Compactor) -> str:
+    """A result value as shown in a table: prefixed IRI, bare literal text."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return c(str(term))
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def width(text: str) -> int:
+    """Display width in a terminal: CJK characters take two columns.
+
+    >>> width("刘星"), width("ab")
+    (4, 2)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    """An aligned text table with a row count."""
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(head)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - width(c)) for c, w in zip(cells, widths)).rstrip() + "\n"
+
+    out = [line(head), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n")
+    return "".join(out)
