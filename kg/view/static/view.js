@@ -84,6 +84,8 @@
       selectionWidth: 1.5, hoverWidth: 0.5
     }
   };
+  // Big graphs: no arrowheads (they cost more than half of every frame); hover and panel give the direction.
+  if (BIG) options.edges.arrows.to.enabled = false;
   var network = new vis.Network($("net"), { nodes: nodeView, edges: edgeView }, options);
   if (BIG) network.fit();
 
