@@ -100,6 +100,16 @@ def test_view_data_reads_like_the_graph():
     assert d["articles"]["a1"] == {"title": "刘星调研潇河新城建设", "date": "2023-03-02", "source": "晋中日报"}
 
 
+def test_size_by_betweenness_favours_bridges():
+    # a - hub - b, with the hub's neighbours otherwise unlinked; plus a dense trio c-d-e
+    nodes = {k: Node(k, "Person", k) for k in ("a", "hub", "b", "c", "d", "e")}
+    facts = [Fact(s, "partnerOf", o, "x") for s, o in (("a", "hub"), ("hub", "b"), ("c", "d"), ("d", "e"), ("c", "e"))]
+    size = {n["id"]: n["size"] for n in view_data(Graph(nodes=nodes, facts=facts), size_by="betweenness")["nodes"]}
+    assert size["hub"] > size["c"] == size["a"]
+    by_degree = {n["id"]: n["size"] for n in view_data(Graph(nodes=nodes, facts=facts))["nodes"]}
+    assert by_degree["hub"] == by_degree["c"]
+
+
 def test_big_graphs_come_laid_out_without_physics():
     small, big = view_data(random_graph(50, 80, seed=1)), view_data(random_graph(800, 1600, seed=1))
     assert small["physics"] is True and big["physics"] is False

@@ -3,7 +3,10 @@
 Modules: ``payload`` (what the page shows), ``layout`` (positions, computed
 beforehand), ``html`` (the self-contained page), ``graphjson`` (``graph.json``,
 the graph ``kg view``/``kg stats`` reread), ``focus`` (ego networks and
-filters), ``stats`` (the ``kg stats`` tables), ``style`` (colours and names).
+filters), ``stats`` (the ``kg stats`` tables), ``style`` (colours and names),
+``sample`` (synthetic graphs), ``browser`` (headless Chromium for tests and
+``bench/``). The page itself: ``templates/graph.html``, ``static/view.js``,
+``static/view.css``.
 """
 from __future__ import annotations
 
