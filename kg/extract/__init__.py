@@ -6,8 +6,10 @@ under ``data/`` read by ``lexicon.py``.
 
 >>> from kg.model import Article
 >>> doc = Extractor(home="晋中市")(Article("a.txt", "市委书记张三来到榆次区调研。"))
->>> sorted(e.label for e in doc.entities.values())[:3]
-['张三', '晋中市', '榆次区']
+>>> sorted(e.label for e in doc.entities.values())
+['中共晋中市委员会', '张三', '晋中市', '榆次区']
+>>> [(r.s, r.role, r.org) for r in doc.relations if r.p == "holdsPosition"]
+[('张三', '书记', '中共晋中市委员会')]
 """
 from __future__ import annotations
 

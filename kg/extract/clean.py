@@ -38,8 +38,10 @@ def _joinable(line: str, nxt: str) -> bool:
 def join_lines(text: str) -> str:
     """Join lines that the page layout broke inside a sentence or a word.
 
-    >>> join_lines("全市组建教育\\n\\n保障、医疗保障专项工作组，确保政策落实落地。")
-    '全市组建教育保障、医疗保障专项工作组，确保政策落实落地。'
+    >>> join_lines("同时，全县组建教育\\n\\n保障、医疗保障专项工作组。")
+    '同时，全县组建教育保障、医疗保障专项工作组。'
+    >>> join_lines("# 标题\\n\\n本报记者 王明\\n\\n正文。")   # headings and bylines stay on their lines
+    '# 标题\\n\\n本报记者 王明\\n\\n正文。'
     """
     lines = [ln.strip() for ln in text.split("\n")]
     out: list[str] = []

@@ -43,7 +43,7 @@ class Gazetteer(Generic[T]):
         """The longest key starting at ``text[i]``, or None."""
         for n in self._first.get(text[i], ()) if i < len(text) else ():
             s = text[i:i + n]
-            if s in self.values:
+            if len(s) == n and s in self.values:
                 return i, i + n, s, self.values[s]
         return None
 
