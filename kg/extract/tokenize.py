@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache
 
 import jieba
@@ -18,6 +19,9 @@ jieba.setLogLevel(logging.WARNING)
 def tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer of our own (the global one is left alone) with the domain words added."""
     tk = jieba.Tokenizer()
+    # jieba caches its dictionary in /tmp/jieba.cache; a file of our own per user avoids
+    # "Dump cache file failed" when that one belongs to somebody else.
+    tk.cache_file = f"jieba.kg.{os.getuid() if hasattr(os, 'getuid') else 'user'}.cache"
     tk.initialize()
     for d in divisions().all:
         tk.add_word(d.name, 2000, "ns")
