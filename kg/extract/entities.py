@@ -10,6 +10,10 @@ from .places import find_places
 from .spans import Candidate, select
 
 
+# What may follow a body's name inside the same name: 集团|有限公司 is one company, not two.
+_CONTINUATIONS = ("有限", "股份", "(", "（", "集团", "控股", "公司", "分公司", "实业")
+
+
 def find_entities(doc: Doc) -> Doc:
     """Component: fill ``doc.mentions`` and ``doc.entities``; person titles go to ``doc.user_data``."""
     idx = TokenIndex(doc)
@@ -27,10 +31,14 @@ def find_entities(doc: Doc) -> Doc:
         doc.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.label, c.rule))
         attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_")}
         doc.add_entity(c.type, c.label, *c.aliases, **attrs)
+        for p in c.attrs.get("_chain", ()):
+            doc.add_entity(p.type, p.label, *p.aliases, **{k: v for k, v in p.attrs.items() if v is not None})
     # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院)
     for c in [c for c in final if c.type == "Organization"]:
         for inner in cands:
-            if inner.type == "Organization" and inner.start == c.start and inner.end < c.end and inner.end in idx.end_set:
+            rest = doc.text[inner.end:c.end]
+            if inner.type == "Organization" and inner.start == c.start and inner.end < c.end and inner.end in idx.end_set \
+                    and len(rest) >= 3 and not rest.startswith(_CONTINUATIONS):
                 doc.add_entity(inner.type, inner.label, *inner.aliases)
     doc.user_data["person_hits"] = hits
     doc.user_data["candidates"] = final

@@ -58,8 +58,11 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
                 start = p.start
         while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
             start += 1
-        # a chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…)
+        # a chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…);
+        # the places dropped are entities of their own
+        chain: list[Candidate] = []
         while start in place_at and place_at[start].end in place_at and place_at[start].end < s:
+            chain.append(place_at[start])
             start = place_at[start].end
         name = text[start:e]
         prefix = text[start:s]
@@ -73,7 +76,12 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             place = doc.home if level == "home" else doc.province
             if place:
                 label = place + name[1:]
-        out.append(Candidate(start, e, etype, label, {name}, {}, f"suffix:{suffix}"))
+        als = {name}
+        if chain and start in place_at and s - place_at[start].end >= 2:
+            als.add(text[place_at[start].end:e])      # 离石区永聚煤业 is also 永聚煤业
+            chain.append(place_at[start])
+        attrs = {"_chain": chain} if chain else {}
+        out.append(Candidate(start, e, etype, label, als, attrs, f"suffix:{suffix}"))
     return out
 
 
