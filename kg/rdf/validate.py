@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import KgError
 from .iri import encode_segment
-from .namespaces import SCHEMA, SH, VOCABULARIES, prefixes
+from .namespaces import DEFAULT_BASE, SCHEMA, SH, prefixes
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
@@ -56,8 +56,7 @@ def validate_graph(data, base: str | None = None) -> tuple[bool, list[str]]:
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology,
                                            inference="none", allow_warnings=True)
     sh = rdflib.Namespace(SH)
-    base = base or _base_of(data)
-    names = prefixes(base) if base else dict(VOCABULARIES)
+    names = prefixes(base or _base_of(data) or DEFAULT_BASE)
 
     def show(term) -> str:
         if term is None:
@@ -72,9 +71,9 @@ def validate_graph(data, base: str | None = None) -> tuple[bool, list[str]]:
     problems = set()
     for r in report.subjects(RDF.type, sh.ValidationResult):
         focus = show(report.value(r, sh.focusNode))
-        path = show(report.value(r, sh.resultPath))
+        path = report.value(r, sh.resultPath)
         msg = report.value(r, sh.resultMessage)
-        line = f"{focus} — {path}: {msg}"
+        line = f"{focus} — {show(path)}: {msg}" if path is not None else f"{focus}: {msg}"
         value = report.value(r, sh.value)
         if value is not None and str(value) not in str(msg):
             line += f" (value {show(value)})"

@@ -1,0 +1,172 @@
+"""The RDF a build writes: IRIs, labels, attributes, posts, provenance, determinism."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from kg.export.files import write_graph_files
+from kg.model import Article, Fact, Graph, Node
+from kg.rdf import build_dataset
+from kg.rdf.example import sample_graph
+from kg.rdf.iri import node_iri
+
+B = "https://kg.example.org/id/"
+KG = "https://kg.example.org/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def merged(graph: Graph, base: str | None = None) -> rdflib.Graph:
+    """The merged graph of ``graph`` as rdflib parses it back from graph.ttl."""
+    ds = build_dataset(graph, base)
+    g = rdflib.Graph()
+    from kg.rdf.namespaces import prefixes
+    from kg.rdf.turtle import turtle
+    g.parse(data=turtle(ds.union(), prefixes(ds.base)), format="turtle")
+    return g
+
+
+def U(x: str) -> rdflib.URIRef:
+    return rdflib.URIRef(x)
+
+
+def test_entities_get_readable_stable_iris_with_type_label_and_aliases():
+    g = merged(sample_graph())
+    liu = U(B + "person/刘星")
+    assert (liu, U(RDF + "type"), U(KG + "Person")) in g
+    assert (liu, U(RDFS + "label"), rdflib.Literal("刘星", lang="zh")) in g
+    assert (liu, U(SKOS + "altLabel"), rdflib.Literal("刘星同志", lang="zh")) in g
+    # the namesake from another city is another node, still readable
+    other = U(B + "person/刘星@太原市")
+    assert (other, U(KG + "qualifier"), rdflib.Literal("太原市", lang="zh")) in g
+    assert (other, U(SKOS + "altLabel"), None) not in g
+
+
+def test_same_entity_same_iri_in_every_article_graph():
+    ds = build_dataset(sample_graph())
+    liu = f"<{B}person/刘星>"
+    graphs = [g for g, subjects in ds.graphs.items() if liu in subjects]
+    assert graphs == [B + "article/a1", B + "article/a2"]
+
+
+def test_base_is_configurable_and_bad_base_is_refused():
+    g = merged(sample_graph(), "http://example.org/kg")
+    assert (U("http://example.org/kg/person/刘星"), None, None) in g
+    from kg.errors import KgError
+    with pytest.raises(KgError, match="invalid base IRI"):
+        build_dataset(sample_graph(), "not an iri")
+
+
+@pytest.mark.parametrize("a,b", [("agency/a/b", "agency/a%2Fb"), ("place/x y", "place/x%20y"),
+                                 ("person/刘星", "organization/刘星"), ("person/刘星@太原", "person/刘星@太原市")])
+def test_iris_are_collision_safe(a, b):
+    assert node_iri(a, B) != node_iri(b, B)
+    ox.NamedNode(node_iri(a, B))       # valid IRIs
+    ox.NamedNode(node_iri(b, B))
+
+
+def test_attributes_become_typed_properties():
+    g = merged(sample_graph())
+    county = U(B + "place/灵石县")
+    assert (county, U(KG + "adminLevel"), U(KG + "county")) in g
+    assert (U(B + "place/晋中市"), U(KG + "adcode"), rdflib.Literal("140700")) in g
+    solar = U(B + "project/灵石县光伏发电项目")
+    yuan = g.value(solar, U(KG + "investmentYuan"))
+    assert yuan.datatype == rdflib.XSD.decimal and int(yuan.toPython()) == 1_250_000_000
+    assert (solar, U(KG + "investment"), rdflib.Literal("12.5亿元", lang="zh")) in g
+    assert (solar, U(KG + "status"), rdflib.Literal("在建", lang="zh")) in g
+
+
+def test_posts_map_to_org_post_membership_and_dated_tenure():
+    g = merged(sample_graph())
+    liu = U(B + "person/刘星")
+    post = U(B + "post/agency:中共晋中市委员会:书记")
+    assert (liu, U(ORG + "holds"), post) in g
+    assert (post, U(ORG + "postIn"), U(B + "agency/中共晋中市委员会")) in g
+    assert (post, U(ORG + "role"), U(B + "role/书记")) in g
+    mayor = U(B + "post/agency:晋中市人民政府:市长")
+    assert (liu, U(KG + "formerlyHeld"), mayor) in g and (liu, U(ORG + "holds"), mayor) not in g
+    m = g.value(predicate=U(KG + "post"), object=mayor)
+    assert (m, U(ORG + "member"), liu) in g and (m, U(KG + "former"), rdflib.Literal(True)) in g
+    span = g.value(m, U(ORG + "memberDuring"))
+    T = "http://www.w3.org/2006/time#"
+    assert str(g.value(g.value(span, U(T + "hasBeginning")), U(T + "inXSDgYear"))) == "2016"
+    assert str(g.value(g.value(span, U(T + "hasEnd")), U(T + "inXSDgYear"))) == "2019"
+
+
+def test_every_fact_is_traced_to_article_sentence_offsets_rule_and_confidence():
+    graph = sample_graph()
+    g = merged(graph)
+    facts = list(g.subjects(U(RDF + "type"), U(KG + "Fact")))
+    assert len(facts) == len(graph.facts)
+    for f in facts:
+        s, p, o = (g.value(f, U(RDF + x)) for x in ("subject", "predicate", "object"))
+        assert (s, p, o) in g, "the reified triple is asserted"
+        article = g.value(f, U(PROV + "wasDerivedFrom"))
+        assert (article, U(RDF + "type"), U(KG + "Article")) in g
+        text = str(g.value(f, U(KG + "evidenceText")))
+        start, end = int(g.value(f, U(KG + "evidenceStart"))), int(g.value(f, U(KG + "evidenceEnd")))
+        assert end - start == len(text)
+        assert str(g.value(f, U(KG + "rule"))).startswith("test:")
+        assert 0 < float(g.value(f, U(KG + "confidence"))) <= 1
+
+
+def test_trig_has_one_named_graph_per_article(tmp_path: Path):
+    ds = build_dataset(sample_graph())
+    write_graph_files(ds, tmp_path)
+    store = ox.Store()
+    store.load(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG)
+    names = sorted(g.value for g in store.named_graphs())
+    assert names == [B + "article/a1", B + "article/a2", B + "article/a3"]
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    # the article's graph holds its own facts only
+    a3 = ox.NamedNode(B + "article/a3")
+    assert ox.Quad(ox.NamedNode(B + "person/张三"), ox.NamedNode(KG + "investigatedBy"),
+                   ox.NamedNode(B + "agency/晋中市纪委监委"), a3) in store
+    assert not list(store.quads_for_pattern(ox.NamedNode(B + "person/刘星"), None, None, a3))
+
+
+def test_turtle_is_prefixed_grouped_and_reads_back_identically(tmp_path: Path):
+    ds = build_dataset(sample_graph())
+    n = write_graph_files(ds, tmp_path)
+    text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix kg: <https://kg.example.org/ontology#> ." in text
+    assert "\nperson:刘星 a kg:Person ;\n" in text      # one block per subject, Chinese kept readable
+    assert text.count("\nperson:刘星 ") == 1
+    store = ox.Store()
+    store.load(path=str(tmp_path / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    assert len(store) == n
+    union = ds.union()
+    assert {(str(q.subject), str(q.predicate), str(q.object)) for q in store} == \
+        {(s, p, o) for s, pos in union.items() for p, o in pos}
+
+
+def test_two_builds_are_byte_identical_whatever_the_input_order(tmp_path: Path):
+    one, two = tmp_path / "1", tmp_path / "2"
+    one.mkdir(), two.mkdir()
+    write_graph_files(build_dataset(sample_graph()), one)
+    g = sample_graph()
+    rnd = random.Random(3)
+    rnd.shuffle(g.facts)
+    items = list(g.nodes.items())
+    rnd.shuffle(items)
+    g.nodes = dict(items)
+    write_graph_files(build_dataset(g), two)
+    for name in ("graph.ttl", "graph.trig"):
+        assert (one / name).read_bytes() == (two / name).read_bytes()
+
+
+def test_odd_labels_survive_the_round_trip():
+    label = 'x. (a/b) 50%~ "引号"\t\\'
+    key = "project/" + label
+    g = Graph(nodes={key: Node(key, "Project", label, articles={"a"})}, articles={"a": Article("a", "")},
+              facts=[Fact(key, "locatedIn", key, "a", evidence="line\nbreak")])
+    back = merged(g)
+    assert (U(node_iri(key, B)), U(RDFS + "label"), rdflib.Literal(label, lang="zh")) in back
