@@ -82,7 +82,8 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
             break
         w = idx.tokens[t][2]
         tag = word_tags().get(w) or ""
-        if tag.startswith(("v", "d", "p", "c", "q")) and not tag.startswith("vn") and w not in words("project_words.txt") \
+        if tag.startswith(("v", "d", "p", "c", "q")) and not (tag.startswith("vn") and "m" in extra_tags) \
+                and w not in words("project_words.txt") \
                 or tag.startswith("m") and not re.search(r"[0-9]", w) or w in ("二是", "一是", "三是"):
             best = idx.tokens[t][1]
         else:

@@ -113,7 +113,7 @@ def _specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) ->
 
 def find_organizations(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
     """Organisation candidates (companies, schools, hospitals, museums, parks …)."""
-    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn",))
+    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn", "d"))
 
 
 def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
