@@ -27,7 +27,8 @@ from .graphjson import _plain, article_meta, fact_sort_key
 from .layout import layout
 from .style import KEY_ATTRS, RELATION_LABELS, relation_label, type_style
 
-PHYSICS_MAX = 500      # graphs up to this many nodes keep live physics in the page
+PHYSICS_MAX = 500      # graphs up to this many nodes are polished by the browser's physics when opened
+LIVE_PHYSICS_MAX = 150  # ... and up to this many keep it running afterwards (dragging pulls neighbours along)
 HIDE_UNLINKED_FROM = 200   # on graphs this big, entities with no link start hidden (the slider shows them)
 RELATION_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
@@ -174,6 +175,9 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
     return {
         "title": title,
         "physics": len(nodes) <= PHYSICS_MAX,
+        "live": len(nodes) <= LIVE_PHYSICS_MAX,
+        # positions are precomputed: the browser only polishes them, less the more nodes there are
+        "stabilize": max(50, min(200, 20000 // max(1, len(nodes)))),
         "min_degree": 1 if len(nodes) > HIDE_UNLINKED_FROM and any(n["degree"] == 0 for n in nodes) else 0,
         "types": [{"type": t, **type_style(t), "count": counts[t]} for t in types],
         "relations": [{"p": p, "name": RELATION_LABELS.get(p, p), "color": rel_color[p], "count": rel_counts[p]}

@@ -70,7 +70,7 @@
     physics: DATA.physics ? {
       enabled: true, solver: "barnesHut", minVelocity: 0.75,
       barnesHut: { gravitationalConstant: -5000, springLength: 130, springConstant: 0.03, avoidOverlap: 0.2 },
-      stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true }
+      stabilization: { enabled: true, iterations: DATA.stabilize || 100, updateInterval: 50, fit: true }
     } : { enabled: false },
     nodes: {
       borderWidth: 1,
@@ -93,12 +93,16 @@
   function markReady() {
     if (ready) return;
     ready = true;
-    if (DATA.physics) $("physics").checked = true;
+    $("physics").checked = !!DATA.live;
     api.readyAt = performance.now();
     document.body.setAttribute("data-ready", "1");
   }
   if (DATA.physics && DATA.nodes.length) {
-    network.once("stabilizationIterationsDone", function () { network.once("afterDrawing", markReady); network.redraw(); });
+    network.once("stabilizationIterationsDone", function () {
+      if (!DATA.live) network.setOptions({ physics: { enabled: false } });   // keep the main thread free
+      network.once("afterDrawing", markReady);
+      network.redraw();
+    });
   } else {
     network.once("afterDrawing", markReady);
     network.redraw();
