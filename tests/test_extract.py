@@ -166,3 +166,15 @@ def test_project_undertaken_by_the_company_in_its_name():
 def test_campaigns_are_not_projects():
     doc = run("全市深入开展安全生产专项行动，推进民生工程。")
     assert not labels(doc, "Project")
+
+
+def test_list_items_share_the_first_items_prefix():
+    doc = run("代表们参观了运城市美术馆、博物馆和档案馆。")
+    assert {"运城市美术馆", "运城市博物馆"} <= labels(doc, "Organization")
+
+
+def test_places_chained_before_a_company_are_entities_and_the_bare_name_an_alias():
+    doc = run("芮城县风陵渡镇宏达煤业积极复工。")
+    org = [e for e in doc.entities.values() if e.type == "Organization"]
+    assert org and "宏达煤业" in {org[0].label, *org[0].aliases}
+    assert "芮城县" in labels(doc, "Place")

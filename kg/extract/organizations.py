@@ -66,6 +66,11 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             start = place_at[start].end
         name = text[start:e]
         prefix = text[start:s]
+        shared = _list_prefix(out, text, s, suffix)
+        if shared and start == s:
+            # 晋中市图书馆、博物馆、科技馆: later items of a list share the first one's prefix
+            out.append(Candidate(s, e, etype, shared + suffix, {suffix, shared + suffix}, {"_suffix": suffix}, "list-ellipsis"))
+            continue
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
         if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or not _specific(idx, start, s, places)):
@@ -80,9 +85,20 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         if chain and start in place_at and s - place_at[start].end >= 2:
             als.add(text[place_at[start].end:e])      # 离石区永聚煤业 is also 永聚煤业
             chain.append(place_at[start])
-        attrs = {"_chain": chain} if chain else {}
+        attrs = {"_chain": chain, "_suffix": suffix} if chain else {"_suffix": suffix}
         out.append(Candidate(start, e, etype, label, als, attrs, f"suffix:{suffix}"))
     return out
+
+
+def _list_prefix(found: list[Candidate], text: str, s: int, suffix: str) -> str | None:
+    """The prefix a bare list item (…、博物馆) takes from the item before it (晋中市图书馆)."""
+    if s == 0 or text[s - 1] != "、":
+        return None
+    prev = next((c for c in reversed(found) if c.end == s - 1), None)
+    if prev is None or prev.attrs.get("_suffix") is None:
+        return None
+    prefix = prev.label[: len(prev.label) - len(prev.attrs["_suffix"])]
+    return prefix if len(prefix) >= 2 else None
 
 
 def _suffix_matches(gaz: Gazetteer[str], text: str) -> list[tuple[int, int, str, str]]:
