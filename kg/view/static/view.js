@@ -302,8 +302,8 @@
   }
   function articleText(aid) {
     var a = DATA.articles[aid] || {};
-    return [a.title || aid, a.date, a.source && a.source !== aid ? a.source : null, a.title ? aid : null]
-      .filter(Boolean).join(" · ");
+    var where = a.source && a.source !== aid ? a.source : (a.title ? aid : null);   // the file, else the id
+    return [a.title || aid, a.date, where].filter(Boolean).join(" · ");
   }
   function factWhat(f, self) {
     var what = el("div", "what");
