@@ -52,3 +52,9 @@ def test_kg_stats_prints_tables_or_json(tmp_path, capsys):
     assert main(["stats", str(tmp_path), "--json", "--top", "2"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert len(figures["officials"]) == 2 and figures["types"]["Place"] == 4
+
+
+def test_empty_graph_has_figures_too():
+    from kg.model import Graph
+    text = format_stats(graph_stats(Graph()))
+    assert text.startswith("0 entities, 0 facts, 0 articles") and "Most connected" not in text

@@ -111,3 +111,14 @@ def test_kg_view_and_stats_need_a_build(tmp_path, capsys):
         assert "no such file or directory" in capsys.readouterr().err
         assert main([cmd, str(tmp_path)]) == 1
         assert "not a build output directory (no graph.json)" in capsys.readouterr().err
+
+
+def test_kg_view_refuses_bad_depth_and_unwritable_output(out, tmp_path, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["view", str(out), "--focus", "刘星", "--depth", "-1"])
+    assert e.value.code == 2 and "--depth" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["view", str(out), "-o", str(blocker / "v.html")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kg: error: ") and "cannot write" in err and err.count("\n") == 1

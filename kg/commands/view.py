@@ -4,7 +4,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..errors import KgError
 from ..model import ENTITY_TYPES, PREDICATES
+
+
+def _depth(text: str) -> int:
+    """``--depth``: a whole number ≥ 0."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
+    return int(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -13,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("out", metavar="OUT", help="output folder of kg build (or its graph.json)")
     v.add_argument("-o", "--output", metavar="FILE", help="HTML file to write (default: OUT/view.html)")
     v.add_argument("--focus", metavar="NAME", help="centre the view on this entity (name, alias or key)")
-    v.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: links away from it (default 1)")
+    v.add_argument("--depth", type=_depth, default=1, metavar="N", help="with --focus: links away from it (default 1)")
     v.add_argument("--type", action="append", choices=ENTITY_TYPES, metavar="TYPE",
                    help=f"only these entity types (repeatable): {', '.join(ENTITY_TYPES)}")
     v.add_argument("--relation", action="append", choices=PREDICATES, metavar="REL",
@@ -46,6 +54,9 @@ def run(a: argparse.Namespace) -> int:
         graph = by_types(graph, a.type, keep)
         title.append("/".join(a.type))
     path = Path(a.output) if a.output else (Path(a.out) if Path(a.out).is_dir() else Path(a.out).parent) / "view.html"
-    write_html(graph, path, title=" · ".join(title), size_by=a.size)
+    try:
+        write_html(graph, path, title=" · ".join(title), size_by=a.size)
+    except OSError as e:
+        raise KgError("E011", path=path, detail=e.strerror or type(e).__name__) from None
     print(f"kg: {len(graph.nodes)} entities, {len(graph.facts)} facts → {path}")
     return 0

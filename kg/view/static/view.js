@@ -42,7 +42,7 @@
   /* ---------- the network ---------- */
   var visNodes = new vis.DataSet(DATA.nodes.map(function (n) {
     return {
-      id: n.id, label: n.label, shape: n.shape, size: n.size, x: n.x, y: n.y,
+      id: n.id, label: n.label.length > 24 ? n.label.slice(0, 23) + "…" : n.label, shape: n.shape, size: n.size, x: n.x, y: n.y,
       color: { background: n.color, border: n.color,
                highlight: { background: n.color, border: "#111" }, hover: { background: n.color, border: "#111" } }
     };
