@@ -160,6 +160,16 @@ def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | Non
 
 
 @cache
+def _context_words() -> Gazetteer[int]:
+    return Gazetteer({w: 1 for w in words("person_context.txt")})
+
+
+@cache
+def _speech_verbs() -> Gazetteer[int]:
+    return Gazetteer({w: 1 for w in words("speech_verbs.txt")})
+
+
+@cache
 def _follow_words() -> frozenset[str]:
     return frozenset(w for w in words("speech_verbs.txt") if len(w) == 2)
 
@@ -269,21 +279,20 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
             s = m.start(1) + n.start()
             if name_at(doc, idx, s, strict=False) == m.start(1) + n.end():
                 add(s, m.start(1) + n.end(), "signature", reporter=True)
-    # 3. context words before, speech verbs after
-    ctx = Gazetteer({w: 1 for w in words("person_context.txt")})
-    verbs = Gazetteer({w: 1 for w in words("speech_verbs.txt")})
-    for i in range(len(text)):
-        if text[i] not in surnames() and text[i:i + 2] not in _compound_surnames():
-            continue
-        if (i, ) and any(s <= i < e for s, e in hits):
+    # 3. context words before (村民王某), speech verbs after (王某说)
+    starts: set[int] = {e for _, e, _, _ in _context_words().find_all(text)}
+    for vs, _, _, _ in _speech_verbs().find_all(text):
+        starts.update(vs - n for n in (2, 3, 4) if vs - n >= 0)
+    for i in sorted(starts):
+        if i >= len(text) or any(s <= i < e for s, e in hits):
             continue
         e = name_at(doc, idx, i)
         if e is None:
             continue
         tok = idx.covering(i)
         at_boundary = tok is not None and idx.tokens[tok][0] == i
-        before = ctx.match_before(text, i, 4) is not None
-        after = verbs.match_at(text, e) is not None
+        before = _context_words().match_before(text, i, 4) is not None
+        after = _speech_verbs().match_at(text, e) is not None
         tag = word_tags().get(text[i:e])
         if at_boundary and (before or after and (tag is None or tag.startswith("nr"))):
             add(i, e, "context")

@@ -56,13 +56,14 @@ def is_common_word(w: str) -> bool:
 
 
 def tokenize(doc: Doc) -> Doc:
-    """Component: fill ``doc.tokens`` with ``(start, end, word)`` sentence by sentence."""
-    tk = tokenizer()
+    """Component: fill ``doc.tokens`` with ``(start, end, word)`` over the whole text.
+
+    jieba itself splits at punctuation and line ends, so one call is enough.
+    """
     out = []
-    for s in doc.sentences:
-        pos = s.start
-        for w in tk.cut(s.text, HMM=True):
-            out.append((pos, pos + len(w), w))
-            pos += len(w)
+    pos = 0
+    for w in tokenizer().cut(doc.text, HMM=True):
+        out.append((pos, pos + len(w), w))
+        pos += len(w)
     doc.tokens = out
     return doc
