@@ -9,7 +9,11 @@ from ..model import ENTITY_TYPES, PREDICATES
 
 
 def _depth(text: str) -> int:
-    """``--depth``: a whole number ≥ 0."""
+    """``--depth``: a whole number ≥ 0.
+
+    >>> _depth("2")
+    2
+    """
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
     return int(text)

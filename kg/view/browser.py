@@ -22,7 +22,11 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 
 
 def chromium_path() -> str | None:
-    """Path of the system Chromium (``KG_CHROMIUM`` overrides), or ``None`` when there is none."""
+    """Path of the system Chromium (``KG_CHROMIUM`` overrides), or ``None`` when there is none.
+
+    >>> chromium_path() is None or Path(chromium_path()).is_file()
+    True
+    """
     for cand in (os.environ.get("KG_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
                  shutil.which("chromium-browser")):
         if cand and Path(cand).is_file() and os.access(cand, os.X_OK):

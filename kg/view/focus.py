@@ -44,7 +44,12 @@ def find_node(graph: Graph, name: str) -> str:
 
 
 def subgraph(graph: Graph, keys: Iterable[str]) -> Graph:
-    """The nodes ``keys`` with the facts among them (and their ``reported`` facts) and the articles cited."""
+    """The nodes ``keys`` with the facts among them (and their ``reported`` facts) and the articles cited.
+
+    >>> from kg.view.sample import sample_graph
+    >>> [f.p for f in subgraph(sample_graph(), ["person/张建国", "agency/晋中市纪委监委"]).facts]
+    ['investigatedBy']
+    """
     keep = set(keys) & set(graph.nodes)
     facts = [f for f in graph.facts if f.s in keep
              and (fact_target(f) in keep or fact_target(f) not in graph.nodes)
@@ -76,13 +81,23 @@ def _linked(graph: Graph, facts: list, keep_always: Iterable[str] = ()) -> Graph
 
 
 def by_types(graph: Graph, types: Iterable[str], keep_always: Iterable[str] = ()) -> Graph:
-    """Only the entities of ``types`` (and ``keep_always``), with the facts among them."""
+    """Only the entities of ``types`` (and ``keep_always``), with the facts among them.
+
+    >>> from kg.view.sample import sample_graph
+    >>> sorted(n.label for n in by_types(sample_graph(), ["Project"]).nodes.values())
+    ['太谷数字经济产业园', '潇河新城建设项目']
+    """
     wanted = set(types)
     return subgraph(graph, [k for k, n in graph.nodes.items() if n.type in wanted] + list(keep_always))
 
 
 def by_relations(graph: Graph, relations: Iterable[str], keep_always: Iterable[str] = ()) -> Graph:
-    """Only facts of ``relations``, and the entities they link."""
+    """Only facts of ``relations``, and the entities they link.
+
+    >>> from kg.view.sample import sample_graph
+    >>> sorted(n.label for n in by_relations(sample_graph(), ["undertakes"]).nodes.values())
+    ['晋中城投集团', '潇河新城建设项目']
+    """
     wanted = set(relations)
     return _linked(graph, [f for f in graph.facts if f.p in wanted], keep_always)
 

@@ -64,7 +64,11 @@ def article_meta(graph: Graph, aid: str) -> dict[str, str]:
 
 
 def to_dict(graph: Graph) -> dict[str, Any]:
-    """``graph`` as a plain dict in a fixed order."""
+    """``graph`` as a plain dict in a fixed order.
+
+    >>> to_dict(Graph())
+    {'format': 'kg-graph/1', 'nodes': [], 'facts': [], 'articles': []}
+    """
     nodes = []
     for key in sorted(graph.nodes):
         n = graph.nodes[key]
@@ -122,7 +126,13 @@ def loads(text: str) -> Graph:
 
 
 def write_graph_json(graph: Graph, path: Path) -> None:
-    """Write ``graph`` to ``path`` (atomically, UTF-8)."""
+    """Write ``graph`` to ``path`` (atomically, UTF-8).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "graph.json"
+    >>> write_graph_json(Graph(), p); read_graph(p).nodes
+    {}
+    """
     atomic_write(path, dumps(graph))
 
 

@@ -39,13 +39,21 @@ def script_json(data: Any) -> str:
 
 @lru_cache(maxsize=None)
 def asset(name: str) -> str:
-    """Text of a file shipped in ``kg/view`` (``templates/…`` or ``static/…``)."""
+    """Text of a file shipped in ``kg/view`` (``templates/…`` or ``static/…``).
+
+    >>> asset("templates/graph.html").startswith("<!doctype html>")
+    True
+    """
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
-    """The vis-network script that pyvis ships (its standalone build: no other file needed)."""
+    """The vis-network script that pyvis ships (its standalone build: no other file needed).
+
+    >>> "vis-network" in vis_network_js()[:200]
+    True
+    """
     base = resources.files("pyvis").joinpath("lib")
     path = base.joinpath(f"vis-{VIS_VERSION}", "vis-network.min.js")
     if not path.is_file():   # another pyvis: take the newest vis it ships
@@ -77,7 +85,14 @@ def content_policy(*scripts: str) -> str:
 
 
 def render(data: dict[str, Any]) -> str:
-    """The page for view ``data`` (from ``payload.view_data``), as one HTML string."""
+    """The page for view ``data`` (from ``payload.view_data``), as one HTML string.
+
+    >>> from kg.view.payload import view_data
+    >>> from kg.view.sample import sample_graph
+    >>> page = render(view_data(sample_graph(), title="晋中"))
+    >>> "<title>晋中</title>" in page and page.count('<script id="kg-data"') == 1
+    True
+    """
     vis_js, app_js = vis_network_js(), asset("static/view.js")
     parts = {
         "TITLE": html.escape(str(data.get("title", "")), quote=True),
@@ -92,6 +107,6 @@ def render(data: dict[str, Any]) -> str:
 
 
 def write_page(data: dict[str, Any], path: Path) -> None:
-    """Write the page for ``data`` to ``path`` atomically, as UTF-8."""
+    """Write the page for ``data`` to ``path`` atomically, as UTF-8 (``kg.view.write_html`` is the usual way in)."""
     from ..fsutil import atomic_write
     atomic_write(path, render(data))

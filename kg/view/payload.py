@@ -35,7 +35,11 @@ RELATION_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
 
 
 def fact_target(f: Fact) -> str | None:
-    """The node a fact links its subject to: the post's organisation, else the object."""
+    """The node a fact links its subject to: the post's organisation, else the object.
+
+    >>> fact_target(Fact("person/刘星", "holdsPosition", None, "a", role="市长", org="agency/市政府"))
+    'agency/市政府'
+    """
     return f.org if f.p == "holdsPosition" and f.org else f.o
 
 
@@ -55,7 +59,13 @@ def fact_when(f: Fact, graph: Graph) -> str | None:
 
 
 def nx_graph(graph: Graph) -> nx.Graph:
-    """The undirected networkx graph of node keys linked by facts (for degree, centrality, communities)."""
+    """The undirected networkx graph of node keys linked by facts (for degree, centrality, communities).
+
+    >>> from kg.view.sample import sample_graph
+    >>> G = nx_graph(sample_graph())
+    >>> G.number_of_nodes(), G.degree("person/刘星")
+    (15, 4)
+    """
     G = nx.Graph()
     G.add_nodes_from(sorted(graph.nodes))
     for f in graph.facts:
@@ -66,7 +76,11 @@ def nx_graph(graph: Graph) -> nx.Graph:
 
 
 def centrality(G: nx.Graph, measure: str = "degree") -> dict[str, float]:
-    """Per-node score: ``degree`` (number of neighbours) or ``betweenness`` (sampled above 1,000 nodes, fixed seed)."""
+    """Per-node score: ``degree`` (number of neighbours) or ``betweenness`` (sampled above 1,000 nodes, fixed seed).
+
+    >>> centrality(nx.path_graph(3), "betweenness")
+    {0: 0.0, 1: 1.0, 2: 0.0}
+    """
     if measure == "betweenness":
         k = None if len(G) <= 1000 else 300
         return nx.betweenness_centrality(G, k=k, seed=0)

@@ -98,7 +98,12 @@ def graph_stats(graph: Graph, top: int = 10) -> dict[str, Any]:
 
 
 def format_stats(s: dict[str, Any]) -> str:
-    """The report ``kg stats`` prints: one titled table per figure."""
+    """The report ``kg stats`` prints: one titled table per figure.
+
+    >>> from kg.view.sample import sample_graph
+    >>> print(format_stats(graph_stats(sample_graph())).splitlines()[0])
+    15 entities, 18 facts, 4 articles
+    """
     parts = [f"{s['nodes']} entities, {s['facts']} facts, {s['articles']} articles"]
     parts.append("\n实体类型 Entities by type\n" + table(
         ["type", "count"], [[type_style(t)["name"], c] for t, c in s["types"].items()]))
