@@ -104,7 +104,9 @@ class Doc:
 
     def add_relation(self, rel: Relation) -> None:
         """Add ``rel`` unless the same fact is already there."""
-        if all(r.key() != rel.key() for r in self.relations):
+        keys = self.user_data.setdefault("_relation_keys", set())
+        if rel.key() not in keys:
+            keys.add(rel.key())
             self.relations.append(rel)
 
     def to_contract(self) -> dict[str, Any]:

@@ -30,15 +30,30 @@ def triggers() -> dict[str, Gazetteer[str]]:
 
 
 class Sentences:
-    """Find the sentence of a character offset."""
+    """The sentences of a doc with, for each, its mentions and the trigger words in it (found once)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, mentions: list[Candidate]) -> None:
         self.sents = doc.sentences
         self.starts = [s.start for s in doc.sentences]
+        self.mentions: list[list[Candidate]] = [[] for _ in self.sents]
+        for m in mentions:
+            i = self.index(m.start)
+            if i is not None:
+                self.mentions[i].append(m)
+        self.triggers: list[dict[str, list[int]]] = [{} for _ in self.sents]
+        for pred, gaz in triggers().items():
+            for s, _, _, _ in gaz.finditer(doc.text):
+                i = self.index(s)
+                if i is not None:
+                    self.triggers[i].setdefault(pred, []).append(s)
+
+    def index(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.sents[i].end else None
 
     def at(self, pos: int) -> Sentence | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.sents[i] if i >= 0 and pos < self.sents[i].end else None
+        i = self.index(pos)
+        return None if i is None else self.sents[i]
 
 
 def fact_date(doc: Doc, sent: Sentence | None) -> str | None:
@@ -52,8 +67,8 @@ def fact_date(doc: Doc, sent: Sentence | None) -> str | None:
 
 def find_relations(doc: Doc) -> Doc:
     """Component: fill ``doc.relations``."""
-    sents = Sentences(doc)
     mentions: list[Candidate] = doc.user_data.get("candidates", [])
+    sents = Sentences(doc, mentions)
     hits: list[PersonHit] = doc.user_data.get("person_hits", [])
 
     def rel(s: str, p: str, o: str | None, pos: int | None, rule: str, conf: float, **kw) -> None:
@@ -195,17 +210,15 @@ def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
     """inspected / attended / investigatedBy from trigger words in a sentence."""
     reporters = {r.s for r in doc.relations if r.p == "reported"}
     titled = {r.s for r in doc.relations if r.p == "holdsPosition"}
-    trig = triggers()
-    for sent in doc.sentences:
-        ms = [m for m in mentions if sent.start <= m.start < sent.end]
+    for k, sent in enumerate(sents.sents):
+        ms, trig = sents.mentions[k], sents.triggers[k]
         people = [m for m in ms if m.type == "Person" and m.label not in reporters and m.label in titled]
         if not people:
             continue
-        for pred, gaz in (("inspected", trig["inspected"]), ("attended", trig["attended"])):
-            found = list(gaz.finditer(sent.text))
-            if not found:
+        for pred in ("inspected", "attended"):
+            if pred not in trig:
                 continue
-            first = sent.start + found[0][0]
+            first = trig[pred][0]
             subj = [p for p in people if p.start < first]
             if not subj:
                 continue
@@ -216,7 +229,7 @@ def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
             for p in subj:
                 for t in targets:
                     rel(p.label, pred, t.label, sent.start, f"trigger:{pred}", 0.6)
-        if trig["investigated"].match_at(sent.text, 0) is not None or any(True for _ in trig["investigated"].finditer(sent.text)):
+        if "investigated" in trig:
             bodies = [m for m in ms if m.type == "Agency" and ("纪" in m.label or "监" in m.label)]
             for p in [m for m in ms if m.type == "Person"]:
                 for b in bodies:
@@ -259,17 +272,16 @@ def _located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None
 
 
 def _undertakes_partners(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
-    trig = triggers()
-    for sent in doc.sentences:
-        ms = [m for m in mentions if sent.start <= m.start < sent.end]
+    for k, sent in enumerate(sents.sents):
+        ms, trig = sents.mentions[k], sents.triggers[k]
         bodies = [m for m in ms if m.type in _BODY]
         projects = [m for m in ms if m.type == "Project"]
-        if projects and bodies and any(True for _ in trig["undertakes"].finditer(sent.text)):
+        if projects and bodies and "undertakes" in trig:
             for pr in projects:
                 owners = [b for b in bodies if b.end <= pr.start]
                 if owners:
                     rel(owners[-1].label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
-        if len(bodies) >= 2 and any(True for _ in trig["partner"].finditer(sent.text)):
+        if len(bodies) >= 2 and "partner" in trig:
             for a, b in zip(bodies, bodies[1:]):
                 between = doc.text[a.end:b.start]
                 if re.fullmatch(r"\s*(?:与|和|同|及|、|携手|联合)\s*", between):
