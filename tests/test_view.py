@@ -85,7 +85,7 @@ def test_view_data_reads_like_the_graph():
     assert liu["type"] == "Person" and liu["aliases"] == ["刘市长"]
     assert "市长 · 晋中市人民政府" in liu["posts"]
     assert liu["size"] > nodes["person/李明"]["size"]
-    assert ["investment", "120亿元"] in nodes["project/潇河新城建设项目"]["attrs"]
+    assert ["投资", "120亿元"] in nodes["project/潇河新城建设项目"]["attrs"]
     # one colour and shape per type, in the legend too
     assert len({(t["color"], t["shape"]) for t in d["types"]}) == len(d["types"]) == 5
     # edges are labelled by relation (or the post held)

@@ -25,7 +25,7 @@ import networkx as nx
 from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
 from .graphjson import _plain, article_meta, fact_sort_key
 from .layout import layout
-from .style import KEY_ATTRS, RELATION_LABELS, relation_label, type_style
+from .style import KEY_ATTRS, RELATION_LABELS, attr_label, relation_label, type_style
 
 PHYSICS_MAX = 500      # graphs up to this many nodes are polished by the browser's physics when opened
 LIVE_PHYSICS_MAX = 150  # ... and up to this many keep it running afterwards (dragging pulls neighbours along)
@@ -166,7 +166,7 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
                 text += "（原）" if f.former else ""
                 if text not in posts:
                     posts.append(text)
-        attrs = [[a, _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)]
+        attrs = [[attr_label(a), _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)]
         when = [fact_rows[i]["when"] for i in touching.get(k, []) if "when" in fact_rows[i]]
         x, y = pos[k]
         nodes.append({

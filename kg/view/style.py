@@ -32,8 +32,19 @@ RELATION_LABELS: dict[str, str] = {
     "reported": "报道",
 }
 
-# Attributes worth showing first when hovering a node, in this order.
+# Attributes worth showing first when hovering a node, in this order, and their display names.
 KEY_ATTRS = ("investment", "status", "date", "start", "end", "level", "code")
+ATTR_LABELS = {"investment": "投资", "status": "状态", "date": "日期", "start": "开始", "end": "结束",
+               "level": "级别", "code": "代码"}
+
+
+def attr_label(name: str) -> str:
+    """Display name of a node attribute (the name itself when unknown).
+
+    >>> attr_label("investment"), attr_label("core")
+    ('投资', 'core')
+    """
+    return ATTR_LABELS.get(name, name)
 
 
 def type_style(type_: str) -> dict[str, str]:
