@@ -178,3 +178,19 @@ def test_places_chained_before_a_company_are_entities_and_the_bare_name_an_alias
     org = [e for e in doc.entities.values() if e.type == "Organization"]
     assert org and "宏达煤业" in {org[0].label, *org[0].aliases}
     assert "芮城县" in labels(doc, "Place")
+
+
+def test_project_investment_status_and_date():
+    doc = run("2023年5月8日，运城华泰新材料年产5万吨碳纤维项目开工，项目总投资12亿元。")
+    proj = [e for e in doc.entities.values() if e.type == "Project"]
+    assert proj
+    attrs = proj[0].attrs
+    assert attrs["investment"] == 1.2e9
+    assert attrs["capacity"] == "5万吨"
+    assert attrs["status"] == "started" and attrs["status_date"] == "2023-05-08"
+
+
+def test_fact_dates_complete_month_and_day_with_the_article_year():
+    doc = run("2022年12月30日电 12月10日，市委书记王建军来到盐湖区调研。")
+    pos = [r for r in rels(doc, "holdsPosition") if r.s == "王建军"]
+    assert pos and pos[0].date == "2022-12-10"

@@ -29,6 +29,7 @@ class Extractor:
         from .context import set_context
         from .tokenize import tokenize
         from .entities import find_entities
+        from .attributes import project_attributes
         from .relations import find_relations
         self.home = home
         self.components: list[tuple[str, Component]] = [
@@ -38,6 +39,7 @@ class Extractor:
             ("tokenize", tokenize),
             ("entities", find_entities),
             ("relations", find_relations),
+            ("attributes", project_attributes),
         ]
 
     @property

@@ -56,11 +56,17 @@ class Sentences:
         return None if i is None else self.sents[i]
 
 
-def fact_date(doc: Doc, sent: Sentence | None) -> str | None:
-    """The date a sentence gives (11月21日), completed with the article's year; else the article date."""
+def fact_date(doc: Doc, sent: Sentence | None, pos: int | None = None) -> str | None:
+    """The date a sentence gives (11月21日), completed with the article's year; else the article date.
+
+    With several dates, the last one before ``pos`` (the fact's position) wins.
+    """
     if sent is not None and doc.date:
-        m = _MD.search(sent.text)
-        if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        found = [m for m in _MD.finditer(sent.text) if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31]
+        if pos is not None:
+            found = [m for m in found if sent.start + m.start() < pos] or found
+        if found:
+            m = found[-1]
             return f"{doc.date[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
     return doc.date
 
@@ -74,7 +80,7 @@ def find_relations(doc: Doc) -> Doc:
     def rel(s: str, p: str, o: str | None, pos: int | None, rule: str, conf: float, **kw) -> None:
         sent = sents.at(pos) if pos is not None else None
         doc.add_relation(Relation(s=s, p=p, o=o, rule=rule, confidence=conf, sentence=sent,
-                                  date=fact_date(doc, sent), **kw))
+                                  date=fact_date(doc, sent, pos), **kw))
 
     _home_entities(doc)
     _positions(doc, hits, rel)
