@@ -58,7 +58,7 @@ class Opened:
 def open_page(browser, tmp_path):
     opened: list[Opened] = []
 
-    def _open(graph, name: str = "graph.html", timeout: float = 60_000) -> Opened:
+    def _open(graph, name: str = "graph.html", timeout: float = 60_000, fragment: str = "") -> Opened:
         path = tmp_path / name
         write_html(graph, path)
         page = browser.new_page()
@@ -66,7 +66,7 @@ def open_page(browser, tmp_path):
         page.on("request", lambda r: o.requests.append(r.url))
         page.on("console", lambda m: o.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: o.errors.append(str(e)))
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + fragment)
         page.wait_for_selector("body[data-ready='1']", timeout=timeout)
         opened.append(o)
         return o
@@ -118,6 +118,15 @@ def test_search_by_alias_focuses_the_node_and_shows_its_timeline(open_page):
     assert o.js("kgView.network.getSelectedNodes()") == ["project/潇河新城建设项目"]
     assert "投资" in panel.inner_text() and "120亿元" in panel.inner_text()
     screenshot(o, "search-timeline.png")
+    o.check_clean()
+
+
+def test_a_link_with_an_entity_opens_on_it(open_page):
+    o = open_page(sample_graph(), fragment="#" + "project/潇河新城建设项目")
+    assert o.page.locator("#panel h2").inner_text() == "潇河新城建设项目"
+    o.page.fill("#search", "王书记")
+    o.page.press("#search", "Enter")
+    assert o.js("decodeURIComponent(location.hash)") == "#person/王晓东"   # the address names what is shown
     o.check_clean()
 
 

@@ -95,6 +95,8 @@
     ready = true;
     $("physics").checked = !!DATA.live;
     api.readyAt = performance.now();
+    var wanted = decodeURIComponent(location.hash.slice(1));   // graph.html#person/刘星 opens on that entity
+    if (wanted && byId.has(wanted)) focusNode(wanted);
     document.body.setAttribute("data-ready", "1");
   }
   if (DATA.physics && DATA.nodes.length) {
@@ -370,6 +372,7 @@
     n.articles.forEach(function (aid) { ul.appendChild(el("li", "", articleText(aid))); });
     body.appendChild(ul);
     panel.scrollTop = 0;
+    if (history.replaceState) history.replaceState(null, "", "#" + encodeURIComponent(id));
   }
   function showEdgePanel(eid) {
     var e = DATA.edges[eid];
