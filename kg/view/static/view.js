@@ -335,9 +335,13 @@
   }
   function factList(ids, self) {
     var ol = el("ol", "timeline");
-    var shown = 0;
+    var shown = 0, year = null;
     function more() {
-      ids.slice(shown, shown + 100).forEach(function (i) { ol.appendChild(factItem(DATA.facts[i], self)); });
+      ids.slice(shown, shown + 100).forEach(function (i) {
+        var f = DATA.facts[i], y = f.when ? f.when.slice(0, 4) : "日期不详";
+        if (y !== year) { year = y; ol.appendChild(el("li", "year", y)); }   // a heading per year
+        ol.appendChild(factItem(f, self));
+      });
       shown = Math.min(ids.length, shown + 100);
       if (shown < ids.length) {
         var b = el("button", "link", "显示更多 More (" + (ids.length - shown) + ")");
