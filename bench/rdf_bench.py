@@ -96,12 +96,13 @@ def rdflib_path(ds) -> tuple[float, float]:
     t0 = time.perf_counter()
     rds = rdflib.Dataset()
     union = rdflib.Graph()
-    for g, triples in ds.graphs.items():
+    for g, subjects in ds.graphs.items():
         ng = rds.graph(URIRef(g))
-        for s, p, o in triples:
-            tr = (term(s), term(p), term(o))
-            ng.add(tr)
-            union.add(tr)
+        for s, pos in subjects.items():
+            for p, o in pos:
+                tr = (term(s), term(p), term(o))
+                ng.add(tr)
+                union.add(tr)
     t1 = time.perf_counter()
     with tempfile.TemporaryDirectory() as d:
         union.serialize(Path(d) / "graph.ttl", format="turtle")

@@ -157,3 +157,26 @@ def test_fact_added_to_an_article_changes_only_its_hash():
     g.facts.append(Fact("person/王伟", "inspected", "place/晋中市", "a2"))
     after = build_dataset(g).digests
     assert [k for k in before if before[k] != after[k]] == [B + "article/a2"]
+
+
+def test_default_graph_stays_the_union_of_the_article_graphs(tmp_path: Path):
+    def check():
+        with open_store(tmp_path, read_only=True) as store:
+            default = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+            named = {str(q.triple) for q in store if isinstance(q.graph_name, ox.NamedNode)}
+        assert default == named
+        return default
+
+    build(sample_graph(), tmp_path)
+    full = check()
+    build(without(sample_graph(), "a1"), tmp_path)
+    assert check() < full
+    build(sample_graph(), tmp_path)
+    assert check() == full
+    main(["remove", "a2", "--out", str(tmp_path)])
+    check()
+
+
+def test_queries_see_each_merged_triple_once(tmp_path: Path):
+    build(sample_graph(), tmp_path)      # 刘星 is described in a1 and a2
+    assert ask(tmp_path, "SELECT ?n WHERE { person:刘星 rdfs:label ?n }").splitlines()[1:] == ["刘星"]

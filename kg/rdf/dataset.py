@@ -25,9 +25,11 @@ class RdfDataset:
     graphs: dict[str, Subjects] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     nquads: dict[str, str] = field(default_factory=dict)   # graph IRI → its sorted N-Quads, hash quad excluded
+    _union: Subjects | None = field(default=None, repr=False, compare=False)
 
     def add(self, graph: str, s: str, p: str, o: str) -> None:
         """Add the triple ``s p o`` to the named graph ``graph``."""
+        self._union = None
         subjects = self.graphs.get(graph)
         if subjects is None:
             subjects = self.graphs[graph] = {}
@@ -50,7 +52,9 @@ class RdfDataset:
         return [(s, p, o) for s, pos in sorted(self.graphs[graph].items()) for p, o in sorted(pos)]
 
     def union(self) -> Subjects:
-        """The merged graph: every distinct triple of every named graph, by subject."""
+        """The merged graph: every distinct triple of every named graph, by subject (cached)."""
+        if self._union is not None:
+            return self._union
         merged: Subjects = {}
         for subjects in self.graphs.values():
             for s, pos in subjects.items():
@@ -59,6 +63,7 @@ class RdfDataset:
                     merged[s] = set(pos)
                 else:
                     have |= pos
+        self._union = merged
         return merged
 
     def union_size(self) -> int:

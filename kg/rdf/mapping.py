@@ -96,6 +96,7 @@ def build_dataset(graph: Graph, base: str | None = None) -> RdfDataset:
         digest = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{block}".encode("utf-8")).hexdigest()
         ds.nquads[g], ds.digests[g] = block, digest
         ds.add(g, T.iri(g), ch, T.plain(digest))
+    ds.union()          # computed once here; the store and file writers share it
     return ds
 
 

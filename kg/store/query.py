@@ -1,4 +1,4 @@
-"""SPARQL over the store: the union of all article graphs is the default graph.
+"""SPARQL over the store: the default graph is the merged graph, ``GRAPH ?g`` the article graphs.
 
 Prefixes of the ontology (``kg:``, ``org:``, ``schema:`` …) and of the entity
 namespaces (``person:``, ``place:`` …) are predeclared.
@@ -6,7 +6,7 @@ namespaces (``person:``, ``place:`` …) are predeclared.
 >>> import pyoxigraph as ox
 >>> s = ox.Store()
 >>> s.add(ox.Quad(ox.NamedNode("https://kg.example.org/id/person/刘星"), ox.NamedNode(RDFS + "label"),
-...               ox.Literal("刘星", language="zh"), ox.NamedNode("https://kg.example.org/id/article/a")))
+...               ox.Literal("刘星", language="zh")))
 >>> print(run_query(s, "SELECT ?p ?name WHERE { ?p rdfs:label ?name }"), end="")
 p            name
 -----------  ----
@@ -38,7 +38,7 @@ def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
     base = store_base(store) or DEFAULT_BASE
     names = prefixes(base)
     try:
-        result = store.query(text, prefixes=names, use_default_graph_as_union=True)
+        result = store.query(text, prefixes=names)
         if isinstance(result, ox.QueryBoolean):
             if fmt == "json":
                 return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"
