@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Doc, Fact, Graph, Node
+from .namesakes import qualifiers
 
 
 def node_key(type: str, label: str, qualifier: str | None = None) -> str:
@@ -17,17 +18,28 @@ def node_key(type: str, label: str, qualifier: str | None = None) -> str:
 
 
 def resolve(docs: Iterable[Doc]) -> Graph:
-    """Merge the entities of ``docs`` into nodes and turn their relations into facts."""
+    """Merge the entities of ``docs`` into nodes and turn their relations into facts.
+
+    Same type and canonical label → one node, except persons that namesakes.py
+    tells apart by city; the reason is kept in the node's ``resolution`` attribute.
+    """
+    docs = list(docs)
+    qual, why = qualifiers(docs)
     g = Graph()
     for doc in docs:
         g.articles[doc.article.id] = doc.article
         g.docs[doc.article.id] = doc
         label2key: dict[str, str] = {}
         for (etype, label), ent in sorted(doc.entities.items()):
-            key = node_key(etype, label, ent.attrs.get("namesake_of"))
+            q = qual.get((doc.article.id, label)) if etype == "Person" else None
+            key = node_key(etype, label, q)
             node = g.nodes.get(key)
             if node is None:
                 node = g.nodes[key] = Node(key, etype, label)
+            if etype == "Person" and (doc.article.id, label) in why:
+                node.attrs.setdefault("resolution", [])
+                if why[doc.article.id, label] not in node.attrs["resolution"]:
+                    node.attrs["resolution"].append(why[doc.article.id, label])
             node.aliases.update(ent.aliases)
             for k, v in sorted(ent.attrs.items()):
                 node.attrs.setdefault(k, v)
