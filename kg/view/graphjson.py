@@ -26,14 +26,14 @@ from ..model import Article, Fact, Graph, Node
 FORMAT = "kg-graph/1"
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
     """A JSON-ready, order-stable copy of an attribute value (sets become sorted lists)."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+        return {str(k): plain_value(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):
-        return sorted((_plain(v) for v in value), key=str)
+        return sorted((plain_value(v) for v in value), key=str)
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain_value(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -76,7 +76,7 @@ def to_dict(graph: Graph) -> dict[str, Any]:
         if n.aliases:
             d["aliases"] = sorted(n.aliases)
         if n.attrs:
-            d["attrs"] = _plain(n.attrs)
+            d["attrs"] = plain_value(n.attrs)
         if n.articles:
             d["articles"] = sorted(n.articles)
         nodes.append(d)
@@ -87,7 +87,7 @@ def to_dict(graph: Graph) -> dict[str, Any]:
             v = getattr(f, fld.name)
             if v is None or (fld.name == "former" and not v) or (fld.name == "rule" and not v):
                 continue
-            d[fld.name] = _plain(v)
+            d[fld.name] = plain_value(v)
         facts.append(d)
     articles = [{"id": aid, **article_meta(graph, aid)} for aid in sorted(graph.articles)]
     return {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles}

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
-from .graphjson import _plain, article_meta, fact_sort_key
+from .graphjson import plain_value, article_meta, fact_sort_key
 from .layout import layout
 from .style import KEY_ATTRS, RELATION_LABELS, attr_label, relation_label, type_style
 
@@ -89,7 +89,7 @@ def centrality(G: nx.Graph, measure: str = "degree") -> dict[str, float]:
 
 def _display(value: Any) -> str:
     """An attribute value as one line of text."""
-    value = _plain(value)
+    value = plain_value(value)
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     if isinstance(value, dict):
