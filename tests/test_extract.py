@@ -194,3 +194,17 @@ def test_fact_dates_complete_month_and_day_with_the_article_year():
     doc = run("2022年12月30日电 12月10日，市委书记王建军来到盐湖区调研。")
     pos = [r for r in rels(doc, "holdsPosition") if r.s == "王建军"]
     assert pos and pos[0].date == "2022-12-10"
+
+
+def test_career_sentences_give_former_posts_with_years():
+    doc = run("乔大为，男，1965年11月出生。历任芮城县副县长、运城市财政局局长，2016年任运城市人民政府副秘书长。")
+    posts = {(r.role, r.org, r.former, r.start) for r in rels(doc, "holdsPosition") if r.s == "乔大为"}
+    assert ("副县长", "芮城县人民政府", True, None) in posts
+    assert ("局长", "运城市财政局", True, None) in posts
+    assert ("副秘书长", "运城市人民政府", True, "2016") in posts
+
+
+def test_dated_resume_lines_keep_their_own_lines_and_years():
+    doc = run("乔大为简历：\n2008.03—2012.06 芮城县人民政府副县长\n2012.06—2016.01 运城市财政局局长")
+    posts = {(r.role, r.org, r.start, r.end) for r in rels(doc, "holdsPosition") if r.s == "乔大为"}
+    assert posts >= {("副县长", "芮城县人民政府", "2008", "2012"), ("局长", "运城市财政局", "2012", "2016")}

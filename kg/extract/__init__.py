@@ -30,6 +30,7 @@ class Extractor:
         from .tokenize import tokenize
         from .entities import find_entities
         from .attributes import project_attributes
+        from .careers import find_careers
         from .relations import find_relations
         self.home = home
         self.components: list[tuple[str, Component]] = [
@@ -39,6 +40,7 @@ class Extractor:
             ("tokenize", tokenize),
             ("entities", find_entities),
             ("relations", find_relations),
+            ("careers", find_careers),
             ("attributes", project_attributes),
         ]
 

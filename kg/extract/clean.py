@@ -14,6 +14,8 @@ _FURNITURE = re.compile(
     re.M)
 _END = set("。！？!?；;：:…”’」』）)】")
 _HEADING = re.compile(r"^#{1,6}\s")
+# A line that starts a list item or a dated résumé entry begins a new line of its own.
+_ITEM = re.compile(r"^(?:(?:19|20)\d{2}\s*[.年\-—]|[（(]?[一二三四五六七八九十0-9]{1,3}[、.）)]|[•·●■◆▪-]\s)")
 _BYLINE = re.compile(r"^(?:本报)?(?:记者|通讯员|实习生|特约|见习|摄影|编辑|责编)|摄$|[（(][^）)]{1,20}[）)]$")
 
 
@@ -32,7 +34,7 @@ def _joinable(line: str, nxt: str) -> bool:
         return False
     if len(line) < 20 and not re.search(r"[，,、]", line):
         return False              # short unpunctuated lines are titles, captions, bylines
-    return not _BYLINE.match(nxt)
+    return not _BYLINE.match(nxt) and not _ITEM.match(nxt)
 
 
 def join_lines(text: str) -> str:

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..model import Doc
 from .gazetteer import Gazetteer
-from .lexicon import surnames, words
+from .lexicon import rows, surnames, words
 from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_tags
@@ -19,11 +19,11 @@ from .tokenize import is_common_word, word_tags
 # Characters that, right after a two-character name, begin the next word rather than end the name.
 _FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
 _BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
-                 "说表示要将已把被对为以与及或并但而这那哪些")
+                 "说表示要将已把被对以与及或并但而这那哪些")
 _BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影)[\s:：]*")
 
 
-_POSTFIX = re.compile(r"先生|女士|同志|总书记|总理|委员长|院士")
+_POSTFIX = re.compile(r"先生|女士|同志|总书记|总理|委员长|院士|简历|[，,]\s*[男女]\s*[，,]")
 
 
 @dataclass
@@ -226,6 +226,18 @@ def _title_phrase(doc: Doc, end: int, mentions_by_end: dict[int, Candidate]) -> 
         if b.org is None and a.org is not None and not roles_imply_body(b.role):
             b.org = a.org
     return found
+
+
+def government_body(role: str, place: Candidate | None) -> str | None:
+    """芮城县 + 副县长 → 芮城县人民政府: a government title right after its place names the government."""
+    if place is None or place.type != "Place":
+        return None
+    for r, level, body in rows("government_roles.txt"):
+        if r == role and place.attrs.get("level") in (("province",) if level == "province" else
+                                                     ("city",) if level == "home" else
+                                                     ("county", "city") if level == "county" else ("town",)):
+            return body.replace("X", place.label)
+    return None
 
 
 def roles_imply_body(role: str) -> bool:

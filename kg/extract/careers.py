@@ -1,0 +1,85 @@
+"""Careers: résumé sentences (历任, 曾任, 时任 …) and dated résumé lines give one former post each.
+
+    乔某，1965年出生。历任芮城县副县长、运城市财政局局长，2016年任运城市政府副秘书长。
+    2008.03—2012.06 运城市财政局局长
+
+Each item becomes a holdsPosition fact with ``former`` set and the years the
+text gives as ``start`` and ``end``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Doc, Relation
+from .persons import government_body, roles
+from .spans import Candidate
+
+_TRIGGER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|时任|原任)")
+_START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*(?:任|担任|调任|升任|转任)")
+_RANGE = re.compile(r"((?:19|20)\d{2})(?:[.年]\s*\d{1,2}\s*月?)?\s*[-—–~至]+\s*((?:19|20)\d{2})?(?:[.年]\s*\d{1,2}\s*月?)?\s*(?:今)?")
+_SPLIT = re.compile(r"[、，,；;。]")
+
+
+def _post(doc: Doc, a: int, b: int, by_end: dict[int, Candidate],
+          places_by_end: dict[int, Candidate]) -> tuple[str, str | None] | None:
+    """The (role, body) written in ``text[a:b]``: a title at the end, the body right before it."""
+    text = doc.text
+    end = b
+    while end > a and not "\u4e00" <= text[end - 1] <= "\u9fff":
+        end -= 1
+    m = roles().match_before(text, end, 8)
+    if not m or m[0] < a:
+        return None
+    rs = m[0]
+    for k in range(a, rs + 1):          # prefer a body that ends where a shorter title starts
+        if k in by_end and by_end[k].start >= a and roles().get(text[k:end]):
+            return text[k:end], by_end[k].label
+    body = next((by_end[k].label for k in range(rs, a - 1, -1) if k in by_end and by_end[k].start >= a), None)
+    if body is None:
+        body = government_body(text[rs:end], places_by_end.get(rs))
+    return text[rs:end], body
+
+
+def find_careers(doc: Doc) -> Doc:
+    """Component: former posts from résumé sentences and dated lines."""
+    mentions: list[Candidate] = doc.user_data.get("candidates", [])
+    by_end = {m.end: m for m in mentions if m.type in ("Agency", "Organization")}
+    places_by_end = {m.end: m for m in mentions if m.type == "Place"}
+    persons = [m for m in mentions if m.type == "Person"]
+    text = doc.text
+
+    def subject(pos: int) -> Candidate | None:
+        para = text.rfind("\n\n", 0, pos)
+        before = [p for p in persons if para <= p.start < pos]
+        return before[-1] if before else None
+
+    def add(person: Candidate, a: int, b: int, start: str | None, end: str | None, sent_pos: int, rule: str) -> None:
+        post = _post(doc, a, b, by_end, places_by_end)
+        if post is None:
+            return
+        role, body = post
+        sent = next((s for s in doc.sentences if s.start <= sent_pos < s.end), None)
+        doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=True,
+                                  start=start, end=end, rule=rule, confidence=0.75, sentence=sent, date=doc.date))
+
+    for m in _TRIGGER.finditer(text):
+        person = subject(m.start())
+        if person is None:
+            continue
+        stop = min([i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
+        a = m.end()
+        for sep in [*_SPLIT.finditer(text, m.end(), stop + 1)]:
+            add(person, a, sep.start(), None, None, m.start(), "career:" + m.group(0))
+            a = sep.end()
+    for m in _START.finditer(text):
+        person = subject(m.start())
+        if person is None:
+            continue
+        stop = _SPLIT.search(text, m.end())
+        add(person, m.end(), stop.start() if stop else len(text), m.group(1), None, m.start(), "career:year")
+    for m in re.finditer(r"^\s*" + _RANGE.pattern + r"(.+)$", text, re.M):
+        person = subject(m.start())
+        if person is None:
+            continue
+        add(person, m.start(3), m.end(3), m.group(1), m.group(2), m.start(), "career:dated-line")
+    return doc
