@@ -103,11 +103,15 @@ class Doc:
         return ent
 
     def add_relation(self, rel: Relation) -> None:
-        """Add ``rel`` unless the same fact is already there."""
-        keys = self.user_data.setdefault("_relation_keys", set())
-        if rel.key() not in keys:
-            keys.add(rel.key())
+        """Add ``rel``; when the same fact is already there, fill in the years it lacked."""
+        keys = self.user_data.setdefault("_relation_keys", {})
+        old = keys.get(rel.key())
+        if old is None:
+            keys[rel.key()] = rel
             self.relations.append(rel)
+        else:
+            old.start = old.start or rel.start
+            old.end = old.end or rel.end
 
     def to_contract(self) -> dict[str, Any]:
         """The per-article JSON object of the evaluation guide's output contract."""
