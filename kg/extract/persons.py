@@ -148,6 +148,9 @@ def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | Non
         if nxt and nxt[1] - nxt[0] == 1 and nxt[1] in options and nxt[2] not in _FOLLOW_CHAR \
                 and not (word_tags().get(nxt[2]) or "x").startswith(("p", "c", "u", "v", "d", "r", "f")):
             return nxt[1]
+        if nxt and nxt[1] - nxt[0] == 2 and tok_end + 1 in options and word_tags().get(nxt[2]) is None \
+                and nxt[2][1] in _FOLLOW_CHAR:
+            return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
         tag = word_tags().get(idx.tokens[t][2])
         return tok_end if tag is None or tag.startswith("nr") else None
     if tok_end == i + sl and t + 1 < len(idx.tokens):

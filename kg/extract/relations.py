@@ -15,7 +15,7 @@ from .divisions import divisions
 from .places import pick_division
 from .gazetteer import Gazetteer
 from .lexicon import rows, words
-from .persons import PersonHit, Title
+from .persons import PersonHit, Title, government_body
 from .spans import Candidate
 
 _MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -102,7 +102,13 @@ def _home_entities(doc: Doc) -> None:
 
 def _title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
     """(type, label) of the body a title belongs to."""
-    if t.org is not None:
+    if t.org is not None and t.org.type == "Place":
+        gov = government_body(t.role, t.org)         # 芮城县副县长 → 芮城县人民政府
+        if gov:
+            return "Agency", gov
+        if t.role in words("leader_roles.txt"):
+            return "Place", t.org.label
+    elif t.org is not None:
         return t.org.type, t.org.label
     for role, level, body in rows("government_roles.txt"):
         if role == t.role:
