@@ -213,3 +213,11 @@ def test_dated_resume_lines_keep_their_own_lines_and_years():
 def test_government_title_after_a_county_names_its_government():
     doc = run("芮城县副县长马立群到会讲话。")
     assert ("副县长", "芮城县人民政府") in {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "马立群"}
+
+
+def test_deictic_place_and_accompanying_officials_attend_the_same_event():
+    doc = run("12月1日，省科协党组书记马立群在我市调研。市领导赵红梅、孙立新参加。")
+    assert ("马立群", "运城市") in {(r.s, r.o) for r in rels(doc, "inspected")}
+    assert {("赵红梅", "运城市"), ("孙立新", "运城市")} <= {(r.s, r.o) for r in rels(doc, "attended")}
+    home = doc.entities[("Place", "运城市")]
+    assert "我市" not in home.aliases

@@ -97,6 +97,10 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     out.extend(_suffix_places(doc, idx, _VILLAGE, "village", barriers, 4))
     out.extend(_suffix_places(doc, idx, _SITE, "site", barriers, 6))
     out.extend(_dictionary_places(doc, idx))
+    for m in re.finditer(r"我市|本市|我省|本省", text):
+        place = doc.home if m.group(0)[1] == "市" else doc.province
+        if place:   # deictic words stand for the home city or province, and are never its aliases
+            out.append(Candidate(m.start(), m.end(), "Place", place, set(), {"_deictic": True}, "deictic"))
     return out
 
 

@@ -222,6 +222,7 @@ def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
     """inspected / attended / investigatedBy from trigger words in a sentence."""
     reporters = {r.s for r in doc.relations if r.p == "reported"}
     titled = {r.s for r in doc.relations if r.p == "holdsPosition"}
+    last_targets: tuple[int, list[Candidate]] = (-1, [])     # (paragraph start, targets of the last event)
     for k, sent in enumerate(sents.sents):
         ms, trig = sents.mentions[k], sents.triggers[k]
         people = [m for m in ms if m.type == "Person" and m.label not in reporters and m.label in titled]
@@ -238,6 +239,11 @@ def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
                        and not _is_title_body(doc, m, subj)]
             if pred == "attended":
                 targets = [m for m in targets if m.type != "Project"]
+            para = doc.text.rfind("\n", 0, sent.start) + 1
+            if targets:
+                last_targets = (para, targets)
+            elif pred == "attended" and last_targets[0] == para:
+                targets = [t for t in last_targets[1] if t.type != "Project"][:1]   # 市领导某某参加: the event before
             for p in subj:
                 for t in targets:
                     rel(p.label, pred, t.label, sent.start, f"trigger:{pred}", 0.6)
