@@ -221,3 +221,18 @@ def test_deictic_place_and_accompanying_officials_attend_the_same_event():
     assert {("赵红梅", "运城市"), ("孙立新", "运城市")} <= {(r.s, r.o) for r in rels(doc, "attended")}
     home = doc.entities[("Place", "运城市")]
     assert "我市" not in home.aliases
+
+
+def test_visits_follow_motion_verbs_and_continue_in_the_next_sentence_but_not_in_speech():
+    doc = run("3月2日，市长王建军来到芮城县风陵渡镇调研。随后，他还走进运城华泰新材料有限公司。"
+              "他强调，要深入贯彻落实省委、省政府部署。")
+    visits = {(r.s, r.o) for r in rels(doc, "inspected")}
+    assert ("王建军", "风陵渡镇") in visits
+    assert ("王建军", "运城华泰新材料有限公司") in visits
+    assert not {o for s, o in visits if o.startswith("中共")}
+
+
+def test_officials_quoted_in_study_slogans_did_not_visit():
+    doc = run("会议要求深入学习贯彻习近平总书记关于安全生产的重要论述，市委书记王建军来到运城市应急管理局调研。")
+    subjects = {r.s for r in rels(doc, "inspected")}
+    assert subjects == {"王建军"}
