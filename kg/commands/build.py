@@ -20,10 +20,15 @@ def summary_line(summary: dict, seconds: float, out: str) -> str:
 
     >>> summary_line({"articles": 2, "entities": {"Person": 1, "Place": 3}, "relations": 4, "triples": 9}, 0.25, "out")
     'kg: 2 articles; entities: Person 1, Place 3; 4 relations; 9 triples; 0.2 s → out'
+    >>> summary_line({"articles": 2, "entities": {}, "relations": 0, "triples": 9,
+    ...               "store": {"added": 1, "replaced": 0, "removed": 0, "unchanged": 1}}, 0.25, "out")
+    'kg: 2 articles; entities: ; 0 relations; 9 triples; store: 1 added, 1 unchanged; 0.2 s → out'
     """
     types = ", ".join(f"{k} {v}" for k, v in summary["entities"].items())
+    store = summary.get("store")      # articles added/replaced/removed/unchanged in OUT/store
+    changes = f"; store: {', '.join(f'{v} {k}' for k, v in store.items() if v)}" if store and any(store.values()) else ""
     return (f"kg: {summary['articles']} articles; entities: {types}; "
-            f"{summary['relations']} relations; {summary['triples']} triples; {seconds:.1f} s → {out}")
+            f"{summary['relations']} relations; {summary['triples']} triples{changes}; {seconds:.1f} s → {out}")
 
 
 def run(a: argparse.Namespace) -> int:
