@@ -37,6 +37,8 @@ def run(a: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     out = output_path(a.output)
     check_output_dir(out)           # before the long part, not after it
+    from ..rdf.iri import check_base
+    check_base(a.base)
     summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base)
     print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))
     return 0
