@@ -8,7 +8,7 @@ from functools import cache
 from ..model import Doc
 from .divisions import Division, divisions
 from .gazetteer import Gazetteer
-from .lexicon import rows, table
+from .lexicon import rows, table, words
 from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
@@ -42,15 +42,27 @@ def foreign() -> Gazetteer[tuple[str, str | None]]:
     return g
 
 
+def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
+    """A name is not the inside of a longer known word (阳城 in 太阳城, 中国 in 中国式)."""
+    for pos in (s, e - 1):
+        t = idx.covering(pos)
+        if t is None:
+            continue
+        ts, te, w = idx.tokens[t]
+        if (ts < s or te > e) and word_tags().get(w) is not None:
+            return False
+    return True
+
+
 def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) -> bool:
     """Accept a division match? Short forms must not be ordinary words and, below city level, be local."""
-    if surface == d.name:
+    if surface == d.name and (d.level != "county" or len(d.name) >= 3 or d.province == doc.province):
         if d.name in ("城区", "郊区", "矿区") and doc.home and d.parent != doc.home:
             return False
         return True
     local = bool(doc.province) and d.province == doc.province
-    if d.level == "county" and not local:
-        return False
+    if d.level == "county" and not local and (surface != d.name or len(d.name) < 3 and doc.text[max(0, s - 8):s].find(d.parent or "-") < 0):
+        return False                  # 和县 far away only right after its city (马鞍山市和县)
     ordinary = is_common_word(surface) and word_tags().get(surface) != "ns" and word_freq(surface) >= 50
     if ordinary or d.level == "city" and not local:
         # a far-away city, or a short name that is also a word (大同), only where the text lists places
@@ -79,12 +91,15 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
     divs = divisions()
+    stops = words("place_stop_phrases.txt")
     for s, e, surface, cands in divs.gazetteer.finditer(text):
         d = pick_division(doc, cands)
-        if not _division_ok(doc, surface, d, s, e):
+        if not _division_ok(doc, surface, d, s, e) or not _aligned(idx, s, e):
             continue
         out.append(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d), "division"))
     for s, e, surface, (kind, country) in foreign().finditer(text):
+        if not _aligned(idx, s, e) or any(text.startswith(p, s) for p in stops):
+            continue
         label = country if kind == "country" and country else surface
         attrs = {"level": kind}
         if kind == "city":
@@ -148,7 +163,7 @@ def _dictionary_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     for s, e, w in idx.tokens:
         if len(w) >= 2 and word_tags().get(w) == "ns" and w[-1] in _GEO and not divisions().lookup(w) \
                 and foreign().get(w) is None and (word_freq(w) < 1000 or len(w) == 2 and w[0] not in "上下高大小古老新深"):
-            out.append(Candidate(s, e, "Place", w, {w}, {"level": "site"}, "dictionary", weight=-2))
+            out.append(Candidate(s, e, "Place", w, {w}, {"level": "site"}, "dictionary", weight=-1))
     return out
 
 
