@@ -14,7 +14,7 @@ from ..model import Doc
 from .divisions import divisions
 from .gazetteer import Gazetteer
 from .lexicon import rows, table, words
-from .names import TokenIndex
+from .names import TokenIndex, expand_left
 from .spans import Candidate
 from .tokenize import word_tags
 
@@ -115,8 +115,9 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
             out.append(Candidate(start, ce, "Agency", label, als, attrs, "agency"))
             continue
         m = _suffix_re().match(text, e)
-        if m and place and m.end() in idx.end_set and not re.search(r"[的在了和是对等]", m.group(0)[:-1]) \
-                and _ends_with_suffix_word(idx, m.end(), m.group(0)):
+        if m and place and m.end() in idx.end_set and not re.search(r"[的在了和是对等以为把被将与及从向于首]", m.group(0)[:-1]) \
+                and _ends_with_suffix_word(idx, m.end(), m.group(0)) \
+                and not any(cores().match_at(text, k) and text[k - 1] in _LEVEL_CHARS for k in range(m.start() + 1, m.end())):
             start = s - 2 if text[max(0, s - 2):s] == "中共" else s
             core = m.group(0)
             label = canonical(place, kind, core, city)
@@ -124,8 +125,11 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
                                  {"jurisdiction": place, "core": core}, "agency-suffix", weight=-1))
     for s, e, surface, (name, juris) in national().finditer(text):
         out.append(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, "national", weight=1))
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})海关", text):
-        out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), {m.group(0)}, {"core": "海关"}, "customs"))
+    for m in re.finditer(r"海关", text):
+        s0 = expand_left(doc, idx, m.start(), floor=max(0, m.start() - 6), max_chars=4, max_tokens=2)
+        if m.start() - s0 >= 2:
+            name = text[s0:m.end()]
+            out.append(Candidate(s0, m.end(), "Agency", name, {name}, {"core": "海关"}, "customs"))
     for m in re.finditer(r"中国人民银行([\u4e00-\u9fff]{2,4}?)(?:市)?(?:中心)?(分行|支行)", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), {m.group(0)},
                              {"jurisdiction": _division_name(doc, m.group(1)), "core": m.group(2)}, "central-bank", weight=1))
@@ -138,8 +142,12 @@ def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:
     if t is None:
         return False
     w = idx.tokens[t][2]
-    tag = word_tags().get(w) or ""
-    return not tag.startswith(("v", "a", "d")) or tag.startswith("vn")
+    if w in words("agency_suffixes.txt"):
+        return True
+    tag = word_tags().get(w)
+    if tag is not None and len(w) <= 2:
+        return False          # 全部, 格局: an ordinary word that happens to end like a body
+    return not (tag or "").startswith(("v", "a", "d")) or (tag or "").startswith("vn")
 
 
 def _division_name(doc: Doc, name: str) -> str | None:
