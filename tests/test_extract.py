@@ -236,3 +236,10 @@ def test_officials_quoted_in_study_slogans_did_not_visit():
     doc = run("会议要求深入学习贯彻习近平总书记关于安全生产的重要论述，市委书记王建军来到运城市应急管理局调研。")
     subjects = {r.s for r in rels(doc, "inspected")}
     assert subjects == {"王建军"}
+
+
+def test_items_of_a_project_list_are_projects_but_companies_stay_companies():
+    doc = run("今年将推进华泰碳纤维产业园、风陵渡黄河大桥改造和永济光伏储能电站等重点项目，晋南钢铁集团等企业参与。")
+    projects = labels(doc, "Project")
+    assert {"华泰碳纤维产业园", "风陵渡黄河大桥改造", "永济光伏储能电站"} <= projects
+    assert not any("推进" in p for p in projects)

@@ -45,7 +45,7 @@ def name_like(word: str, extra_tags: tuple[str, ...] = ()) -> bool:
     if word in _STOP_WORDS or not _CJK.match(word):
         return False
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", word):
-        return bool(extra_tags) and bool(re.search(r"[0-9]", word))   # 100 in 100千瓦…电站
+        return bool(extra_tags) and bool(re.search(r"[0-9+\-—]", word))   # 100 and + in 20万吨+10万吨…项目
     if extra_tags and word in words("project_words.txt"):
         return True
     if re.match(r"^第[一二三四五六七八九十0-9]+$", word):

@@ -14,6 +14,7 @@ from .tokenize import is_common_word, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _NOT_PROJECT = re.compile(r"(?:行动|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
+_COUNTED = re.compile(r"[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _LEVEL_PREFIX = {"市": "home", "省": "province"}
 
@@ -73,7 +74,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             continue
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
-        if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or not _specific(idx, start, s, places)):
+        if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or "等" in name
+                                   or _COUNTED.search(name) or not _specific(idx, start, s, places)):
             continue
         label = name
         level = _LEVEL_PREFIX.get(text[start]) if text[start] in _LEVEL_PREFIX and start in idx.start_set else None
@@ -132,9 +134,43 @@ def find_organizations(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> li
     return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn", "d"))
 
 
+_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
+_COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
+
+
+def _listed_projects(doc: Doc, idx: TokenIndex) -> list[Candidate]:
+    """Items of a list that ends in 等…项目 (甲、乙和丙等重点项目) are projects."""
+    text = doc.text
+    out = []
+    for m in _LIST.finditer(text):
+        items = [(x.start(), x.end()) for x in re.finditer(r"[^、]+", m.group(1))]
+        if items:              # the last two items may be joined by 和 (…市场和…产业园)
+            a, b = items[-1]
+            last = m.group(1)[a:b]
+            j = last.find("和")
+            if j >= 4 and len(last) - j - 1 >= 4:
+                items[-1:] = [(a, a + j), (a + j + 1, b)]
+        if len(items) < 1:
+            continue
+        base = m.start(1)
+        for k, (a, b) in enumerate(items):
+            s, e = base + a, base + b
+            while s < e and text[s] in "“\"'（(": s += 1
+            while e > s and text[e - 1] in "”\"'": e -= 1
+            if k == 0:     # the first item starts after the verb that introduces the list
+                s = max(s, expand_left(doc, idx, e, floor=s, max_chars=30, max_tokens=12,
+                                       extra_tags=("vn", "m", "mq", "q", "d")))
+            name = text[s:e]
+            if not (2 <= len(name) <= 30) or "的" in name or _COMPANY.search(name) or not _specific(idx, s, e, []):
+                continue
+            out.append(Candidate(s, e, "Project", name, {name}, {}, "listed-project", weight=1))
+    return out
+
+
 def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
-    """Project candidates (…项目, …工程, …电站)."""
+    """Project candidates (…项目, …工程, …电站, items of a …等项目 list)."""
     cands = _named(doc, idx, project_suffixes(), "Project", 24, 9, places, ("vn", "m", "mq", "q"))
+    cands += _listed_projects(doc, idx)
     for m in re.finditer(r"“([^”]{2,30})”(项目|工程)", doc.text):
         name = m.group(1) + m.group(2)
         cands.append(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, {}, "quoted", weight=1))
