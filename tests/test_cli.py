@@ -36,7 +36,7 @@ BATCH = [{"id": "j-1", "text": "南山区教育局局长周红到实验小学调
 IDS = ["01_county.txt", "02_city.md", "03_park.html", "j-1", "j-2"]
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "extractions.jsonl")
 SUMMARY = re.compile(r"^kg: (\d+) articles; entities: " + ", ".join(rf"{t} \d+" for t in ENTITY_TYPES)
-                     + r"; \d+ relations; \d+ triples; \d+\.\d s → (.+)$")
+                     + r"; \d+ relations; \d+ triples;(?: store: [^;]+;)? \d+\.\d s → (.+)$")
 
 
 @pytest.fixture
