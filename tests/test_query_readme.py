@@ -94,9 +94,11 @@ def test_table_json_ask_and_construct(out, capsys):
 
 
 def test_graph_clause_reaches_one_article(out, capsys):
-    r = rows(out, "SELECT ?who WHERE { GRAPH article:a3 { ?p a kg:Person ; rdfs:label ?who } } ORDER BY ?who",
-             capsys)
+    r = rows(out, "SELECT ?who WHERE { GRAPH article:a3 { article:a3 schema:mentions ?p } "
+                  "?p a kg:Person ; rdfs:label ?who } ORDER BY ?who", capsys)
     assert [x["who"] for x in r] == ["刘星", "张三", "李四"]
+    r = rows(out, "SELECT ?a WHERE { GRAPH ?a { ?f rdf:predicate kg:investigatedBy } }", capsys)
+    assert {x["a"] for x in r} == {"https://kg.example.org/id/article/a3"}
 
 
 def test_query_from_a_file(out, tmp_path, capsys):

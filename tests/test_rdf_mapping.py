@@ -52,8 +52,9 @@ def test_entities_get_readable_stable_iris_with_type_label_and_aliases():
 def test_same_entity_same_iri_in_every_article_graph():
     ds = build_dataset(sample_graph())
     liu = f"<{B}person/刘星>"
-    graphs = [g for g, subjects in ds.graphs.items() if liu in subjects]
-    assert graphs == [B + "article/a1", B + "article/a2"]
+    assert sorted(g for g, xs in ds.mentions.items() if liu in xs) == [B + "article/a1", B + "article/a2"]
+    assert (None, liu, f"<{RDFS}label>", '"刘星"@zh') in ds        # described once, shared
+    assert all(liu not in subjects for subjects in ds.graphs.values())
 
 
 def test_base_is_configurable_and_bad_base_is_refused():
@@ -125,12 +126,14 @@ def test_trig_has_one_named_graph_per_article(tmp_path: Path):
     store.load(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG)
     names = sorted(g.value for g in store.named_graphs())
     assert names == [B + "article/a1", B + "article/a2", B + "article/a3"]
-    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    # the article's graph holds its own facts only
+    # the article's graph holds what it says: its facts (with provenance) and what it mentions
     a3 = ox.NamedNode(B + "article/a3")
-    assert ox.Quad(ox.NamedNode(B + "person/张三"), ox.NamedNode(KG + "investigatedBy"),
-                   ox.NamedNode(B + "agency/晋中市纪委监委"), a3) in store
-    assert not list(store.quads_for_pattern(ox.NamedNode(B + "person/刘星"), None, None, a3))
+    zhang, by = ox.NamedNode(B + "person/张三"), ox.NamedNode(KG + "investigatedBy")
+    assert ox.Quad(a3, ox.NamedNode("https://schema.org/mentions"), zhang, a3) in store
+    fact = next(store.quads_for_pattern(None, ox.NamedNode(RDF + "subject"), zhang, a3)).subject
+    assert ox.Quad(fact, ox.NamedNode(RDF + "predicate"), by, a3) in store
+    assert ox.Quad(zhang, by, ox.NamedNode(B + "agency/晋中市纪委监委"), ox.DefaultGraph()) in store
+    assert not list(store.quads_for_pattern(None, None, ox.NamedNode(B + "person/刘星"), a3))
 
 
 def test_turtle_is_prefixed_grouped_and_reads_back_identically(tmp_path: Path):

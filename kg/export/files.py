@@ -1,4 +1,5 @@
-"""The graph files of a build: ``graph.ttl`` (the merged graph) and ``graph.trig`` (one graph per article).
+"""The graph files of a build: ``graph.ttl`` (the merged graph) and ``graph.trig`` (shared
+descriptions in the default graph, one named graph per article).
 
 Both are sorted and prefixed, so two builds of the same input give the same bytes.
 
@@ -33,5 +34,5 @@ def write_graph_files(ds: RdfDataset, out: Path) -> int:
     union = ds.union()
     p = prefixes(ds.base)
     atomic_write(out / "graph.ttl", turtle(union, p))
-    atomic_write(out / "graph.trig", trig(ds.graphs, p))
+    atomic_write(out / "graph.trig", trig(ds.graphs, p, ds.shared))
     return sum(len(pos) for pos in union.values())

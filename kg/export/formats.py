@@ -24,9 +24,10 @@ def ntriples(ds: RdfDataset) -> str:
 
 
 def nquads(ds: RdfDataset) -> str:
-    """Every named graph as sorted N-Quads."""
-    return "".join([f"{s} {p} {o} <{g}> .\n" for g in sorted(ds.graphs)
-                    for s in sorted(ds.graphs[g]) for p, o in sorted(ds.graphs[g][s])])
+    """The default graph, then every named graph, as sorted N-Quads."""
+    default = [f"{s} {p} {o} .\n" for s in sorted(ds.shared) for p, o in sorted(ds.shared[s])]
+    return "".join(default + [f"{s} {p} {o} <{g}> .\n" for g in sorted(ds.graphs)
+                              for s in sorted(ds.graphs[g]) for p, o in sorted(ds.graphs[g][s])])
 
 
 def export(ds: RdfDataset, fmt: str, dest: Path) -> list[Path]:
@@ -39,7 +40,7 @@ def export(ds: RdfDataset, fmt: str, dest: Path) -> list[Path]:
         atomic_write(dest / "edges.csv", edges)
         return [dest / "nodes.csv", dest / "edges.csv"]
     p = prefixes(ds.base)
-    text = {"ttl": lambda: turtle(ds.union(), p), "trig": lambda: trig(ds.graphs, p),
+    text = {"ttl": lambda: turtle(ds.union(), p), "trig": lambda: trig(ds.graphs, p, ds.shared),
             "nt": lambda: ntriples(ds), "nq": lambda: nquads(ds), "jsonld": lambda: jsonld(ds),
             "graphml": lambda: graphml(ds)}[fmt]()
     atomic_write(dest, text)

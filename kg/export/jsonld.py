@@ -1,4 +1,4 @@
-"""JSON-LD of a dataset: one ``@graph`` object per article graph, compact IRIs, sorted.
+"""JSON-LD of a dataset: the shared nodes, then one ``@graph`` object per article graph; compact IRIs, sorted.
 
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
@@ -68,6 +68,7 @@ def jsonld(ds: RdfDataset) -> str:
     """The JSON-LD document of ``ds`` (named graphs kept), deterministic."""
     names = prefixes(ds.base)
     name = _Names(names)
-    graphs = [{"@id": name(g), "@graph": _nodes(ds.graphs[g], name)} for g in sorted(ds.graphs)]
+    graphs = _nodes(ds.shared, name)
+    graphs += [{"@id": name(g), "@graph": _nodes(ds.graphs[g], name)} for g in sorted(ds.graphs)]
     doc = {"@context": dict(sorted(names.items())), "@graph": graphs}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -8,8 +8,9 @@ role). ``weight`` counts the articles that state the edge.
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
 >>> P, K = "<http://x/person/刘星>", "https://kg.example.org/ontology#"
->>> ds.add("http://x/article/a", P, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{K}Person>")
->>> ds.add("http://x/article/a", P, "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')
+>>> ds.add_shared(P, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{K}Person>")
+>>> ds.add_shared(P, "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')
+>>> ds.add("http://x/article/a", "<http://x/article/a>", "<https://schema.org/mentions>", P)
 >>> nodes, edges = network(ds)
 >>> nodes[0]["id"], nodes[0]["label"], nodes[0]["type"], nodes[0]["articles"]
 ('person/刘星', '刘星', 'Person', 1)
@@ -28,6 +29,9 @@ from ..rdf.namespaces import KG, ORG, RDF, SCHEMA
 from ..rdf.terms import literal_parts
 
 _TYPE = f"<{RDF}type>"
+_FACT = f"<{KG}Fact>"
+_MENTIONS = f"<{SCHEMA}mentions>"
+_SPO = (f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>")
 _CLASS = {v: k for k, v in CLASS_TERMS.items()}
 _RELATIONS = {f"<{KG}inspected>": "inspected", f"<{KG}attended>": "attended",
               f"<{KG}investigatedBy>": "investigatedBy", f"<{KG}jurisdiction>": "jurisdiction",
@@ -52,14 +56,18 @@ def _text(term: str) -> str:
 def network(ds: RdfDataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(nodes, edges) of the entity network of ``ds``, sorted."""
     union = ds.union()
-    seen: Counter[str] = Counter()          # subject → number of article graphs it appears in
-    stated: Counter[tuple[str, str, str]] = Counter()
-    for subjects in ds.graphs.values():
+    seen: Counter[str] = Counter()          # entity → articles that mention it
+    stated: Counter[tuple[str, str, str]] = Counter()   # (s, p, o) → articles with a fact of it
+    for g, subjects in ds.graphs.items():
+        facts = set()
         for s, pos in subjects.items():
-            seen[s] += 1
-            for p, o in pos:
-                if p in _RELATIONS or p in _HOLDS:
-                    stated[(s, p, o)] += 1
+            if s == f"<{g}>":
+                seen.update(o for p, o in pos if p == _MENTIONS)
+            elif (_TYPE, _FACT) in pos:
+                spo = [next((o for p, o in pos if p == x), None) for x in _SPO]
+                if spo[1] in _HOLDS or spo[1] in _RELATIONS:
+                    facts.add(tuple(spo))
+        stated.update(facts)
     ids = {}
     nodes = []
     for s in sorted(union):

@@ -1,17 +1,25 @@
-"""The RDF dataset of a build: one named graph per article, terms as N-Triples strings.
+"""The RDF dataset of a build: shared descriptions plus one named graph per article.
 
-Triples are kept grouped by subject (graph → subject → {(predicate, object)}),
-which is what the Turtle writer needs and avoids sorting a million triples.
+* the **default graph** (``shared``) holds what is true whichever article says
+  it, merged: entity descriptions (type, name, aliases, attributes), posts,
+  roles, memberships, and each asserted relation once;
+* the **named graph of an article** holds what only that article says: the
+  article itself, ``schema:mentions`` of everything it describes, and one
+  ``kg:Fact`` per fact with its provenance.
+
+The two never share a triple, so their union — the merged graph of
+``graph.ttl`` — has no duplicates, and SPARQL over the union sees each triple
+once. Terms are N-Triples strings, grouped by subject (graph → subject →
+{(predicate, object)}), which is what the Turtle writer needs.
 
 >>> ds = RdfDataset("http://x/")
->>> ds.add("http://x/article/a", "<http://x/s>", "<http://x/p>", '"o"')
->>> ds.add("http://x/article/b", "<http://x/s>", "<http://x/p>", '"o"')
->>> len(ds), ds.union_size(), ds.triples("http://x/article/b")
-(2, 1, [('<http://x/s>', '<http://x/p>', '"o"')])
+>>> ds.add("http://x/article/a", "<http://x/article/a>", "<http://x/p>", '"o"')
+>>> ds.add_shared("<http://x/s>", "<http://x/p>", '"o"')
+>>> len(ds), ds.union_size(), ds.triples("http://x/article/a")
+(2, 2, [('<http://x/article/a>', '<http://x/p>', '"o"')])
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Triple = tuple[str, str, str]
@@ -20,11 +28,13 @@ Subjects = dict[str, set[tuple[str, str]]]
 
 @dataclass
 class RdfDataset:
-    """Named graphs (graph IRI → subject → {(p, o)}), each graph's content hash and N-Quads."""
+    """Shared triples, article graphs, and per article its content hash, N-Quads and mentions."""
     base: str
     graphs: dict[str, Subjects] = field(default_factory=dict)
+    shared: Subjects = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
-    nquads: dict[str, str] = field(default_factory=dict)   # graph IRI → its sorted N-Quads, hash quad excluded
+    nquads: dict[str, str] = field(default_factory=dict)      # graph → its sorted N-Quads, hash quad excluded
+    mentions: dict[str, set[str]] = field(default_factory=dict)  # graph → shared subjects it describes
     _union: Subjects | None = field(default=None, repr=False, compare=False)
 
     def add(self, graph: str, s: str, p: str, o: str) -> None:
@@ -38,24 +48,34 @@ class RdfDataset:
             pos = subjects[s] = set()
         pos.add((p, o))
 
+    def add_shared(self, s: str, p: str, o: str) -> None:
+        """Add the triple ``s p o`` to the shared (default) graph."""
+        self._union = None
+        pos = self.shared.get(s)
+        if pos is None:
+            pos = self.shared[s] = set()
+        pos.add((p, o))
+
     def __len__(self) -> int:
-        """The number of quads (a triple in two graphs counts twice)."""
-        return sum(len(pos) for g in self.graphs.values() for pos in g.values())
+        """The number of quads (default graph included)."""
+        return sum(len(pos) for g in [self.shared, *self.graphs.values()] for pos in g.values())
 
-    def __contains__(self, quad: tuple[str, str, str, str]) -> bool:
-        """Whether ``(graph, s, p, o)`` is in the dataset."""
+    def __contains__(self, quad: tuple[str | None, str, str, str]) -> bool:
+        """Whether ``(graph, s, p, o)`` is in the dataset (graph None: the shared graph)."""
         g, s, p, o = quad
-        return (p, o) in self.graphs.get(g, {}).get(s, ())
+        subjects = self.shared if g is None else self.graphs.get(g, {})
+        return (p, o) in subjects.get(s, ())
 
-    def triples(self, graph: str) -> list[Triple]:
-        """The triples of ``graph``, sorted."""
-        return [(s, p, o) for s, pos in sorted(self.graphs[graph].items()) for p, o in sorted(pos)]
+    def triples(self, graph: str | None) -> list[Triple]:
+        """The triples of ``graph`` (None: the shared graph), sorted."""
+        subjects = self.shared if graph is None else self.graphs[graph]
+        return [(s, p, o) for s, pos in sorted(subjects.items()) for p, o in sorted(pos)]
 
     def union(self) -> Subjects:
-        """The merged graph: every distinct triple of every named graph, by subject (cached)."""
+        """The merged graph: every distinct triple, by subject (cached)."""
         if self._union is not None:
             return self._union
-        merged: Subjects = {}
+        merged: Subjects = {s: set(pos) for s, pos in self.shared.items()}
         for subjects in self.graphs.values():
             for s, pos in subjects.items():
                 have = merged.get(s)
@@ -69,9 +89,3 @@ class RdfDataset:
     def union_size(self) -> int:
         """The number of distinct triples over all graphs."""
         return sum(len(pos) for pos in self.union().values())
-
-
-def sorted_blocks(subjects: Subjects) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """``(subject, sorted (p, o) pairs)`` in subject order: the input of the Turtle writer."""
-    for s in sorted(subjects):
-        yield s, sorted(subjects[s])

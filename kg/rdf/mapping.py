@@ -1,12 +1,11 @@
-"""A resolved ``Graph`` → an ``RdfDataset``: one named graph per article.
+"""A resolved ``Graph`` → an ``RdfDataset``: shared descriptions + one named graph per article.
 
-Each article's graph holds everything the article says: the article itself,
-the entities it mentions (type, label, its aliases and attributes), the facts
-it asserts as plain triples, and one ``kg:Fact`` resource per fact carrying
-its provenance (RDF reification + PROV-O, see README "Provenance"). The same
-entity has the same IRI in every graph, so the union of the graphs is the
-merged knowledge graph, and dropping one article's graph drops exactly its
-contribution.
+Entities, posts, memberships and the asserted relations go to the shared
+(default) graph, merged; each article's graph holds the article, what it
+mentions (``schema:mentions``) and one ``kg:Fact`` per fact with its
+provenance (RDF reification + PROV-O, see README "Provenance"). An article's
+content hash covers its graph and the shared descriptions of what it mentions,
+so a change to either marks the article for update.
 
 >>> from kg.model import Graph, Node, Fact, Article
 >>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星", articles={"a"}),
@@ -17,8 +16,10 @@ contribution.
 >>> ds = build_dataset(g, "http://x/")
 >>> list(ds.graphs)
 ['http://x/article/a']
->>> ("http://x/article/a", "<http://x/person/刘星>", "<https://kg.example.org/ontology#inspected>", "<http://x/place/灵石县>") in ds
+>>> (None, "<http://x/person/刘星>", "<https://kg.example.org/ontology#inspected>", "<http://x/place/灵石县>") in ds
 True
+>>> sorted(ds.mentions["http://x/article/a"])
+['<http://x/person/刘星>', '<http://x/place/灵石县>']
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from . import terms as T
 from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "2"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "4"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -90,12 +91,22 @@ def build_dataset(graph: Graph, base: str | None = None) -> RdfDataset:
         m.start(base + SHARED_GRAPH)
         for node in orphans:
             m.node(node, None)
-    ch = T.iri(KG + "contentHash")
+    ch, mentions = T.iri(KG + "contentHash"), T.iri(SCHEMA + "mentions")
+    desc: dict[str, str] = {}
     for g, subjects in ds.graphs.items():
+        gi = T.iri(g)
+        for x in ds.mentions.get(g, ()):
+            ds.add(g, gi, mentions, x)
         block = graph_nquads(g, subjects)
-        digest = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{block}".encode("utf-8")).hexdigest()
-        ds.nquads[g], ds.digests[g] = block, digest
-        ds.add(g, T.iri(g), ch, T.plain(digest))
+        h = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{block}".encode("utf-8"))
+        for x in sorted(ds.mentions.get(g, ())):        # … and what it describes in the shared graph
+            d = desc.get(x)
+            if d is None:
+                d = desc[x] = hashlib.sha256("".join(
+                    f"{p} {o}\n" for p, o in sorted(ds.shared.get(x, ()))).encode("utf-8")).hexdigest()
+            h.update(f"{x} {d}\n".encode("utf-8"))
+        ds.nquads[g], ds.digests[g] = block, h.hexdigest()
+        ds.add(g, gi, ch, T.plain(ds.digests[g]))
     ds.union()          # computed once here; the store and file writers share it
     return ds
 
@@ -149,12 +160,14 @@ class _Mapper:
     def __init__(self, graph: Graph, ds: RdfDataset, base: str) -> None:
         self.graph, self.ds, self.base = graph, ds, base
         self._iri: dict[str, str] = {}
-        self._desc: dict[tuple, tuple] = {}     # (key, id(aliases), id(attrs)) → description
+        self._desc: set[str] = set()            # node keys already described
         self.cur: dict[str, set[tuple[str, str]]] = {}
+        self.mentioned: set[str] = set()
 
     def start(self, g: str) -> None:
-        """Make ``g`` the graph the following triples go to."""
+        """Make ``g`` the article graph the following triples go to."""
         self.cur = self.ds.graphs.setdefault(g, {})
+        self.mentioned = self.ds.mentions.setdefault(g, set())
 
     def node_iri(self, key: str) -> str:
         """The IRI term of node ``key`` (cached: keys repeat a lot)."""
@@ -164,10 +177,18 @@ class _Mapper:
         return t
 
     def subject(self, s: str) -> set[tuple[str, str]]:
-        """The (predicate, object) set of subject ``s`` in the current graph."""
+        """The (predicate, object) set of subject ``s`` in the current article graph."""
         pos = self.cur.get(s)
         if pos is None:
             pos = self.cur[s] = set()
+        return pos
+
+    def shared(self, s: str) -> set[tuple[str, str]]:
+        """The (predicate, object) set of ``s`` in the shared graph; the article mentions ``s``."""
+        self.mentioned.add(s)
+        pos = self.ds.shared.get(s)
+        if pos is None:
+            pos = self.ds.shared[s] = set()
         return pos
 
     # -- articles ---------------------------------------------------------
@@ -188,27 +209,18 @@ class _Mapper:
 
     # -- entities ---------------------------------------------------------
     def node(self, node: Node, aid: str | None) -> None:
-        """Type, label, and the aliases/attributes this article knows of ``node``."""
-        aliases, attrs = node.aliases, node.attrs
-        doc = self.graph.docs.get(aid) if aid is not None else None
-        if doc is not None:
-            ent = doc.entities.get((node.type, node.label))
-            if ent is not None:
-                aliases, attrs = ent.aliases, ent.attrs
-        # The description only depends on these objects: reuse it (nodes recur in many articles).
-        ck = (node.key, id(aliases), id(attrs))
-        desc = self._desc.get(ck)
-        if desc is None:
-            pos: set[tuple[str, str]] = {(A, CLASS_TERMS.get(node.type) or T.iri(KG + "Entity")),
-                                         (LABEL, T.zh(node.label))}
-            for alias in aliases:
-                if alias != node.label:
-                    pos.add((ALT, T.zh(alias)))
-            for k, v in attrs.items():
-                if v is not None and v != "":
-                    self.attr(pos, k, v)
-            desc = self._desc[ck] = (frozenset(pos), aliases, attrs)
-        self.subject(self.node_iri(node.key)).update(desc[0])
+        """Type, label, aliases and attributes of ``node``, in the shared graph."""
+        pos = self.shared(self.node_iri(node.key))
+        if node.key in self._desc:
+            return
+        self._desc.add(node.key)
+        pos.update(((A, CLASS_TERMS.get(node.type) or T.iri(KG + "Entity")), (LABEL, T.zh(node.label))))
+        for alias in node.aliases:
+            if alias != node.label:
+                pos.add((ALT, T.zh(alias)))
+        for k, v in node.attrs.items():
+            if v is not None and v != "":
+                self.attr(pos, k, v)
 
     def attr(self, pos: set[tuple[str, str]], k: str, v: Any) -> None:
         """One entity attribute as a property (see README "RDF" for the list)."""
@@ -252,8 +264,13 @@ class _Mapper:
                 p = S_IN
             else:
                 p = PRED_TERMS.get(f.p) or T.iri(KG + f.p)
-            o = self.node_iri(f.o) if f.o in nodes else T.zh(f.o)
-        self.subject(s).add((p, o))
+            if f.o in nodes:
+                o = self.node_iri(f.o)
+            elif f.p == "reported" and f.o in self.graph.articles:      # a reporter → the article
+                o = T.iri(I.article_iri(f.o, self.base))
+            else:
+                o = T.zh(f.o)
+        self.shared(s).add((p, o))
         fid = T.iri(f"{self.base}fact/" + I.short_hash(
             f.article, f.s, f.p, f.o, f.role, f.org, f.former, f.start, f.end, f.evidence_start))
         pos = self.subject(fid)
@@ -289,11 +306,11 @@ class _Mapper:
         post_raw = I.post_iri(org, f.role, b)
         post, role = T.iri(post_raw), T.iri(I.role_iri(f.role, b))
         org_label = self.graph.nodes[org].label if org else ""
-        ppos = self.subject(post)
+        ppos = self.shared(post)
         ppos.update(((A, K_POST), (LABEL, T.zh(org_label + f.role)), (O_ROLE, role)))
-        self.subject(role).update(((A, O_ROLE_C), (LABEL, T.zh(f.role))))
+        self.shared(role).update(((A, O_ROLE_C), (LABEL, T.zh(f.role))))
         mem = T.iri(I.membership_iri(f.s, post_raw, b))
-        mpos = self.subject(mem)
+        mpos = self.shared(mem)
         mpos.update(((A, O_MEMB_C), (O_MEMBER, person), (O_ROLE, role), (K_POSTP, post)))
         if org and self.graph.nodes[org].type == "Place":     # e.g. 市领导 of 太原市
             ppos.add((K_POST_PLACE, self.node_iri(org)))
@@ -307,14 +324,14 @@ class _Mapper:
         if start or end:
             span = T.iri(I.interval_iri(start, end, b))
             mpos.add((O_DURING, span))
-            spos = self.subject(span)
+            spos = self.shared(span)
             spos.add((A, TM_INTERVAL))
             for prop, value in ((TM_BEGIN, start), (TM_END, end)):
                 if value:
                     inst = T.iri(I.instant_iri(value, b))
                     spos.add((prop, inst))
                     kind = T.date_kind(value)
-                    self.subject(inst).update((
+                    self.shared(inst).update((
                         (A, TM_INSTANT),
                         (T.iri(TIME + "inXSD" + ("Date" if kind == "date" else kind)), T.typed(value, XSD + kind))))
         return (K_FHELD if f.former else O_HOLDS), post, mem

@@ -122,8 +122,9 @@ def turtle(subjects: Subjects, prefixes: Mapping[str, str]) -> str:
     return c.header() + "\n" + body
 
 
-def trig(graphs: Mapping[str, Subjects], prefixes: Mapping[str, str]) -> str:
-    """A TriG document: one ``GRAPH { … }`` block per named graph, sorted."""
+def trig(graphs: Mapping[str, Subjects], prefixes: Mapping[str, str], default: Subjects | None = None) -> str:
+    """A TriG document: the ``default`` graph's triples first, then one ``GRAPH { … }`` block per named graph."""
     c = Compactor(prefixes)
-    chunks = [f"{c(f'<{g}>')} {{\n{_body(graphs[g], c, '    ')}}}\n" for g in sorted(graphs)]
+    chunks = [_body(default, c)] if default else []
+    chunks += [f"{c(f'<{g}>')} {{\n{_body(graphs[g], c, '    ')}}}\n" for g in sorted(graphs)]
     return c.header() + "\n" + "\n".join(chunks)

@@ -1,4 +1,5 @@
-"""SPARQL over the store: the default graph is the merged graph, ``GRAPH ?g`` the article graphs.
+"""SPARQL over the store: the default graph is the merged graph (shared descriptions and
+every article graph, which never overlap); ``GRAPH ?g`` reaches one article's graph.
 
 Prefixes of the ontology (``kg:``, ``org:``, ``schema:`` …) and of the entity
 namespaces (``person:``, ``place:`` …) are predeclared.
@@ -38,7 +39,7 @@ def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
     base = store_base(store) or DEFAULT_BASE
     names = prefixes(base)
     try:
-        result = store.query(text, prefixes=names)
+        result = store.query(text, prefixes=names, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryBoolean):
             if fmt == "json":
                 return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"

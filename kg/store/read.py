@@ -22,19 +22,26 @@ def dataset_from_store(store: ox.Store, base: str | None = None) -> RdfDataset:
     """
     ds = RdfDataset(base or DEFAULT_BASE)
     ident = f"<{SCHEMA}identifier>"
-    base = None
+    mentions = f"<{SCHEMA}mentions>"
+    found = None
     for q in store.quads_for_pattern(None, None, None, None):
         g = q.graph_name
-        if not isinstance(g, ox.NamedNode):
-            continue
         t = (str(q.subject), str(q.predicate), str(q.object))
+        if not isinstance(g, ox.NamedNode):
+            ds.add_shared(*t)
+            continue
         ds.add(g.value, *t)
-        if q.predicate.value == CONTENT_HASH and q.subject == g:
+        if q.subject != g:
+            continue
+        if t[1] == mentions:
+            ds.mentions.setdefault(g.value, set()).add(t[2])
+        elif q.predicate.value == CONTENT_HASH:
             ds.digests[g.value] = q.object.value
-        if base is None and t[1] == ident and q.subject == g:
+        elif found is None and t[1] == ident:
             suffix = "article/" + encode_segment(q.object.value)
             if g.value.endswith(suffix):
-                base = g.value[: -len(suffix)]
+                found = g.value[: -len(suffix)]
+    base = base or found
     if base:
         ds.base = base
     return ds

@@ -1,16 +1,19 @@
 """Incremental updates: each article's named graph is replaced only when its content hash changed.
 
-The store holds the article graphs as named graphs and their union (the
-merged graph, what ``graph.ttl`` holds) as the default graph, so queries see
-each merged triple once. The hash of a graph is stored in the graph itself
-(``<article> kg:contentHash "…"``) and written last, so an interrupted update
-leaves a graph without a hash, which the next build replaces.
+The store holds the layout of ``RdfDataset``: shared descriptions in the
+default graph, one named graph per article. When an article changes or goes,
+its graph is replaced or dropped, and the shared descriptions of everything it
+mentions (``schema:mentions``) are rewritten from the build. The hash of a
+graph is stored in the graph itself (``<article> kg:contentHash "…"``) and
+written last, so an interrupted update leaves a graph without a hash, which the
+next build replaces.
 
 >>> import pyoxigraph as ox
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
->>> ds.add("http://x/article/a", "<http://x/s>", "<http://x/p>", '"o"')
->>> ds.digests["http://x/article/a"] = "h1"
+>>> ds.add("http://x/article/a", "<http://x/article/a>", "<https://schema.org/mentions>", "<http://x/s>")
+>>> ds.add_shared("<http://x/s>", "<http://x/p>", '"o"')
+>>> ds.digests["http://x/article/a"] = "h1"; ds.mentions["http://x/article/a"] = {"<http://x/s>"}
 >>> store = ox.Store()
 >>> sync(store, ds)
 SyncReport(added=1, replaced=0, removed=0, unchanged=0)
@@ -27,9 +30,11 @@ import pyoxigraph as ox
 
 from ..rdf.dataset import RdfDataset
 from ..rdf.mapping import graph_nquads
-from ..rdf.namespaces import KG
+from ..rdf.namespaces import KG, RDF, SCHEMA
 
 CONTENT_HASH = f"<{KG}contentHash>"
+MENTIONS = ox.NamedNode(SCHEMA + "mentions")
+DEFAULT = ox.DefaultGraph()
 BULK_QUADS = 20_000       # above this many new quads, load without a transaction (much faster)
 
 
@@ -49,7 +54,7 @@ def stored_digests(store: ox.Store) -> dict[str, str]:
 
 
 def sync(store: ox.Store, ds: RdfDataset) -> SyncReport:
-    """Make the store equal to ``ds`` (named graphs and their union), touching only what changed."""
+    """Make the store equal to ``ds``, touching only changed articles and what they mention."""
     old = stored_digests(store)
     existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
     report = SyncReport()
@@ -63,26 +68,30 @@ def sync(store: ox.Store, ds: RdfDataset) -> SyncReport:
             report.replaced += 1
         else:
             report.added += 1
-    union = ds.union()
-    gone: dict[str, ox.Triple] = {}      # triples of the graphs dropped now, by N-Triples text
+    report.removed = sum(g not in ds.digests for g in existing)
+    if not report.unchanged and existing:       # nothing to keep: start from an empty store
+        store.clear()
+        existing = set()
+    affected: set[str] = set()
     for g in sorted(existing):
         if g not in ds.digests or g in changed:
             node = ox.NamedNode(g)
-            for q in store.quads_for_pattern(None, None, None, node):
-                gone[f"{q.subject} {q.predicate} {q.object}"] = q.triple
+            affected.update(str(q.object) for q in store.quads_for_pattern(node, MENTIONS, None, node))
             store.remove_graph(node)
-            report.removed += g not in ds.digests
-    for text, t in gone.items():         # the merged graph loses what no article states any more
-        if (str(t.predicate), str(t.object)) not in union.get(str(t.subject), ()):
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
-    if changed:
+    if existing:
+        for g in changed:
+            affected |= ds.mentions.get(g, set())
+        for x in sorted(affected):              # rewrite the shared description of what they mention
+            for q in list(store.quads_for_pattern(ox.NamedNode(x[1:-1]), None, None, DEFAULT)):
+                store.remove(q)
+        subjects = sorted(affected)
+    else:
+        subjects = sorted(ds.shared)
+    shared = [f"{x} {p} {o} .\n" for x in subjects for p, o in sorted(ds.shared.get(x, ()))]
+    if changed or shared:
         body, hashes = _nquads(ds, sorted(changed))
-        if existing:
-            merged = [f"{s} {p} {o} .\n" for g in changed for s, pos in ds.graphs[g].items() for p, o in pos]
-        else:
-            merged = [f"{s} {p} {o} .\n" for s, pos in union.items() for p, o in pos]
-        data = (body + "".join(merged)).encode("utf-8")
-        if len(merged) > BULK_QUADS:
+        data = (body + "".join(shared)).encode("utf-8")
+        if data.count(b"\n") > BULK_QUADS:
             store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
         else:
             store.load(data, ox.RdfFormat.N_QUADS)
@@ -104,17 +113,42 @@ def _nquads(ds: RdfDataset, graphs: list[str]) -> tuple[str, str]:
 
 
 def remove_article(store: ox.Store, graph: str) -> bool:
-    """Drop the named graph ``graph`` and what only it stated from the merged graph.
+    """Drop the named graph ``graph``, the relations only it stated and what only it mentioned.
 
-    False when the store has no such graph.
+    False when the store has no such graph. Aliases or attributes only this
+    article gave stay in the shared descriptions until the next build.
     """
     node = ox.NamedNode(graph)
     if not store.contains_named_graph(node):
         return False
-    triples = [q.triple for q in store.quads_for_pattern(None, None, None, node)]
+    mentioned = [q.object for q in store.quads_for_pattern(node, MENTIONS, None, node)]
+    stated = [_spo(store, q.subject, node)
+              for q in store.quads_for_pattern(None, _TYPE, _FACT, node)]
     store.remove_graph(node)
-    for t in triples:
-        if not any(isinstance(q.graph_name, ox.NamedNode)
-                   for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    for s, p, o in stated:
+        if s is not None and p is not None and o is not None and not _stated_elsewhere(store, s, p, o):
+            store.remove(ox.Quad(s, p, o, DEFAULT))
+    for x in mentioned:
+        if not any(True for _ in store.quads_for_pattern(None, MENTIONS, x, None)):
+            for q in list(store.quads_for_pattern(x, None, None, DEFAULT)):
+                store.remove(q)
     return True
+
+
+_TYPE = ox.NamedNode(RDF + "type")
+_FACT = ox.NamedNode(KG + "Fact")
+_S, _P, _O = (ox.NamedNode(RDF + x) for x in ("subject", "predicate", "object"))
+
+
+def _spo(store: ox.Store, fact, graph) -> tuple:
+    """(subject, predicate, object) a fact resource reifies."""
+    return tuple(next((q.object for q in store.quads_for_pattern(fact, x, None, graph)), None) for x in (_S, _P, _O))
+
+
+def _stated_elsewhere(store: ox.Store, s, p, o) -> bool:
+    """Whether some article graph still has a fact of ``s p o``."""
+    for q in store.quads_for_pattern(None, _S, s, None):
+        g = q.graph_name
+        if isinstance(g, ox.NamedNode) and _spo(store, q.subject, g) == (s, p, o):
+            return True
+    return False
