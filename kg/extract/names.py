@@ -45,7 +45,7 @@ def name_like(word: str, extra_tags: tuple[str, ...] = ()) -> bool:
     if word in _STOP_WORDS or not _CJK.match(word):
         return False
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", word):
-        return bool(extra_tags) and bool(re.search(r"[0-9+\-—]", word))   # 100 and + in 20万吨+10万吨…项目
+        return "m" in extra_tags and bool(re.search(r"[0-9+\-—]", word))   # 100 and + in 20万吨+10万吨…项目
     if extra_tags and word in words("project_words.txt"):
         return True
     if re.match(r"^第[一二三四五六七八九十0-9]+$", word):
@@ -75,6 +75,11 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
         i -= 1
         if i >= 0 and idx.tokens[i][1] != s:
             break
+    # jieba sometimes glues a preposition to the name's first character (从中|鼎物流园)
+    t = idx.covering(best)
+    if t is not None and idx.tokens[t][0] == best and len(idx.tokens[t][2]) == 2 \
+            and idx.tokens[t][2][0] in "从在对向把被将于给与和及" and (word_tags().get(idx.tokens[t][2]) or "")[:1] in ("d", "p", "c"):
+        best += 1
     # a name does not begin with a verb or an adverb the walk let in (依托…, 命名…)
     while best < start:
         t = idx.covering(best)

@@ -14,6 +14,7 @@ from .tokenize import is_common_word, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _NOT_PROJECT = re.compile(r"(?:行动|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
+_KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多余]+(?:所|家|个|座|批|类|处|支|条|名|级)|各|每|该|本|这|那|一批|多家|多所|更换|新建|组建|建设|建成|设立|打造|申报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _LEVEL_PREFIX = {"市": "home", "省": "province"}
@@ -74,6 +75,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             continue
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
+        if etype == "Organization" and _KIND_BEFORE.search(text[max(0, start - 6):start]) and not _specific(idx, start, e, places):
+            continue          # 50所寄宿制学校, 各社区卫生服务中心: a kind of body, not the name of one
         if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or "等" in name
                                    or _COUNTED.search(name) or not _specific(idx, start, s, places)):
             continue
@@ -123,7 +126,7 @@ def _specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) ->
     while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < end:
         w = idx.tokens[t][2]
         tag = word_tags().get(w)
-        if tag is None and len(w) >= 2 or re.search(r"[0-9A-Za-z]", w) or (tag or "").startswith(("ns", "nr", "nz", "m", "eng", "j")):
+        if tag is None and len(w) >= 2 or re.search(r"[0-9A-Za-z]", w) or (tag or "").startswith(("ns", "nr", "nz", "nt", "m", "eng", "j")):
             return True
         t += 1
     return False
