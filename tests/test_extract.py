@@ -185,9 +185,9 @@ def test_project_investment_status_and_date():
     proj = [e for e in doc.entities.values() if e.type == "Project"]
     assert proj
     attrs = proj[0].attrs
-    assert attrs["investment"] == 1.2e9
+    assert attrs["investment"] == "12亿元"
     assert attrs["capacity"] == "5万吨"
-    assert attrs["status"] == "started" and attrs["status_date"] == "2023-05-08"
+    assert attrs["status"] == "started" and attrs["date"] == "2023-05-08"
 
 
 def test_fact_dates_complete_month_and_day_with_the_article_year():

@@ -76,7 +76,7 @@ def aliases(surface: str, place: str | None, core_surface: str, core: str) -> se
             out.add(f"{place}委")
         if core == "政协":
             out.add(f"政协{place}委员会")
-        if core != core_surface:
+        if core != core_surface and core not in _PARTY:
             out.add(place + core)
     return out
 

@@ -30,6 +30,12 @@ def investment(text: str) -> tuple[float, str] | None:
     return float(m.group(1)) * _UNIT[m.group(2)], m.group(0)
 
 
+def amount_text(said: str) -> str:
+    """The amount of an investment phrase: 总投资12.5亿元 → 12.5亿元."""
+    m = re.search(r"\d+(?:\.\d+)?\s*(?:亿|万)?元", said)
+    return m.group(0).replace(" ", "") if m else said
+
+
 def capacity(text: str) -> str | None:
     """A capacity such as 200兆瓦 or 年产20万吨.
 
@@ -66,8 +72,7 @@ def project_attributes(doc: Doc) -> Doc:
         after = sent.text[m.end - sent.start:]
         found = investment(after) or investment(sent.text)
         if found:
-            ent.attrs.setdefault("investment", found[0])
-            ent.attrs.setdefault("investment_text", found[1])
+            ent.attrs.setdefault("investment", amount_text(found[1]))
         cap = capacity(m.label) or capacity(after[:12])
         if cap:
             ent.attrs.setdefault("capacity", cap)
@@ -76,5 +81,5 @@ def project_attributes(doc: Doc) -> Doc:
             ent.attrs.setdefault("status", st)
             date = fact_date(doc, sent, m.start)
             if date:
-                ent.attrs.setdefault("status_date", date)
+                ent.attrs.setdefault("date", date)
     return doc

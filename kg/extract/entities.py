@@ -10,6 +10,9 @@ from .places import find_places
 from .spans import Candidate, select
 
 
+# Candidate attributes the later rules use that are no attributes of the entity itself.
+_INTERNAL = ("core", "jurisdiction", "parent")
+
 # What may follow a body's name inside the same name: 集团|有限公司 is one company, not two.
 _CONTINUATIONS = ("有限", "股份", "(", "（", "集团", "控股", "公司", "分公司", "实业")
 
@@ -29,8 +32,13 @@ def find_entities(doc: Doc) -> Doc:
     final: list[Candidate] = sorted(chosen + strong + weak, key=lambda c: (c.start, c.end))
     for c in final:
         doc.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.label, c.rule))
-        attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_")}
+        attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_") and k not in _INTERNAL}
         doc.add_entity(c.type, c.label, *c.aliases, **attrs)
+        if c.type == "Agency":    # what the relation rules need to know of a body, not an attribute of it
+            info = doc.user_data.setdefault("bodies", {}).setdefault(c.label, {})
+            for k in _INTERNAL:
+                if c.attrs.get(k) and k not in info:
+                    info[k] = c.attrs[k]
         for p in c.attrs.get("_chain", ()):
             doc.add_entity(p.type, p.label, *p.aliases, **{k: v for k, v in p.attrs.items() if v is not None})
     # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院)

@@ -93,6 +93,11 @@ def find_relations(doc: Doc) -> Doc:
     return doc
 
 
+def body_info(doc: Doc, label: str) -> dict:
+    """What the recognisers learnt of an agency: its ``jurisdiction`` and name ``core``."""
+    return doc.user_data.get("bodies", {}).get(label, {})
+
+
 def _home_entities(doc: Doc) -> None:
     """The home city is always an entity (what 我市, 全市 refer to)."""
     if doc.home:
@@ -145,6 +150,8 @@ def _positions(doc: Doc, hits: list[PersonHit], rel) -> None:
             otype, org = _title_org(doc, t)
             if otype == "Agency" and org and not any(k[1] == org for k in doc.entities):
                 doc.add_entity("Agency", org)
+                if org.endswith("人民政府"):
+                    doc.user_data.setdefault("bodies", {}).setdefault(org, {"jurisdiction": org[:-4], "core": "人民政府"})
             if otype == "Place" and org:
                 doc.add_entity("Place", org)
             rel(h.cand.label, "holdsPosition", None, h.cand.start, "title-apposition", 0.9 if org else 0.7,
@@ -161,7 +168,7 @@ def _jurisdiction(doc: Doc, mentions: list[Candidate], rel) -> None:
     for (etype, label), ent in list(doc.entities.items()):
         if etype != "Agency":
             continue
-        place = ent.attrs.get("jurisdiction")
+        place = body_info(doc, label).get("jurisdiction")
         if place:
             doc.add_entity("Place", place)
             pos = next((m.start for m in mentions if m.label == label), None)
@@ -198,8 +205,8 @@ def _part_of(doc: Doc, mentions: list[Candidate], rel) -> None:
     # departments of a government / party committee named in the article
     agencies = {label: ent for (t, label), ent in doc.entities.items() if t == "Agency"}
     for label, ent in agencies.items():
-        place = ent.attrs.get("jurisdiction")
-        core = ent.attrs.get("core", "")
+        place = body_info(doc, label).get("jurisdiction")
+        core = body_info(doc, label).get("core", "")
         if not place or core in ("人民政府", "委员会") or core in words("independent_bodies.txt") \
                 or core.endswith("委员会") and label.startswith("中共"):
             continue

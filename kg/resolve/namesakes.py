@@ -33,7 +33,7 @@ def city_of(place: str | None) -> str | None:
 
 def person_cities(doc: Doc) -> dict[str, set[str]]:
     """For each person of ``doc``, the cities of the bodies of their posts."""
-    juris = {label: ent.attrs.get("jurisdiction") for (t, label), ent in doc.entities.items() if t == "Agency"}
+    juris = {label: info.get("jurisdiction") for label, info in doc.user_data.get("bodies", {}).items()}
     out: dict[str, set[str]] = defaultdict(set)
     for r in doc.relations:
         if r.p == "holdsPosition" and r.org:
