@@ -102,7 +102,7 @@ def _home_entities(doc: Doc) -> None:
     """The home city is always an entity (what 我市, 全市 refer to)."""
     if doc.home:
         d = divisions().get(doc.home)
-        doc.add_entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code, "parent": d.parent} if d else {}))
+        doc.add_entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code} if d else {}))
 
 
 def _title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
@@ -333,7 +333,7 @@ def _located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None
         if m and not re.search(r"(?:大学|学院|报|台|网)$", label):   # 太原理工大学 says nothing of where it is
             d = pick_division(doc, m[3])
             if d.level != "province" and (d.province == doc.province):
-                doc.add_entity("Place", d.name, m[2], level=d.level, adcode=d.code, parent=d.parent)
+                doc.add_entity("Place", d.name, m[2], level=d.level, adcode=d.code)
                 rel(label, "locatedIn", d.name, None, "name-prefix", 0.5)
                 located.add(label)
                 continue
