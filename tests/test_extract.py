@@ -243,3 +243,10 @@ def test_items_of_a_project_list_are_projects_but_companies_stay_companies():
     projects = labels(doc, "Project")
     assert {"华泰碳纤维产业园", "风陵渡黄河大桥改造", "永济光伏储能电站"} <= projects
     assert not any("推进" in p for p in projects)
+
+
+def test_villages_of_a_town_story_and_streets_of_the_home_city():
+    doc = run("芮城县风陵渡镇是黄河岸边的古镇。\n\n在西王村，村民正在晾晒柿饼。新修的中条大街也已通车。")
+    part = {(r.s, r.o) for r in rels(doc, "partOf")}
+    assert ("西王村", "风陵渡镇") in part
+    assert ("中条大街", "运城市") in part

@@ -202,6 +202,23 @@ def _part_of(doc: Doc, mentions: list[Candidate], rel) -> None:
         parent = _level_place(doc, "county", m.start)
         if parent:
             rel(m.label, "partOf", parent, m.start, "story-county", 0.6)
+    # villages of a town story: part of the town named before them
+    has_parent = {r.s for r in doc.relations if r.p == "partOf"}
+    for m in mentions:
+        ent = doc.entities.get(("Place", m.label))
+        if m.type != "Place" or ent is None or ent.attrs.get("level") != "village" or m.label in has_parent:
+            continue
+        parent = _level_place(doc, "town", m.start)
+        if parent and parent != m.label:
+            rel(m.label, "partOf", parent, m.start, "story-town", 0.55)
+            has_parent.add(m.label)
+    # streets and roads named with no parent in a local paper: the home city
+    for m in mentions:
+        ent = doc.entities.get(("Place", m.label))
+        if m.type == "Place" and ent is not None and doc.home and m.label not in has_parent \
+                and re.search(r"(?:路|街|大街|大道|高速|桥)$", m.label) and ent.attrs.get("level") == "site":
+            rel(m.label, "partOf", doc.home, m.start, "local-street", 0.5)
+            has_parent.add(m.label)
     # departments of a government / party committee named in the article
     agencies = {label: ent for (t, label), ent in doc.entities.items() if t == "Agency"}
     for label, ent in agencies.items():
