@@ -42,7 +42,7 @@ def find_entities(doc: Doc) -> Doc:
         for p in c.attrs.get("_chain", ()):
             doc.add_entity(p.type, p.label, *p.aliases, **{k: v for k, v in p.attrs.items() if v is not None})
     # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院)
-    for c in [c for c in final if c.type == "Organization"]:
+    for c in [c for c in final if c.type in ("Organization", "Project")]:
         for inner in cands:
             rest = doc.text[inner.end:c.end]
             if inner.type == "Organization" and inner.start == c.start and inner.end < c.end and inner.end in idx.end_set \

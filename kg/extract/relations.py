@@ -15,7 +15,7 @@ from .divisions import divisions
 from .places import pick_division
 from .gazetteer import Gazetteer
 from .lexicon import rows, words
-from .persons import PersonHit, Title, government_body
+from .persons import PersonHit, Title, government_body, roles
 from .spans import Candidate
 
 _MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -321,6 +321,11 @@ def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
                     rel(p.label, "investigatedBy", b.label, sent.start, "trigger:investigation", 0.8)
 
 
+def _heads_title(doc: Doc, body: Candidate) -> bool:
+    """A body written right before a title (某某局局长) speaks through a person; it is no owner."""
+    return roles().match_at(doc.text, body.end) is not None
+
+
 def _is_title_body(doc: Doc, m: Candidate, people: list[Candidate]) -> bool:
     """A body right before a person's name is part of the title, not a place visited."""
     return any(0 <= p.start - m.end <= 8 for p in people)
@@ -363,14 +368,27 @@ def _undertakes_partners(doc: Doc, mentions: list[Candidate], sents: Sentences, 
         projects = [m for m in ms if m.type == "Project"]
         if projects and bodies and "undertakes" in trig:
             for pr in projects:
-                owners = [b for b in bodies if b.end <= pr.start]
+                owners = [b for b in bodies if b.end <= pr.start and not _heads_title(doc, b)]
                 if owners:
                     rel(owners[-1].label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
         if len(bodies) >= 2 and "partner" in trig:
+            # a run of bodies joined by 、/和/与/携手 …, with at least one real connector, are partners
+            groups: list[list[Candidate]] = [[bodies[0]]]
+            joins: list[set[str]] = [set()]
             for a, b in zip(bodies, bodies[1:]):
-                between = doc.text[a.end:b.start]
-                if re.fullmatch(r"\s*(?:与|和|同|及|、|携手|联合)\s*", between):
-                    rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+                between = doc.text[a.end:b.start].strip()
+                if re.fullmatch(r"(?:与|和|同|及|、|携手|联合|牵手)", between):
+                    groups[-1].append(b)
+                    joins[-1].add(between)
+                else:
+                    groups.append([b])
+                    joins.append(set())
+            for group, how in zip(groups, joins):
+                if len(group) >= 2 and how - {"、", "及"}:
+                    for i, a in enumerate(group):
+                        for b in group[i + 1:]:
+                            if a.label != b.label:
+                                rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
     for (t, label) in list(doc.entities):
         if t != "Project":
             continue
