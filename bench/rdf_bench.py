@@ -111,7 +111,7 @@ def rdflib_path(ds) -> tuple[float, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=9000, help="articles (~110 triples each; 9000 ≈ 1M)")
+    ap.add_argument("--articles", type=int, default=7250, help="articles (~138 triples each; 7250 ≈ 1M)")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the (slow) rdflib-only path")
     a = ap.parse_args()
     graph = synthetic(a.articles)
