@@ -344,7 +344,9 @@ def _located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None
             continue
         clause_start = max([sent.start] + [i + 1 for i in range(sent.start, m.start) if doc.text[i] in "，,；;"])
         before = [p for p in places if clause_start <= p.start and p.end <= m.start
-                  and (doc.entities.get(("Place", p.label)) or p).attrs.get("level") not in ("province", "country")]
+                  and (doc.entities.get(("Place", p.label)) or p).attrs.get("level") not in ("province", "country")
+                  and (re.fullmatch(r"[的之\s]?", doc.text[p.end:m.start])
+                       or re.search(r"(?:位于|坐落于|坐落在|地处|落户|落地|在|于)$", doc.text[max(0, p.start - 3):p.start]))]
         if before:
             rel(m.label, "locatedIn", before[-1].label, m.start, "place-before", 0.6)
             located.add(m.label)
