@@ -53,6 +53,9 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             head = idx.tokens[t][0]
             if not name_like(text[head:s]) and not name_like(idx.tokens[t][2]):
                 continue
+        paren = re.search(r"[（(](?:集团|控股|股份)[)）]$", text[max(0, head - 4):head])
+        if paren:                 # 太原钢铁（集团）有限公司: the bracketed word belongs to the name
+            head -= len(paren.group(0))
         start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=max_chars, max_tokens=max_tokens,
                             extra_tags=extra_tags)
         for p in places:      # never start inside a place name (和顺县北城社区…)
