@@ -260,3 +260,14 @@ def test_partners_joined_by_a_real_connector_and_bodies_named_at_a_projects_star
     doc = run("将加快运城华泰新材料有限公司年产5万吨碳纤维扩能、风陵渡黄河大桥改造等重点项目建设。")
     assert "运城华泰新材料有限公司" in labels(doc, "Organization")
     assert any(r.s == "运城华泰新材料有限公司" for r in rels(doc, "undertakes"))
+
+
+def test_an_article_from_another_province():
+    text = ("本报讯（记者 陈静）11月20日，市委书记刘捷来到余杭区调研。随后来到临平区塘栖镇丁山河村，察看美丽乡村建设。"
+            "总投资50亿元的杭州城西科创大走廊智能制造产业园项目正式开工。")
+    doc = Extractor()(Article("zj.txt", text))
+    assert doc.home == "杭州市" and doc.province == "浙江省"
+    assert ("书记", "中共杭州市委员会") in {(r.role, r.org) for r in rels(doc, "holdsPosition")}
+    assert {"余杭区", "临平区", "塘栖镇", "丁山河村"} <= labels(doc, "Place")
+    assert not any(p.startswith("美丽") for p in labels(doc, "Place"))
+    assert any(p.endswith("智能制造产业园项目") for p in labels(doc, "Project"))

@@ -131,6 +131,9 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
     out = []
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
+        if is_common_word(text[s:s + 2]) and not word_tags().get(text[s:s + 2], "").startswith(("ns", "nz")) \
+                and len(m.group(0)) == 1:
+            continue          # 乡 of 美丽乡村, 村 of 村民: the suffix begins an ordinary word
         if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
             t = idx.covering(e - 1)
             if (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s):
