@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kg.export.files import write_graph_files  # noqa: E402
 from kg.model import Article, Fact, Graph, Node  # noqa: E402
 from kg.rdf import build_dataset  # noqa: E402
-from kg.store import open_store, sync  # noqa: E402
+from kg.store import EarlyLoad, open_store, sync  # noqa: E402
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "星伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂华建国志红文斌"
@@ -115,13 +115,12 @@ def main() -> int:
     ap.add_argument("--no-rdflib", action="store_true", help="skip the (slow) rdflib-only path")
     a = ap.parse_args()
     graph = synthetic(a.articles)
-    t0 = time.perf_counter()
-    ds = build_dataset(graph, "https://kg.example.org/id/")
-    t_build = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as d:
         out = Path(d)
-        # Each step alone, then as kg build runs them: store loading (GIL released)
-        # in a thread while the Turtle/TriG files are written.
+        # Each step alone …
+        t0 = time.perf_counter()
+        ds = build_dataset(graph, "https://kg.example.org/id/")
+        t_build = time.perf_counter() - t0
         t0 = time.perf_counter()
         with open_store(out / "a", create=True) as store:
             sync(store, ds)
@@ -129,26 +128,32 @@ def main() -> int:
         t0 = time.perf_counter()
         write_graph_files(ds, out)
         t_export = time.perf_counter() - t0
+        # … and as kg build runs them: the store loads (GIL released) while the RDF
+        # is mapped and while graph.ttl/graph.trig are written.
         t0 = time.perf_counter()
         with open_store(out / "b", create=True) as store, ThreadPoolExecutor(1) as pool:
-            pending = pool.submit(sync, store, ds)
+            early = EarlyLoad(store, pool)
+            ds = build_dataset(graph, "https://kg.example.org/id/", on_graph=early)
+            early.flush()
+            pending = pool.submit(sync, store, ds, early.loaded)
             triples = write_graph_files(ds, out)
+            early.check()
             pending.result()
-        t_both = time.perf_counter() - t0
+        ours = time.perf_counter() - t0
         t0 = time.perf_counter()
         with open_store(out / "b") as store:
             report = sync(store, ds)
         t_resync = time.perf_counter() - t0
-    ours = t_build + t_both
     print(f"{triples:,} triples ({len(ds):,} quads) from {a.articles:,} articles")
-    print(f"kg (pyoxigraph):  build {t_build:5.1f} s | store {t_store:5.1f} s, turtle+trig {t_export:5.1f} s, "
-          f"both overlapped {t_both:5.1f} s | total {ours:5.1f} s")
+    print(f"kg alone:         build {t_build:5.1f} s | store {t_store:5.1f} s | turtle+trig {t_export:5.1f} s")
+    print(f"kg build path:    all three overlapped (store loading in a thread) {ours:5.1f} s")
     print(f"  re-sync of the unchanged build: {t_resync:.1f} s ({report.unchanged} articles skipped)")
     if not a.no_rdflib:
         r_build, r_ttl = rdflib_path(ds)
         theirs = t_build + r_build + r_ttl
         print(f"rdflib only:      build {t_build + r_build:5.1f} s | turtle {r_ttl:5.1f} s (no store, no trig) "
               f"| total {theirs:5.1f} s")
+        print("  (its build is the same mapping, then the triples as rdflib terms in an rdflib Dataset)")
         print(f"speed-up: {theirs / ours:.1f}x")
     return 0
 

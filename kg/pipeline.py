@@ -51,30 +51,33 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     from .export.jsonl import extractions_text
     from .rdf import build_dataset
     from .resolve import resolve
-    from .store import open_store, sync
+    from .store import EarlyLoad, open_store, sync
     from .view import write_graph_json, write_html
 
     # OUT is skipped when walking a source folder (kg build . -o out must not read its own output).
     docs = extract_docs(sources, home=home, warn=warn, progress=progress, exclude=(out,))
     graph: Graph = resolve(docs)
-    dataset = build_dataset(graph, base=base)
     created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
         # The store (OUT/store) is updated in place, article by article: unchanged
         # articles are skipped by content hash, each graph update is a transaction.
-        # It loads in a background thread (pyoxigraph releases the GIL) while the
-        # files are written. Everything else is written into a scratch folder first,
-        # then moved over file by file with a rename, so an existing OUT never holds
-        # a half-written file.
+        # It loads in a background thread (pyoxigraph releases the GIL): a new store
+        # already while the RDF is mapped, then while the files are written.
+        # Everything else is written into a scratch folder first, then moved over
+        # file by file with a rename, so an existing OUT never holds a half-written file.
         with open_store(out, create=True) as store, ThreadPoolExecutor(1) as pool:
-            pending = pool.submit(sync, store, dataset)
+            early = EarlyLoad(store, pool)
+            dataset = build_dataset(graph, base=base, on_graph=early)
+            early.flush()
+            pending = pool.submit(sync, store, dataset, early.loaded)
             with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=out) as tmp:
                 scratch = Path(tmp)
                 triples = write_graph_files(dataset, scratch)
                 (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
                 write_html(graph, scratch / "graph.html")
                 write_graph_json(graph, scratch / "graph.json")
+                early.check()
                 stored = pending.result()
                 for f in sorted(scratch.iterdir()):
                     if f.is_file():

@@ -182,3 +182,21 @@ def test_every_incremental_step_gives_the_store_of_a_fresh_build(tmp_path: Path)
 def test_queries_see_each_merged_triple_once(tmp_path: Path):
     build(sample_graph(), tmp_path)      # 刘星 is described in a1 and a2
     assert ask(tmp_path, "SELECT ?n WHERE { person:刘星 rdfs:label ?n }").splitlines()[1:] == ["刘星"]
+
+
+def test_early_loading_while_mapping_gives_the_same_store(tmp_path: Path):
+    from concurrent.futures import ThreadPoolExecutor
+    from kg.store import EarlyLoad
+    build(sample_graph(), tmp_path / "plain")
+    with open_store(tmp_path / "early", create=True) as store, ThreadPoolExecutor(1) as pool:
+        early = EarlyLoad(store, pool, batch=10)          # several loads, while mapping
+        ds = build_dataset(sample_graph(), on_graph=early)
+        early.flush()
+        report = pool.submit(sync, store, ds, early.loaded).result()
+        early.check()
+    assert (report.added, len(early.loaded)) == (3, 3)
+    assert dump(tmp_path / "early") == dump(tmp_path / "plain")
+    with open_store(tmp_path / "early") as store, ThreadPoolExecutor(1) as pool:
+        early = EarlyLoad(store, pool)                    # a store with content: does nothing
+        ds = build_dataset(sample_graph(), on_graph=early)
+        assert not early.active and sync(store, ds, early.loaded).unchanged == 3

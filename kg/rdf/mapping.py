@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Article, Fact, Graph, Node
@@ -62,8 +63,13 @@ LEVEL_OF = {name: level for level, names in LEVELS.items() for name in names}
 SHARED_GRAPH = "graph/unattributed"   # under the base: nodes no article mentions
 
 
-def build_dataset(graph: Graph, base: str | None = None) -> RdfDataset:
-    """Map ``graph`` to RDF under ``base`` (default ``https://kg.example.org/id/``)."""
+def build_dataset(graph: Graph, base: str | None = None,
+                  on_graph: Callable[[str, str], None] | None = None) -> RdfDataset:
+    """Map ``graph`` to RDF under ``base`` (default ``https://kg.example.org/id/``).
+
+    ``on_graph(graph IRI, N-Quads)`` is called as soon as each article graph is
+    complete (its hash comes at the end), so a store can start loading early.
+    """
     base = I.check_base(base)
     ds = RdfDataset(base)
     m = _Mapper(graph, ds, base)
@@ -78,6 +84,16 @@ def build_dataset(graph: Graph, base: str | None = None) -> RdfDataset:
         for f in facts:
             keys[aid].update(k for k in (f.s, f.o, f.org) if k in graph.nodes)
     mentioned = set().union(*keys.values()) if keys else set()
+    mentions = T.iri(SCHEMA + "mentions")
+
+    def done(g: str) -> None:
+        gi = T.iri(g)
+        for x in ds.mentions.get(g, ()):
+            ds.add(g, gi, mentions, x)
+        ds.nquads[g] = graph_nquads(g, ds.graphs[g])
+        if on_graph is not None:
+            on_graph(g, ds.nquads[g])
+
     for aid in sorted(set(graph.articles) | set(by_article) | set(keys)):
         g = I.article_iri(aid, base)
         m.start(g)
@@ -86,27 +102,26 @@ def build_dataset(graph: Graph, base: str | None = None) -> RdfDataset:
             m.node(graph.nodes[key], aid)
         for f in by_article.get(aid, ()):
             m.fact(g, f)
+        done(g)
     orphans = [n for k, n in graph.nodes.items() if k not in mentioned]
     if orphans:
         m.start(base + SHARED_GRAPH)
         for node in orphans:
             m.node(node, None)
-    ch, mentions = T.iri(KG + "contentHash"), T.iri(SCHEMA + "mentions")
+        done(base + SHARED_GRAPH)
+    ch = T.iri(KG + "contentHash")
     desc: dict[str, str] = {}
-    for g, subjects in ds.graphs.items():
-        gi = T.iri(g)
-        for x in ds.mentions.get(g, ()):
-            ds.add(g, gi, mentions, x)
-        block = graph_nquads(g, subjects)
-        h = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{block}".encode("utf-8"))
+    for g in ds.graphs:
+        h = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{ds.nquads[g]}".encode("utf-8"))
         for x in sorted(ds.mentions.get(g, ())):        # … and what it describes in the shared graph
             d = desc.get(x)
             if d is None:
                 d = desc[x] = hashlib.sha256("".join(
                     f"{p} {o}\n" for p, o in sorted(ds.shared.get(x, ()))).encode("utf-8")).hexdigest()
             h.update(f"{x} {d}\n".encode("utf-8"))
-        ds.nquads[g], ds.digests[g] = block, h.hexdigest()
-        ds.add(g, gi, ch, T.plain(ds.digests[g]))
+        ds.digests[g] = h.hexdigest()
+    for g, digest in ds.digests.items():
+        ds.add(g, T.iri(g), ch, T.plain(digest))
     ds.union()          # computed once here; the store and file writers share it
     return ds
 

@@ -7,6 +7,6 @@ articles whose content hash changed; ``remove_article`` drops one article;
 from __future__ import annotations
 
 from .db import STORE_DIR, open_store
-from .sync import SyncReport, remove_article, stored_digests, sync
+from .sync import EarlyLoad, SyncReport, remove_article, stored_digests, sync
 
-__all__ = ["STORE_DIR", "open_store", "SyncReport", "sync", "stored_digests", "remove_article"]
+__all__ = ["STORE_DIR", "open_store", "EarlyLoad", "SyncReport", "sync", "stored_digests", "remove_article"]

@@ -24,6 +24,8 @@ SyncReport(added=0, replaced=0, removed=0, unchanged=1)
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -53,10 +55,13 @@ def stored_digests(store: ox.Store) -> dict[str, str]:
     return {row["g"].value: row["h"].value for row in store.query(q)}
 
 
-def sync(store: ox.Store, ds: RdfDataset) -> SyncReport:
-    """Make the store equal to ``ds``, touching only changed articles and what they mention."""
+def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> SyncReport:
+    """Make the store equal to ``ds``, touching only changed articles and what they mention.
+
+    ``preloaded`` are article graphs an ``EarlyLoad`` already put into an empty store.
+    """
     old = stored_digests(store)
-    existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(preloaded)
     report = SyncReport()
     changed = []
     for g, digest in ds.digests.items():
@@ -89,7 +94,7 @@ def sync(store: ox.Store, ds: RdfDataset) -> SyncReport:
         subjects = sorted(ds.shared)
     shared = [f"{x} {p} {o} .\n" for x in subjects for p, o in sorted(ds.shared.get(x, ()))]
     if changed or shared:
-        body, hashes = _nquads(ds, sorted(changed))
+        body, hashes = _nquads(ds, sorted(changed), set(preloaded))
         data = (body + "".join(shared)).encode("utf-8")
         if data.count(b"\n") > BULK_QUADS:
             store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
@@ -99,16 +104,57 @@ def sync(store: ox.Store, ds: RdfDataset) -> SyncReport:
     return report
 
 
-def _nquads(ds: RdfDataset, graphs: list[str]) -> tuple[str, str]:
-    """N-Quads of ``graphs``: the content, and apart from it their content-hash quads."""
+class EarlyLoad:
+    """Bulk-loads article graphs into an *empty* store while the mapping still runs.
+
+    Pass it as ``build_dataset(…, on_graph=early)``; the loads run on ``pool``
+    (pyoxigraph releases the GIL), then ``sync(store, ds, early.loaded)`` adds
+    the shared graph and the hashes. On a store that has content it does nothing.
+    """
+
+    def __init__(self, store: ox.Store, pool: Executor, batch: int = 200_000) -> None:
+        self.store, self.pool, self.batch = store, pool, batch
+        self.active = next(iter(store), None) is None
+        self.loaded: set[str] = set()
+        self._buf: list[str] = []
+        self._n = 0
+        self._futures: list[Future] = []
+
+    def __call__(self, graph: str, nquads: str) -> None:
+        if not self.active:
+            return
+        self._buf.append(nquads)
+        self.loaded.add(graph)
+        self._n += nquads.count("\n")
+        if self._n >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Start loading what is buffered."""
+        if self._buf:
+            data = "".join(self._buf).encode("utf-8")
+            self._buf, self._n = [], 0
+            self._futures.append(self.pool.submit(
+                self.store.bulk_load, data, ox.RdfFormat.N_QUADS, lenient=True))
+
+    def check(self) -> None:
+        """Raise what a load raised."""
+        for f in self._futures:
+            f.result()
+
+
+def _nquads(ds: RdfDataset, graphs: list[str], skip: Collection[str] = ()) -> tuple[str, str]:
+    """N-Quads of ``graphs``: the content (but of ``skip``), and apart from it their content-hash quads."""
     body, hashes = [], []
     for g in graphs:
+        hashes.append(f'<{g}> {CONTENT_HASH} "{ds.digests[g]}" <{g}> .\n')
+        if g in skip:
+            continue
         block = ds.nquads.get(g)
         if block is None:
             subjects = {s: {po for po in pos if po[0] != CONTENT_HASH} for s, pos in ds.graphs[g].items()}
             block = graph_nquads(g, subjects)
         body.append(block)
-        hashes.append(f'<{g}> {CONTENT_HASH} "{ds.digests[g]}" <{g}> .\n')
     return "".join(body), "".join(hashes)
 
 
