@@ -271,3 +271,9 @@ def test_an_article_from_another_province():
     assert {"余杭区", "临平区", "塘栖镇", "丁山河村"} <= labels(doc, "Place")
     assert not any(p.startswith("美丽") for p in labels(doc, "Place"))
     assert any(p.endswith("智能制造产业园项目") for p in labels(doc, "Project"))
+
+
+def test_mountains_and_rivers_by_suffix_and_a_byline_at_a_paragraph_end_is_kept_apart():
+    doc = run("近日，芮城县在中条山、涑水河沿线开展巡查。 记者 钱晓东 通讯员 孔令辉\n\n党群服务中心架起连心桥")
+    assert {"中条山", "涑水河"} <= labels(doc, "Place")
+    assert {"钱晓东", "孔令辉"} <= {r.s for r in rels(doc, "reported")}

@@ -16,7 +16,8 @@ _END = set("。！？!?；;：:…”’」』）)】")
 _HEADING = re.compile(r"^#{1,6}\s")
 # A line that starts a list item or a dated résumé entry begins a new line of its own.
 _ITEM = re.compile(r"^(?:(?:19|20)\d{2}\s*[.年\-—]|[（(]?[一二三四五六七八九十0-9]{1,3}[、.）)]|[•·●■◆▪-]\s)")
-_BYLINE = re.compile(r"^(?:本报)?(?:记者|通讯员|实习生|特约|见习|摄影|编辑|责编)|摄$|[（(][^）)]{1,20}[）)]$")
+_BYLINE = re.compile(r"^(?:本报)?(?:记者|通讯员|实习生|特约|见习|摄影|编辑|责编)|摄$|[（(][^）)]{1,20}[）)]$"
+                     r"|(?:记者|通讯员|实习生|摄影)(?:\s+[\u4e00-\u9fff]{2,4}){1,6}$")
 
 
 def normalise(text: str) -> str:

@@ -14,6 +14,7 @@ from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
 
 # Below the county: the suffix says what it is.
+_NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![\u4e00-\u9fff]{0,0}[区县市镇乡村])")
 _TOWN = re.compile(r"(?:街道|镇|乡)")
 _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _SITE = re.compile(r"(?:大街|大道|路|街|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
@@ -111,6 +112,7 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     barriers += [(c.start, c.end) for c in towns]
     out.extend(_suffix_places(doc, idx, _VILLAGE, "village", barriers, 4))
     out.extend(_suffix_places(doc, idx, _SITE, "site", barriers, 6))
+    out.extend(_suffix_places(doc, idx, _NATURE, "nature", barriers, 3))
     out.extend(_dictionary_places(doc, idx))
     for m in re.finditer(r"我市|本市|我省|本省", text):
         place = doc.home if m.group(0)[1] == "市" else doc.province
