@@ -11,7 +11,15 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
 
 
-def infer_home(text: str) -> str | None:
+def division_matches(doc: Doc) -> list:
+    """The division names in the doc's text (longest first, non-overlapping), found once per doc."""
+    found = doc.user_data.get("division_matches")
+    if found is None:
+        found = doc.user_data["division_matches"] = list(divisions().gazetteer.finditer(doc.text))
+    return found
+
+
+def infer_home(text: str, matches: list | None = None) -> str | None:
     """The prefecture-level city the text is most about, or None.
 
     Cities named in full count double; a county counts for its city.
@@ -21,7 +29,7 @@ def infer_home(text: str) -> str | None:
     """
     divs = divisions()
     votes: Counter[str] = Counter()
-    for _, _, surface, cands in divs.gazetteer.finditer(text):
+    for _, _, surface, cands in (matches if matches is not None else divisions().gazetteer.finditer(text)):
         cities = {d.name if d.level == "city" else d.parent for d in cands if d.level in ("city", "county")}
         if len(cities) != 1:
             continue
@@ -60,7 +68,7 @@ def set_context(doc: Doc, home: str | None = None) -> Doc:
         d = divs.get(given)
         city = d.name if d else given
     else:
-        city = infer_home(doc.text)
+        city = infer_home(doc.text, division_matches(doc))
     doc.home = city
     if city:
         d = divs.get(city)

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from ..model import Doc
+from .context import division_matches
 from .divisions import Division, divisions
 from .gazetteer import Gazetteer
 from .lexicon import rows, table, words
@@ -93,7 +94,7 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     divs = divisions()
     stops = words("place_stop_phrases.txt")
-    for s, e, surface, cands in divs.gazetteer.finditer(text):
+    for s, e, surface, cands in division_matches(doc):
         d = pick_division(doc, cands)
         if not _division_ok(doc, surface, d, s, e) or not _aligned(idx, s, e):
             continue

@@ -29,6 +29,16 @@ def triggers() -> dict[str, Gazetteer[str]]:
     return {p: Gazetteer({w: p for w in ws.split()}) for p, ws in rows("relation_verbs.tsv")}
 
 
+@cache
+def all_triggers() -> Gazetteer[tuple[str, ...]]:
+    """Every trigger word → the predicates it triggers (one pass over the text finds them all)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for p, ws in rows("relation_verbs.tsv"):
+        for w in ws.split():
+            out[w] = out.get(w, ()) + (p,)
+    return Gazetteer(out)
+
+
 class Sentences:
     """The sentences of a doc with, for each, its mentions and the trigger words in it (found once)."""
 
@@ -41,10 +51,10 @@ class Sentences:
             if i is not None:
                 self.mentions[i].append(m)
         self.triggers: list[dict[str, list[int]]] = [{} for _ in self.sents]
-        for pred, gaz in triggers().items():
-            for s, _, _, _ in gaz.finditer(doc.text):
-                i = self.index(s)
-                if i is not None:
+        for s, _, _, preds in all_triggers().find_all(doc.text):
+            i = self.index(s)
+            if i is not None:
+                for pred in preds:
                     self.triggers[i].setdefault(pred, []).append(s)
 
     def index(self, pos: int) -> int | None:
