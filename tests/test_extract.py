@@ -277,3 +277,8 @@ def test_mountains_and_rivers_by_suffix_and_a_byline_at_a_paragraph_end_is_kept_
     doc = run("近日，芮城县在中条山、涑水河沿线开展巡查。 记者 钱晓东 通讯员 孔令辉\n\n党群服务中心架起连心桥")
     assert {"中条山", "涑水河"} <= labels(doc, "Place")
     assert {"钱晓东", "孔令辉"} <= {r.s for r in rels(doc, "reported")}
+
+
+def test_negated_events_give_no_fact():
+    doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
+    assert not rels(doc, "attended")

@@ -252,7 +252,9 @@ def _persons_in(mentions: list[Candidate], a: int, b: int) -> list[Candidate]:
     return [m for m in mentions if m.type == "Person" and a <= m.start < b]
 
 
-_REPORTED_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
+_REPORTED_NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
+_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
+_NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
 _SPEECH = re.compile(r"强调|指出|要求|表示|认为|希望")
 _MOTION = ("来到", "深入", "走进", "前往", "赴")
 
@@ -297,8 +299,9 @@ def _events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel) -> None:
             if pred not in trig:
                 continue
             # subjects: people with a trigger after them and no "he stressed" in between
+            trig_pos = [t for t in trig[pred] if not _NEGATED.search(doc.text[max(0, t - 3):t])]
             subj = [p for p in people
-                    if any(t > p.start and not _SPEECH.search(doc.text[p.end:t]) for t in trig[pred])]
+                    if any(t > p.start and not _SPEECH.search(doc.text[p.end:t]) for t in trig_pos)]
             if not subj and pred == "inspected" and last_subj[0] == para and (not people) and _CONTINUES.search(sent.text) \
                     and not _SPEECH.search(doc.text[sent.start:trig[pred][0]]):
                 subj = last_subj[1]
