@@ -252,8 +252,7 @@ def _persons_in(mentions: list[Candidate], a: int, b: int) -> list[Candidate]:
     return [m for m in mentions if m.type == "Person" and a <= m.start < b]
 
 
-_REPORTED_NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
-_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
+_REPORTED_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
 _NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
 _SPEECH = re.compile(r"强调|指出|要求|表示|认为|希望")
 _MOTION = ("来到", "深入", "走进", "前往", "赴")
