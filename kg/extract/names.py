@@ -46,7 +46,7 @@ def name_like(word: str, extra_tags: tuple[str, ...] = ()) -> bool:
         return False
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", word):
         return "m" in extra_tags and bool(re.search(r"[0-9+\-—]", word))   # 100 and + in 20万吨+10万吨…项目
-    if extra_tags and word in words("project_words.txt"):
+    if extra_tags and (word in words("project_words.txt") or word in words("org_words.txt")):
         return True
     if re.match(r"^第[一二三四五六七八九十0-9]+$", word):
         return True
@@ -88,7 +88,7 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
         w = idx.tokens[t][2]
         tag = word_tags().get(w) or ""
         if tag.startswith(("v", "d", "p", "c", "q")) and not (tag.startswith("vn") and "m" in extra_tags) \
-                and w not in words("project_words.txt") \
+                and w not in words("project_words.txt") and w not in words("org_words.txt") \
                 or tag.startswith("m") and not re.search(r"[0-9]", w) or w in ("二是", "一是", "三是"):
             best = idx.tokens[t][1]
         else:
