@@ -188,7 +188,7 @@ def _verb_first(idx: TokenIndex, j: int) -> bool:
     t = idx.covering(j)
     if t is None or idx.tokens[t][0] != j or len(idx.tokens[t][2]) != 1:
         return False
-    return (word_tags().get(idx.tokens[t][2]) or "").startswith(("v", "p", "c"))
+    return (word_tags().get(idx.tokens[t][2]) or "").startswith(("v", "p", "c", "q", "m"))
 
 
 def generic_word(w: str) -> bool:

@@ -197,6 +197,10 @@ def _part_of(doc: Doc, mentions: list[Candidate], rel) -> None:
             if anc in places:
                 rel(label, "partOf", anc, None, "division-data", 0.95)
                 break
+    # foreign cities in their country (塔什干 → 乌兹别克斯坦)
+    for city, country in rows("world_cities.tsv"):
+        if city in places and country in places:
+            rel(city, "partOf", country, None, "world-cities", 0.9)
     # towns, villages, sites written right after their parent (灵石县静升镇)
     by_end = {m.end: m for m in mentions if m.type == "Place"}
     for m in mentions:
