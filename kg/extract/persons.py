@@ -320,6 +320,11 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
                     and (i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or idx.ending_at(i) is not None):
                 add(i, e, "postfix", [Title(m.group(0), None, e)] if m.group(0) in ("总书记", "总理", "委员长") else None)
                 break
+    # 3c. people jieba's dictionary knows by name (its nrfg entries: 习近平, 余秋雨 …)
+    for s, e, w in idx.tokens:
+        if len(w) == 3 and word_tags().get(w) == "nrfg" and w[0] in surnames() and w[-1] not in "说等" \
+                and not any(a <= s < b for a, b in hits):
+            add(s, e, "dictionary")
     # 4. every other occurrence of a name found above
     known = {text[s:e] for s, e in hits}
     for name in sorted(known, key=len, reverse=True):
