@@ -156,7 +156,7 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         else:
             continue
         full = text[j:e]
-        if is_common_word(full) or generic_word(name):
+        if is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name):
             continue
         attrs = {"level": _LEVEL_OF_KIND.get(m.group(0), "site")}
         out.append(Candidate(j, e, "Place", full, {full}, attrs, rule, weight=-1))
@@ -209,8 +209,8 @@ def inner_words_ok(idx: TokenIndex, j: int, s: int) -> bool:
             break
         if b <= s and a >= j and len(w) >= 2:
             tag = word_tags().get(w)
-            if tag and tag.startswith(_FUNCTION_TAGS + ("vn",)) and not tag.startswith(("a", "f")):
-                return False
+            if tag and tag.startswith(_FUNCTION_TAGS + ("vn",)) and not tag.startswith(("a", "f")) and word_freq(w) >= 50:
+                return False      # a rare word (解愁) is more likely part of a name than a verb
     return True
 
 
