@@ -27,7 +27,6 @@ def infer_home(text: str, matches: list | None = None) -> str | None:
     >>> infer_home("晋中市召开会议。榆次区、太谷区……太原理工大学")
     '晋中市'
     """
-    divs = divisions()
     votes: Counter[str] = Counter()
     for _, _, surface, cands in (matches if matches is not None else divisions().gazetteer.finditer(text)):
         cities = {d.name if d.level == "city" else d.parent for d in cands if d.level in ("city", "county")}

@@ -92,7 +92,6 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Place candidates in ``doc.text``."""
     text = doc.text
     out: list[Candidate] = []
-    divs = divisions()
     stops = words("place_stop_phrases.txt")
     for s, e, surface, cands in division_matches(doc):
         d = pick_division(doc, cands)
