@@ -4,8 +4,8 @@ Entities, posts, memberships and the asserted relations go to the shared
 (default) graph, merged; each article's graph holds the article, what it
 mentions (``schema:mentions``) and one ``kg:Fact`` per fact with its
 provenance (RDF reification + PROV-O, see README "Provenance"). An article's
-content hash covers its graph and the shared descriptions of what it mentions,
-so a change to either marks the article for update.
+content hash covers its graph (the store keeps hashes of the shared graph
+apart, see kg.store.sync).
 
 >>> from kg.model import Graph, Node, Fact, Article
 >>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星", articles={"a"}),
@@ -34,7 +34,7 @@ from . import terms as T
 from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "4"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "5"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -110,16 +110,8 @@ def build_dataset(graph: Graph, base: str | None = None,
             m.node(node, None)
         done(base + SHARED_GRAPH)
     ch = T.iri(KG + "contentHash")
-    desc: dict[str, str] = {}
     for g in ds.graphs:
-        h = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{ds.nquads[g]}".encode("utf-8"))
-        for x in sorted(ds.mentions.get(g, ())):        # … and what it describes in the shared graph
-            d = desc.get(x)
-            if d is None:
-                d = desc[x] = hashlib.sha256("".join(
-                    f"{p} {o}\n" for p, o in sorted(ds.shared.get(x, ()))).encode("utf-8")).hexdigest()
-            h.update(f"{x} {d}\n".encode("utf-8"))
-        ds.digests[g] = h.hexdigest()
+        ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{ds.nquads[g]}".encode("utf-8")).hexdigest()
     for g, digest in ds.digests.items():
         ds.add(g, T.iri(g), ch, T.plain(digest))
     ds.union()          # computed once here; the store and file writers share it

@@ -3,10 +3,12 @@
 The store holds the layout of ``RdfDataset``: shared descriptions in the
 default graph, one named graph per article. When an article changes or goes,
 its graph is replaced or dropped, and the shared descriptions of everything it
-mentions (``schema:mentions``) are rewritten from the build. The hash of a
-graph is stored in the graph itself (``<article> kg:contentHash "…"``) and
-written last, so an interrupted update leaves a graph without a hash, which the
-next build replaces.
+mentions (``schema:mentions``) are rewritten from the build. The shared graph
+is also hashed in 1024 buckets of subjects (kept in the graph ``BASE
+graph/shared``), so a description that changed for any other reason (sources
+in another order, a new resolver) is rewritten too — only its bucket. The hash
+of an article graph is stored in the graph itself (``<article> kg:contentHash
+"…"``); hashes are written last, so an interrupted update is redone next time.
 
 >>> import pyoxigraph as ox
 >>> from kg.rdf.dataset import RdfDataset
@@ -24,6 +26,7 @@ SyncReport(added=0, replaced=0, removed=0, unchanged=1)
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
@@ -35,6 +38,7 @@ from ..rdf.mapping import graph_nquads
 from ..rdf.namespaces import KG, RDF, SCHEMA
 
 CONTENT_HASH = f"<{KG}contentHash>"
+META_GRAPH = "graph/shared"          # under the base: the hashes of the shared graph's buckets
 MENTIONS = ox.NamedNode(SCHEMA + "mentions")
 DEFAULT = ox.DefaultGraph()
 BULK_QUADS = 20_000       # above this many new quads, load without a transaction (much faster)
@@ -61,7 +65,9 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
     ``preloaded`` are article graphs an ``EarlyLoad`` already put into an empty store.
     """
     old = stored_digests(store)
-    existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(preloaded)
+    meta = ds.base + META_GRAPH
+    existing = {g.value for g in store.named_graphs()
+                if isinstance(g, ox.NamedNode) and not g.value.endswith("/" + META_GRAPH)} - set(preloaded)
     report = SyncReport()
     changed = []
     for g, digest in ds.digests.items():
@@ -83,9 +89,15 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
             node = ox.NamedNode(g)
             affected.update(str(q.object) for q in store.quads_for_pattern(node, MENTIONS, None, node))
             store.remove_graph(node)
+    buckets, bucket_digests = shared_buckets(ds)
     if existing:
         for g in changed:
             affected |= ds.mentions.get(g, set())
+        stored = {q.subject.value: q.object.value
+                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(meta))}
+        for b, digest in bucket_digests.items():
+            if stored.get(f"{meta}/{b}") != digest:
+                affected.update(buckets[b])
         for x in sorted(affected):              # rewrite the shared description of what they mention
             for q in list(store.quads_for_pattern(ox.NamedNode(x[1:-1]), None, None, DEFAULT)):
                 store.remove(q)
@@ -101,7 +113,32 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
         else:
             store.load(data, ox.RdfFormat.N_QUADS)
         store.load(hashes.encode("utf-8"), ox.RdfFormat.N_QUADS)
+    store.remove_graph(ox.NamedNode(meta))
+    store.load("".join(f'<{meta}/{b}> {CONTENT_HASH} "{d}" <{meta}> .\n'
+                       for b, d in sorted(bucket_digests.items())).encode("utf-8"), ox.RdfFormat.N_QUADS)
     return report
+
+
+def shared_buckets(ds: RdfDataset, n: int = 1024) -> tuple[dict[int, list[str]], dict[int, str]]:
+    """The shared graph's subjects in ``n`` buckets (by a hash of the IRI), and each bucket's hash.
+
+    >>> from kg.rdf.dataset import RdfDataset
+    >>> ds = RdfDataset("http://x/"); ds.add_shared("<http://x/s>", "<http://x/p>", '"o"')
+    >>> buckets, digests = shared_buckets(ds)
+    >>> list(buckets.values()), len(next(iter(digests.values())))
+    ([['<http://x/s>']], 64)
+    """
+    buckets: dict[int, list[str]] = {}
+    for s in sorted(ds.shared):
+        b = int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "big") % n
+        buckets.setdefault(b, []).append(s)
+    digests = {}
+    for b, subjects in buckets.items():
+        h = hashlib.sha256()
+        for s in subjects:
+            h.update("".join(f"{s} {p} {o}\n" for p, o in sorted(ds.shared[s])).encode("utf-8"))
+        digests[b] = h.hexdigest()
+    return buckets, digests
 
 
 class EarlyLoad:
@@ -167,6 +204,9 @@ def remove_article(store: ox.Store, graph: str) -> bool:
     node = ox.NamedNode(graph)
     if not store.contains_named_graph(node):
         return False
+    for g in store.named_graphs():        # the shared graph changes: its bucket hashes are void
+        if isinstance(g, ox.NamedNode) and g.value.endswith("/" + META_GRAPH):
+            store.remove_graph(g)
     mentioned = [q.object for q in store.quads_for_pattern(node, MENTIONS, None, node)]
     stated = [_spo(store, q.subject, node)
               for q in store.quads_for_pattern(None, _TYPE, _FACT, node)]
