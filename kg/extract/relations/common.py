@@ -1,0 +1,92 @@
+"""What every relation rule shares: sentences with their mentions and trigger words, fact dates."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ...model import Doc, Sentence
+from ..divisions import divisions
+from ..gazetteer import Gazetteer
+from ..lexicon import rows
+from ..spans import Candidate
+
+_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
+BODY = ("Agency", "Organization")
+
+# rel(subject, predicate, object, position, rule, confidence, **fields): records one fact
+Rel = Callable[..., None]
+
+
+@cache
+def all_triggers() -> Gazetteer[tuple[str, ...]]:
+    """Every trigger word → the predicates it triggers (one pass over the text finds them all)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for p, ws in rows("relation_verbs.tsv"):
+        for w in ws.split():
+            out[w] = out.get(w, ()) + (p,)
+    return Gazetteer(out)
+
+
+class Sentences:
+    """The sentences of a doc with, for each, its mentions and the trigger words in it (found once)."""
+
+    def __init__(self, doc: Doc, mentions: list[Candidate]) -> None:
+        self.sents = doc.sentences
+        self.starts = [s.start for s in doc.sentences]
+        self.mentions: list[list[Candidate]] = [[] for _ in self.sents]
+        for m in mentions:
+            i = self.index(m.start)
+            if i is not None:
+                self.mentions[i].append(m)
+        self.triggers: list[dict[str, list[int]]] = [{} for _ in self.sents]
+        for s, _, _, preds in all_triggers().find_all(doc.text):
+            i = self.index(s)
+            if i is not None:
+                for pred in preds:
+                    self.triggers[i].setdefault(pred, []).append(s)
+
+    def index(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.sents[i].end else None
+
+    def at(self, pos: int) -> Sentence | None:
+        i = self.index(pos)
+        return None if i is None else self.sents[i]
+
+
+def fact_date(doc: Doc, sent: Sentence | None, pos: int | None = None) -> str | None:
+    """The date a sentence gives (11月21日), completed with the article's year; else the article date.
+
+    With several dates, the last one before ``pos`` (the fact's position) wins.
+    """
+    if sent is not None and doc.date:
+        found = [m for m in _MD.finditer(sent.text) if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31]
+        if pos is not None:
+            found = [m for m in found if sent.start + m.start() < pos] or found
+        if found:
+            m = found[-1]
+            return f"{doc.date[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    return doc.date
+
+
+def body_info(doc: Doc, label: str) -> dict:
+    """What the recognisers learnt of an agency: its ``jurisdiction`` and name ``core``."""
+    return doc.user_data.get("bodies", {}).get(label, {})
+
+
+def level_place(doc: Doc, level: str, pos: int) -> str | None:
+    if level == "home":
+        return doc.home
+    if level == "province":
+        return doc.province
+    want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
+    best = None
+    story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
+    for m in doc.mentions:
+        if m.type == "Place" and story[0] <= m.start < pos and m.label.endswith(want) and m.label != doc.home:
+            d = divisions().get(m.label)
+            if level == "town" or (d and d.level == "county"):
+                best = m.label
+    return best

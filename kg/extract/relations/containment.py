@@ -1,0 +1,128 @@
+"""Where things are: jurisdiction and partOf from names and the division data, locatedIn from the text."""
+from __future__ import annotations
+
+import re
+
+from ...model import Doc
+from ..divisions import divisions
+from ..lexicon import rows, words
+from ..places import pick_division
+from ..spans import Candidate
+from .common import Rel, Sentences, body_info, level_place
+
+
+def home_entities(doc: Doc) -> None:
+    """The home city is always an entity (what 我市, 全市 refer to)."""
+    if doc.home:
+        d = divisions().get(doc.home)
+        doc.add_entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code} if d else {}))
+
+
+def jurisdiction(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
+    for (etype, label), ent in list(doc.entities.items()):
+        if etype != "Agency":
+            continue
+        place = body_info(doc, label).get("jurisdiction")
+        if place:
+            doc.add_entity("Place", place)
+            pos = next((m.start for m in mentions if m.label == label), None)
+            rel(label, "jurisdiction", place, pos, "agency-name", 0.9)
+
+
+def part_of(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
+    places = {label for (t, label) in doc.entities if t == "Place"}
+    divs = divisions()
+    # divisions: the nearest ancestor named in the article
+    for label in sorted(places):
+        d = divs.get(label, doc.province, doc.home)
+        if d is None or d.name != label:
+            continue
+        for anc in divs.parent_chain(d):
+            if anc in places:
+                rel(label, "partOf", anc, None, "division-data", 0.95)
+                break
+    # foreign cities in their country (塔什干 → 乌兹别克斯坦)
+    for city, country in rows("world_cities.tsv"):
+        if city in places and country in places:
+            rel(city, "partOf", country, None, "world-cities", 0.9)
+    # towns, villages, sites written right after their parent (灵石县静升镇)
+    by_end = {m.end: m for m in mentions if m.type == "Place"}
+    for m in mentions:
+        if m.type == "Place" and m.start in by_end and by_end[m.start].label != m.label:
+            parent = by_end[m.start]
+            if divs.get(m.label) is None:
+                rel(m.label, "partOf", parent.label, m.start, "adjacent-place", 0.85)
+    # towns and villages in a county story: part of the county named before them
+    for m in mentions:
+        lvl = doc.entities.get(("Place", m.label))
+        if m.type != "Place" or lvl is None or lvl.attrs.get("level") not in ("town",) or m.start in by_end:
+            continue
+        parent = level_place(doc, "county", m.start)
+        if parent:
+            rel(m.label, "partOf", parent, m.start, "story-county", 0.6)
+    # villages of a town story: part of the town named before them
+    has_parent = {r.s for r in doc.relations if r.p == "partOf"}
+    for m in mentions:
+        ent = doc.entities.get(("Place", m.label))
+        if m.type != "Place" or ent is None or ent.attrs.get("level") != "village" or m.label in has_parent:
+            continue
+        parent = level_place(doc, "town", m.start)
+        if parent and parent != m.label:
+            rel(m.label, "partOf", parent, m.start, "story-town", 0.55)
+            has_parent.add(m.label)
+    # streets and roads named with no parent in a local paper: the home city
+    for m in mentions:
+        ent = doc.entities.get(("Place", m.label))
+        if m.type == "Place" and ent is not None and doc.home and m.label not in has_parent \
+                and re.search(r"(?:路|街|大街|大道|高速|桥)$", m.label) and ent.attrs.get("level") == "site":
+            rel(m.label, "partOf", doc.home, m.start, "local-street", 0.5)
+            has_parent.add(m.label)
+    # departments of a government / party committee named in the article
+    agencies = {label: ent for (t, label), ent in doc.entities.items() if t == "Agency"}
+    for label, ent in agencies.items():
+        place = body_info(doc, label).get("jurisdiction")
+        core = body_info(doc, label).get("core", "")
+        if not place or core in ("人民政府", "委员会") or core in words("independent_bodies.txt") \
+                or core.endswith("委员会") and label.startswith("中共"):
+            continue
+        parent = f"中共{place}委员会" if label.startswith("中共") else f"{place}人民政府"
+        if parent in agencies and parent != label:
+            rel(label, "partOf", parent, None, "department-of", 0.8)
+    # organisations named after the body they belong to (太原理工大学航空学院 → 太原理工大学)
+    orgs = sorted(label for (t, label) in doc.entities if t == "Organization")
+    for a in orgs:
+        for b in orgs:
+            if a != b and a.startswith(b) and len(a) - len(b) >= 2:
+                rel(a, "partOf", b, None, "name-prefix", 0.8)
+
+
+def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+    """Organisations and projects: the place named before them in the clause, or the place in their name."""
+    divs = divisions()
+    located: set[str] = set()
+    places = [m for m in mentions if m.type == "Place"]
+    for m in mentions:
+        if m.type not in ("Organization", "Project"):
+            continue
+        sent = sents.at(m.start)
+        if sent is None:
+            continue
+        clause_start = max([sent.start] + [i + 1 for i in range(sent.start, m.start) if doc.text[i] in "，,；;"])
+        before = [p for p in places if clause_start <= p.start and p.end <= m.start
+                  and (doc.entities.get(("Place", p.label)) or p).attrs.get("level") not in ("province", "country")
+                  and (re.fullmatch(r"[的之\s]?", doc.text[p.end:m.start])
+                       or re.search(r"(?:位于|坐落于|坐落在|地处|落户|落地|在|于)$", doc.text[max(0, p.start - 3):p.start]))]
+        if before:
+            rel(m.label, "locatedIn", before[-1].label, m.start, "place-before", 0.6)
+            located.add(m.label)
+    for (t, label), ent in sorted(doc.entities.items()):
+        if t not in ("Organization", "Project") or label in located:
+            continue
+        m = divs.gazetteer.match_at(label, 0)
+        if m and not re.search(r"(?:大学|学院|报|台|网)$", label):   # 太原理工大学 says nothing of where it is
+            d = pick_division(doc, m[3])
+            if d.level != "province" and (d.province == doc.province):
+                doc.add_entity("Place", d.name, m[2], level=d.level, adcode=d.code)
+                rel(label, "locatedIn", d.name, None, "name-prefix", 0.5)
+                located.add(label)
+                continue

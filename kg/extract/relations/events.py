@@ -1,0 +1,93 @@
+"""inspected, attended and investigatedBy: trigger words, their subjects and the places in reach."""
+from __future__ import annotations
+
+import re
+
+from ...model import Doc
+from ..spans import Candidate
+from .common import Rel, Sentences
+
+_REPORTED_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
+_NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
+_SPEECH = re.compile(r"强调|指出|要求|表示|认为|希望")
+_MOTION = ("来到", "深入", "走进", "前往", "赴")
+
+
+def _in_reach(doc: Doc, m: Candidate, trigger_starts: list[int]) -> bool:
+    """A visited place is before its activity verb (在X调研) or right after a motion verb (来到X、Y)."""
+    for t in trigger_starts:
+        word = next((w for w in _MOTION if doc.text.startswith(w, t)), None)
+        if word is None and m.end <= t:
+            return True
+        if word is not None and 0 <= m.start - (t + len(word)) <= 2:
+            return True
+        if word is not None and m.start > t:
+            gap = doc.text[t + len(word):m.start]
+            if re.fullmatch(r"[^，。；]*", gap) and len(gap) <= 40 and not re.search(r"[的了着]", gap):
+                return True
+        if word is None and m.start >= t and m.start - t <= 12:
+            return True
+    return False
+
+
+_CONTINUES = re.compile(r"^(?:随后|之后|其间|期间|先后|还|并|他|她|其|一行|同时|接着|在)")
+
+
+def events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+    """inspected / attended / investigatedBy from trigger words in a sentence.
+
+    The subject is a titled person before the trigger (not one quoted in 学习贯彻…讲话);
+    a following sentence of the same paragraph (随后来到…) continues with the same subject.
+    """
+    reporters = {r.s for r in doc.relations if r.p == "reported"}
+    titled = {r.s for r in doc.relations if r.p == "holdsPosition"}
+    last_targets: tuple[int, list[Candidate]] = (-1, [])     # (paragraph start, targets of the last event)
+    last_subj: tuple[int, list[Candidate]] = (-1, [])        # (paragraph start, subject of the last visit)
+    for k, sent in enumerate(sents.sents):
+        ms, trig = sents.mentions[k], sents.triggers[k]
+        para = doc.text.rfind("\n", 0, sent.start) + 1
+        people = [m for m in ms if m.type == "Person" and m.label not in reporters and m.label in titled
+                  and not _REPORTED_SPEECH.search(doc.text[max(sent.start, m.start - 12):m.start])
+                  and not doc.text.startswith(("关于", "的"), m.end + 3 if doc.text.startswith("总书记", m.end) else m.end)]
+        for pred in ("inspected", "attended"):
+            if pred not in trig:
+                continue
+            # subjects: people with a trigger after them and no "he stressed" in between
+            trig_pos = [t for t in trig[pred] if not _NEGATED.search(doc.text[max(0, t - 3):t])]
+            subj = [p for p in people
+                    if any(t > p.start and not _SPEECH.search(doc.text[p.end:t]) for t in trig_pos)]
+            if not subj and pred == "inspected" and last_subj[0] == para and (not people) and _CONTINUES.search(sent.text) \
+                    and not _SPEECH.search(doc.text[sent.start:trig[pred][0]]):
+                subj = last_subj[1]
+            if not subj:
+                continue
+            after = subj[0].end if subj[0].start >= sent.start else sent.start
+            targets = [m for m in ms if m.type in ("Place", "Agency", "Organization", "Project") and m.start > after
+                       and not _is_title_body(doc, m, subj) and _in_reach(doc, m, trig[pred])]
+            if pred == "attended":
+                targets = [m for m in targets if m.type != "Project"]
+            if pred == "inspected":
+                last_subj = (para, subj)
+            if targets:
+                last_targets = (para, targets)
+            elif pred == "attended" and last_targets[0] == para:
+                targets = [t for t in last_targets[1] if t.type != "Project"][:1]   # 市领导某某参加: the event before
+            for p in subj:
+                for t in targets:
+                    rel(p.label, pred, t.label, sent.start, f"trigger:{pred}", 0.6)
+        site = re.match(r"^在(.{2,40}?)现场", sent.text)
+        if site and people:                  # 在某某项目现场，某某详细了解…
+            a, b = sent.start + site.start(1), sent.start + site.end(1)
+            for t in [m for m in ms if m.type in ("Organization", "Project", "Place") and a <= m.start and m.end <= b]:
+                for p in people:
+                    rel(p.label, "inspected", t.label, sent.start, "site-visit", 0.6)
+        if "investigated" in trig:
+            bodies = [m for m in ms if m.type == "Agency" and ("纪" in m.label or "监" in m.label)]
+            for p in [m for m in ms if m.type == "Person"]:
+                for b in bodies:
+                    rel(p.label, "investigatedBy", b.label, sent.start, "trigger:investigation", 0.8)
+
+
+def _is_title_body(doc: Doc, m: Candidate, people: list[Candidate]) -> bool:
+    """A body right before a person's name is part of the title, not a place visited."""
+    return any(0 <= p.start - m.end <= 8 for p in people)

@@ -1,0 +1,50 @@
+"""undertakes and partnerOf: bodies around projects and the words that join them."""
+from __future__ import annotations
+
+import re
+
+from ...model import Doc
+from ..persons import roles
+from ..spans import Candidate
+from .common import BODY, Rel, Sentences
+
+
+def heads_title(doc: Doc, body: Candidate) -> bool:
+    """A body written right before a title (某某局局长) speaks through a person; it is no owner."""
+    return roles().match_at(doc.text, body.end) is not None
+
+
+def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+    for k, sent in enumerate(sents.sents):
+        ms, trig = sents.mentions[k], sents.triggers[k]
+        bodies = [m for m in ms if m.type in BODY]
+        projects = [m for m in ms if m.type == "Project"]
+        if projects and bodies and "undertakes" in trig:
+            for pr in projects:
+                owners = [b for b in bodies if b.end <= pr.start and not heads_title(doc, b)]
+                if owners:
+                    rel(owners[-1].label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
+        if len(bodies) >= 2 and "partner" in trig:
+            # a run of bodies joined by 、/和/与/携手 …, with at least one real connector, are partners
+            groups: list[list[Candidate]] = [[bodies[0]]]
+            joins: list[set[str]] = [set()]
+            for a, b in zip(bodies, bodies[1:]):
+                between = doc.text[a.end:b.start].strip()
+                if re.fullmatch(r"(?:与|和|同|及|、|携手|联合|牵手)", between):
+                    groups[-1].append(b)
+                    joins[-1].add(between)
+                else:
+                    groups.append([b])
+                    joins.append(set())
+            for group, how in zip(groups, joins):
+                if len(group) >= 2 and how - {"、", "及"}:
+                    for i, a in enumerate(group):
+                        for b in group[i + 1:]:
+                            if a.label != b.label:
+                                rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+    for (t, label) in list(doc.entities):
+        if t != "Project":
+            continue
+        for (t2, org) in list(doc.entities):
+            if t2 in BODY and label.startswith(org) and len(label) > len(org) + 2:
+                rel(org, "undertakes", label, None, "name-prefix", 0.7)
