@@ -21,7 +21,9 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
         projects = [m for m in ms if m.type == "Project"]
         if projects and bodies and "undertakes" in trig:
             for pr in projects:
-                owners = [b for b in bodies if b.end <= pr.start and not heads_title(doc, b)]
+                # the owner is the subject of the verb: 甲公司投资建设乙项目, 由甲承建
+                owners = [b for b in bodies if b.end <= pr.start and not heads_title(doc, b)
+                          and any(0 <= t - b.end <= 3 and t < pr.start for t in trig["undertakes"])]
                 if owners:
                     rel(owners[-1].label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
         if len(bodies) >= 2 and "partner" in trig:
