@@ -14,6 +14,7 @@ from .tokenize import is_common_word, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _NOT_PROJECT = re.compile(r"(?:行动|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
+_INVESTS = re.compile(r"(?<=公司|集团|股份|企业|银行|大学|学院)(?:投资建设|投资兴建|出资建设|投资|投建|承建|建设|实施|打造)")
 _KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多余]+(?:所|家|个|座|批|类|处|支|条|名|级)|各|每|该|本|这|那|一批|多家|多所|更换|新建|组建|建设|建成|设立|打造|申报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
@@ -63,6 +64,12 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
                 start = p.start
         while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
             start += 1
+        if etype == "Project":    # 甲公司投资建设乙项目: the project starts after the company's verb
+            cut = None
+            for v in _INVESTS.finditer(text, start, s):
+                cut = v.end()
+            if cut is not None:
+                start = cut
         # a chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…);
         # the places dropped are entities of their own
         chain: list[Candidate] = []

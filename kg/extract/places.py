@@ -65,7 +65,7 @@ def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) ->
     local = bool(doc.province) and d.province == doc.province
     if d.level == "county" and not local and (surface != d.name or len(d.name) < 3 and doc.text[max(0, s - 8):s].find(d.parent or "-") < 0):
         return False                  # 和县 far away only right after its city (马鞍山市和县)
-    ordinary = is_common_word(surface) and word_tags().get(surface) != "ns" and word_freq(surface) >= 50
+    ordinary = is_common_word(surface) and word_tags().get(surface) != "ns" and word_freq(surface) >= 300
     if ordinary or d.level == "city" and not local:
         # a far-away city, or a short name that is also a word (大同), only where the text lists places
         text = doc.text
