@@ -13,6 +13,7 @@ _NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng", "b", "a", 
 _STOP_WORDS = set("的 在 了 和 与 及 或 等 是 为 对 到 从 向 把 被 将 于 给 以 由 其 该 本 这 那 此 各 每 全 我 你 他 她 们 也 都 "
                   "就 又 还 已 并 而 但 让 使 如 像 着 过 之 共 同 跟 据 按 经 请 位 个 家 所 名 年 月 日 时 处 做 作 成 有 无 没 不 "
                   "要 会 能 可 近 后".split())
+_GLUED = set("从在对向把被将于给与和及")
 _CJK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z·（）()\-—+.]+$")
 
 
@@ -70,16 +71,14 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
         s, e, w = idx.tokens[i]
         if s < floor or start - s > max_chars or not name_like(w, extra_tags):
             break
+        if len(w) == 2 and w[0] in _GLUED and (word_tags().get(w) or "")[:1] in ("d", "p", "c"):
+            best = s + 1          # jieba glued a preposition to the name's first character (从中|鼎物流园)
+            break
         best = s
         n += 1
         i -= 1
         if i >= 0 and idx.tokens[i][1] != s:
             break
-    # jieba sometimes glues a preposition to the name's first character (从中|鼎物流园)
-    t = idx.covering(best)
-    if t is not None and idx.tokens[t][0] == best and len(idx.tokens[t][2]) == 2 \
-            and idx.tokens[t][2][0] in "从在对向把被将于给与和及" and (word_tags().get(idx.tokens[t][2]) or "")[:1] in ("d", "p", "c"):
-        best += 1
     # a name does not begin with a verb or an adverb the walk let in (依托…, 命名…)
     while best < start:
         t = idx.covering(best)
