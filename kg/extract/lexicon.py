@@ -40,6 +40,16 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def keys(name: str) -> frozenset[str]:
+    """The first column of a TSV (the words it is keyed by).
+
+    >>> "市长" in keys("government_roles.txt") and "home" not in keys("government_roles.txt")
+    True
+    """
+    return frozenset(r[0] for r in rows(name))
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Chinese surnames, single and compound."""
     return frozenset(words("surnames.txt"))

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..model import Doc
 from .gazetteer import Gazetteer
-from .lexicon import rows, surnames, words
+from .lexicon import keys, rows, surnames, words
 from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_tags
@@ -52,10 +52,8 @@ def roles() -> Gazetteer[str]:
         g.add(t, t)
         for m in mods:
             g.add(m + t, m + t)
-    for t in words("leader_roles.txt"):
+    for t in keys("leader_roles.txt") | keys("government_roles.txt"):
         g.add(t, t)
-    for ln in words("government_roles.txt"):
-        g.add(ln, ln)
     return g
 
 
@@ -245,7 +243,7 @@ def government_body(role: str, place: Candidate | None) -> str | None:
 
 def roles_imply_body(role: str) -> bool:
     """市长, 县长 … name their own body (the people's government)."""
-    return role in words("government_roles.txt") or role in words("leader_roles.txt")
+    return role in keys("government_roles.txt") or role in keys("leader_roles.txt")
 
 
 def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[PersonHit]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...model import Doc
-from ..lexicon import rows, words
+from ..lexicon import keys, rows
 from ..persons import PersonHit, Title, government_body
 from .common import Rel, level_place
 
@@ -13,7 +13,7 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
         gov = government_body(t.role, t.org)         # 芮城县副县长 → 芮城县人民政府
         if gov:
             return "Agency", gov
-        if t.role in words("leader_roles.txt"):
+        if t.role in keys("leader_roles.txt"):
             return "Place", t.org.label
     elif t.org is not None:
         return t.org.type, t.org.label
