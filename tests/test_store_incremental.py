@@ -207,3 +207,13 @@ def test_early_loading_while_mapping_gives_the_same_store(tmp_path: Path):
         early = EarlyLoad(store, pool)                    # a store with content: does nothing
         ds = build_dataset(sample_graph(), on_graph=early)
         assert not early.active and sync(store, ds, early.loaded).unchanged == 3
+
+
+def test_without_the_description_hashes_the_shared_graph_is_rewritten_whole(tmp_path: Path):
+    build(sample_graph(), tmp_path)
+    (tmp_path / "store" / "kg-shared.json").unlink()
+    g = sample_graph()
+    g.nodes["person/王伟"].aliases.add("王副市长")
+    assert build(g, tmp_path).unchanged == 3
+    build(g, tmp_path / "fresh")
+    assert dump(tmp_path) == dump(tmp_path / "fresh")

@@ -31,8 +31,9 @@ class StoreHandle:
     this proxy and the ``with`` block of ``open_store`` drops the real store.
     """
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, path: Path | None = None) -> None:
         self._store: ox.Store | None = store
+        self.path = path             # the store folder
 
     def __getattr__(self, name: str):
         if self._store is None:
@@ -74,7 +75,7 @@ def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iter
         if "lock" in detail.lower():
             raise KgError("E030", path=str(path), detail=detail) from None
         raise KgError("E031", path=str(path), detail=detail) from None
-    handle = StoreHandle(store)
+    handle = StoreHandle(store, path)
     del store
     try:
         yield handle

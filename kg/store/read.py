@@ -30,8 +30,6 @@ def dataset_from_store(store: ox.Store, base: str | None = None) -> RdfDataset:
         if not isinstance(g, ox.NamedNode):
             ds.add_shared(*t)
             continue
-        if g.value.endswith("/graph/shared"):          # bucket hashes of the shared graph
-            continue
         ds.add(g.value, *t)
         if q.subject != g:
             continue

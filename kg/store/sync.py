@@ -4,9 +4,9 @@ The store holds the layout of ``RdfDataset``: shared descriptions in the
 default graph, one named graph per article. When an article changes or goes,
 its graph is replaced or dropped, and the shared descriptions of everything it
 mentions (``schema:mentions``) are rewritten from the build. The shared graph
-is also hashed in 1024 buckets of subjects (kept in the graph ``BASE
-graph/shared``), so a description that changed for any other reason (sources
-in another order, a new resolver) is rewritten too — only its bucket. The hash
+is kept in step by a hash per subject (``store/kg-shared.json``): exactly the
+subjects whose description changed, appeared or went are rewritten, whatever
+the reason (a new article, sources in another order, a new resolver). The hash
 of an article graph is stored in the graph itself (``<article> kg:contentHash
 "…"``); hashes are written last, so an interrupted update is redone next time.
 
@@ -27,18 +27,21 @@ SyncReport(added=0, replaced=0, removed=0, unchanged=1)
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Collection
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..fsutil import atomic_write
 from ..rdf.dataset import RdfDataset
 from ..rdf.mapping import graph_nquads
 from ..rdf.namespaces import KG, RDF, SCHEMA
 
 CONTENT_HASH = f"<{KG}contentHash>"
-META_GRAPH = "graph/shared"          # under the base: the hashes of the shared graph's buckets
+DIGESTS = "kg-shared.json"          # in the store folder: subject → hash of its shared description
 MENTIONS = ox.NamedNode(SCHEMA + "mentions")
 DEFAULT = ox.DefaultGraph()
 BULK_QUADS = 20_000       # above this many new quads, load without a transaction (much faster)
@@ -60,14 +63,12 @@ def stored_digests(store: ox.Store) -> dict[str, str]:
 
 
 def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> SyncReport:
-    """Make the store equal to ``ds``, touching only changed articles and what they mention.
+    """Make the store equal to ``ds``, touching only changed articles and changed descriptions.
 
     ``preloaded`` are article graphs an ``EarlyLoad`` already put into an empty store.
     """
     old = stored_digests(store)
-    meta = ds.base + META_GRAPH
-    existing = {g.value for g in store.named_graphs()
-                if isinstance(g, ox.NamedNode) and not g.value.endswith("/" + META_GRAPH)} - set(preloaded)
+    existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(preloaded)
     report = SyncReport()
     changed = []
     for g, digest in ds.digests.items():
@@ -83,28 +84,22 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
     if not report.unchanged and existing:       # nothing to keep: start from an empty store
         store.clear()
         existing = set()
-    affected: set[str] = set()
     for g in sorted(existing):
         if g not in ds.digests or g in changed:
-            node = ox.NamedNode(g)
-            affected.update(str(q.object) for q in store.quads_for_pattern(node, MENTIONS, None, node))
-            store.remove_graph(node)
-    buckets, bucket_digests = shared_buckets(ds)
-    if existing:
-        for g in changed:
-            affected |= ds.mentions.get(g, set())
-        stored = {q.subject.value: q.object.value
-                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(meta))}
-        for b, digest in bucket_digests.items():
-            if stored.get(f"{meta}/{b}") != digest:
-                affected.update(buckets[b])
-        for x in sorted(affected):              # rewrite the shared description of what they mention
-            for q in list(store.quads_for_pattern(ox.NamedNode(x[1:-1]), None, None, DEFAULT)):
-                store.remove(q)
-        subjects = sorted(affected)
+            store.remove_graph(ox.NamedNode(g))
+    digests = subject_digests(ds)
+    before = _read_digests(store) if existing else {}
+    if before is None:                          # unknown state: rewrite the whole shared graph
+        store.clear_graph(DEFAULT)
+        subjects = sorted(ds.shared)
+    elif existing:
+        gone = sorted({s for s, d in before.items() if digests.get(s) != d})
+        for i in range(0, len(gone), 500):       # drop their old descriptions, in the store
+            store.update("DELETE { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o }" % " ".join(gone[i:i + 500]))
+        subjects = sorted(s for s, d in digests.items() if before.get(s) != d)
     else:
         subjects = sorted(ds.shared)
-    shared = [f"{x} {p} {o} .\n" for x in subjects for p, o in sorted(ds.shared.get(x, ()))]
+    shared = [f"{x} {p} {o} .\n" for x in subjects for p, o in sorted(ds.shared[x])]
     if changed or shared:
         body, hashes = _nquads(ds, sorted(changed), set(preloaded))
         data = (body + "".join(shared)).encode("utf-8")
@@ -113,32 +108,49 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
         else:
             store.load(data, ox.RdfFormat.N_QUADS)
         store.load(hashes.encode("utf-8"), ox.RdfFormat.N_QUADS)
-    store.remove_graph(ox.NamedNode(meta))
-    store.load("".join(f'<{meta}/{b}> {CONTENT_HASH} "{d}" <{meta}> .\n'
-                       for b, d in sorted(bucket_digests.items())).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    _write_digests(store, digests)
     return report
 
 
-def shared_buckets(ds: RdfDataset, n: int = 1024) -> tuple[dict[int, list[str]], dict[int, str]]:
-    """The shared graph's subjects in ``n`` buckets (by a hash of the IRI), and each bucket's hash.
+def subject_digests(ds: RdfDataset) -> dict[str, str]:
+    """Subject → a short hash of its description in the shared graph.
 
     >>> from kg.rdf.dataset import RdfDataset
     >>> ds = RdfDataset("http://x/"); ds.add_shared("<http://x/s>", "<http://x/p>", '"o"')
-    >>> buckets, digests = shared_buckets(ds)
-    >>> list(buckets.values()), len(next(iter(digests.values())))
-    ([['<http://x/s>']], 64)
+    >>> subject_digests(ds)
+    {'<http://x/s>': 'f8c5ffac1423119680b6'}
     """
-    buckets: dict[int, list[str]] = {}
-    for s in sorted(ds.shared):
-        b = int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "big") % n
-        buckets.setdefault(b, []).append(s)
-    digests = {}
-    for b, subjects in buckets.items():
-        h = hashlib.sha256()
-        for s in subjects:
-            h.update("".join(f"{s} {p} {o}\n" for p, o in sorted(ds.shared[s])).encode("utf-8"))
-        digests[b] = h.hexdigest()
-    return buckets, digests
+    return {s: hashlib.blake2b("\n".join(f"{p} {o}" for p, o in sorted(pos)).encode("utf-8"),
+                               digest_size=10).hexdigest() for s, pos in ds.shared.items()}
+
+
+def _digests_file(store) -> Path | None:
+    path = getattr(store, "path", None)
+    return Path(path) / DIGESTS if path is not None else None
+
+
+def _read_digests(store) -> dict[str, str] | None:
+    """The subject hashes the store was last synced with; None when unknown."""
+    f = _digests_file(store)
+    if f is None or not f.is_file():
+        return None
+    try:
+        return json.loads(f.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_digests(store, digests: dict[str, str]) -> None:
+    f = _digests_file(store)
+    if f is not None:
+        atomic_write(f, json.dumps(digests, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def forget_digests(store) -> None:
+    """Mark the shared graph's hashes unknown (after ``remove_article``): the next sync rewrites it."""
+    f = _digests_file(store)
+    if f is not None and f.exists():
+        f.unlink()
 
 
 class EarlyLoad:
@@ -204,9 +216,7 @@ def remove_article(store: ox.Store, graph: str) -> bool:
     node = ox.NamedNode(graph)
     if not store.contains_named_graph(node):
         return False
-    for g in store.named_graphs():        # the shared graph changes: its bucket hashes are void
-        if isinstance(g, ox.NamedNode) and g.value.endswith("/" + META_GRAPH):
-            store.remove_graph(g)
+    forget_digests(store)                 # the shared graph changes below
     mentioned = [q.object for q in store.quads_for_pattern(node, MENTIONS, None, node)]
     stated = [_spo(store, q.subject, node)
               for q in store.quads_for_pattern(None, _TYPE, _FACT, node)]
