@@ -108,6 +108,14 @@ def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | Non
     return cand if plausible_words(idx, i, cand) else None
 
 
+def _verb_given(idx: TokenIndex, i: int, e: int) -> bool:
+    """With only context to go on, a 'given name' that is one verb or adverb (富|起来) is no name."""
+    t = idx.covering(e - 1)
+    if t is None or idx.tokens[t][0] <= i or idx.tokens[t][1] != e:
+        return False
+    return (word_tags().get(idx.tokens[t][2]) or "n")[:1] in ("v", "d", "u", "p", "c", "f", "q", "r")
+
+
 def plausible_name_word(w: str) -> bool:
     tag = word_tags().get(w)
     return tag is None or tag.startswith("nr") or len(w) == 1
@@ -307,7 +315,7 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
         before = _context_words().match_before(text, i, 4) is not None
         after = _speech_verbs().match_at(text, e) is not None
         tag = word_tags().get(text[i:e])
-        if at_boundary and (before or after and (tag is None or tag.startswith("nr"))):
+        if at_boundary and (before or after and (tag is None or tag.startswith("nr"))) and not _verb_given(idx, i, e):
             add(i, e, "context")
     # 3b. honorifics and titles after the name (田某先生, 习某某总书记)
     for m in re.finditer(_POSTFIX, text):
