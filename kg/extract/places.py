@@ -143,8 +143,8 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         t = idx.covering(s)
         if t is not None and idx.tokens[t][0] < s and idx.tokens[t][1] == e:
             w = idx.tokens[t][2]
-            if is_common_word(w) and not word_tags().get(w, "").startswith(("ns", "nz", "nr")):
-                continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村)
+            if is_common_word(w) and (not word_tags().get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300):
+                continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村, 上山)
         for k in range(min(max_name, s), 0, -1):
             j = s - k
             name = text[j:s]
