@@ -108,7 +108,8 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
         else:
             store.load(data, ox.RdfFormat.N_QUADS)
         store.load(hashes.encode("utf-8"), ox.RdfFormat.N_QUADS)
-    _write_digests(store, digests)
+    if digests != before:
+        _write_digests(store, digests)
     return report
 
 
