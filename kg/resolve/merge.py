@@ -37,9 +37,9 @@ def resolve(docs: Iterable[Doc]) -> Graph:
             if node is None:
                 node = g.nodes[key] = Node(key, etype, label)
             if etype == "Person" and (doc.article.id, label) in why:
-                node.attrs.setdefault("resolution", [])
-                if why[doc.article.id, label] not in node.attrs["resolution"]:
-                    node.attrs["resolution"].append(why[doc.article.id, label])
+                said = node.attrs.get("resolution", "")
+                if why[doc.article.id, label] not in said.split("; "):
+                    node.attrs["resolution"] = f"{said}; {why[doc.article.id, label]}" if said else why[doc.article.id, label]
             node.aliases.update(ent.aliases)
             for k, v in sorted(ent.attrs.items()):
                 node.attrs.setdefault(k, v)
