@@ -289,3 +289,10 @@ def test_the_owner_of_a_project_is_the_subject_of_its_verb():
     owners = {(r.s, r.o) for r in rels(doc, "undertakes")}
     assert ("山西晋南钢铁集团有限公司", "运城高端不锈钢板材项目") in owners
     assert not any(s.endswith("工业和信息化局") for s, _ in owners)
+
+
+def test_short_name_of_a_company_named_in_full_is_an_alias():
+    doc = run("运城华泰新材料有限公司今年投产。华泰公司负责人表示，明年将扩产。")
+    orgs = [e for e in doc.entities.values() if e.type == "Organization"]
+    assert [o.label for o in orgs] == ["运城华泰新材料有限公司"]
+    assert "华泰公司" in orgs[0].aliases

@@ -31,6 +31,7 @@ class Extractor:
         from .entities import find_entities
         from .attributes import project_attributes
         from .careers import find_careers
+        from .coref import resolve_short_forms
         from .relations import find_relations
         self.home = home
         self.components: list[tuple[str, Component]] = [
@@ -39,6 +40,7 @@ class Extractor:
             ("context", lambda d: set_context(d, self.home)),
             ("tokenize", tokenize),
             ("entities", find_entities),
+            ("short forms", resolve_short_forms),
             ("relations", find_relations),
             ("careers", find_careers),
             ("attributes", project_attributes),

@@ -1,0 +1,50 @@
+"""Short names of bodies named in full elsewhere in the article (兴业公司 → 山西兴业投资控股集团有限公司)."""
+from __future__ import annotations
+
+import re
+
+from ..model import Doc
+
+_ENDING = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|股份)$")
+_PLACE_HEAD = re.compile(r"^(?:山西|山西省|中国)")
+
+
+def short_forms(doc: Doc) -> dict[str, str]:
+    """``short label → full label`` for organisations whose short name is inside a longer one's.
+
+    >>> from kg.model import Article, Doc
+    >>> d = Doc(Article("a", ""))
+    >>> _ = d.add_entity("Organization", "山西兴业投资控股集团有限公司"); _ = d.add_entity("Organization", "兴业公司")
+    >>> short_forms(d)
+    {'兴业公司': '山西兴业投资控股集团有限公司'}
+    """
+    orgs = sorted((label for (t, label) in doc.entities if t == "Organization"), key=len)
+    out: dict[str, str] = {}
+    for short in orgs:
+        core = _ENDING.sub("", short)
+        if len(core) < 2 or core == short and not _ENDING.search(short):
+            continue
+        full = [o for o in orgs if o != short and len(o) > len(short) and core in o and _ENDING.search(o)
+                and not o.startswith(short)]
+        if len(full) == 1:
+            out[short] = full[0]
+    return out
+
+
+def resolve_short_forms(doc: Doc) -> Doc:
+    """Component: fold each short name into its full-named entity as an alias, and relabel its mentions."""
+    mapping = short_forms(doc)
+    for short, full in mapping.items():
+        ent = doc.entities.pop(("Organization", short))
+        target = doc.entities[("Organization", full)]
+        target.aliases.update(ent.aliases | {short})
+        for k, v in ent.attrs.items():
+            target.attrs.setdefault(k, v)
+    if mapping:
+        for m in doc.mentions:
+            if m.type == "Organization" and m.label in mapping:
+                m.label = mapping[m.label]
+        for c in doc.user_data.get("candidates", []):
+            if c.type == "Organization" and c.label in mapping:
+                c.label = mapping[c.label]
+    return doc
