@@ -51,6 +51,9 @@ def validate_graph(data, base: str | None = None) -> tuple[bool, list[str]]:
     import pyshacl
     import rdflib
     from rdflib.namespace import RDF
+    for f in (SHAPES, ONTOLOGY):        # they live in the source tree (an editable install)
+        if not f.is_file():
+            raise KgError("E001", path=str(f))
     shapes = rdflib.Graph().parse(SHAPES, format="turtle")
     ontology = rdflib.Graph().parse(ONTOLOGY, format="turtle")
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology,
