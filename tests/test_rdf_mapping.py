@@ -173,3 +173,13 @@ def test_odd_labels_survive_the_round_trip():
               facts=[Fact(key, "locatedIn", key, "a", evidence="line\nbreak")])
     back = merged(g)
     assert (U(node_iri(key, B)), U(RDFS + "label"), rdflib.Literal(label, lang="zh")) in back
+
+
+def test_namesake_qualifier_from_the_key_and_resolution_note():
+    g = Graph(nodes={"person/刘星@太原市": Node("person/刘星@太原市", "Person", "刘星", articles={"a"},
+                                              attrs={"resolution": "刘星: posts in 太原市"})},
+              articles={"a": Article("a", "")})
+    back = merged(g)
+    s = U(B + "person/刘星@太原市")
+    assert (s, U(KG + "qualifier"), rdflib.Literal("太原市", lang="zh")) in back
+    assert (s, U(SKOS + "editorialNote"), rdflib.Literal("刘星: posts in 太原市")) in back

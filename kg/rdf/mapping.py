@@ -34,11 +34,12 @@ from . import terms as T
 from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "5"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "6"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
 ALT = T.iri(SKOS + "altLabel")
+NOTE = T.iri(SKOS + "editorialNote")
 
 CLASSES = {"Person": KG + "Person", "Agency": KG + "Agency", "Organization": KG + "Organization",
            "Project": KG + "Project", "Place": KG + "Place"}
@@ -222,6 +223,9 @@ class _Mapper:
             return
         self._desc.add(node.key)
         pos.update(((A, CLASS_TERMS.get(node.type) or T.iri(KG + "Entity")), (LABEL, T.zh(node.label))))
+        qualifier = node.key.partition("/")[2].rpartition("@")[2] if "@" in node.key else ""
+        if qualifier and "namesake_of" not in node.attrs:      # person/刘星@太原市
+            pos.add((K_QUAL, T.zh(qualifier)))
         for alias in node.aliases:
             if alias != node.label:
                 pos.add((ALT, T.zh(alias)))
@@ -248,6 +252,8 @@ class _Mapper:
             pos.add((K_DATE, T.date(text)))
         elif k == "namesake_of":
             pos.add((K_QUAL, T.zh(text)))
+        elif k == "resolution":             # why kg/resolve kept namesakes apart
+            pos.add((NOTE, T.plain(text)))
         else:
             pos.add((K_ATTR, T.plain(f"{k}={text}")))
 
