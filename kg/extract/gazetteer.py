@@ -1,8 +1,14 @@
-"""Fast longest-match lookup of many fixed strings in text (names of places, titles …)."""
+"""Fast longest-match lookup of many fixed strings in text (names of places, titles …).
+
+Scanning uses an Aho–Corasick automaton (``pyahocorasick``); single lookups
+use a dict of the keys by their first character.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
+
+import ahocorasick
 
 T = TypeVar("T")
 
@@ -20,6 +26,7 @@ class Gazetteer(Generic[T]):
     def __init__(self, items: dict[str, T] | Iterable[tuple[str, T]] = ()) -> None:
         self.values: dict[str, T] = {}
         self._first: dict[str, list[int]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
         for k, v in (items.items() if isinstance(items, dict) else items):
             self.add(k, v)
 
@@ -28,6 +35,7 @@ class Gazetteer(Generic[T]):
         if not key or key in self.values:
             return
         self.values[key] = value
+        self._automaton = None
         lengths = self._first.setdefault(key[0], [])
         if len(key) not in lengths:
             lengths.append(len(key))
@@ -55,29 +63,35 @@ class Gazetteer(Generic[T]):
                 return end - n, end, s, self.values[s]
         return None
 
+    def _scanner(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            a = ahocorasick.Automaton()
+            for k in self.values:
+                a.add_word(k, k)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
     def find_all(self, text: str) -> Iterator[tuple[int, int, str, T]]:
-        """The longest match at every position, overlapping ones included.
+        """The longest match at every position, overlapping ones included, left to right.
 
         >>> [m[2] for m in Gazetteer({"中学": 1, "学院": 2}).find_all("晋中学院")]
         ['中学', '学院']
         """
-        first = self._first
-        for i in range(len(text)):
-            if text[i] in first:
-                m = self.match_at(text, i)
-                if m:
-                    yield m
+        if not self.values:
+            return iter(())
+        best: dict[int, str] = {}
+        for end, key in self._scanner().iter(text):
+            start = end + 1 - len(key)
+            if len(key) > len(best.get(start, "")):
+                best[start] = key
+        return iter([(s, s + len(k), k, self.values[k]) for s, k in sorted(best.items())])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, T]]:
         """Non-overlapping longest matches, left to right."""
         end = len(text) if end is None else end
-        i = start
-        first = self._first
-        while i < end:
-            if text[i] in first:
-                m = self.match_at(text, i)
-                if m and m[1] <= end:
-                    yield m
-                    i = m[1]
-                    continue
-            i += 1
+        pos = start
+        for s, e, k, v in self.find_all(text):
+            if s >= pos and e <= end:
+                yield s, e, k, v
+                pos = e
