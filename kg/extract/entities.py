@@ -7,7 +7,7 @@ from .names import TokenIndex
 from .organizations import find_organizations, find_projects
 from .persons import find_persons
 from .places import find_places
-from .spans import Candidate, select
+from .spans import Candidate, occupancy, select
 
 
 # Candidate attributes the later rules use that are no attributes of the entity itself.
@@ -25,9 +25,12 @@ def find_entities(doc: Doc) -> Doc:
     chosen = select(cands)
     hits = find_persons(doc, idx, chosen)
     strong = [h.cand for h in hits if h.cand.rule in ("title", "byline", "photo", "signature")]
-    chosen = [c for c in chosen if not any(c.start < p.end and p.start < c.end for p in strong)]
-    weak = [h.cand for h in hits if h.cand not in strong and not any(h.cand.start < c.end and c.start < h.cand.end for c in chosen)]
-    persons = {id(c) for c in strong + weak}
+    taken = occupancy(len(doc.text), strong)
+    chosen = [c for c in chosen if not any(taken[c.start:c.end])]
+    taken = occupancy(len(doc.text), chosen)
+    strong_ids = {id(c) for c in strong}
+    weak = [h.cand for h in hits if id(h.cand) not in strong_ids and not any(taken[h.cand.start:h.cand.end])]
+    persons = strong_ids | {id(c) for c in weak}
     hits = [h for h in hits if id(h.cand) in persons]
     final: list[Candidate] = sorted(chosen + strong + weak, key=lambda c: (c.start, c.end))
     for c in final:
@@ -40,13 +43,19 @@ def find_entities(doc: Doc) -> Doc:
                 if c.attrs.get(k) and k not in info:
                     info[k] = c.attrs[k]
         for p in c.attrs.get("_chain", ()):
-            doc.add_entity(p.type, p.label, *p.aliases, **{k: v for k, v in p.attrs.items() if v is not None})
+            doc.add_entity(p.type, p.label, *p.aliases,
+                           **{k: v for k, v in p.attrs.items() if v is not None and k not in _INTERNAL})
     # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院)
-    for c in [c for c in final if c.type in ("Organization", "Project")]:
-        for inner in cands:
+    bodies_at: dict[int, list[Candidate]] = {}
+    for inner in cands:
+        if inner.type == "Organization":
+            bodies_at.setdefault(inner.start, []).append(inner)
+    for c in final:
+        if c.type not in ("Organization", "Project"):
+            continue
+        for inner in bodies_at.get(c.start, ()):
             rest = doc.text[inner.end:c.end]
-            if inner.type == "Organization" and inner.start == c.start and inner.end < c.end and inner.end in idx.end_set \
-                    and len(rest) >= 3 and not rest.startswith(_CONTINUATIONS):
+            if inner.end < c.end and inner.end in idx.end_set and len(rest) >= 3 and not rest.startswith(_CONTINUATIONS):
                 doc.add_entity(inner.type, inner.label, *inner.aliases)
     doc.user_data["person_hits"] = hits
     doc.user_data["candidates"] = final

@@ -33,11 +33,23 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     ['晋中市图书馆']
     """
     order = sorted(cands, key=lambda c: (-(c.end - c.start) - c.weight, -PRIORITY[c.type], c.start, c.label))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.end for c in cands), default=0))
     out = []
     for c in order:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start:c.end]):
             continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def occupancy(n: int, spans: list[Candidate]) -> bytearray:
+    """One byte per character of a text of length ``n``: 1 where one of ``spans`` lies.
+
+    >>> list(occupancy(4, [Candidate(1, 3, "Place", "x")]))
+    [0, 1, 1, 0]
+    """
+    taken = bytearray(n)
+    for c in spans:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return taken
