@@ -10,20 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
-from kg.export.files import write_graph_files
-from kg.rdf import build_dataset
 from kg.rdf.example import sample_graph
-from kg.store import open_store, sync
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    ds = build_dataset(sample_graph())
-    with open_store(out, create=True) as store:
-        sync(store, ds)
-    write_graph_files(ds, out)
-    return out
 
 
 def load(path: Path, fmt) -> ox.Store:

@@ -11,10 +11,6 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.export.files import write_graph_files
-from kg.rdf import build_dataset
-from kg.rdf.example import sample_graph
-from kg.store import open_store, sync
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -23,16 +19,6 @@ def readme_queries() -> list[str]:
     """The SPARQL of every ``kg query --out out '…'`` example in the README."""
     text = README.read_text(encoding="utf-8")
     return [textwrap.dedent(q).strip() for q in re.findall(r"kg query --out out '\n(.*?)'", text, re.S)]
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    ds = build_dataset(sample_graph())
-    with open_store(out, create=True) as store:
-        sync(store, ds)
-    write_graph_files(ds, out)
-    return out
 
 
 def rows(out: Path, sparql: str, capsys) -> list[dict[str, str]]:
