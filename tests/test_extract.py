@@ -296,3 +296,10 @@ def test_short_name_of_a_company_named_in_full_is_an_alias():
     orgs = [e for e in doc.entities.values() if e.type == "Organization"]
     assert [o.label for o in orgs] == ["运城华泰新材料有限公司"]
     assert "华泰公司" in orgs[0].aliases
+
+
+def test_an_unpunctuated_headline_stays_apart_from_the_story_under_it():
+    doc = run("运城市财政局原局长马向东接受纪律审查和监察调查\n\n运城市财政局原局长马向东涉嫌严重违纪违法，目前正接受运城市纪委监委纪律审查和监察调查。")
+    assert doc.text.startswith("运城市财政局原局长马向东接受纪律审查和监察调查\n")
+    ev = [r.sentence.text for r in rels(doc, "investigatedBy")]
+    assert ev and all(not t.startswith("运城市财政局原局长马向东接受") or t.endswith("调查") for t in ev)

@@ -33,8 +33,8 @@ def _joinable(line: str, nxt: str) -> bool:
         return False
     if line[-1] in _END or _BYLINE.search(line.strip()):
         return False
-    if len(line) < 20 and not re.search(r"[，,、]", line):
-        return False              # short unpunctuated lines are titles, captions, bylines
+    if not re.search(r"[，,、；;：:“”]", line):
+        return False              # unpunctuated lines are headlines, captions, bylines
     return not _BYLINE.match(nxt) and not _ITEM.match(nxt)
 
 
