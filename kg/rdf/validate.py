@@ -12,13 +12,22 @@ back as readable lines: ``focus node — property: message``.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import KgError
 from .iri import encode_segment
 from .namespaces import DEFAULT_BASE, SCHEMA, SH, prefixes
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+def ontology_dir() -> Path:
+    """The folder of ``kg.ttl`` and ``shapes.ttl``: the source tree's ``ontology/`` (an editable
+    install), else the copy a regular install puts in ``<prefix>/share/kg/ontology``."""
+    source = Path(__file__).resolve().parents[2] / "ontology"
+    installed = Path(sys.prefix) / "share" / "kg" / "ontology"
+    return source if (source / "shapes.ttl").is_file() or not (installed / "shapes.ttl").is_file() else installed
+
+
+ONTOLOGY_DIR = ontology_dir()
 ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 
@@ -51,7 +60,7 @@ def validate_graph(data, base: str | None = None) -> tuple[bool, list[str]]:
     import pyshacl
     import rdflib
     from rdflib.namespace import RDF
-    for f in (SHAPES, ONTOLOGY):        # they live in the source tree (an editable install)
+    for f in (SHAPES, ONTOLOGY):
         if not f.is_file():
             raise KgError("E001", path=str(f))
     shapes = rdflib.Graph().parse(SHAPES, format="turtle")
