@@ -7,6 +7,7 @@ from functools import cache
 from ..model import Doc
 from .lexicon import rows
 from .relations import fact_date
+from .segment import sentence_at
 
 _INVEST = re.compile(r"(?:总投资|计划投资|估算投资|投资额|投资)(?:约|达|超过|近|逾|为|了)?\s*(\d+(?:\.\d+)?)\s*(亿|万)?元")
 _CAPACITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万千瓦|兆瓦|千瓦|MW|GW|万吨|吨|万平方米|平方米|公里|千米|亩|套|万台|台)")
@@ -66,7 +67,7 @@ def project_attributes(doc: Doc) -> Doc:
         if m.type != "Project":
             continue
         ent = doc.entities.get(("Project", m.label))
-        sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
+        sent = sentence_at(doc, m.start)
         if ent is None or sent is None:
             continue
         after = sent.text[m.end - sent.start:]

@@ -12,6 +12,7 @@ import re
 
 from ..model import Doc, Relation
 from .persons import government_body, roles
+from .segment import sentence_at
 from .spans import Candidate
 
 _TRIGGER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|时任|原任)")
@@ -58,7 +59,7 @@ def find_careers(doc: Doc) -> Doc:
         if post is None:
             return
         role, body = post
-        sent = next((s for s in doc.sentences if s.start <= sent_pos < s.end), None)
+        sent = sentence_at(doc, sent_pos)
         doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=True,
                                   start=start, end=end, rule=rule, confidence=0.75, sentence=sent, date=doc.date))
 

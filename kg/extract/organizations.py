@@ -9,6 +9,7 @@ from .gazetteer import Gazetteer
 from .lexicon import words
 from .names import TokenIndex, expand_left, name_like
 from .places import generic_word
+from .segment import sentence_at
 from .spans import Candidate
 from .tokenize import is_common_word, word_tags
 
@@ -32,10 +33,8 @@ def project_suffixes() -> Gazetteer[str]:
 
 
 def _sentence_start(doc: Doc, pos: int) -> int:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s.start
-    return 0
+    sent = sentence_at(doc, pos)
+    return sent.start if sent else 0
 
 
 def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars: int, max_tokens: int,
