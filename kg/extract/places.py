@@ -15,7 +15,7 @@ from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
 
 # Below the county: the suffix says what it is.
-_NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![区县市镇乡村])")   # not 山西, 河津市 …
+_NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![区县市镇乡村])")   # not inside 河镇, 山区 …
 _TOWN = re.compile(r"(?:街道|镇|乡)")
 _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _SITE = re.compile(r"(?:大街|大道|路|街|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
