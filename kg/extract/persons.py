@@ -23,6 +23,8 @@ _BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科�
 _BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影)[\s:：]*")
 
 
+_PHOTO = re.compile(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)")
+_SIGNATURE = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)")
 _POSTFIX = re.compile(r"先生|女士|同志|总书记|总理|委员长|院士|简历|[，,]\s*[男女]\s*[，,]")
 
 
@@ -291,15 +293,12 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
             i = e
             if _BYLINE.match(text, i):
                 i = _BYLINE.match(text, i).end()
-    for m in re.finditer(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)", text):
-        for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
-            if name_at(doc, idx, m.start(1) + n.start(), strict=False) == m.start(1) + n.end():
-                add(m.start(1) + n.start(), m.start(1) + n.end(), "photo", reporter=True)
-    for m in re.finditer(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)", text):
-        for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
-            s = m.start(1) + n.start()
-            if name_at(doc, idx, s, strict=False) == m.start(1) + n.end():
-                add(s, m.start(1) + n.end(), "signature", reporter=True)
+    for rule, pattern in (("photo", _PHOTO), ("signature", _SIGNATURE)):   # 某某 某某 摄 / （某某、某某）
+        for m in pattern.finditer(text):
+            for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group(1)):
+                s, e = m.start(1) + n.start(), m.start(1) + n.end()
+                if name_at(doc, idx, s, strict=False) == e:
+                    add(s, e, rule, reporter=True)
     # 3. context words before (村民王某), speech verbs after (王某说)
     starts: set[int] = {e for _, e, _, _ in _context_words().find_all(text)}
     for vs, _, _, _ in _speech_verbs().find_all(text):
