@@ -5,6 +5,7 @@ Prefixes of the ontology (``kg:``, ``org:``, ``schema:`` …) and of the entity
 namespaces (``person:``, ``place:`` …) are predeclared.
 
 >>> import pyoxigraph as ox
+>>> from kg.rdf.namespaces import RDFS
 >>> s = ox.Store()
 >>> s.add(ox.Quad(ox.NamedNode("https://kg.example.org/id/person/刘星"), ox.NamedNode(RDFS + "label"),
 ...               ox.Literal("刘星", language="zh")))
@@ -23,12 +24,9 @@ import pyoxigraph as ox
 
 from ..errors import KgError
 from ..rdf.dataset import RdfDataset
-from ..rdf.namespaces import DEFAULT_BASE, RDFS, prefixes
+from ..rdf.namespaces import DEFAULT_BASE, prefixes
 from ..rdf.turtle import Compactor, turtle
 from .read import store_base
-
-FORMATS = ("table", "csv", "json")
-
 
 def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
     """Run the SPARQL ``text``; return the result as a table, CSV or SPARQL JSON.
