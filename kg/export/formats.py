@@ -8,10 +8,6 @@ from ..rdf.dataset import RdfDataset
 from ..rdf.namespaces import prefixes
 from ..rdf.turtle import trig, turtle
 
-FORMATS = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
-           "jsonld": "graph.jsonld", "graphml": "graph.graphml", "csv": "nodes.csv + edges.csv"}
-
-
 def ntriples(ds: RdfDataset) -> str:
     """The merged graph as sorted N-Triples.
 
