@@ -81,6 +81,16 @@ def article_iri(article_id: str, base: str) -> str:
     return f"{base}article/{encode_segment(article_id)}"
 
 
+def article_base(article: str, identifier: str) -> str | None:
+    """The base IRI that ``article`` (an article IRI) was made under, given the article's id; None if not one.
+
+    >>> article_base("http://x/article/000_x.txt", "000_x.txt"), article_base("http://x/a", "b")
+    ('http://x/', None)
+    """
+    suffix = "article/" + encode_segment(identifier)
+    return article[: -len(suffix)] if article.endswith(suffix) else None
+
+
 def role_iri(role: str, base: str) -> str:
     """The IRI of a role (书记, 市长 …) as an org:Role.
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..errors import KgError
-from .iri import encode_segment
+from .iri import article_base
 from .namespaces import DEFAULT_BASE, SCHEMA, SH, prefixes
 
 def ontology_dir() -> Path:
@@ -97,7 +97,7 @@ def _base_of(data) -> str | None:
     """The base IRI of a built graph, read off an article's IRI and identifier."""
     import rdflib
     for a, ident in data.subject_objects(rdflib.URIRef(SCHEMA + "identifier")):
-        suffix = "article/" + encode_segment(str(ident))
-        if str(a).endswith(suffix):
-            return str(a)[: -len(suffix)]
+        base = article_base(str(a), str(ident))
+        if base is not None:
+            return base
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..rdf.dataset import RdfDataset
-from ..rdf.iri import encode_segment
+from ..rdf.iri import article_base
 from ..rdf.namespaces import DEFAULT_BASE, KG, SCHEMA
 
 CONTENT_HASH = f"{KG}contentHash"
@@ -38,9 +38,7 @@ def dataset_from_store(store: ox.Store, base: str | None = None) -> RdfDataset:
         elif q.predicate.value == CONTENT_HASH:
             ds.digests[g.value] = q.object.value
         elif found is None and t[1] == ident:
-            suffix = "article/" + encode_segment(q.object.value)
-            if g.value.endswith(suffix):
-                found = g.value[: -len(suffix)]
+            found = article_base(g.value, q.object.value)
     base = base or found
     if base:
         ds.base = base
@@ -51,8 +49,7 @@ def store_base(store: ox.Store) -> str | None:
     """The base IRI the store's graphs were built under (from any article), or None."""
     q = f"SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?g <{SCHEMA}identifier> ?id }} }} LIMIT 1"
     for row in store.query(q):
-        g, ident = row["g"].value, row["id"].value
-        suffix = "article/" + encode_segment(ident)
-        if g.endswith(suffix):
-            return g[: -len(suffix)]
+        base = article_base(row["g"].value, row["id"].value)
+        if base is not None:
+            return base
     return None
