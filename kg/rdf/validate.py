@@ -19,6 +19,7 @@ from ..errors import KgError
 from .iri import article_base
 from .namespaces import DEFAULT_BASE, SCHEMA, SH, prefixes
 
+
 def ontology_dir() -> Path:
     """The folder of ``kg.ttl`` and ``shapes.ttl``: the source tree's ``ontology/`` (an editable
     install), else the copy a regular install puts in ``<prefix>/share/kg/ontology``."""
@@ -68,13 +69,14 @@ def validate_graph(data, base: str | None = None) -> tuple[bool, list[str]]:
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology,
                                            inference="none", allow_warnings=True)
     sh = rdflib.Namespace(SH)
-    names = prefixes(base or _base_of(data) or DEFAULT_BASE)
+    # Longest namespace first, sorted once (show runs for every term of every result).
+    names = sorted(prefixes(base or _base_of(data) or DEFAULT_BASE).items(), key=lambda x: -len(x[1]))
 
     def show(term) -> str:
         if term is None:
             return "-"
         if isinstance(term, rdflib.URIRef):
-            for p, ns in sorted(names.items(), key=lambda x: -len(x[1])):
+            for p, ns in names:
                 if str(term).startswith(ns) and str(term) != ns:
                     return f"{p}:{str(term)[len(ns):]}"
             return f"<{term}>"
