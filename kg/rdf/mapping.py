@@ -110,11 +110,10 @@ def build_dataset(graph: Graph, base: str | None = None,
         for node in orphans:
             m.node(node, None)
         done(base + SHARED_GRAPH)
-    ch = T.iri(KG + "contentHash")
     for g in ds.graphs:
         ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{ds.nquads[g]}".encode("utf-8")).hexdigest()
     for g, digest in ds.digests.items():
-        ds.add(g, T.iri(g), ch, T.plain(digest))
+        ds.add(g, T.iri(g), K_HASH, T.plain(digest))
     ds.union()          # computed once here; the store and file writers share it
     return ds
 
