@@ -12,7 +12,6 @@ Ann   12
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -20,17 +19,9 @@ from typing import Any
 import networkx as nx
 
 from ..model import ENTITY_TYPES, PREDICATES, Graph
+from ..store.query import width      # terminal columns, as kg query's tables count them
 from .payload import fact_target, nx_graph
 from .style import relation_label, type_style
-
-
-def width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (CJK characters take two).
-
-    >>> width("刘星"), width("ab")
-    (4, 2)
-    """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
