@@ -24,7 +24,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ..rdf.dataset import RdfDataset
-from ..rdf.mapping import CLASS_TERMS, LABEL, ALT
+from ..rdf.mapping import ALT, CLASS_TERMS, LABEL, PRED_TERMS
 from ..rdf.namespaces import KG, ORG, RDF, SCHEMA
 from ..rdf.terms import literal_parts
 
@@ -33,13 +33,12 @@ _FACT = f"<{KG}Fact>"
 _MENTIONS = f"<{SCHEMA}mentions>"
 _SPO = (f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>")
 _CLASS = {v: k for k, v in CLASS_TERMS.items()}
-_RELATIONS = {f"<{KG}inspected>": "inspected", f"<{KG}attended>": "attended",
-              f"<{KG}investigatedBy>": "investigatedBy", f"<{KG}jurisdiction>": "jurisdiction",
-              f"<{KG}undertakes>": "undertakes", f"<{KG}partnerOf>": "partnerOf",
-              f"<{KG}reported>": "reported", f"<{KG}locatedIn>": "locatedIn",
-              f"<{SCHEMA}containedInPlace>": "locatedIn", f"<{ORG}subOrganizationOf>": "partOf",
-              f"<{ORG}memberOf>": "holdsPosition"}
+# Predicate term → relation name: the inverse of the mapping's table, plus what it writes in other ways.
+_RELATIONS = {**{term: p for p, term in PRED_TERMS.items()},
+              f"<{SCHEMA}containedInPlace>": "locatedIn", f"<{ORG}memberOf>": "holdsPosition"}
 _HOLDS = {f"<{ORG}holds>": False, f"<{KG}formerlyHeld>": True}
+_POST_IN = (f"<{ORG}postIn>", f"<{KG}postInPlace>")
+_ROLE = f"<{ORG}role>"
 _ATTRS = {f"<{KG}adminLevel>": "level", f"<{KG}adcode>": "adcode", f"<{KG}investmentYuan>": "investment_yuan",
           f"<{KG}status>": "status"}
 NODE_FIELDS = ["id", "label", "type", "aliases", "articles", "level", "adcode", "investment_yuan", "status"]
@@ -60,8 +59,9 @@ def network(ds: RdfDataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
     stated: Counter[tuple[str, str, str]] = Counter()   # (s, p, o) → articles with a fact of it
     for g, subjects in ds.graphs.items():
         facts = set()
+        article = f"<{g}>"
         for s, pos in subjects.items():
-            if s == f"<{g}>":
+            if s == article:
                 seen.update(o for p, o in pos if p == _MENTIONS)
             elif (_TYPE, _FACT) in pos:
                 spo = [next((o for p, o in pos if p == x), None) for x in _SPO]
@@ -91,10 +91,10 @@ def network(ds: RdfDataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
                               "former": "", "weight": stated[(s, p, o)]})
             elif p in _HOLDS:
                 post = union.get(o, set())
-                org = next((x for q, x in sorted(post) if q in (f"<{ORG}postIn>", f"<{KG}postInPlace>")), None)
+                org = next((x for q, x in sorted(post) if q in _POST_IN), None)
                 if org in ids:
                     role = next((literal_parts(x)[0] for q, x in sorted(post) if q == LABEL), "")
-                    role_iri = next((x for q, x in sorted(post) if q == f"<{ORG}role>"), None)
+                    role_iri = next((x for q, x in sorted(post) if q == _ROLE), None)
                     if role_iri in union:
                         role = next((literal_parts(x)[0] for q, x in sorted(union[role_iri]) if q == LABEL), role)
                     edges.append({"source": ids[s], "target": ids[org], "relation": "holdsPosition", "role": role,
