@@ -5,6 +5,8 @@ one line and exits non-zero. Keeping the texts here keeps them consistent.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 MESSAGES: dict[str, str] = {
     "E001": "{path}: no such file or directory",
     "E002": "{path}: file is empty",
@@ -52,3 +54,7 @@ class KgError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(MESSAGES[code].format(**fields))
+
+
+Warn = Callable[[KgError], None]
+"""What stages take to report a skipped input (a bad file or line) and go on."""

@@ -5,15 +5,13 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .errors import KgError
+from .errors import KgError, Warn
 from .model import ENTITY_TYPES, Article, Doc, Graph
-
-Warn = Callable[[KgError], None]
 
 
 def _progress(items: list[Article], enabled: bool) -> Iterable[Article]:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import KgError
+from ..errors import KgError, Warn
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
-Warn = Callable[[KgError], None]
 
 
 def _kind(mode: int) -> str:

@@ -6,17 +6,16 @@ line is reported with its number and skipped, the others are read.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import KgError
+from ..errors import KgError, Warn
 from ..model import Article
 from .dates import iso_date
 from .decode import best_encoding, decode_bytes, looks_binary
 from .text import clean_str, tidy
 
-Warn = Callable[[KgError], None]
 MAX_LINE = 32 * 1024 * 1024
 MAX_WARNINGS = 20            # per file; a pretty-printed JSON file would give one per line
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false",

@@ -1,10 +1,10 @@
 """Files and folders → articles, one reader per format; bad files become warnings."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import KgError
+from ..errors import KgError, Warn
 from ..model import Article
 from .decode import decode_bytes
 from .files import SUFFIXES, source_files
@@ -13,7 +13,6 @@ from .jsonl import read_jsonl
 from .text import tidy
 
 MAX_BYTES = 32 * 1024 * 1024      # one .txt/.md/.html article; far above any real page
-Warn = Callable[[KgError], None]
 
 
 def _open(path: Path):
