@@ -25,6 +25,10 @@ _NEVER_CHROME = {"html", "body", "main", "article"}
 _DATE_META = {"pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "article:published_time",
               "og:release_date", "date", "dc.date", "dc.date.issued", "dcterms.date", "contentpublishtime"}
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+# A line break between Chinese characters is source wrapping, not a space.
+_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
                    rb"""|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -63,7 +67,7 @@ class _TextParser(HTMLParser):
             return True
         if a.get("aria-hidden", "").lower() == "true":
             return True
-        if re.search(r"display\s*:\s*none", a.get("style", ""), re.I):
+        if _DISPLAY_NONE.search(a.get("style", "")):
             return True
         if self.chrome_names and tag not in _NEVER_CHROME:
             names = {a.get("id", "").lower(), *a.get("class", "").lower().split()}
@@ -129,9 +133,7 @@ class _TextParser(HTMLParser):
         if self._skip:
             return
         if not self._pre:
-            # A line break between Chinese characters is source wrapping, not a space.
-            data = re.sub(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])", "", data)
-            data = re.sub(r"[ \t\r\n\f\xa0]+", " ", data)
+            data = _SPACES.sub(" ", _WRAP.sub("", data))
         if self._in_h1:
             self.h1.append(data)
         self.parts.append(data)
