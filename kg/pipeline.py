@@ -1,4 +1,4 @@
-"""The whole path, stage after stage: read → extract → resolve → rdf → export → view."""
+"""The whole path, stage after stage: read → extract → resolve → rdf → store, export → view."""
 from __future__ import annotations
 
 import shutil

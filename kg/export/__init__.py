@@ -1,1 +1,1 @@
-"""Stage 5, export: the graph and extractions → files (and the store)."""
+"""Stage 5, export: the RDF dataset and the extractions → files (the store itself is ``kg/store``)."""

@@ -1,8 +1,9 @@
 """The embedded SPARQL store of a build (pyoxigraph, in ``OUT/store``).
 
 ``sync`` brings the store in line with a build's dataset, touching only the
-articles whose content hash changed; ``remove_article`` drops one article;
-``query`` answers SPARQL over the union of all article graphs.
+articles whose content hash changed and the shared descriptions that changed;
+``remove_article`` drops one article;
+``query`` answers SPARQL over the merged graph (shared descriptions plus every article graph).
 """
 from __future__ import annotations
 
