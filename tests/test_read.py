@@ -59,6 +59,15 @@ def test_encodings_are_detected(tmp_path, encoding, text):
     assert arts[0].id == "a.txt" and arts[0].source == str(f)
 
 
+@pytest.mark.parametrize("bom, encoding", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+def test_utf16_with_either_byte_order_mark(tmp_path, bom, encoding):
+    # The mark says the byte order: a big-endian file must not be read as little-endian.
+    f = write(tmp_path / "a.txt", bom + (S1 + "\n" + S2).encode(encoding))
+    g = write(tmp_path / "b.jsonl", bom + jl({"id": "b", "text": S3}).encode(encoding))
+    arts, warns = read([f, g])
+    assert warns == [] and [a.text for a in arts] == [S1 + "\n" + S2, S3]
+
+
 def test_long_gbk_article_with_ascii_and_punctuation(tmp_path):
     text = "\n".join([S1, S2, S3, "（记者 王小明 通讯员 李华）", "2024年GDP增长5.2%，“十四五”规划稳步推进。"] * 30)
     arts, warns = read([write(tmp_path / "a.txt", text, "gbk")])

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import KgError
 
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-         (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+         (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 # Tried in this order; on equal scores the earlier one wins.
 _CANDIDATES = ("utf-8", "gb18030", "cp950", "utf-16-le", "utf-16-be", "cp1252")
 # Labels seen in <meta charset> → the codec that really reads such pages (as browsers do).
