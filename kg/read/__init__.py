@@ -2,7 +2,8 @@
 
 ``files`` finds the article files, ``decode`` turns bytes into text (UTF-8,
 UTF-16, GB18030/GBK, Big5 …), ``html`` takes the text out of a page,
-``jsonl`` reads one article per line, ``text`` drops control characters;
+``jsonl`` reads one article per line, ``dates`` makes metadata dates ISO,
+``text`` drops control characters;
 ``sources.read_sources`` ties them together. Problems are ``KgError``
 warnings naming the file (and line), never exceptions out of a run.
 
