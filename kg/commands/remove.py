@@ -25,9 +25,8 @@ def run(a: argparse.Namespace) -> int:
         base = store_base(store)
         graphs = []
         for art in a.articles:
-            candidates = [art, Path(art).name]
-            g = next((article_iri(c, base) for c in candidates
-                      if base and store.contains_named_graph(_node(article_iri(c, base)))), None)
+            iris = [article_iri(c, base) for c in (art, Path(art).name)] if base else []   # an id, or a source path
+            g = next((iri for iri in iris if store.contains_named_graph(_node(iri))), None)
             if g is None:
                 raise KgError("E032", id=art, path=str(out))
             graphs.append(g)
