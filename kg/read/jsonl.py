@@ -42,9 +42,10 @@ def _texts(fh: BinaryIO, path: Path, warn: Warn) -> Iterator[tuple[int, str]]:
     """Numbered decoded lines: UTF-8, else one legacy encoding guessed once for the file."""
     head = fh.read(8192)
     fh.seek(0)
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head and looks_binary(head):
+    wide = head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head     # UTF-16/32, or binary
+    if not wide and looks_binary(head):
         raise KgError("E003", path=path)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+    if wide:
         # UTF-16/32 lines cannot be split as bytes: decode the file whole (it is size-checked).
         data = fh.read(MAX_LINE + 1)
         if len(data) > MAX_LINE:
