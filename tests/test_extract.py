@@ -303,3 +303,8 @@ def test_an_unpunctuated_headline_stays_apart_from_the_story_under_it():
     assert doc.text.startswith("运城市财政局原局长马向东接受纪律审查和监察调查\n")
     ev = [r.sentence.text for r in rels(doc, "investigatedBy")]
     assert ev and all(not t.startswith("运城市财政局原局长马向东接受") or t.endswith("调查") for t in ev)
+
+
+def test_items_of_a_list_of_companies_or_schools_are_organisations():
+    doc = run("晋南制药、华泰新材料、宏达物流等企业先后落户。活动邀请运城学院、运城职业技术大学等高校参加。")
+    assert {"晋南制药", "华泰新材料", "宏达物流", "运城学院"} <= labels(doc, "Organization")

@@ -79,8 +79,12 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
         i -= 1
         if i >= 0 and idx.tokens[i][1] != s:
             break
-    # a name does not begin with a verb or an adverb the walk let in (依托…, 命名…)
-    while best < start:
+    return trim_leading(idx, best, start, extra_tags)
+
+
+def trim_leading(idx: TokenIndex, best: int, end: int, extra_tags: tuple[str, ...] = ()) -> int:
+    """Move a name's start past the verbs, adverbs and counts that stand before it (依托…, 二是…)."""
+    while best < end:
         t = idx.covering(best)
         if t is None:
             break

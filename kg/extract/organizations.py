@@ -142,40 +142,76 @@ def _specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) ->
 
 
 def find_organizations(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
-    """Organisation candidates (companies, schools, hospitals, museums, parks …)."""
-    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn", "d"))
+    """Organisation candidates (companies, schools, hospitals, museums, parks, items of a …等企业 list)."""
+    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn", "d")) + _listed_bodies(doc, idx)
 
 
-_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
+_PROJECT_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
+_BODY_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?"
+                        r"(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构)")
 _COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
+
+
+def _list_items(doc: Doc, idx: TokenIndex, m: re.Match, extra_tags: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the items of a 甲、乙和丙等… list matched by ``m`` (group 1 is the list)."""
+    text = doc.text
+    items = [(x.start(), x.end()) for x in re.finditer(r"[^、]+", m.group(1))]
+    if items:              # the last two items may be joined by 和 (…市场和…产业园)
+        a, b = items[-1]
+        last = m.group(1)[a:b]
+        j = last.find("和")
+        if j >= 4 and len(last) - j - 1 >= 4:
+            items[-1:] = [(a, a + j), (a + j + 1, b)]
+    out = []
+    base = m.start(1)
+    for k, (a, b) in enumerate(items):
+        s, e = base + a, base + b
+        while s < e and text[s] in "“\"'（(":
+            s += 1
+        while e > s and text[e - 1] in "”\"'":
+            e -= 1
+        if k == 0 and "m" in extra_tags:     # the first item starts after the verb that introduces the list
+            s = max(s, expand_left(doc, idx, e, floor=s, max_chars=30, max_tokens=12, extra_tags=extra_tags))
+        elif k == 0:
+            s = _after_last_verb(idx, s, e)
+        if 2 <= e - s <= 30 and "的" not in text[s:e]:
+            out.append((s, e))
+    return out
+
+
+def _after_last_verb(idx: TokenIndex, s: int, e: int) -> int:
+    """Where a list's first body starts: after the last verb or preposition of two or more
+    characters before it (中国科协决定命名|甲博物馆); one-character words may belong to the name (振|东安…)."""
+    start = s
+    t = idx.covering(s)
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][1] <= e:
+        a, b, w = idx.tokens[t]
+        tag = word_tags().get(w) or ""
+        if len(w) >= 2 and (tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn")):
+            start = b
+        t += 1
+    return start
 
 
 def _listed_projects(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Items of a list that ends in 等…项目 (甲、乙和丙等重点项目) are projects."""
-    text = doc.text
     out = []
-    for m in _LIST.finditer(text):
-        items = [(x.start(), x.end()) for x in re.finditer(r"[^、]+", m.group(1))]
-        if items:              # the last two items may be joined by 和 (…市场和…产业园)
-            a, b = items[-1]
-            last = m.group(1)[a:b]
-            j = last.find("和")
-            if j >= 4 and len(last) - j - 1 >= 4:
-                items[-1:] = [(a, a + j), (a + j + 1, b)]
-        if len(items) < 1:
-            continue
-        base = m.start(1)
-        for k, (a, b) in enumerate(items):
-            s, e = base + a, base + b
-            while s < e and text[s] in "“\"'（(": s += 1
-            while e > s and text[e - 1] in "”\"'": e -= 1
-            if k == 0:     # the first item starts after the verb that introduces the list
-                s = max(s, expand_left(doc, idx, e, floor=s, max_chars=30, max_tokens=12,
-                                       extra_tags=("vn", "m", "mq", "q", "d")))
-            name = text[s:e]
-            if not (2 <= len(name) <= 30) or "的" in name or _COMPANY.search(name) or not _specific(idx, s, e, []):
-                continue
-            out.append(Candidate(s, e, "Project", name, {name}, {}, "listed-project", weight=1))
+    for m in _PROJECT_LIST.finditer(doc.text):
+        for s, e in _list_items(doc, idx, m, ("vn", "m", "mq", "q", "d")):
+            name = doc.text[s:e]
+            if not _COMPANY.search(name) and _specific(idx, s, e, []):
+                out.append(Candidate(s, e, "Project", name, {name}, {}, "listed-project", weight=1))
+    return out
+
+
+def _listed_bodies(doc: Doc, idx: TokenIndex) -> list[Candidate]:
+    """Items of a list that ends in 等企业/等高校/等单位 … are organisations (甲、乙等企业)."""
+    out = []
+    for m in _BODY_LIST.finditer(doc.text):
+        for s, e in _list_items(doc, idx, m, ("vn", "d")):
+            name = doc.text[s:e]
+            if re.fullmatch(r"[\u4e00-\u9fff·]+", name) and _specific(idx, s, e, []):
+                out.append(Candidate(s, e, "Organization", name, {name}, {}, "listed-body"))
     return out
 
 
