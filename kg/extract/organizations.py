@@ -84,6 +84,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             continue
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
+        if etype == "Organization" and name.startswith(("全国", "全省", "全市", "首批", "第一批")):
+            continue          # 全国科普教育基地: a title conferred on bodies, not the name of one
         if etype == "Organization" and _KIND_BEFORE.search(text[max(0, start - 6):start]) and not _specific(idx, start, e, places):
             continue          # 50所寄宿制学校, 各社区卫生服务中心: a kind of body, not the name of one
         if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or "等" in name
