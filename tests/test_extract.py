@@ -308,3 +308,8 @@ def test_an_unpunctuated_headline_stays_apart_from_the_story_under_it():
 def test_items_of_a_list_of_companies_or_schools_are_organisations():
     doc = run("晋南制药、华泰新材料、宏达物流等企业先后落户。活动邀请运城学院、运城职业技术大学等高校参加。")
     assert {"晋南制药", "华泰新材料", "宏达物流", "运城学院"} <= labels(doc, "Organization")
+
+
+def test_a_town_belongs_to_the_county_named_in_its_own_sentence():
+    doc = run("盐湖区召开会议。\n\n风陵渡镇是芮城县的工业重镇，镇里新建了两座工厂。")
+    assert ("风陵渡镇", "芮城县") in {(r.s, r.o) for r in rels(doc, "partOf")}

@@ -36,7 +36,7 @@ def find_relations(doc: Doc) -> Doc:
     positions(doc, hits, rel)
     reported(doc, hits, rel)
     jurisdiction(doc, mentions, rel)
-    part_of(doc, mentions, rel)
+    part_of(doc, mentions, sents, rel)
     events(doc, mentions, sents, rel)
     located(doc, mentions, sents, rel)
     ventures(doc, mentions, sents, rel)

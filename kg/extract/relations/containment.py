@@ -29,7 +29,7 @@ def jurisdiction(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
             rel(label, "jurisdiction", place, pos, "agency-name", 0.9)
 
 
-def part_of(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
+def part_of(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
     places = {label for (t, label) in doc.entities if t == "Place"}
     divs = divisions()
     # divisions: the nearest ancestor named in the article
@@ -57,7 +57,9 @@ def part_of(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
         lvl = doc.entities.get(("Place", m.label))
         if m.type != "Place" or lvl is None or lvl.attrs.get("level") not in ("town",) or m.start in by_end:
             continue
-        parent = level_place(doc, "county", m.start)
+        same = [p for p in mentions if p.type == "Place" and p is not m and sents.at(p.start) is sents.at(m.start)
+                and (doc.entities.get(("Place", p.label)) or p).attrs.get("level") == "county"]
+        parent = same[0].label if len({p.label for p in same}) == 1 else level_place(doc, "county", m.start)
         if parent:
             rel(m.label, "partOf", parent, m.start, "story-county", 0.6)
     # villages of a town story: part of the town named before them
