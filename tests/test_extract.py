@@ -148,6 +148,23 @@ def test_short_county_names_outside_the_home_province_are_not_guessed():
     assert "朝阳区" not in labels(doc, "Place") and "朝阳市" not in labels(doc, "Place")
 
 
+def test_roads_named_by_ordinary_nouns_and_route_words_kept_out_of_names():
+    doc = run("新建道路位于运城市区，东至解放路，西起人民路，紧邻学苑东路，下穿机场快速路后接入运风高速。")
+    places = labels(doc, "Place")
+    assert {"解放路", "人民路", "学苑东路", "机场快速路", "运风高速"} <= places
+    assert not any(p.startswith(("东至", "西起", "紧邻", "穿", "新建")) or p == "道路" for p in places)
+
+
+def test_kinds_of_road_and_figures_of_speech_are_not_roads():
+    doc = run("运城经济高速发展，城市道路和主干路网不断完善，走出一条发展新路，思路更加清晰。")
+    assert not {p for p in labels(doc, "Place") if p.endswith(("路", "高速", "街"))}
+
+
+def test_districts_ending_in_lin_keep_their_short_form():
+    doc = run("太原市万柏林人才公寓开工，碑林区代表团参观。", home="太原市")
+    assert "万柏林区" in labels(doc, "Place") and "柏林" not in labels(doc, "Place")
+
+
 # --- organisations and projects --------------------------------------------
 
 def test_company_school_and_hospital_names():

@@ -18,7 +18,7 @@ from functools import cache
 from .gazetteer import Gazetteer
 
 LEVELS = {0: "province", 1: "city", 2: "county"}
-_SUFFIX = re.compile(r"^(?P<short>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}族|维吾尔)*自治(?:区|州|县|旗)|特别行政区|省|市|地区|盟|林区|县|区|旗)$")
+_SUFFIX = re.compile(r"^(?P<short>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}族|维吾尔)*自治(?:区|州|县|旗)|特别行政区|省|市|地区|盟|县|区|旗)$")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Divisions:
             level = "county"  # districts of a municipality sit right under it
         m = _SUFFIX.match(node["name"])
         short = m.group("short") if m else node["name"]
+        if node["type"] == "林区":          # 神农架林区 → 神农架, but 万柏林区 → 万柏林
+            short = node["name"].removesuffix("林区")
         d = Division(node["name"], short, level, node["type"], node["code"], parent, province)
         self.all.append(d)
         self._by_name.setdefault(d.name, []).append(d)

@@ -18,7 +18,8 @@ from .tokenize import is_common_word, word_freq, word_tags
 _NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![区县市镇乡村])")   # not inside 河镇, 山区 …
 _TOWN = re.compile(r"(?:街道|镇|乡)")
 _VILLAGE = re.compile(r"(?:社区|村|居委会)")
-_SITE = re.compile(r"(?:大街|大道|路|街|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
+_ROAD = r"快速路|高速公路|高速(?![发增度运化])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
+_SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
                  "着之二三四五六七八九十两几多个里外内好再更最很省市县区乡镇村街道路进驻入出来去回返至往赴共同近远号")
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
@@ -130,36 +131,62 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
     """
     text = doc.text
     ends = {e for _, e in barriers}
+    inside = {i for b, e in barriers for i in range(b + 1, e)}
     out = []
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
         if is_common_word(text[s:s + 2]) and not word_tags().get(text[s:s + 2], "").startswith(("ns", "nz")) \
-                and len(m.group(0)) == 1:
+                and len(m.group(0)) == 1 and e not in idx.end_set:
             continue          # 乡 of 美丽乡村, 村 of 村民: the suffix begins an ordinary word
         if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
             t = idx.covering(e - 1)
             if (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s):
                 continue      # the suffix is the start of a longer known word (乡村, 路线)
+        road = rule == "site" and _ROAD_SUFFIX.fullmatch(m.group(0)) is not None
         t = idx.covering(s)
         if t is not None and idx.tokens[t][0] < s and idx.tokens[t][1] == e:
             w = idx.tokens[t][2]
-            if is_common_word(w) and (not word_tags().get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300):
-                continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村, 上山)
+            if is_common_word(w) and (not word_tags().get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300) \
+                    and not (road and _road_name_word(w)):
+                continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村, 上山), not a road (机场路)
+        leads = words("place_lead_words.txt")
         for k in range(min(max_name, s), 0, -1):
             j = s - k
             name = text[j:s]
-            if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name) or _verb_first(idx, j):
+            if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name) or _verb_first(idx, j) \
+                    or j in inside or _in_lead(text, j, leads) or _adjective_first(idx, j, s):
                 continue
-            if left_boundary(doc, idx, j, ends) and (j in ends or inner_words_ok(idx, j, s)):
+            if (left_boundary(doc, idx, j, ends) or text[:j].endswith(leads) or road and _noun_token(idx, j, s)) \
+                    and (j in ends or inner_words_ok(idx, j, s)):
                 break
         else:
             continue
         full = text[j:e]
-        if is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name):
+        if road and (_road_name_word(full) or _noun_token(idx, j, s)):
+            pass              # 人民路, 机场东路: an ordinary noun names a road
+        elif is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name):
             continue
         attrs = {"level": _LEVEL_OF_KIND.get(m.group(0), "site")}
         out.append(Candidate(j, e, "Place", full, {full}, attrs, rule, weight=-1))
     return out
+
+
+_ROAD_SUFFIX = re.compile(_ROAD)
+
+
+def _road_name_word(w: str) -> bool:
+    """A rare dictionary noun ending in a road suffix names one road (机场路), unlike 主干路 or 公路."""
+    tag, freq = word_tags().get(w, ""), word_freq(w)
+    return len(w) >= 3 and tag.startswith("n") and (freq < 50 or tag in ("nz", "nt", "ns") and freq < 2000) \
+        and not any(w.endswith(r) for r in words("road_words.txt") if len(r) >= 2)
+
+
+def _noun_token(idx: TokenIndex, j: int, s: int) -> bool:
+    """``[j, s)`` is exactly one noun token (人民 of 人民路, 机场 of 机场东路)."""
+    t = idx.covering(j)
+    if t is None or idx.tokens[t][0] != j or idx.tokens[t][1] != s:
+        return False
+    return word_tags().get(idx.tokens[t][2], "").startswith(("n", "ns", "nz")) and idx.tokens[t][2] not in words("road_words.txt")
 
 
 def _dictionary_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
@@ -180,6 +207,20 @@ def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
     w = idx.tokens[t][2]
     tag = word_tags().get(w)
     return len(w) >= 2 and (tag is None or tag.startswith(("ns", "nz", "nr", "j")))
+
+
+def _in_lead(text: str, j: int, leads: tuple[str, ...]) -> bool:
+    """Position ``j`` begins or sits inside a lead word (紧邻|马练营路, 下|穿|机场路)."""
+    return any(text.startswith(w, i) for i in range(max(0, j - 2), j + 1) for w in leads if i + len(w) > j)
+
+
+def _adjective_first(idx: TokenIndex, j: int, s: int) -> bool:
+    """A name does not begin with a frequent adjective or adverb (优秀专职社区)."""
+    t = idx.covering(j)
+    if t is None or idx.tokens[t][0] != j or idx.tokens[t][1] >= s:
+        return False
+    w = idx.tokens[t][2]
+    return len(w) >= 2 and word_tags().get(w, "").startswith(("a", "d")) and word_freq(w) >= 1000
 
 
 def _verb_first(idx: TokenIndex, j: int) -> bool:
