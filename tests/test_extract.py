@@ -180,6 +180,22 @@ def test_project_undertaken_by_the_company_in_its_name():
     assert any(p.endswith("碳纤维项目") for p in projects)
 
 
+def test_project_names_leave_out_the_verb_before_a_number_and_a_verbs_complement():
+    doc = run("村里投资建设200千瓦渔光互补电站。我们将做强做优运城空港物流园二期工程。")
+    assert {"200千瓦渔光互补电站", "运城空港物流园二期工程"} <= labels(doc, "Project")
+
+
+def test_a_research_team_undertakes_the_project_named_after_it():
+    doc = run("运城学院团队智慧农业大数据平台项目今年落地。")
+    assert "智慧农业大数据平台项目" in labels(doc, "Project")
+    assert ("运城学院", "智慧农业大数据平台项目") in {(r.s, r.o) for r in rels(doc, "undertakes")}
+
+
+def test_a_counted_kind_of_project_is_not_a_project():
+    doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
+    assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}
+
+
 def test_campaigns_are_not_projects():
     doc = run("全市深入开展安全生产专项行动，推进民生工程。")
     assert not labels(doc, "Project")

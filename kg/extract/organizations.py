@@ -15,10 +15,13 @@ from .tokenize import is_common_word, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _NOT_PROJECT = re.compile(r"(?:行动|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
-_INVESTS = re.compile(r"(?<=公司|集团|股份|企业|银行|大学|学院)(?:投资建设|投资兴建|出资建设|投资|投建|承建|建设|实施|打造)")
+_INVESTS = re.compile(r"(?:(?<=公司|集团|股份|企业|银行|大学|学院)|(?<=研究院|研究所))"
+                      r"(?:投资建设|投资兴建|出资建设|投资|投建|承建|建设|实施|打造|科研团队|研究团队|团队|课题组)")
 _KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多余]+(?:所|家|个|座|批|类|处|支|条|名|级)|各|每|该|本|这|那|一批|多家|多所|更换|新建|组建|建设|建成|设立|打造|申报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
+_CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
+_COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
 _LEVEL_PREFIX = {"市": "home", "省": "province"}
 
 
@@ -63,12 +66,13 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
                 start = p.start
         while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
             start += 1
+        cut = None
         if etype == "Project":    # 甲公司投资建设乙项目: the project starts after the company's verb
-            cut = None
             for v in _INVESTS.finditer(text, start, s):
                 cut = v.end()
             if cut is not None:
-                start = cut
+                start = cut       # the body before the verb makes the project a particular one
+            start = _after_project_verb(text, idx, start, s)
         # a chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…);
         # the places dropped are entities of their own
         chain: list[Candidate] = []
@@ -89,7 +93,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         if etype == "Organization" and _KIND_BEFORE.search(text[max(0, start - 6):start]) and not _specific(idx, start, e, places):
             continue          # 50所寄宿制学校, 各社区卫生服务中心: a kind of body, not the name of one
         if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or "等" in name
-                                   or _COUNTED.search(name) or not _specific(idx, start, s, places)):
+                                   or _COUNTED.search(name) or cut is None and not _specific(idx, start, s, places)
+                                   or _CATEGORY_AFTER.match(text, e) or text[start - 1:start] == "等"):
             continue
         label = name
         level = _LEVEL_PREFIX.get(text[start]) if text[start] in _LEVEL_PREFIX and start in idx.start_set else None
@@ -104,6 +109,24 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         attrs = {"_chain": chain, "_suffix": suffix} if chain else {"_suffix": suffix}
         out.append(Candidate(start, e, etype, label, als, attrs, f"suffix:{suffix}"))
     return out
+
+
+def _after_project_verb(text: str, idx: TokenIndex, start: int, s: int) -> int:
+    """A project verb (建设, 新建 …) before a number, or a complement (做优), is not part of the name:
+    建设|100千瓦…电站, 做强做优|国家…工程."""
+    t = idx.covering(start)
+    if t is None or idx.tokens[t][0] != start or idx.tokens[t][1] >= s or t + 1 >= len(idx.tokens):
+        return start
+    w, nxt = idx.tokens[t][2], idx.tokens[t + 1]
+    if len(w) == 1 and w in _COMPLEMENT and start > 0 and text[start - 1] in "做打建搞":
+        return nxt[0]
+    while t + 1 < len(idx.tokens) and idx.tokens[t + 1][0] < s:
+        w, nxt = idx.tokens[t][2], idx.tokens[t + 1]
+        if (word_tags().get(w) or "").startswith("v") and w in words("project_words.txt") \
+                and re.match(r"[0-9]", nxt[2]):
+            start = nxt[0]
+        t += 1
+    return start
 
 
 def _list_prefix(found: list[Candidate], text: str, s: int, suffix: str) -> str | None:

@@ -36,12 +36,9 @@ def tokenizer() -> jieba.Tokenizer:
 @cache
 def word_tags() -> dict[str, str]:
     """jieba's part-of-speech tag of each dictionary word (``nr`` person, ``ns`` place …)."""
-    return jieba.posseg.dt.word_tag_tab if jieba.posseg.dt.word_tag_tab else _load_tags()
-
-
-def _load_tags() -> dict[str, str]:
-    jieba.posseg.dt.initialize()
-    return jieba.posseg.dt.word_tag_tab
+    if not jieba.posseg.dt.word_tag_tab:
+        jieba.posseg.dt.initialize()
+    return {**jieba.posseg.dt.word_tag_tab, **table("tag_fixes.tsv")}    # a copy: jieba's own is left alone
 
 
 def word_freq(w: str) -> int:
