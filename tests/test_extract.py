@@ -138,6 +138,13 @@ def test_divisions_towns_and_villages_with_their_parents():
     assert {("风陵渡镇", "芮城县"), ("西王村", "风陵渡镇"), ("芮城县", "运城市")} <= part
 
 
+def test_zones_belong_to_the_division_they_are_named_after_and_roads_to_the_storys_district():
+    doc = run("盐湖区召开城建工作会议。会议要求加快学苑路改造，推进芮城经济开发区建设。")
+    part = {(r.s, r.o) for r in rels(doc, "partOf")}
+    assert ("学苑路", "盐湖区") in part
+    assert ("芮城经济开发区", "芮城县") in part
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

@@ -11,6 +11,9 @@ from ..spans import Candidate
 from .common import Rel, Sentences, body_info, level_place
 
 
+_ZONE = re.compile(r"(?:开发区|示范区|经济区|新区|高新区|片区|启动区|园区|试验区|自贸区|保税区)$")
+
+
 def home_entities(doc: Doc) -> None:
     """The home city is always an entity (what 我市, 全市 refer to)."""
     if doc.home:
@@ -72,12 +75,28 @@ def part_of(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
         if parent and parent != m.label:
             rel(m.label, "partOf", parent, m.start, "story-town", 0.55)
             has_parent.add(m.label)
-    # streets and roads named with no parent in a local paper: the home city
+    # zones named after their division (古交启动区 → 古交市, 晋中开发区 → 晋中市)
+    for label in sorted(places - has_parent):
+        ent = doc.entities.get(("Place", label))
+        if ent is None or ent.attrs.get("level") != "site" or not _ZONE.search(label):
+            continue
+        m = divs.gazetteer.match_at(label, 0)
+        if m and m[1] < len(label) - 2:
+            d = pick_division(doc, m[3])
+            if d.name != label and d.level != "province" and (d.province == doc.province or m[2] == d.name):
+                doc.add_entity("Place", d.name, m[2], level=d.level, adcode=d.code)
+                rel(label, "partOf", d.name, None, "zone-name", 0.7)
+                has_parent.add(label)
+    # streets and roads named with no parent in a local paper: the district of the story, else the home city
     for m in mentions:
         ent = doc.entities.get(("Place", m.label))
         if m.type == "Place" and ent is not None and doc.home and m.label not in has_parent \
                 and re.search(r"(?:路|街|大街|大道|高速|桥)$", m.label) and ent.attrs.get("level") == "site":
-            rel(m.label, "partOf", doc.home, m.start, "local-street", 0.5)
+            county = level_place(doc, "county", m.start)
+            if county:
+                rel(m.label, "partOf", county, m.start, "story-county", 0.5)
+            else:
+                rel(m.label, "partOf", doc.home, m.start, "local-street", 0.5)
             has_parent.add(m.label)
     # departments of a government / party committee named in the article
     agencies = {label: ent for (t, label), ent in doc.entities.items() if t == "Agency"}
