@@ -145,6 +145,18 @@ def test_zones_belong_to_the_division_they_are_named_after_and_roads_to_the_stor
     assert ("芮城经济开发区", "芮城县") in part
 
 
+def test_bodies_of_a_story_about_a_development_zone_are_located_in_it():
+    story = ("## 开发区五年发展综述\n\n"
+             "五年来，运城经济开发区坚持项目为王，产业集群加快成势。"
+             "新能源领域，运城华泰新材料有限公司扩能投产，盐湖锂电产业园项目相继落地。"
+             "此外，运城经济开发区引进了多家配套企业，中科光电有限公司稳健发展。")
+    located = {(r.s, r.o) for r in rels(run(story), "locatedIn")}
+    assert ("中科光电有限公司", "运城经济开发区") in located
+    # a zone only named as the object of a verb does not make the story about it
+    other = run("## 市场动态\n\n全市推动运城经济开发区建设，坚决把运城经济开发区打造成高地。中科光电有限公司稳健发展。")
+    assert ("中科光电有限公司", "运城经济开发区") not in {(r.s, r.o) for r in rels(other, "locatedIn")}
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

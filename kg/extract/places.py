@@ -132,6 +132,7 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
     text = doc.text
     ends = {e for _, e in barriers}
     inside = {i for b, e in barriers for i in range(b + 1, e)}
+    starts = {b for b, _ in barriers}
     out = []
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
@@ -156,7 +157,8 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
             if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name) or _verb_first(idx, j) \
                     or j in inside or _in_lead(text, j, leads) or _adjective_first(idx, j, s):
                 continue
-            if (left_boundary(doc, idx, j, ends) or text[:j].endswith(leads) or road and _noun_token(idx, j, s)) \
+            if (left_boundary(doc, idx, j, ends) or text[:j].endswith(leads) or road and _noun_token(idx, j, s)
+                    or j in starts and rule == "site") \
                     and (j in ends or inner_words_ok(idx, j, s)):
                 break
         else:

@@ -1,17 +1,33 @@
 """Where things are: jurisdiction and partOf from names and the division data, locatedIn from the text."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 
 from ...model import Doc
 from ..divisions import divisions
 from ..lexicon import rows, words
 from ..places import pick_division
 from ..spans import Candidate
+from ..tokenize import word_tags
 from .common import Rel, Sentences, body_info, level_place
 
 
 _ZONE = re.compile(r"(?:开发区|示范区|经济区|新区|高新区|片区|启动区|园区|试验区|自贸区|保税区)$")
+
+
+_CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
+
+
+def _clause_subject(doc: Doc, pos: int) -> bool:
+    """Does a mention at ``pos`` open its clause (at most a short noun before it: 综改区|晋中开发区坚持…)?"""
+    m = _CLAUSE_HEAD.search(doc.text, max(0, pos - 4), pos)
+    if m is None:
+        return False
+    i = bisect.bisect_right(doc.tokens, (m.start() + 1,)) - 1     # the token at the clause's first character
+    before = [w for a, _, w in doc.tokens[max(i, 0):i + 5] if m.start() < a < pos]
+    return all((word_tags().get(w) or "n").startswith(("n", "j")) for w in before)
 
 
 def home_entities(doc: Doc) -> None:
@@ -147,3 +163,18 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
                 rel(label, "locatedIn", d.name, None, "name-prefix", 0.5)
                 located.add(label)
                 continue
+    # a story about one development zone (the subject of its clauses): its bodies and projects are in it
+    for a, b, _ in doc.stories:
+        zones = Counter(m.label for m in places if a <= m.start < b and _ZONE.search(m.label)
+                        and (doc.entities.get(("Place", m.label)) or m).attrs.get("level") == "site"
+                        and _clause_subject(doc, m.start))
+        if not zones:
+            continue
+        (zone, n), *rest = zones.most_common(2) + [("", 0)]
+        if n < 2 or rest[0][1] == n:
+            continue
+        for m in mentions:
+            if a <= m.start < b and m.type in ("Organization", "Project") and m.label not in located \
+                    and not divs.gazetteer.match_at(m.label, 0) and not m.label.startswith(("中国", "国家", "全国")):
+                rel(m.label, "locatedIn", zone, m.start, "story-zone", 0.4)
+                located.add(m.label)
