@@ -193,6 +193,19 @@ def test_company_school_and_hospital_names():
     assert rels(doc, "partnerOf")
 
 
+def test_kinds_of_body_are_not_bodies_unless_a_place_names_them():
+    doc = run("全市建成国家级科技企业孵化器2家、新时代文明实践站120个，东城社区新时代文明实践站投用。")
+    orgs = labels(doc, "Organization")
+    assert "东城社区新时代文明实践站" in orgs
+    assert not {"科技企业孵化器", "国家级科技企业孵化器", "新时代文明实践站"} & orgs
+
+
+def test_body_names_keep_the_province_and_drop_a_counts_classifier():
+    doc = run("依托山西中条山国家级自然保护区、山西省疾病预防控制中心和山西省通用航空产业联盟，选派12名省科技特派员服务团成员。")
+    orgs = labels(doc, "Organization")
+    assert {"山西中条山国家级自然保护区", "山西省疾病预防控制中心", "山西省通用航空产业联盟", "山西省科技特派员服务团"} <= orgs
+
+
 def test_project_undertaken_by_the_company_in_its_name():
     doc = run("运城华泰新材料年产5万吨碳纤维项目正式开工。")
     projects = labels(doc, "Project")

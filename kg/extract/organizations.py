@@ -22,6 +22,7 @@ _COUNTED = re.compile(r"[一二两三四五六七八九十几多0-9]+(?:个|大|
 _CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
+_RANKED = re.compile(r"(?:国家级|省级|市级|县级|区级|国家|省|市|县|[\u4e00-\u9fff]{0,4}(?:建设|建成|打造|申报|创建|认定|设立|命名))")
 _LEVEL_PREFIX = {"市": "home", "省": "province"}
 
 
@@ -54,7 +55,7 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         head = s
         if t is not None and idx.tokens[t][0] < s:
             head = idx.tokens[t][0]
-            if not name_like(text[head:s]) and not name_like(idx.tokens[t][2]):
+            if not name_like(text[head:s], extra_tags) and not name_like(idx.tokens[t][2], extra_tags):
                 continue
         paren = re.search(r"[（(](?:集团|控股|股份)[)）]$", text[max(0, head - 4):head])
         if paren:                 # 太原钢铁（集团）有限公司: the bracketed word belongs to the name
@@ -66,6 +67,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
                 start = p.start
         while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
             start += 1
+        if start < s and text[start] in "名个家所位批支" and start and re.match(r"[0-9一二两三四五六七八九十百千多余几]", text[start - 1]):
+            start += 1        # 12名|省科技博士服务团: the classifier of a count
         cut = None
         if etype == "Project":    # 甲公司投资建设乙项目: the project starts after the company's verb
             for v in _INVESTS.finditer(text, start, s):
@@ -76,7 +79,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         # a chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…);
         # the places dropped are entities of their own
         chain: list[Candidate] = []
-        while start in place_at and place_at[start].end in place_at and place_at[start].end < s:
+        while start in place_at and place_at[start].end in place_at and place_at[start].end < s \
+                and not _province_short(place_at[start]):    # 山西庞泉沟…保护区 keeps its 山西
             chain.append(place_at[start])
             start = place_at[start].end
         name = text[start:e]
@@ -88,6 +92,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             continue
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
+        if etype == "Organization" and _generic_body(name) and not any(p.start >= start and p.end <= s for p in places):
+            continue          # 科技企业孵化器, 国家级众创空间: a kind of body, not one body
         if etype == "Organization" and name.startswith(("全国", "全省", "全市", "首批", "第一批")):
             continue          # 全国科普教育基地: a title conferred on bodies, not the name of one
         if etype == "Organization" and _KIND_BEFORE.search(text[max(0, start - 6):start]) and not _specific(idx, start, e, places):
@@ -97,8 +103,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
                                    or _CATEGORY_AFTER.match(text, e) or text[start - 1:start] == "等"):
             continue
         label = name
-        level = _LEVEL_PREFIX.get(text[start]) if text[start] in _LEVEL_PREFIX and start in idx.start_set else None
-        if level and (t0 := idx.covering(start)) is not None and idx.tokens[t0][2] == text[start]:
+        level = _LEVEL_PREFIX.get(text[start]) if text[start] in _LEVEL_PREFIX and start + 1 in idx.start_set else None
+        if level:             # 省|科技…服务团: 省 stands alone for the home province
             place = doc.home if level == "home" else doc.province
             if place:
                 label = place + name[1:]
@@ -127,6 +133,18 @@ def _after_project_verb(text: str, idx: TokenIndex, start: int, s: int) -> int:
             start = nxt[0]
         t += 1
     return start
+
+
+def _province_short(p: Candidate) -> bool:
+    """A province written in its short form (山西, not 山西省): the usual first word of a body's name."""
+    return p.attrs.get("level") == "province" and p.label not in p.aliases
+
+
+def _generic_body(name: str) -> bool:
+    """Is ``name`` a kind of body (社区卫生服务站), perhaps after a rank or a verb (国家级科技企业孵化器)?"""
+    generic = words("generic_bodies.txt")
+    return any(name.endswith(g) and (len(name) == len(g) or _RANKED.fullmatch(name[:len(name) - len(g)]))
+               for g in generic)
 
 
 def _list_prefix(found: list[Candidate], text: str, s: int, suffix: str) -> str | None:
