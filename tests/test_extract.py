@@ -223,6 +223,15 @@ def test_a_research_team_undertakes_the_project_named_after_it():
     assert ("运城学院", "智慧农业大数据平台项目") in {(r.s, r.o) for r in rels(doc, "undertakes")}
 
 
+def test_a_company_written_before_its_project_owns_it_and_names_it():
+    doc = run("3月5日，华泰股份年产20万吨工业硅+10万吨高纯多晶硅项目成功签约。")
+    assert "华泰股份" in labels(doc, "Organization")
+    project = next(e for e in doc.entities.values() if e.type == "Project")
+    assert project.label == "华泰股份年产20万吨工业硅+10万吨高纯多晶硅项目"
+    assert "年产20万吨工业硅+10万吨高纯多晶硅项目" in project.aliases
+    assert ("华泰股份", project.label) in {(r.s, r.o) for r in rels(doc, "undertakes")}
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

@@ -17,6 +17,20 @@ _INTERNAL = ("core", "jurisdiction", "parent")
 _CONTINUATIONS = ("有限", "股份", "(", "（", "集团", "控股", "公司", "分公司", "实业")
 
 
+def _owner_in_project_name(doc: Doc, final: list[Candidate]) -> list[Candidate]:
+    """A company written right before its project is part of the project's name
+    (甲股份|年产20万吨…项目 → 甲股份年产20万吨…项目); the company stays an entity of its own."""
+    out: list[Candidate] = []
+    for c in final:
+        prev = out[-1] if out else None
+        if c.type == "Project" and prev is not None and prev.type == "Organization" and prev.end == c.start \
+                and not c.label.startswith(prev.label):
+            name = doc.text[prev.start:c.start] + c.label
+            c = Candidate(prev.start, c.end, "Project", name, {name, *c.aliases}, dict(c.attrs), c.rule, c.weight)
+        out.append(c)
+    return out
+
+
 def find_entities(doc: Doc) -> Doc:
     """Component: fill ``doc.mentions`` and ``doc.entities``; person titles go to ``doc.user_data``."""
     idx = TokenIndex(doc)
@@ -32,7 +46,7 @@ def find_entities(doc: Doc) -> Doc:
     weak = [h.cand for h in hits if id(h.cand) not in strong_ids and not any(taken[h.cand.start:h.cand.end])]
     persons = strong_ids | {id(c) for c in weak}
     hits = [h for h in hits if id(h.cand) in persons]
-    final: list[Candidate] = sorted(chosen + strong + weak, key=lambda c: (c.start, c.end))
+    final: list[Candidate] = _owner_in_project_name(doc, sorted(chosen + strong + weak, key=lambda c: (c.start, c.end)))
     for c in final:
         doc.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.label, c.rule))
         attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_") and k not in _INTERNAL}
