@@ -354,6 +354,11 @@ def test_mountains_and_rivers_by_suffix_and_a_byline_at_a_paragraph_end_is_kept_
     assert {"钱晓东", "孔令辉"} <= {r.s for r in rels(doc, "reported")}
 
 
+def test_bodies_in_the_titles_of_listed_speakers_are_not_what_they_attended():
+    doc = run("座谈会上,运城学院历史研究院院长王立,山西大学考古与博物馆学系教授张华、太原理工大学建筑研究院副院长李明等专家分别发言,介绍了保护经验。")
+    assert not {r.o for r in rels(doc, "attended")} & {"山西大学", "运城学院", "太原理工大学"}
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

@@ -61,7 +61,8 @@ def events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> N
                 subj = last_subj[1]
             if not subj:
                 continue
-            after = subj[0].end if subj[0].start >= sent.start else sent.start
+            inside = [p for p in subj if p.start >= sent.start]     # bodies between listed people belong to titles
+            after = max(p.end for p in inside) if inside else sent.start
             targets = [m for m in ms if m.type in ("Place", "Agency", "Organization", "Project") and m.start > after
                        and not _is_title_body(doc, m, subj) and _in_reach(doc, m, trig[pred])]
             if pred == "attended":
