@@ -206,6 +206,13 @@ def test_body_names_keep_the_province_and_drop_a_counts_classifier():
     assert {"山西中条山国家级自然保护区", "山西省疾病预防控制中心", "山西省通用航空产业联盟", "山西省科技特派员服务团"} <= orgs
 
 
+def test_two_fields_joined_by_yu_stay_in_one_name_but_two_bodies_stay_two():
+    doc = run("山西大学考古与博物馆学系、乡村振兴研究院和现代农业产业发展研究院举办讲座。运城学院与山西大学签约。")
+    orgs = labels(doc, "Organization")
+    assert {"山西大学考古与博物馆学系", "乡村振兴研究院", "现代农业产业发展研究院", "运城学院", "山西大学"} <= orgs
+    assert not any(o.startswith("运城学院与") for o in orgs)
+
+
 def test_project_undertaken_by_the_company_in_its_name():
     doc = run("运城华泰新材料年产5万吨碳纤维项目正式开工。")
     projects = labels(doc, "Project")

@@ -69,6 +69,9 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
     n = 0
     while i is not None and i >= 0 and n < max_tokens:
         s, e, w = idx.tokens[i]
+        if w == "与" and extra_tags and _joins_two_fields(idx, i, s, floor):
+            best, n, i = s, n + 1, i - 1      # 文物与博物馆学系, 高端装备与低碳技术…中心: two fields of one body
+            continue
         if s < floor or start - s > max_chars or not name_like(w, extra_tags):
             break
         if len(w) == 2 and w[0] in _GLUED and (word_tags().get(w) or "")[:1] in ("d", "p", "c"):
@@ -80,6 +83,19 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
         if i >= 0 and idx.tokens[i][1] != s:
             break
     return trim_leading(idx, best, start, extra_tags)
+
+
+def _joins_two_fields(idx: TokenIndex, i: int, s: int, floor: int) -> bool:
+    """Is the 与 at token ``i`` inside a name: a plain noun before it (not a body: 甲大学与乙大学) and after it?"""
+    if i == 0 or i + 1 >= len(idx.tokens) or idx.tokens[i - 1][1] != s or idx.tokens[i - 1][0] < floor:
+        return False
+    before, after = idx.tokens[i - 1][2], idx.tokens[i + 1][2]
+    noun = lambda w: len(w) >= 2 and (word_tags().get(w) or "").startswith(("n", "vn")) \
+        and not (word_tags().get(w) or "").startswith(("nr", "ns", "nt"))
+    return noun(before) and noun(after) and not re.search(_BODY_END, before)
+
+
+_BODY_END = r"(?:学|院|司|局|委|会|厅|部|校|所|团|行|馆|站|心|队|社|室|厂|处|办|园|区|县|市|省)$"
 
 
 def trim_leading(idx: TokenIndex, best: int, end: int, extra_tags: tuple[str, ...] = ()) -> int:
