@@ -366,6 +366,13 @@ def test_bodies_in_the_titles_of_listed_speakers_are_not_what_they_attended():
     assert not {r.o for r in rels(doc, "attended")} & {"山西大学", "运城学院", "太原理工大学"}
 
 
+def test_a_bare_bureau_is_the_home_citys_and_co_hosts_of_an_event_are_partners():
+    doc = run("12月4日，由商务局主办，中国银行运城分行承办的外贸政策宣讲会召开。")
+    assert "运城市商务局" in labels(doc, "Agency")
+    pairs = {tuple(sorted((r.s, r.o))) for r in rels(doc, "partnerOf")}
+    assert ("中国银行运城分行", "运城市商务局") in pairs
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

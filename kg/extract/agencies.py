@@ -123,6 +123,15 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
             label = canonical(place, kind, core, city)
             out.append(Candidate(start, m.end(), "Agency", label, {text[start:m.end()]},
                                  {"jurisdiction": place, "core": core}, "agency-suffix", weight=-1))
+    if doc.home:          # a bureau named bare in a local paper (由商务局主办) is the home city's
+        anchored = {a[1] for a in anchors}
+        for s, e, surface, core in cores().finditer(text):
+            if surface.endswith("局") and len(surface) >= 3 and s not in anchored \
+                    and (s == 0 or text[s - 1] in _PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff") \
+                    and s in idx.start_set:
+                label = canonical(doc.home, "city", core)
+                out.append(Candidate(s, e, "Agency", label, {surface}, {"jurisdiction": doc.home, "core": core},
+                                     "bare-bureau", weight=-1))
     for s, e, surface, (name, juris) in national().finditer(text):
         out.append(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, "national", weight=1))
     for m in re.finditer(r"海关", text):

@@ -14,6 +14,21 @@ def heads_title(doc: Doc, body: Candidate) -> bool:
     return roles().match_at(doc.text, body.end) is not None
 
 
+_HOSTING = re.compile(r"(?:联合主办|共同主办|主办|承办|协办|联合举办|共同举办)")
+
+
+def _hosts(doc: Doc, sent, bodies: list[Candidate], rel: Rel) -> None:
+    """Bodies that host one event together (由甲主办、乙承办的…) are partners."""
+    hosts = []
+    for b in bodies:
+        m = _HOSTING.match(doc.text, b.end) or _HOSTING.match(doc.text, b.end + 1) if b.end < sent.end else None
+        if m and not heads_title(doc, b) and b.label not in hosts:
+            hosts.append(b.label)
+    for i, a in enumerate(hosts):
+        for b in hosts[i + 1:]:
+            rel(a, "partnerOf", b, sent.start, "co-hosts", 0.6)
+
+
 def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
     for k, sent in enumerate(sents.sents):
         ms, trig = sents.mentions[k], sents.triggers[k]
@@ -44,6 +59,7 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
                         for b in group[i + 1:]:
                             if a.label != b.label:
                                 rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+        _hosts(doc, sent, bodies, rel)
     for (t, label) in list(doc.entities):
         if t != "Project":
             continue
