@@ -373,6 +373,18 @@ def test_a_bare_bureau_is_the_home_citys_and_co_hosts_of_an_event_are_partners()
     assert ("中国银行运城分行", "运城市商务局") in pairs
 
 
+def test_officials_who_speak_at_a_hosted_event_attended_its_hosts_but_not_those_of_the_next_story():
+    text = ("运城举办农产品出口对接会\n\n"
+            "本报讯 12月4日，由运城市农业农村局主办、中国银行运城分行承办的农产品出口对接会召开。"
+            "运城市农业农村局副局长王立表示，对接会为企业搭建了平台。\n\n"
+            "中国银行运城分行行长张华表示，将加大信贷支持。\n\n"
+            "冬季供暖平稳运行\n\n"
+            "运城市住建局局长李明表示，全市供暖运行平稳。")
+    attended = {(r.s, r.o) for r in rels(run(text), "attended")}
+    assert {("王立", "运城市农业农村局"), ("王立", "中国银行运城分行"), ("张华", "运城市农业农村局")} <= attended
+    assert not any(s == "李明" for s, _ in attended)
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

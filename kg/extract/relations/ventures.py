@@ -17,9 +17,9 @@ def heads_title(doc: Doc, body: Candidate) -> bool:
 _HOSTING = re.compile(r"(?:联合主办|共同主办|主办|承办|协办|联合举办|共同举办)")
 
 
-def _hosts(doc: Doc, sent, bodies: list[Candidate], rel: Rel) -> None:
-    """Bodies that host one event together (由甲主办、乙承办的…) are partners."""
-    hosts = []
+def _hosts(doc: Doc, sent, bodies: list[Candidate], rel: Rel) -> list[str]:
+    """Bodies that host one event together (由甲主办、乙承办的…) are partners; returns the hosts."""
+    hosts: list[str] = []
     for b in bodies:
         m = _HOSTING.match(doc.text, b.end) or _HOSTING.match(doc.text, b.end + 1) if b.end < sent.end else None
         if m and not heads_title(doc, b) and b.label not in hosts:
@@ -27,9 +27,41 @@ def _hosts(doc: Doc, sent, bodies: list[Candidate], rel: Rel) -> None:
     for i, a in enumerate(hosts):
         for b in hosts[i + 1:]:
             rel(a, "partnerOf", b, sent.start, "co-hosts", 0.6)
+    return hosts
+
+
+_EVENT_HELD = re.compile(r"(?:会|活动|论坛|展|赛)(?:在[^，。]{0,12})?(?:召开|举行|举办|开幕|启动)")
+_SPOKE = re.compile(r"(?:表示|说|指出|发言|致辞|讲话|介绍|强调)")
+
+
+def _story_end(doc: Doc, pos: int) -> int:
+    """Where the story around ``pos`` ends: its end, or an earlier headline-like paragraph (short, no full stop)."""
+    end = next((b for a, b, _ in doc.stories if a <= pos < b), len(doc.text))
+    for m in re.finditer(r"\n\s*\n([^\n]{1,40})(?=\n)", doc.text[pos:end]):
+        if not re.search(r"[。！？.!?]", m.group(1)):
+            return pos + m.start()
+    return end
+
+
+def speakers_at_hosted_events(doc: Doc, sents: Sentences, hosts_at: dict[int, list[str]], rel: Rel) -> None:
+    """In a story about an event its hosts held (由甲主办…的交流会召开), the officials who speak
+    there (某局长表示, …) attended it, that is the hosts."""
+    titled = {r.s for r in doc.relations if r.p == "holdsPosition"}
+    for a, hosts in hosts_at.items():
+        if not hosts:
+            continue
+        b = _story_end(doc, a)
+        for k, sent in enumerate(sents.sents):
+            if not a <= sent.start < b:
+                continue
+            for m in sents.mentions[k]:
+                if m.type == "Person" and m.label in titled and _SPOKE.match(doc.text, m.end):
+                    for h in hosts:
+                        rel(m.label, "attended", h, sent.start, "speaker-at-hosted-event", 0.5)
 
 
 def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+    hosts_at: dict[int, list[str]] = {}
     for k, sent in enumerate(sents.sents):
         ms, trig = sents.mentions[k], sents.triggers[k]
         bodies = [m for m in ms if m.type in BODY]
@@ -59,7 +91,9 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
                         for b in group[i + 1:]:
                             if a.label != b.label:
                                 rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
-        _hosts(doc, sent, bodies, rel)
+        if _EVENT_HELD.search(sent.text):
+            hosts_at[sent.start] = _hosts(doc, sent, bodies, rel)
+    speakers_at_hosted_events(doc, sents, hosts_at, rel)
     for (t, label) in list(doc.entities):
         if t != "Project":
             continue
