@@ -140,11 +140,16 @@ def _province_short(p: Candidate) -> bool:
     return p.attrs.get("level") == "province" and p.label not in p.aliases
 
 
+@cache
+def _generic_bodies() -> frozenset[str]:
+    return frozenset(words("generic_bodies.txt"))
+
+
 def _generic_body(name: str) -> bool:
     """Is ``name`` a kind of body (社区卫生服务站), perhaps after a rank or a verb (国家级科技企业孵化器)?"""
-    generic = words("generic_bodies.txt")
-    return any(name.endswith(g) and (len(name) == len(g) or _RANKED.fullmatch(name[:len(name) - len(g)]))
-               for g in generic)
+    generic = _generic_bodies()
+    return any(name[-n:] in generic and (len(name) == n or _RANKED.fullmatch(name[:-n]))
+               for n in range(2, min(len(name), 9) + 1))
 
 
 def _list_prefix(found: list[Candidate], text: str, s: int, suffix: str) -> str | None:

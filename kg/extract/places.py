@@ -150,14 +150,14 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
             if is_common_word(w) and (not word_tags().get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300) \
                     and not (road and _road_name_word(w)):
                 continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村, 上山), not a road (机场路)
-        leads = words("place_lead_words.txt")
+        leads = _lead_words()
         for k in range(min(max_name, s), 0, -1):
             j = s - k
             name = text[j:s]
             if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name) or _verb_first(idx, j) \
                     or j in inside or _in_lead(text, j, leads) or _adjective_first(idx, j, s):
                 continue
-            if (left_boundary(doc, idx, j, ends) or text[:j].endswith(leads) or road and _noun_token(idx, j, s)
+            if (left_boundary(doc, idx, j, ends) or text[max(0, j - 2):j] in leads or text[max(0, j - 3):j] in leads or road and _noun_token(idx, j, s)
                     or j in starts and rule == "site") \
                     and (j in ends or inner_words_ok(idx, j, s)):
                 break
@@ -211,9 +211,14 @@ def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
     return len(w) >= 2 and (tag is None or tag.startswith(("ns", "nz", "nr", "j")))
 
 
-def _in_lead(text: str, j: int, leads: tuple[str, ...]) -> bool:
+@cache
+def _lead_words() -> frozenset[str]:
+    return frozenset(words("place_lead_words.txt"))
+
+
+def _in_lead(text: str, j: int, leads: frozenset[str]) -> bool:
     """Position ``j`` begins or sits inside a lead word (紧邻|马练营路, 下|穿|机场路)."""
-    return any(text.startswith(w, i) for i in range(max(0, j - 2), j + 1) for w in leads if i + len(w) > j)
+    return any(text[i:i + n] in leads for n in (2, 3) for i in range(max(0, j - n + 1), j + 1))
 
 
 def _adjective_first(idx: TokenIndex, j: int, s: int) -> bool:
