@@ -157,6 +157,10 @@ def test_bodies_of_a_story_about_a_development_zone_are_located_in_it():
     assert ("中科光电有限公司", "运城经济开发区") not in {(r.s, r.o) for r in rels(other, "locatedIn")}
 
 
+def test_a_village_name_may_begin_with_a_classifier_character_at_a_clause_start():
+    assert "道沟村" in labels(run("战斗打响了。道沟村曾是抗日根据地。"), "Place")
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

@@ -21,8 +21,9 @@ _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _ROAD = r"快速路|高速公路|高速(?![发增度运化])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
 _SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
-                 "着之二三四五六七八九十两几多个里外内好再更最很省市县区乡镇村街道路进驻入出来去回返至往赴共同近远号")
+                 "着之二三四五六七八九十两几多个里外内好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
+_CLAUSE_ENDS = frozenset("。！？；：，、\n")
 _LEVEL_OF_KIND = {"镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village", "居委会": "village"}
 
 
@@ -238,6 +239,8 @@ def _verb_first(idx: TokenIndex, j: int) -> bool:
     w = idx.tokens[t][2]
     tag = word_tags().get(w) or ""
     if len(w) == 1:
+        if tag.startswith("q") and (t == 0 or idx.tokens[t - 1][2] in _CLAUSE_ENDS):
+            return False      # no classifier opens a clause: 。道|坪|村 is a name
         return tag.startswith(("v", "p", "c", "q", "m"))
     return tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn") and word_freq(w) >= 50   # 紧邻|马练营路
 
