@@ -161,6 +161,13 @@ def test_a_village_name_may_begin_with_a_classifier_character_at_a_clause_start(
     assert "道沟村" in labels(run("战斗打响了。道沟村曾是抗日根据地。"), "Place")
 
 
+def test_a_place_only_inside_a_bodys_name_is_no_place_of_the_article():
+    doc = run("芮城华泰新材料有限公司今年投产。")
+    assert "芮城县" not in labels(doc, "Place") and not rels(doc, "locatedIn")
+    doc = run("芮城县工业经济稳步增长。芮城华泰新材料有限公司今年投产。")
+    assert ("芮城华泰新材料有限公司", "芮城县") in {(r.s, r.o) for r in rels(doc, "locatedIn")}
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

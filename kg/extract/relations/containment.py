@@ -158,8 +158,7 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
         m = divs.gazetteer.match_at(label, 0)
         if m and not re.search(r"(?:大学|学院|报|台|网)$", label):   # 太原理工大学 says nothing of where it is
             d = pick_division(doc, m[3])
-            if d.level != "province" and (d.province == doc.province):
-                doc.add_entity("Place", d.name, m[2], level=d.level, adcode=d.code)
+            if d.level != "province" and d.province == doc.province and ("Place", d.name) in doc.entities:
                 rel(label, "locatedIn", d.name, None, "name-prefix", 0.5)
                 located.add(label)
                 continue
