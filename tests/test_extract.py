@@ -80,6 +80,11 @@ def test_compound_surname_and_title_sharing_a_body():
     assert roles == {"党组书记", "主席"}
 
 
+def test_a_degree_introduces_a_name_but_is_no_post():
+    doc = run("运城学院教授、博士王立来到运城市盐湖区作讲座。")
+    assert {(r.s, r.role) for r in rels(doc, "holdsPosition")} == {("王立", "教授")}
+
+
 def test_former_post():
     doc = run("原市人大常委会副主任周志强接受审查。")
     r = [r for r in rels(doc, "holdsPosition") if r.s == "周志强"]
