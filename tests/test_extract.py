@@ -229,6 +229,13 @@ def test_two_fields_joined_by_yu_stay_in_one_name_but_two_bodies_stay_two():
     assert not any(o.startswith("运城学院与") for o in orgs)
 
 
+def test_a_bare_city_prefix_names_the_home_citys_body_and_youth_words_stay_in_names():
+    doc = run("省科协主席王立一行深入运城博雅少年科普教育基地、市科技馆、运城老年大学调研。")
+    orgs = labels(doc, "Organization")
+    assert {"运城博雅少年科普教育基地", "运城市科技馆", "运城老年大学"} <= orgs
+    assert "运城市科技馆" in {r.o for r in rels(doc, "inspected")}
+
+
 def test_project_undertaken_by_the_company_in_its_name():
     doc = run("运城华泰新材料年产5万吨碳纤维项目正式开工。")
     projects = labels(doc, "Project")

@@ -90,6 +90,13 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
             # 晋中市图书馆、博物馆、科技馆: later items of a list share the first one's prefix
             out.append(Candidate(s, e, etype, shared + suffix, {suffix, shared + suffix}, {"_suffix": suffix}, "list-ellipsis"))
             continue
+        if etype == "Organization" and prefix in _LEVEL_PREFIX and len(suffix) >= 3 and start in idx.start_set \
+                and (start == 0 or text[start - 1] in "、，,。；：和与及在到赴"):
+            place = doc.home if _LEVEL_PREFIX[prefix] == "home" else doc.province
+            if place:         # 、市科技馆、: the home city's
+                out.append(Candidate(start, e, etype, place + suffix, {name, place + suffix}, {"_suffix": suffix},
+                                     "level-prefix"))
+            continue
         if len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3:
             continue
         if etype == "Organization" and _generic_body(name) and not any(p.start >= start and p.end <= s for p in places):
