@@ -173,6 +173,15 @@ def test_a_place_only_inside_a_bodys_name_is_no_place_of_the_article():
     assert ("芮城华泰新材料有限公司", "芮城县") in {(r.s, r.o) for r in rels(doc, "locatedIn")}
 
 
+def test_named_regions_and_the_foot_of_a_mountain():
+    doc = run("运城主动对接京津冀、服务雄安新区、融入黄河流域生态保护，从吕梁山麓到涑水河畔。")
+    assert {"京津冀", "雄安新区", "黄河流域", "吕梁山"} <= labels(doc, "Place")
+
+
+def test_village_names_may_hold_li():
+    assert "庄里村" in labels(run("芮城县风陵渡镇庄里村村民王立说，收成很好。"), "Place")
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

@@ -21,15 +21,16 @@ _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _ROAD = r"快速路|高速公路|高速(?![发增度运化])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
 _SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
-                 "着之二三四五六七八九十两几多个里外内好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
+                 "着之二三四五六七八九十两几多个外内好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
+_FOOT = frozenset("山麓 山脚 河畔 湖畔 江畔 河边 湖边 江边".split())   # 吕梁|山麓: the suffix of a name, then its foot
 _CLAUSE_ENDS = frozenset("。！？；：，、\n")
 _LEVEL_OF_KIND = {"镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village", "居委会": "village"}
 
 
 @cache
-def foreign() -> Gazetteer[tuple[str, str | None]]:
-    """Countries (pycountry's Chinese names) and major foreign cities → (kind, country)."""
+def named_places() -> Gazetteer[tuple[str, str | None]]:
+    """Countries (pycountry's Chinese names), major foreign cities and China's named regions → (kind, country)."""
     import pycountry
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
     g: Gazetteer[tuple[str, str | None]] = Gazetteer()
@@ -41,6 +42,8 @@ def foreign() -> Gazetteer[tuple[str, str | None]]:
         g.add(alias, ("country", name))
     for city, country in rows("world_cities.tsv"):
         g.add(city, ("city", country))
+    for region in words("regions.txt"):
+        g.add(region, ("region", "中国"))
     g.add("中国", ("country", None))
     g.add("中华人民共和国", ("country", "中国"))
     return g
@@ -100,14 +103,16 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
         if not _division_ok(doc, surface, d, s, e) or not _aligned(idx, s, e):
             continue
         out.append(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d), "division"))
-    for s, e, surface, (kind, country) in foreign().finditer(text):
+    for s, e, surface, (kind, country) in named_places().finditer(text):
         if not _aligned(idx, s, e) or any(text.startswith(p, s) for p in stops):
             continue
         label = country if kind == "country" and country else surface
         attrs = {"level": kind}
         if kind == "city":
             attrs["parent"] = country
-        out.append(Candidate(s, e, "Place", label, {surface}, attrs, "foreign"))
+        if kind == "region":
+            attrs["level"] = "site"
+        out.append(Candidate(s, e, "Place", label, {surface}, attrs, "region" if kind == "region" else "foreign"))
     barriers = [(c.start, c.end) for c in out if c.attrs.get("level") in ("city", "county", "province")]
     towns = _suffix_places(doc, idx, _TOWN, "town", barriers, 4)
     out.extend(towns)
@@ -138,11 +143,12 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
         if is_common_word(text[s:s + 2]) and not word_tags().get(text[s:s + 2], "").startswith(("ns", "nz")) \
-                and len(m.group(0)) == 1 and e not in idx.end_set:
+                and len(m.group(0)) == 1 and e not in idx.end_set and text[s:s + 2] not in _FOOT:
             continue          # 乡 of 美丽乡村, 村 of 村民: the suffix begins an ordinary word
         if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
             t = idx.covering(e - 1)
-            if (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s):
+            if (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s) \
+                    and idx.tokens[t][2] not in _FOOT:
                 continue      # the suffix is the start of a longer known word (乡村, 路线)
         road = rule == "site" and _ROAD_SUFFIX.fullmatch(m.group(0)) is not None
         t = idx.covering(s)
@@ -196,8 +202,10 @@ def _dictionary_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Words jieba's dictionary knows as place names (太行山, 黄河, 云冈石窟) that are no division."""
     out = []
     for s, e, w in idx.tokens:
+        if len(w) >= 3 and w[-1] in "麓畔" and word_tags().get(w[:-1]) == "ns":
+            w, e = w[:-1], e - 1          # 太行山麓, 汾河畔: the foot or bank of a named place
         if len(w) >= 2 and word_tags().get(w) == "ns" and w[-1] in _GEO and not divisions().lookup(w) \
-                and foreign().get(w) is None and (word_freq(w) < 1000 or len(w) == 2 and w[0] not in "上下高大小古老新深"):
+                and named_places().get(w) is None and (word_freq(w) < 1000 or len(w) == 2) and not (len(w) == 2 and w[0] in "上下高大小古老新深"):
             out.append(Candidate(s, e, "Place", w, {w}, {"level": "site"}, "dictionary", weight=-1))
     return out
 
