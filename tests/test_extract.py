@@ -182,6 +182,19 @@ def test_village_names_may_hold_li():
     assert "庄里村" in labels(run("芮城县风陵渡镇庄里村村民王立说，收成很好。"), "Place")
 
 
+def test_places_in_law_titles_contest_names_and_generic_departments_are_not_entities():
+    doc = run("培训会讲解了《中华人民共和国海关法》，运城项目获第十届中国创新创业大赛三等奖，人社部门加强协调。")
+    assert "中国" not in labels(doc, "Place")
+    assert not labels(doc, "Agency")
+
+
+def test_a_university_town_is_a_place_even_inside_a_bodys_name():
+    doc = run("运城大学城众创空间入驻企业30家，努力让“运城有座大学城”成为现实，高速列车穿城而过。")
+    assert "运城大学城" in labels(doc, "Place")
+    assert "运城大学城众创空间" in labels(doc, "Organization")
+    assert not {p for p in labels(doc, "Place") if "有座" in p or p.endswith("高速")}
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

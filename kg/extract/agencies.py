@@ -133,6 +133,8 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
                 out.append(Candidate(s, e, "Agency", label, {surface}, {"jurisdiction": doc.home, "core": core},
                                      "bare-bureau", weight=-1))
     for s, e, surface, (name, juris) in national().finditer(text):
+        if surface.endswith("部") and text[e:e + 1] == "门":
+            continue          # 人社部门: the departments of a kind, not the ministry
         out.append(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, "national", weight=1))
     for m in re.finditer(r"海关", text):
         s0 = expand_left(doc, idx, m.start(), floor=max(0, m.start() - 6), max_chars=4, max_tokens=2)

@@ -59,18 +59,20 @@ def find_entities(doc: Doc) -> Doc:
         for p in c.attrs.get("_chain", ()):
             doc.add_entity(p.type, p.label, *p.aliases,
                            **{k: v for k, v in p.attrs.items() if v is not None and k not in _INTERNAL})
-    # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院)
+    # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院) …
     bodies_at: dict[int, list[Candidate]] = {}
-    for inner in cands:
-        if inner.type == "Organization":
+    for inner in cands:      # … and so is a zone (山西大学城 in 山西大学城众创空间)
+        if inner.type == "Organization" or inner.type == "Place" and inner.rule == "site":
             bodies_at.setdefault(inner.start, []).append(inner)
     for c in final:
         if c.type not in ("Organization", "Project"):
             continue
         for inner in bodies_at.get(c.start, ()):
             rest = doc.text[inner.end:c.end]
-            if inner.end < c.end and inner.end in idx.end_set and len(rest) >= 3 and not rest.startswith(_CONTINUATIONS):
-                doc.add_entity(inner.type, inner.label, *inner.aliases)
+            if inner.end < c.end and (inner.end in idx.end_set or inner.type == "Place") and len(rest) >= 3 \
+                    and not rest.startswith(_CONTINUATIONS):
+                doc.add_entity(inner.type, inner.label, *inner.aliases,
+                               **({"level": "site"} if inner.type == "Place" else {}))
     doc.user_data["person_hits"] = hits
     doc.user_data["candidates"] = final
     return doc

@@ -47,6 +47,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
     place_at = {p.start: p for p in places}
     out = []
     for s, e, suffix, _ in _suffix_matches(gaz, text):
+        if text.startswith("大学城", e - 2):
+            continue          # 山西大学城 is a district of campuses (a place), not a university
         if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
             t = idx.covering(e - 1)
             if t is None or idx.tokens[t][1] != e and word_tags().get(idx.tokens[t][2]) is not None:

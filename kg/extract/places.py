@@ -18,12 +18,14 @@ from .tokenize import is_common_word, word_freq, word_tags
 _NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![区县市镇乡村])")   # not inside 河镇, 山区 …
 _TOWN = re.compile(r"(?:街道|镇|乡)")
 _VILLAGE = re.compile(r"(?:社区|村|居委会)")
-_ROAD = r"快速路|高速公路|高速(?![发增度运化])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
-_SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
+_ROAD = r"快速路|高速公路|高速(?![发增度运化列动铁磁])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
+_SITE = re.compile(r"(?:" + _ROAD + r"|桥|大学城|小区|公寓|石窟|纪念碑|广场|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
-                 "着之二三四五六七八九十两几多个外内好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
+                 "着之有二三四五六七八九十两几多个外内好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
 _FOOT = frozenset("山麓 山脚 河畔 湖畔 江畔 河边 湖边 江边".split())   # 吕梁|山麓: the suffix of a name, then its foot
+# 中国创新创业大赛: a country opening the name of a contest or fair is part of that name
+_EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大赛|博览会|交易会|洽谈会|论坛|峰会|运动会)")
 _CLAUSE_ENDS = frozenset("。！？；：，、\n")
 _LEVEL_OF_KIND = {"镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village", "居委会": "village"}
 
@@ -104,7 +106,7 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
             continue
         out.append(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d), "division"))
     for s, e, surface, (kind, country) in named_places().finditer(text):
-        if not _aligned(idx, s, e) or any(text.startswith(p, s) for p in stops):
+        if not _aligned(idx, s, e) or any(text.startswith(p, s) for p in stops) or kind == "country" and _EVENT_NAME.match(text, e):
             continue
         label = country if kind == "country" and country else surface
         attrs = {"level": kind}
@@ -125,6 +127,9 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
         place = doc.home if m.group(0)[1] == "市" else doc.province
         if place:   # deictic words stand for the home city or province, and are never its aliases
             out.append(Candidate(m.start(), m.end(), "Place", place, set(), {"_deictic": True}, "deictic"))
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,60}》", text)]
+    if titles:            # 《中华人民共和国关税法》: a place in the title of a law or a book names no place
+        out = [c for c in out if not any(a < c.start and c.end < b for a, b in titles)]
     return out
 
 
