@@ -284,6 +284,22 @@ def test_a_company_written_before_its_project_owns_it_and_names_it():
     assert ("华泰股份", project.label) in {(r.s, r.o) for r in rels(doc, "undertakes")}
 
 
+def test_partners_of_a_joint_technology_are_bodies_that_undertake_it():
+    doc = run("其中，华晋焦煤与太原理工大学合作的高效洗选煤制备技术已投用，运城环科与中科院、山西大学合作的“黄河湿地生态修复关键技术及应用”项目落地。")
+    orgs = labels(doc, "Organization")
+    assert {"华晋焦煤", "太原理工大学", "运城环科", "中国科学院", "山西大学"} <= orgs
+    projects = labels(doc, "Project")
+    assert "高效洗选煤制备技术" in projects
+    owners = {(r.s, r.o) for r in rels(doc, "undertakes")}
+    assert ("华晋焦煤", "高效洗选煤制备技术") in owners and ("太原理工大学", "高效洗选煤制备技术") in owners
+    assert {"运城环科", "中国科学院", "山西大学"} <= {s for s, o in owners if o.startswith("黄河湿地生态修复关键技术及应用")}
+
+
+def test_items_of_a_counted_list_of_projects_are_projects():
+    doc = run("3月28日，运城空港共享储能电站（一期）、闻喜县城供水管网建设、夏县生态治理3个重大项目集中开工。")
+    assert {"运城空港共享储能电站（一期）", "闻喜县城供水管网建设", "夏县生态治理"} <= labels(doc, "Project")
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

@@ -5,8 +5,9 @@ import re
 from functools import cache
 
 from ..model import Doc
+from .divisions import divisions
 from .gazetteer import Gazetteer
-from .lexicon import words
+from .lexicon import table, words
 from .names import TokenIndex, expand_left, name_like
 from .places import generic_word
 from .segment import sentence_at
@@ -192,18 +193,72 @@ def _specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) ->
     while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < end:
         w = idx.tokens[t][2]
         tag = word_tags().get(w)
-        if tag is None and len(w) >= 2 or re.search(r"[0-9A-Za-z]", w) or (tag or "").startswith(("ns", "nr", "nz", "nt", "m", "eng", "j")):
+        if tag is None and len(w) >= 2 or re.search(r"[0-9A-Za-z]", w) or (tag or "").startswith(("ns", "nr", "nz", "nt", "m", "eng", "j")) \
+                or len(w) >= 2 and divisions().lookup(w):
             return True
         t += 1
     return False
 
 
 def find_organizations(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Candidate]:
-    """Organisation candidates (companies, schools, hospitals, museums, parks, items of a …等企业 list)."""
-    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn", "d")) + _listed_bodies(doc, idx)
+    """Organisation candidates (companies, schools, hospitals, museums, parks, items of a …等企业 list,
+    partners of a joint piece of work, national academies)."""
+    return _named(doc, idx, org_suffixes(), "Organization", 16, 6, places, ("vn", "d")) + _listed_bodies(doc, idx) \
+        + _known_bodies(doc) + [c for c in _cooperations(doc, idx) if c.type == "Organization"]
 
 
-_PROJECT_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
+@cache
+def known_bodies() -> Gazetteer[str]:
+    """Short and full names of national academies (中科院 → 中国科学院)."""
+    return Gazetteer(table("org_aliases.tsv"))
+
+
+def _known_bodies(doc: Doc) -> list[Candidate]:
+    return [Candidate(s, e, "Organization", full, {surface, full}, {}, "known-body")
+            for s, e, surface, full in known_bodies().finditer(doc.text)]
+
+
+# 甲与乙、丙合作的丁技术: the bodies that work together and what they make
+COOPERATION = re.compile(r"(?:^|(?<=[，,。；;：:\s])|(?<=其中))([\u4e00-\u9fff]{2,12}?)(?:与|和|同)([\u4e00-\u9fff、]{2,30}?)"
+                         r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?([^，。；、“”\"]{4,40}?技术)")
+
+
+def _cooperations(doc: Doc, idx: TokenIndex) -> list[Candidate]:
+    """Bodies named as the partners of a joint technology (甲与乙合作的…制备技术) and that technology."""
+    found = doc.user_data.get("cooperations")
+    if found is not None:
+        return found
+    out = doc.user_data["cooperations"] = []
+    for m in COOPERATION.finditer(doc.text):
+        spans = [(m.start(1), m.end(1))]
+        pos = m.start(2)
+        for part in m.group(2).split("、"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        if m.group(1).startswith("其中"):
+            spans[0] = (m.start(1) + 2, m.end(1))
+        for s, e in spans:
+            name = doc.text[s:e]
+            if 2 <= len(name) <= 12 and _specific(idx, s, e, []) and all(
+                    name_like(w) or word_tags().get(w) is None or divisions().lookup(w) for w in _words_in(idx, s, e)):
+                full = known_bodies().get(name) or name
+                out.append(Candidate(s, e, "Organization", full, {name, full}, {}, "cooperation"))
+        s, e = m.start(3), m.end(3)
+        if e - s >= 6:        # what two bodies develop together is a particular piece of work
+            out.append(Candidate(s, e, "Project", m.group(3), {m.group(3)}, {}, "cooperation", weight=1))
+    return out
+
+
+def _words_in(idx: TokenIndex, s: int, e: int) -> list[str]:
+    t = idx.covering(s)
+    out = []
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < e:
+        out.append(idx.tokens[t][2])
+        t += 1
+    return out
+
+
+_PROJECT_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)(等|[0-9一二两三四五六七八九十]+个)(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
 _BODY_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?"
                         r"(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构)")
 _COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
@@ -228,7 +283,13 @@ def _list_items(doc: Doc, idx: TokenIndex, m: re.Match, extra_tags: tuple[str, .
         while e > s and text[e - 1] in "”\"'":
             e -= 1
         if k == 0 and "m" in extra_tags:     # the first item starts after the verb that introduces the list
-            s = max(s, expand_left(doc, idx, e, floor=s, max_chars=30, max_tokens=12, extra_tags=extra_tags))
+            phase = re.search(r"[（(][^（）()]{1,6}[）)]$", text[s:e])     # …示范站（一期）
+            head_end = e - len(phase.group(0)) if phase else e
+            for back in range(4):    # over the item's last word if jieba took it for a verb (示范|站)
+                left = expand_left(doc, idx, head_end - back, floor=s, max_chars=30, max_tokens=12, extra_tags=extra_tags)
+                if left < head_end - back or head_end - back - 1 <= s:
+                    break
+            s = max(s, left)
         elif k == 0:
             s = _after_last_verb(idx, s, e)
         if 2 <= e - s <= 30 and "的" not in text[s:e]:
@@ -251,12 +312,16 @@ def _after_last_verb(idx: TokenIndex, s: int, e: int) -> int:
 
 
 def _listed_projects(doc: Doc, idx: TokenIndex) -> list[Candidate]:
-    """Items of a list that ends in 等…项目 (甲、乙和丙等重点项目) are projects."""
+    """Items of a list that ends in 等…项目 or a count of projects (甲、乙和丙等重点项目, 甲、乙4个重大项目) are projects."""
     out = []
     for m in _PROJECT_LIST.finditer(doc.text):
+        if m.group(2) != "等" and "、" not in m.group(1):
+            continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not
         for s, e in _list_items(doc, idx, m, ("vn", "m", "mq", "q", "d")):
             name = doc.text[s:e]
-            if not _COMPANY.search(name) and _specific(idx, s, e, []):
+            if not _COMPANY.search(name) and (_specific(idx, s, e, []) or len(name) >= 6 and project_suffixes().match_at(name, len(name) - 2)
+                                               and not _NOT_PROJECT.search(name)):
+                # a long item of a list of projects that names its own kind (…产能提升项目) is one
                 out.append(Candidate(s, e, "Project", name, {name}, {}, "listed-project", weight=1))
     return out
 
@@ -276,6 +341,7 @@ def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
     """Project candidates (…项目, …工程, …电站, items of a …等项目 list)."""
     cands = _named(doc, idx, project_suffixes(), "Project", 24, 9, places, ("vn", "m", "mq", "q"))
     cands += _listed_projects(doc, idx)
+    cands += [c for c in _cooperations(doc, idx) if c.type == "Project"]
     for m in re.finditer(r"“([^”]{2,30})”(项目|工程)", doc.text):
         name = m.group(1) + m.group(2)
         cands.append(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, {}, "quoted", weight=1))

@@ -60,6 +60,21 @@ def speakers_at_hosted_events(doc: Doc, sents: Sentences, hosts_at: dict[int, li
                         rel(m.label, "attended", h, sent.start, "speaker-at-hosted-event", 0.5)
 
 
+_JOINT_WORK = re.compile(r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?")
+
+
+def _run_before(doc: Doc, bodies: list[Candidate], pos: int) -> list[Candidate]:
+    """The bodies joined by 与/和/、 that end right at ``pos`` (甲与乙、丙|合作)."""
+    run: list[Candidate] = []
+    end = pos
+    for b in reversed([b for b in bodies if b.end <= pos]):
+        if b.end != end and not re.fullmatch(r"[与和同、及]", doc.text[b.end:end]):
+            break
+        run.append(b)
+        end = b.start
+    return run
+
+
 def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
     hosts_at: dict[int, list[str]] = {}
     for k, sent in enumerate(sents.sents):
@@ -91,6 +106,13 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
                         for b in group[i + 1:]:
                             if a.label != b.label:
                                 rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+        for j in _JOINT_WORK.finditer(doc.text, sent.start, sent.end):
+            # 甲与乙、丙合作的“丁”项目: every partner undertakes the work
+            work = next((p for p in projects if -1 <= p.start - j.end() <= 1), None)
+            run = _run_before(doc, bodies, j.start())
+            if work is not None:
+                for b in run:
+                    rel(b.label, "undertakes", work.label, sent.start, "joint-work", 0.6)
         if _EVENT_HELD.search(sent.text):
             hosts_at[sent.start] = _hosts(doc, sent, bodies, rel)
     speakers_at_hosted_events(doc, sents, hosts_at, rel)
