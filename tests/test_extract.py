@@ -300,6 +300,14 @@ def test_items_of_a_counted_list_of_projects_are_projects():
     assert {"运城空港共享储能电站（一期）", "闻喜县城供水管网建设", "夏县生态治理"} <= labels(doc, "Project")
 
 
+def test_works_on_a_named_road_and_numbered_plots_are_projects_but_funding_programmes_are_not():
+    doc = run("运城再添主干路 学苑东路建设火热推进。盐湖区城中村改造运城广场项目地块二项目开工。获批省基础研究计划项目5项。")
+    projects = labels(doc, "Project")
+    assert "学苑东路建设" in projects
+    assert any(p.endswith("地块二项目") for p in projects)
+    assert not any(p.endswith("计划项目") for p in projects)
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

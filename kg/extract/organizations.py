@@ -15,11 +15,12 @@ from .spans import Candidate
 from .tokenize import is_common_word, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
-_NOT_PROJECT = re.compile(r"(?:行动|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
+_NOT_PROJECT = re.compile(r"(?:行动|计划项目|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
 _INVESTS = re.compile(r"(?:(?<=公司|集团|股份|企业|银行|大学|学院)|(?<=研究院|研究所))"
                       r"(?:投资建设|投资兴建|出资建设|投资|投建|承建|建设|实施|打造|科研团队|研究团队|团队|课题组)")
 _KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多余]+(?:所|家|个|座|批|类|处|支|条|名|级)|各|每|该|本|这|那|一批|多家|多所|更换|新建|组建|建设|建成|设立|打造|申报)$")
-_COUNTED = re.compile(r"[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
+_COUNTED = re.compile(r"(?<![块段期区号])[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
+_ROAD_WORKS = re.compile(r"(?:改扩建工程|改造工程|建设工程|拓宽改造|提升改造|改扩建|建设|改造|拓宽)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
 _CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
@@ -341,6 +342,11 @@ def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
     """Project candidates (…项目, …工程, …电站, items of a …等项目 list)."""
     cands = _named(doc, idx, project_suffixes(), "Project", 24, 9, places, ("vn", "m", "mq", "q"))
     cands += _listed_projects(doc, idx)
+    for p in places:          # 经北街建设, 人民路改造: works on a named road
+        w = _ROAD_WORKS.match(doc.text, p.end)
+        if w and p.attrs.get("level") == "site" and re.search(r"(?:路|街|大道|桥|高速)$", p.label):
+            name = doc.text[p.start:w.end()]
+            cands.append(Candidate(p.start, w.end(), "Project", name, {name}, {}, "road-works"))
     cands += [c for c in _cooperations(doc, idx) if c.type == "Project"]
     for m in re.finditer(r"“([^”]{2,30})”(项目|工程)", doc.text):
         name = m.group(1) + m.group(2)
