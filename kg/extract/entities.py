@@ -69,7 +69,8 @@ def find_entities(doc: Doc) -> Doc:
             continue
         for inner in bodies_at.get(c.start, ()):
             rest = doc.text[inner.end:c.end]
-            if inner.end < c.end and (inner.end in idx.end_set or inner.type == "Place") and len(rest) >= 3 \
+            if inner.end < c.end and (inner.end in idx.end_set or inner.type == "Place") \
+                    and len(rest) >= (2 if inner.type == "Place" else 3) \
                     and not rest.startswith(_CONTINUATIONS):
                 doc.add_entity(inner.type, inner.label, *inner.aliases,
                                **({"level": "site"} if inner.type == "Place" else {}))
