@@ -308,6 +308,15 @@ def test_works_on_a_named_road_and_numbered_plots_are_projects_but_funding_progr
     assert not any(p.endswith("计划项目") for p in projects)
 
 
+def test_a_company_inside_a_project_phrase_is_its_own_body_and_a_list_ends_before_its_deng():
+    doc = run("在山西运城华东新材料有限公司年产5万吨高性能纤维项目现场，他详细了解进展。要加快中条大道拓宽改造、盐湖公园、古城保护利用等5个重大项目建设。")
+    assert "山西运城华东新材料有限公司" in labels(doc, "Organization")
+    owners = {(r.s, r.o) for r in rels(doc, "undertakes")}
+    assert any(s == "山西运城华东新材料有限公司" and o.endswith("年产5万吨高性能纤维项目") for s, o in owners)
+    projects = labels(doc, "Project")
+    assert "古城保护利用" in projects and not any(p.endswith("等") for p in projects)
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

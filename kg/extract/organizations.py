@@ -21,6 +21,7 @@ _INVESTS = re.compile(r"(?:(?<=公司|集团|股份|企业|银行|大学|学院)
 _KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多余]+(?:所|家|个|座|批|类|处|支|条|名|级)|各|每|该|本|这|那|一批|多家|多所|更换|新建|组建|建设|建成|设立|打造|申报)$")
 _COUNTED = re.compile(r"(?<![块段期区号])[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
 _ROAD_WORKS = re.compile(r"(?:改扩建工程|改造工程|建设工程|拓宽改造|提升改造|改扩建|建设|改造|拓宽)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
+_COMPANY_INSIDE = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|(?<![^\u4e00-\u9fff])集团(?![有股]))")
 _CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
@@ -77,6 +78,9 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         if etype == "Project":    # 甲公司投资建设乙项目: the project starts after the company's verb
             for v in _INVESTS.finditer(text, start, s):
                 cut = v.end()
+            if cut is None:       # 甲有限公司年产…项目: the company is a body of its own, not part of the project
+                for c in _COMPANY_INSIDE.finditer(text, start, s):
+                    start = c.end()
             if cut is not None:
                 start = cut       # the body before the verb makes the project a particular one
             start = _after_project_verb(text, idx, start, s)
@@ -259,7 +263,7 @@ def _words_in(idx: TokenIndex, s: int, e: int) -> list[str]:
     return out
 
 
-_PROJECT_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)(等|[0-9一二两三四五六七八九十]+个)(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
+_PROJECT_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)(等?[0-9一二两三四五六七八九十]+个|等)(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
 _BODY_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?"
                         r"(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构)")
 _COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")

@@ -30,7 +30,7 @@ def _hosts(doc: Doc, sent, bodies: list[Candidate], rel: Rel) -> list[str]:
     return hosts
 
 
-_EVENT_HELD = re.compile(r"(?:会|活动|论坛|展|赛)(?:在[^，。]{0,12})?(?:召开|举行|举办|开幕|启动)")
+_EVENT_HELD = re.compile(r"(?:会|活动|论坛|展|赛)[^，。；]{0,12}?(?:召开|举行|举办|开幕|启动)")
 _SPOKE = re.compile(r"(?:表示|说|指出|发言|致辞|讲话|介绍|强调)")
 
 
