@@ -363,6 +363,14 @@ def test_career_sentences_give_former_posts_with_years():
     assert ("副秘书长", "运城市人民政府", True, "2016") in posts
 
 
+def test_career_posts_of_a_town_party_committee_and_yuan_between_body_and_title():
+    doc = run("临猗县政协原副主席赵某涉嫌严重违纪违法。赵某，男，1966年出生，历任临猗县角杯乡党委书记、临猗县水利局局长。")
+    posts = {(r.role, r.org, r.former) for r in rels(doc, "holdsPosition") if r.s == "赵某"}
+    assert ("副主席", "中国人民政治协商会议临猗县委员会", True) in posts
+    assert ("书记", "中共角杯乡委员会", True) in posts
+    assert ("局长", "临猗县水利局", True) in posts
+
+
 def test_dated_resume_lines_keep_their_own_lines_and_years():
     doc = run("乔大为简历：\n2008.03—2012.06 芮城县人民政府副县长\n2012.06—2016.01 运城市财政局局长")
     posts = {(r.role, r.org, r.start, r.end) for r in rels(doc, "holdsPosition") if r.s == "乔大为"}

@@ -32,7 +32,7 @@ def _post(doc: Doc, a: int, b: int, by_end: dict[int, Candidate],
     if not m or m[0] < a:
         return None
     rs = m[0]
-    for k in range(a, rs + 1):          # prefer a body that ends where a shorter title starts
+    for k in range(a, end):             # prefer a body that ends where a shorter title starts (甘亭镇党委|书记)
         if k in by_end and by_end[k].start >= a and roles().get(text[k:end]):
             return text[k:end], by_end[k].label
     body = next((by_end[k].label for k in range(rs, a - 1, -1) if k in by_end and by_end[k].start >= a), None)

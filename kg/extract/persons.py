@@ -222,9 +222,12 @@ def _title_phrase(doc: Doc, end: int, mentions_by_end: dict[int, Candidate]) -> 
                 break
         if org is None and rs in mentions_by_end:
             org = mentions_by_end[rs]
+        inner_former = org is None and text[rs - 1:rs] == "原" and rs - 1 in mentions_by_end
+        if inner_former:      # 某县政协原副主席: 原 between the body and the title
+            org = mentions_by_end[rs - 1]
         role = text[rs:pos]
         start = org.start if org else rs
-        former = text[max(0, start - 1):start] == "原"
+        former = inner_former or text[max(0, start - 1):start] == "原"
         found.append(Title(role, org, start, former))
         pos = start - (1 if former else 0)
         if pos > 0 and text[pos - 1] in "、":
