@@ -471,6 +471,12 @@ def test_officials_who_speak_at_a_hosted_event_attended_its_hosts_but_not_those_
     assert not any(s == "李明" for s, _ in attended)
 
 
+def test_officials_who_attend_a_meeting_a_county_convened_in_the_sentence_before():
+    doc = run("8月4日，芮城县召开乡村振兴工作推进会。县委书记王立出席并讲话，县长张华主持。")
+    attended = {(r.s, r.o) for r in rels(doc, "attended")}
+    assert {("王立", "芮城县"), ("张华", "芮城县")} <= attended
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")
