@@ -85,6 +85,19 @@ def test_a_degree_introduces_a_name_but_is_no_post():
     assert {(r.s, r.role) for r in rels(doc, "holdsPosition")} == {("王立", "教授")}
 
 
+def test_transcribed_names_with_a_dot_spaced_bylines_and_a_surname_glued_to_the_given_name():
+    doc = run("本报讯（记者 马 丽 通讯员 李 强）州长巴赫特·苏尔坦、自治区政协副主席阿依古丽·艾买提出席。省商务厅厅长王家春参加。")
+    people = labels(doc, "Person")
+    assert {"马丽", "李强", "巴赫特·苏尔坦", "阿依古丽·艾买提", "王家春"} <= people
+    assert {"马丽", "李强"} <= {r.s for r in rels(doc, "reported")}
+
+
+def test_a_city_named_before_a_government_title_is_its_seat_even_far_from_home():
+    doc = run("太原市副市长韩瑞娟、芮城县副县长王立参加活动。", home="运城市")
+    posts = {(r.s, r.org) for r in rels(doc, "holdsPosition")}
+    assert {("韩瑞娟", "太原市人民政府"), ("王立", "芮城县人民政府")} <= posts
+
+
 def test_former_post():
     doc = run("原市人大常委会副主任周志强接受审查。")
     r = [r for r in rels(doc, "holdsPosition") if r.s == "周志强"]

@@ -87,6 +87,9 @@ def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | Non
     text = doc.text
     if i >= len(text):
         return None
+    dotted = _dotted_name(idx, text, i)
+    if dotted is not None:
+        return dotted
     options = name_ends(text, i)
     if not options:
         return None
@@ -108,6 +111,29 @@ def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | Non
     if strict and is_common_word(name) and not word_tags().get(name, "").startswith("nr"):
         return None
     return cand if plausible_words(idx, i, cand) else None
+
+
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?=[）)\s，,、]|$)")
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*·")
+
+
+def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
+    """End of a transcribed name with · (巴赫特·苏尔坦, 阿依古丽·艾买提) starting at ``i``: the last part
+    runs over unknown words, nouns and single characters, up to a verb or a function word."""
+    m = _DOTTED_HEAD.match(text, i)
+    if m is None:
+        return None
+    end = m.end()
+    t = idx.covering(end)
+    while t is not None and t < len(idx.tokens) and end - m.end() < 6:
+        a, b, w = idx.tokens[t]
+        tag = word_tags().get(w)
+        if a != end or not "\u4e00" <= w[0] <= "\u9fff" or tag is not None and not tag.startswith("n") \
+                and not (len(w) == 1 and not tag.startswith(("v", "p", "c", "u", "d", "r", "f"))):
+            break
+        end = b
+        t += 1
+    return end if end > m.end() else None
 
 
 def _verb_given(idx: TokenIndex, i: int, e: int) -> bool:
@@ -132,8 +158,9 @@ def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
     tag = word_tags().get(w)
     if ts < i and tag is not None:
         return False
-    if ts == i and len(w) >= 2 and te <= e and not plausible_name_word(w) and te - ts < e - i:
-        return False
+    if ts == i and len(w) >= 2 and te <= e and not plausible_name_word(w) and te - ts < e - i \
+            and not (len(w) == 2 and w[0] in surnames() and (tag or "").startswith(("n", "t"))):
+        return False          # …but 王家|春: a surname glued to a character of the given name
     if ts == i and te > e and tag is not None and not tag.startswith("nr"):
         return False
     if ts == i and len(w) == 1 and ((tag or "").startswith(("p", "c", "u", "d", "r")) or w in "要是有会能可将让使把被") and te < e \
@@ -263,14 +290,17 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
     """People in ``doc``; ``mentions`` are the bodies already found (for titles)."""
     text = doc.text
     by_end = {m.end: m for m in mentions if m.type in ("Agency", "Organization")}
-    [(m.start, m.end) for m in mentions]
+    for m in mentions:        # 太原市|副市长: a place right before a title is the seat of its body
+        if m.type == "Place" and m.end not in by_end:
+            by_end[m.end] = m
     hits: dict[tuple[int, int], PersonHit] = {}
 
     def add(s: int, e: int, rule: str, titles: list[Title] | None = None, reporter: bool = False) -> None:
         key = (s, e)
         hit = hits.get(key)
         if hit is None:
-            hit = hits[key] = PersonHit(Candidate(s, e, "Person", text[s:e], {text[s:e]}, {}, rule, weight=2))
+            name = text[s:e].replace(" ", "")
+            hit = hits[key] = PersonHit(Candidate(s, e, "Person", name, {name}, {}, rule, weight=2))
         if titles:
             hit.titles.extend(titles)
         hit.reporter = hit.reporter or reporter
@@ -290,7 +320,10 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
             while i < len(text) and text[i] in " 、":
                 i += 1
             e = name_at(doc, idx, i, strict=False)
-            if e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e) and text[e] != "摄"):
+            spaced = _SPACED_NAME.match(text, i) if e is None else None
+            if spaced:            # 记者 马 丽: a two-character name written with a space
+                e = spaced.end()
+            elif e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e) and text[e] != "摄"):
                 break
             add(i, e, "byline", reporter=True)
             i = e
