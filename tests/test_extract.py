@@ -330,6 +330,14 @@ def test_a_company_inside_a_project_phrase_is_its_own_body_and_a_list_ends_befor
     assert "古城保护利用" in projects and not any(p.endswith("等") for p in projects)
 
 
+def test_a_project_with_its_investment_both_signing_bodies_and_where_this_project_is():
+    doc = run("活动中，运城重型机械有限公司与哈萨克斯坦国家铁路公司签约总投资8亿元的轨道交通装备合作项目。该项目位于运城市盐湖区。")
+    assert "轨道交通装备合作项目" in labels(doc, "Project")
+    owners = {s for s, o in ((r.s, r.o) for r in rels(doc, "undertakes")) if o == "轨道交通装备合作项目"}
+    assert owners == {"运城重型机械有限公司", "哈萨克斯坦国家铁路公司"}
+    assert ("轨道交通装备合作项目", "盐湖区") in {(r.s, r.o) for r in rels(doc, "locatedIn")}
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

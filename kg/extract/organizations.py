@@ -22,6 +22,7 @@ _KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多
 _COUNTED = re.compile(r"(?<![块段期区号])[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
 _ROAD_WORKS = re.compile(r"(?:改扩建工程|改造工程|建设工程|拓宽改造|提升改造|改扩建|建设|改造|拓宽)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
 _COMPANY_INSIDE = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|(?<![^\u4e00-\u9fff])集团(?![有股]))")
+_INVESTED = re.compile(r"(?:总投资|计划投资|投资|总额)[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元的$")   # 总投资8亿元的…项目
 _CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
@@ -114,7 +115,8 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
         if etype == "Organization" and _KIND_BEFORE.search(text[max(0, start - 6):start]) and not _specific(idx, start, e, places):
             continue          # 50所寄宿制学校, 各社区卫生服务中心: a kind of body, not the name of one
         if etype == "Project" and (_NOT_PROJECT.search(name) or _EVENT.search(name) or "等" in name
-                                   or _COUNTED.search(name) or cut is None and not _specific(idx, start, s, places)
+                                   or _COUNTED.search(name)
+                                   or cut is None and not _specific(idx, start, s, places) and not _INVESTED.search(text, max(0, start - 20), start)
                                    or _CATEGORY_AFTER.match(text, e) or text[start - 1:start] == "等"):
             continue
         label = name

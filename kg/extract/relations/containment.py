@@ -30,6 +30,14 @@ def _clause_subject(doc: Doc, pos: int) -> bool:
     return all((word_tags().get(w) or "n").startswith(("n", "j")) for w in before)
 
 
+_THIS_PROJECT = re.compile(r"(?:该|这一?|此)(?:项目|工程)[^，。]{0,6}?(?:位于|落户|坐落于|坐落在|选址|建在|落地)")
+
+
+def _chained(places: list[Candidate]) -> bool:
+    """Places written one after another (太原市万柏林区): the last is the most precise."""
+    return all(a.end == b.start for a, b in zip(places, places[1:]))
+
+
 def home_entities(doc: Doc) -> None:
     """The home city is always an entity (what 我市, 全市 refer to)."""
     if doc.home:
@@ -152,6 +160,17 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
         if before:
             rel(m.label, "locatedIn", before[-1].label, m.start, "place-before", 0.6)
             located.add(m.label)
+    # 该项目位于某区: the project named last before it
+    for k, sent in enumerate(sents.sents):
+        ref = _THIS_PROJECT.match(sent.text)
+        if not ref:
+            continue
+        where = [p for p in sents.mentions[k] if p.type == "Place" and p.start >= sent.start + ref.end() - 2]
+        earlier = [m for m in mentions if m.type == "Project" and m.end <= sent.start and sent.start - m.end < 300]
+        if where and earlier and earlier[-1].label not in located:
+            rel(earlier[-1].label, "locatedIn", where[-1].label if _chained(where) else where[0].label,
+                sent.start, "this-project", 0.6)
+            located.add(earlier[-1].label)
     for (t, label), ent in sorted(doc.entities.items()):
         if t not in ("Organization", "Project") or label in located:
             continue

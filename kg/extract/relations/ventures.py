@@ -86,8 +86,9 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
                 # the owner is the subject of the verb: 甲公司投资建设乙项目, 由甲承建
                 owners = [b for b in bodies if b.end <= pr.start and not heads_title(doc, b)
                           and any(0 <= t - b.end <= 3 and t < pr.start for t in trig["undertakes"])]
-                if owners:
-                    rel(owners[-1].label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
+                if owners:            # …and the bodies joined to it (甲与乙签约…项目)
+                    for owner in _run_before(doc, bodies, owners[-1].end):
+                        rel(owner.label, "undertakes", pr.label, sent.start, "trigger:undertakes", 0.6)
         if len(bodies) >= 2 and "partner" in trig:
             # a run of bodies joined by 、/和/与/携手 …, with at least one real connector, are partners
             groups: list[list[Candidate]] = [[bodies[0]]]
