@@ -392,6 +392,14 @@ def test_career_posts_of_a_town_party_committee_and_yuan_between_body_and_title(
     assert ("局长", "临猗县水利局", True) in posts
 
 
+def test_appointment_notices_give_posts_taken_and_left():
+    doc = run("运城市人大常委会决定：任命王立为运城市财政局局长；免去张华的运城市水利局局长职务。"
+              "赵刚同志任中共芮城县委书记，免去其运城市发改委主任职务。")
+    posts = {(r.s, r.role, r.org, r.former) for r in rels(doc, "holdsPosition")}
+    assert {("王立", "局长", "运城市财政局", False), ("张华", "局长", "运城市水利局", True),
+            ("赵刚", "书记", "中共芮城县委员会", False), ("赵刚", "主任", "运城市发展和改革委员会", True)} <= posts
+
+
 def test_dated_resume_lines_keep_their_own_lines_and_years():
     doc = run("乔大为简历：\n2008.03—2012.06 芮城县人民政府副县长\n2012.06—2016.01 运城市财政局局长")
     posts = {(r.role, r.org, r.start, r.end) for r in rels(doc, "holdsPosition") if r.s == "乔大为"}

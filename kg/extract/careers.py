@@ -1,4 +1,5 @@
-"""Careers: résumé sentences (历任, 曾任, 时任 …) and dated résumé lines give one former post each.
+"""Careers: résumé sentences (历任, 曾任, 时任 …) and dated résumé lines give one former post each;
+appointment notices (任命…为, 免去…职务) give the post taken or left.
 
     乔某，1965年出生。历任芮城县副县长、运城市财政局局长，2016年任运城市政府副秘书长。
     2008.03—2012.06 运城市财政局局长
@@ -18,6 +19,9 @@ from .spans import Candidate
 _TRIGGER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|时任|原任)")
 _START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*(?:任|担任|调任|升任|转任)")
 _RANGE = re.compile(r"((?:19|20)\d{2})(?:[.年]\s*\d{1,2}\s*月?)?\s*[-—–~至]+\s*((?:19|20)\d{2})?(?:[.年]\s*\d{1,2}\s*月?)?\s*(?:今)?")
+_APPOINT = re.compile(r"(?P<verb>任命|免去|聘任)(?:(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:为|的)|其)"
+                      r"(?P<post>[^，。；;、（(]{2,30}?)(?=职务|[，。；;、（(]|$)")
+_TAKES_POST = re.compile(r"(?:同志)?(?:任|担任|出任|兼任)(?P<post>[^，。；;、（(]{2,30}?)(?=[，。；;、（(]|$)")
 _SPLIT = re.compile(r"[、，,；;。]")
 
 
@@ -78,6 +82,25 @@ def find_careers(doc: Doc) -> Doc:
             continue
         stop = _SPLIT.search(text, m.end())
         add(person, m.end(), stop.start() if stop else len(text), m.group(1), None, m.start(), "career:year")
+    # appointment notices: 任命甲为…局长 (a post now), 免去乙的…职务 / 免去其…职务 (a post left)
+    by_start = {p.start: p for p in persons}
+
+    def appoint(person: Candidate, a: int, b: int, removed: bool, verb: str) -> None:
+        post = _post(doc, a, b, by_end, places_by_end)
+        if post:
+            role, body = post
+            doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=removed,
+                                      rule="appointment:" + verb, confidence=0.85,
+                                      sentence=sentence_at(doc, a), date=doc.date))
+
+    for m in _APPOINT.finditer(text):
+        person = by_start.get(m.start("name")) if m.group("name") else subject(m.start())
+        if person is not None:
+            appoint(person, m.start("post"), m.end("post"), m.group("verb") == "免去", m.group("verb"))
+    for p in persons:         # 某某同志任…书记
+        m = _TAKES_POST.match(text, p.end)
+        if m:
+            appoint(p, m.start("post"), m.end("post"), False, "任")
     for m in re.finditer(r"^\s*" + _RANGE.pattern + r"(.+)$", text, re.M):
         person = subject(m.start())
         if person is None:
