@@ -506,6 +506,13 @@ def test_officials_who_attend_a_meeting_a_county_convened_in_the_sentence_before
     assert {("王立", "芮城县"), ("张华", "芮城县")} <= attended
 
 
+def test_a_visit_after_a_name_jieba_glued_to_dao_and_zones_with_long_kind_names():
+    doc = run("市委书记张华到芮城县检查指导防汛工作。副市长李明先后来到运城经济技术开发区、运城高新技术产业开发区。")
+    assert "张华" in labels(doc, "Person")
+    visits = {(r.s, r.o) for r in rels(doc, "inspected")}
+    assert {("张华", "芮城县"), ("李明", "运城经济技术开发区"), ("李明", "运城高新技术产业开发区")} <= visits
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

@@ -172,6 +172,12 @@ def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
     return True
 
 
+def text_at(idx: TokenIndex, pos: int) -> str:
+    """The character at ``pos`` (read from the token that holds it)."""
+    t = idx.covering(pos)
+    return idx.tokens[t][2][pos - idx.tokens[t][0]] if t is not None else ""
+
+
 def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | None:
     """Where jieba's words say the name ends (刘|星宇, 周|志强, 欧阳明|辉), or None."""
     t = idx.covering(i)
@@ -187,6 +193,8 @@ def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | Non
                 and nxt[2][1] in _FOLLOW_CHAR:
             return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
         tag = word_tags().get(idx.tokens[t][2])
+        if tag is None and tok_end - 1 in options and text_at(idx, tok_end - 1) in _FOLLOW_CHAR:
+            return tok_end - 1    # 张华到|芮城县: jieba glued the next word's character to the name
         return tok_end if tag is None or tag.startswith("nr") else None
     if tok_end == i + sl and t + 1 < len(idx.tokens):
         gs, ge, gw = idx.tokens[t + 1]
