@@ -513,6 +513,13 @@ def test_a_visit_after_a_name_jieba_glued_to_dao_and_zones_with_long_kind_names(
     assert {("张华", "芮城县"), ("李明", "运城经济技术开发区"), ("李明", "运城高新技术产业开发区")} <= visits
 
 
+def test_anonymised_names_in_discipline_notices_and_sanctions_and_detention():
+    doc = run("经运城市纪委常委会会议研究，决定给予张某开除党籍处分。运城市纪委监委依法对王某采取留置措施。要提高某些方面的能力。")
+    assert {"张某", "王某"} == labels(doc, "Person")
+    pairs = {(r.s, r.o) for r in rels(doc, "investigatedBy")}
+    assert ("张某", "运城市纪律检查委员会") in pairs and ("王某", "运城市纪委监委") in pairs
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

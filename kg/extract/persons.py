@@ -374,6 +374,15 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
         if len(w) == 3 and word_tags().get(w) == "nrfg" and w[0] in surnames() and w[-1] not in "说等" \
                 and not any(a <= s < b for a, b in hits):
             add(s, e, "dictionary")
+    # 3d. names a notice keeps anonymous (张某, 王某某): a surname and 某 at a word start
+    for m in re.finditer(r"某某?(?![些种个项地处样人单])", text):
+        for sl in (2, 1):
+            i = m.start() - sl
+            if i >= 0 and text[i:m.start()] in surnames() \
+                    and (i in idx.start_set or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in "对从在向把被将给与和及由") \
+                    and not any(a <= i < b for a, b in hits):
+                add(i, m.end(), "anonymized")
+                break
     # 4. every other occurrence of a name found above
     known = {text[s:e] for s, e in hits}
     for name in sorted(known, key=len, reverse=True):
