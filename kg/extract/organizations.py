@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..model import Doc
@@ -265,24 +266,39 @@ def _words_in(idx: TokenIndex, s: int, e: int) -> list[str]:
     return out
 
 
-_PROJECT_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)(等?[0-9一二两三四五六七八九十]+个|等)(?:[\u4e00-\u9fff]{0,6}?)(项目|工程)")
-_BODY_LIST = re.compile(r"([^，。；：,;:！？!?\n]{2,90}?)等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?"
-                        r"(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构)")
+# the tail of a list: 等…项目 / 甲、乙3个重大项目; 等…企业 (the list itself runs back to the clause start)
+_PROJECT_TAIL = re.compile(r"(等?[0-9一二两三四五六七八九十]+个|等)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
+_BODY_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?[\u4e00-\u9fff]{0,4}?"
+                        r"(?:企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构)")
+_CLAUSE_MARKS = "，。；：,;:！？!?\n"
+
+
+def _lists(text: str, tail: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
+    """(start, end, tail match) of each list before a ``tail``: from the clause start (or the last list's end)."""
+    floor = 0
+    for m in tail.finditer(text):
+        a = max(floor, m.start() - 90, *(text.rfind(c, 0, m.start()) + 1 for c in _CLAUSE_MARKS))
+        floor = m.end()
+        if m.start() - a >= 2:
+            yield a, m.start(), m
+
+
 _COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
 
 
-def _list_items(doc: Doc, idx: TokenIndex, m: re.Match, extra_tags: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans of the items of a 甲、乙和丙等… list matched by ``m`` (group 1 is the list)."""
+def _list_items(doc: Doc, idx: TokenIndex, start: int, end: int, extra_tags: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the items of the 甲、乙和丙 list in ``text[start:end]``."""
     text = doc.text
-    items = [(x.start(), x.end()) for x in re.finditer(r"[^、]+", m.group(1))]
+    listed = text[start:end]
+    items = [(x.start(), x.end()) for x in re.finditer(r"[^、]+", listed)]
     if items:              # the last two items may be joined by 和 (…市场和…产业园)
         a, b = items[-1]
-        last = m.group(1)[a:b]
+        last = listed[a:b]
         j = last.find("和")
         if j >= 4 and len(last) - j - 1 >= 4:
             items[-1:] = [(a, a + j), (a + j + 1, b)]
     out = []
-    base = m.start(1)
+    base = start
     for k, (a, b) in enumerate(items):
         s, e = base + a, base + b
         while s < e and text[s] in "“\"'（(":
@@ -321,10 +337,10 @@ def _after_last_verb(idx: TokenIndex, s: int, e: int) -> int:
 def _listed_projects(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Items of a list that ends in 等…项目 or a count of projects (甲、乙和丙等重点项目, 甲、乙4个重大项目) are projects."""
     out = []
-    for m in _PROJECT_LIST.finditer(doc.text):
-        if m.group(2) != "等" and "、" not in m.group(1):
+    for a, b, m in _lists(doc.text, _PROJECT_TAIL):
+        if m.group(1) != "等" and "、" not in doc.text[a:b]:
             continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not
-        for s, e in _list_items(doc, idx, m, ("vn", "m", "mq", "q", "d")):
+        for s, e in _list_items(doc, idx, a, b, ("vn", "m", "mq", "q", "d")):
             name = doc.text[s:e]
             if not _COMPANY.search(name) and (_specific(idx, s, e, []) or len(name) >= 6 and project_suffixes().match_at(name, len(name) - 2)
                                                and not _NOT_PROJECT.search(name)):
@@ -336,8 +352,8 @@ def _listed_projects(doc: Doc, idx: TokenIndex) -> list[Candidate]:
 def _listed_bodies(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Items of a list that ends in 等企业/等高校/等单位 … are organisations (甲、乙等企业)."""
     out = []
-    for m in _BODY_LIST.finditer(doc.text):
-        for s, e in _list_items(doc, idx, m, ("vn", "d")):
+    for a, b, _ in _lists(doc.text, _BODY_TAIL):
+        for s, e in _list_items(doc, idx, a, b, ("vn", "d")):
             name = doc.text[s:e]
             if re.fullmatch(r"[\u4e00-\u9fff·]+", name) and _specific(idx, s, e, []):
                 out.append(Candidate(s, e, "Organization", name, {name}, {}, "listed-body"))
