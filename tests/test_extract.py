@@ -208,6 +208,13 @@ def test_a_university_town_is_a_place_even_inside_a_bodys_name():
     assert not {p for p in labels(doc, "Place") if "有座" in p or p.endswith("高速")}
 
 
+def test_roads_named_after_cities_kinds_of_place_and_communities_with_nei_in_their_name():
+    doc = run("全区共改造老旧小区42个，涉及学府街、长治路、北京东路等12条街巷。在解州镇南内环社区，施工正忙。")
+    places = labels(doc, "Place")
+    assert {"长治路", "北京东路", "南内环社区"} <= places
+    assert not {"长治市", "北京市", "老旧小区"} & places
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

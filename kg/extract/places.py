@@ -21,7 +21,7 @@ _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _ROAD = r"快速路|高速公路|高速(?![发增度运化列动铁磁])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
 _SITE = re.compile(r"(?:" + _ROAD + r"|桥|大学城|小区|公寓|石窟|纪念碑|广场|经济技术开发区|高新技术产业开发区|技术开发区|经济开发区|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
-                 "着之有二三四五六七八九十两几多个外内好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
+                 "着之有二三四五六七八九十两几多个外好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
 _FOOT = frozenset("山麓 山脚 河畔 湖畔 江畔 河边 湖边 江边".split())   # 吕梁|山麓: the suffix of a name, then its foot
 # 中国创新创业大赛: a country opening the name of a contest or fair is part of that name
@@ -104,6 +104,8 @@ def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
         d = pick_division(doc, cands)
         if not _division_ok(doc, surface, d, s, e) or not _aligned(idx, s, e):
             continue
+        if surface != d.name and _ROAD_SUFFIX.match(text, e):
+            continue          # 长治路, 北京东路: a road named after a city, not the city
         out.append(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d), "division"))
     for s, e, surface, (kind, country) in named_places().finditer(text):
         if not _aligned(idx, s, e) or any(text.startswith(p, s) for p in stops) or kind == "country" and _EVENT_NAME.match(text, e):
@@ -176,6 +178,8 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         else:
             continue
         full = text[j:e]
+        if full in _generic_places():
+            continue          # 老旧小区, 行政村: a kind of place
         if road and (_road_name_word(full) or _noun_token(idx, j, s)):
             pass              # 人民路, 机场东路: an ordinary noun names a road
         elif is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name):
@@ -223,6 +227,11 @@ def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
     w = idx.tokens[t][2]
     tag = word_tags().get(w)
     return len(w) >= 2 and (tag is None or tag.startswith(("ns", "nz", "nr", "j")))
+
+
+@cache
+def _generic_places() -> frozenset[str]:
+    return frozenset(words("generic_places.txt"))
 
 
 @cache
