@@ -278,6 +278,14 @@ def test_a_bare_city_prefix_names_the_home_citys_body_and_youth_words_stay_in_na
     assert "运城市科技馆" in {r.o for r in rels(doc, "inspected")}
 
 
+def test_items_of_a_list_of_media_or_complexes_are_bodies_but_sectors_are_not():
+    doc = run("中经社、人民网、运城电视台、华人头条、运城日报等中央、省、市媒体参加。依托田森汇、万达等商业综合体打造生活广场。"
+              "新材料、生物医药等领域高新技术企业纷纷与高校合作。")
+    orgs = labels(doc, "Organization")
+    assert {"中国经济信息社", "人民网", "华人头条", "田森汇", "万达"} <= orgs
+    assert not {"新材料", "生物医药"} & orgs
+
+
 def test_project_undertaken_by_the_company_in_its_name():
     doc = run("运城华泰新材料年产5万吨碳纤维项目正式开工。")
     projects = labels(doc, "Project")

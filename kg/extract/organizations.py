@@ -13,7 +13,7 @@ from .names import TokenIndex, expand_left, name_like
 from .places import generic_word
 from .segment import sentence_at
 from .spans import Candidate
-from .tokenize import is_common_word, word_tags
+from .tokenize import is_common_word, word_freq, word_tags
 
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _NOT_PROJECT = re.compile(r"(?:行动|计划项目|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
@@ -268,8 +268,9 @@ def _words_in(idx: TokenIndex, s: int, e: int) -> list[str]:
 
 # the tail of a list: 等…项目 / 甲、乙3个重大项目; 等…企业 (the list itself runs back to the clause start)
 _PROJECT_TAIL = re.compile(r"(等?[0-9一二两三四五六七八九十]+个|等)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
-_BODY_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?[\u4e00-\u9fff]{0,4}?"
-                        r"(?:企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构)")
+_BODY_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?[\u4e00-\u9fff、]{0,8}?"
+                        r"(?:企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构|媒体|商业综合体|合作社|协会|商会)")
+_KIND_WORD = re.compile(r"(?:企业|公司|高校|院校|单位|医院|学校|银行|机构|媒体|合作社|协会|商会)$")
 _CLAUSE_MARKS = "，。；：,;:！？!?\n"
 
 
@@ -352,11 +353,15 @@ def _listed_projects(doc: Doc, idx: TokenIndex) -> list[Candidate]:
 def _listed_bodies(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Items of a list that ends in 等企业/等高校/等单位 … are organisations (甲、乙等企业)."""
     out = []
-    for a, b, _ in _lists(doc.text, _BODY_TAIL):
+    for a, b, m in _lists(doc.text, _BODY_TAIL):
+        if re.search(r"领域|行业|产业|方面|类", m.group(0)):
+            continue          # 新材料、生物医药等领域企业: a list of sectors
         for s, e in _list_items(doc, idx, a, b, ("vn", "d")):
             name = doc.text[s:e]
-            if re.fullmatch(r"[\u4e00-\u9fff·]+", name) and _specific(idx, s, e, []):
-                out.append(Candidate(s, e, "Organization", name, {name}, {}, "listed-body"))
+            if re.fullmatch(r"[\u4e00-\u9fff·]+", name) and (_specific(idx, s, e, []) or len(name) >= 3
+                                                             and word_freq(name) < 500 and not _KIND_WORD.search(name)):
+                full = known_bodies().get(name) or name        # 中经社 → 中国经济信息社
+                out.append(Candidate(s, e, "Organization", full, {name, full}, {}, "listed-body"))
     return out
 
 
