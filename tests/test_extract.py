@@ -286,6 +286,11 @@ def test_items_of_a_list_of_media_or_complexes_are_bodies_but_sectors_are_not():
     assert not {"新材料", "生物医药"} & orgs
 
 
+def test_connectives_jieba_glues_to_a_name_are_not_part_of_it():
+    doc = run("工作人员忙碌不停。特别是在园区运输组织的调度中心，大家更忙。")
+    assert not any(o.startswith("特别") for o in labels(doc, "Organization") | labels(doc, "Place"))
+
+
 def test_project_undertaken_by_the_company_in_its_name():
     doc = run("运城华泰新材料年产5万吨碳纤维项目正式开工。")
     projects = labels(doc, "Project")
