@@ -215,6 +215,13 @@ def test_roads_named_after_cities_kinds_of_place_and_communities_with_nei_in_the
     assert not {"长治市", "北京市", "老旧小区"} & places
 
 
+def test_projects_a_district_plans_in_its_own_clause_are_in_it():
+    doc = run("盐湖区工信局局长王立表示，盐湖区将集中力量推进盐湖锂电产业园项目、中条山光伏电站等项目。全市推进运城机场改扩建工程。")
+    located = {(r.s, r.o) for r in rels(doc, "locatedIn")}
+    assert ("盐湖锂电产业园项目", "盐湖区") in located
+    assert not any(s == "运城机场改扩建工程" and o == "盐湖区" for s, o in located)
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

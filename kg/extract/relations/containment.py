@@ -38,6 +38,9 @@ def _chained(places: list[Candidate]) -> bool:
     return all(a.end == b.start for a, b in zip(places, places[1:]))
 
 
+_PLANS = re.compile(r"(?:将|要|正|已|今年|持续|全力|加快|集中|重点|计划)")
+
+
 def home_entities(doc: Doc) -> None:
     """The home city is always an entity (what 我市, 全市 refer to)."""
     if doc.home:
@@ -181,6 +184,18 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
                 rel(label, "locatedIn", d.name, None, "name-prefix", 0.5)
                 located.add(label)
                 continue
+    # 晋源区将…推进甲项目、乙项目: the projects a county-level district plans in its own clause are in it
+    for k, sent in enumerate(sents.sents):
+        ms = sents.mentions[k]
+        for p in ms:
+            ent = doc.entities.get(("Place", p.label))
+            if p.type != "Place" or ent is None or ent.attrs.get("level") != "county" or not _clause_subject(doc, p.start) \
+                    or not _PLANS.match(doc.text, p.end):
+                continue
+            for m in ms:
+                if m.type == "Project" and m.start > p.end and m.label not in located:
+                    rel(m.label, "locatedIn", p.label, sent.start, "district-plans", 0.5)
+                    located.add(m.label)
     # a story about one development zone (the subject of its clauses): its bodies and projects are in it
     for a, b, _ in doc.stories:
         zones = Counter(m.label for m in places if a <= m.start < b and _ZONE.search(m.label)
