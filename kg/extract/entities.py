@@ -1,6 +1,8 @@
 """Entity recognition: run the recognisers, choose among overlapping spans, record entities."""
 from __future__ import annotations
 
+import re
+
 from ..model import Doc, Mention
 from .agencies import find_agencies
 from .names import TokenIndex
@@ -12,6 +14,9 @@ from .spans import Candidate, occupancy, select
 
 # Candidate attributes the later rules use that are no attributes of the entity itself.
 _INTERNAL = ("core", "jurisdiction", "parent")
+
+# Zones whose name opens a body's name are places of their own (山西大学城 in 山西大学城众创空间).
+_ZONE = re.compile(r"(?:大学城|开发区|示范区|园区|新区|高新区|片区|启动区)$")
 
 # What may follow a body's name inside the same name: 集团|有限公司 is one company, not two.
 _CONTINUATIONS = ("有限", "股份", "(", "（", "集团", "控股", "公司", "分公司", "实业")
@@ -62,7 +67,7 @@ def find_entities(doc: Doc) -> Doc:
     # a body named at the start of a longer one is an entity too (太原理工大学 in 太原理工大学航空学院) …
     bodies_at: dict[int, list[Candidate]] = {}
     for inner in cands:      # … and so is a zone (山西大学城 in 山西大学城众创空间)
-        if inner.type == "Organization" or inner.type == "Place" and inner.rule == "site":
+        if inner.type == "Organization" or inner.type == "Place" and inner.rule == "site" and _ZONE.search(inner.label):
             bodies_at.setdefault(inner.start, []).append(inner)
     for c in final:
         if c.type not in ("Organization", "Project"):
