@@ -365,6 +365,12 @@ def test_a_project_with_its_investment_both_signing_bodies_and_where_this_projec
     assert ("轨道交通装备合作项目", "盐湖区") in {(r.s, r.o) for r in rels(doc, "locatedIn")}
 
 
+def test_a_quoted_name_said_to_be_a_project_is_one_and_the_body_that_built_it_undertakes_it():
+    doc = run("“暖心驿站”“连心小屋”服务深受欢迎。“连心小屋”是东城社区新时代文明实践站重点培育的一个志愿服务项目。")
+    assert "连心小屋" in labels(doc, "Project") and "暖心驿站" not in labels(doc, "Project")
+    assert ("东城社区新时代文明实践站", "连心小屋") in {(r.s, r.o) for r in rels(doc, "undertakes")}
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

@@ -24,6 +24,7 @@ _COUNTED = re.compile(r"(?<![块段期区号])[一二两三四五六七八九十
 _ROAD_WORKS = re.compile(r"(?:改扩建工程|改造工程|建设工程|拓宽改造|提升改造|改扩建|建设|改造|拓宽)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
 _COMPANY_INSIDE = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|(?<![^\u4e00-\u9fff])集团(?![有股]))")
 _INVESTED = re.compile(r"(?:总投资|计划投资|投资|总额)[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元的$")   # 总投资8亿元的…项目
+_QUOTED_IS_PROJECT = re.compile(r"“([^”]{2,20})”(?:是|为|作为)[^。；！？]{0,40}?(?:项目|工程)")
 _CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
 _EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
@@ -378,4 +379,11 @@ def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
     for m in re.finditer(r"“([^”]{2,30})”(项目|工程)", doc.text):
         name = m.group(1) + m.group(2)
         cands.append(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, {}, "quoted", weight=1))
+    quoted = {}
+    for m in _QUOTED_IS_PROJECT.finditer(doc.text):    # “解忧杂货铺”是…的一个志愿服务项目
+        quoted[m.group(1)] = True
+    if quoted:
+        for m in re.finditer(r"“([^”]{2,20})”", doc.text):
+            if m.group(1) in quoted and not _NOT_PROJECT.search(m.group(1)):
+                cands.append(Candidate(m.start(1), m.end(1), "Project", m.group(1), {m.group(1)}, {}, "quoted-is-project", weight=1))
     return cands

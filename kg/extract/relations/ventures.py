@@ -60,6 +60,7 @@ def speakers_at_hosted_events(doc: Doc, sents: Sentences, hosts_at: dict[int, li
                         rel(m.label, "attended", h, sent.start, "speaker-at-hosted-event", 0.5)
 
 
+_BUILDS = re.compile(r"(?:重点|精心|着力|倾力)?(?:组建|培育|打造|推出|创办|运营|实施|建设)的")
 _JOINT_WORK = re.compile(r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?")
 
 
@@ -107,6 +108,11 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
                         for b in group[i + 1:]:
                             if a.label != b.label:
                                 rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+        for b in bodies:
+            if _BUILDS.match(doc.text, b.end):     # 甲组建的乙、丙等项目; “丁”是甲重点培育的…项目
+                for pr in projects:
+                    if pr.start > b.end or re.match(r"[”\"]?(?:是|为)", doc.text[pr.end:pr.end + 2]):
+                        rel(b.label, "undertakes", pr.label, sent.start, "builds", 0.6)
         for j in _JOINT_WORK.finditer(doc.text, sent.start, sent.end):
             # 甲与乙、丙合作的“丁”项目: every partner undertakes the work
             work = next((p for p in projects if -1 <= p.start - j.end() <= 1), None)
