@@ -98,6 +98,13 @@ def test_a_city_named_before_a_government_title_is_its_seat_even_far_from_home()
     assert {("韩瑞娟", "太原市人民政府"), ("王立", "芮城县人民政府")} <= posts
 
 
+def test_acting_heads_and_roles_joined_by_jian():
+    doc = run("芮城县召开会议。县委副书记、代县长王立，运城华泰新材料有限公司董事长兼总经理张华出席。")
+    posts = {(r.s, r.role, r.org) for r in rels(doc, "holdsPosition")}
+    assert {("王立", "副书记", "中共芮城县委员会"), ("王立", "代县长", "芮城县人民政府"),
+            ("张华", "董事长", "运城华泰新材料有限公司"), ("张华", "总经理", "运城华泰新材料有限公司")} <= posts
+
+
 def test_former_post():
     doc = run("原市人大常委会副主任周志强接受审查。")
     r = [r for r in rels(doc, "holdsPosition") if r.s == "周志强"]

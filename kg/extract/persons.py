@@ -265,7 +265,7 @@ def _title_phrase(doc: Doc, end: int, mentions_by_end: dict[int, Candidate]) -> 
         former = inner_former or text[max(0, start - 1):start] == "原"
         found.append(Title(role, org, start, former))
         pos = start - (1 if former else 0)
-        if pos > 0 and text[pos - 1] in "、":
+        if pos > 0 and text[pos - 1] in "、兼":      # 党组书记、主任; 董事长兼总经理
             pos -= 1
             continue
         break
@@ -281,6 +281,7 @@ def government_body(role: str, place: Candidate | None) -> str | None:
     """芮城县 + 副县长 → 芮城县人民政府: a government title right after its place names the government."""
     if place is None or place.type != "Place":
         return None
+    role = role.removeprefix("代")      # 代县长: acting, of the same government
     for r, level, body in rows("government_roles.txt"):
         if r == role and place.attrs.get("level") in (("province",) if level == "province" else
                                                      ("city",) if level == "home" else
@@ -291,6 +292,7 @@ def government_body(role: str, place: Candidate | None) -> str | None:
 
 def roles_imply_body(role: str) -> bool:
     """市长, 县长 … name their own body (the people's government)."""
+    role = role.removeprefix("代")
     return role in keys("government_roles.txt") or role in keys("leader_roles.txt")
 
 

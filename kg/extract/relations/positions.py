@@ -17,13 +17,14 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
             return "Place", t.org.label
     elif t.org is not None:
         return t.org.type, t.org.label
+    base = t.role.removeprefix("代")      # 代县长: acting head of the same government
     for role, level, body in rows("government_roles.txt"):
-        if role == t.role:
+        if role == base:
             place = level_place(doc, level, t.start)
             if place:
                 return "Agency", body.replace("X", place)
     for role, level in rows("leader_roles.txt"):
-        if role == t.role:
+        if role == base:
             place = level_place(doc, level, t.start)
             if place:
                 return "Place", place
