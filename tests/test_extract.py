@@ -142,6 +142,12 @@ def test_short_forms_expand_to_canonical_names(surface, canonical):
     assert surface in ent[0].aliases
 
 
+def test_a_zones_party_working_committee_and_administrative_committee():
+    doc = run("运城经济技术开发区党工委书记、管委会主任王立出席。")
+    posts = {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "王立"}
+    assert posts == {("书记", "中共运城经济技术开发区工作委员会"), ("主任", "运城经济技术开发区管理委员会")}
+
+
 def test_agency_jurisdiction_and_department_part_of_government():
     doc = run("市政府召开常务会议，市发改委、市财政局汇报工作。")
     assert ("运城市发展和改革委员会", "运城市") in {(r.s, r.o) for r in rels(doc, "jurisdiction")}

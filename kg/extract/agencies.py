@@ -15,6 +15,7 @@ from .divisions import divisions
 from .gazetteer import Gazetteer
 from .lexicon import rows, table, words
 from .names import TokenIndex, expand_left
+from .persons import roles
 from .spans import Candidate
 from .tokenize import word_tags
 
@@ -23,6 +24,7 @@ _LEVEL_CHARS = {"省": "province", "市": "city", "县": "county", "区": "count
 _PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
 _GOVERNMENT_TAIL = re.compile(r"(?:局|厅|委员会|办公室|中心|署|队|所)$")
+_ZONE = re.compile(r"(?:开发区|示范区|新区|高新区|园区|试验区|保税区|自贸区)$")
 _FALLBACK_CHARS = re.compile(r"[\u4e00-\u9fff]{2,12}?")
 
 
@@ -91,6 +93,8 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
         if kind in ("province", "city", "county", "town", "village"):
             city = p.attrs.get("parent") if kind == "county" else None
             anchors.append((p.start, p.end, p.label, kind, city))
+        elif kind == "site" and _ZONE.search(p.label):      # 运城经济技术开发区党工委, …管委会
+            anchors.append((p.start, p.end, p.label, "zone", None))
     place_ends = {a[1] for a in anchors}
     for m in re.finditer("街道|社区|[省市县区镇乡村]", text):
         s, e = m.start(), m.end()
@@ -141,9 +145,28 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
         if m.start() - s0 >= 2:
             name = text[s0:m.end()]
             out.append(Candidate(s0, m.end(), "Agency", name, {name}, {"core": "海关"}, "customs"))
+    out.extend(_shared_place(doc, out))
     for m in re.finditer(r"中国人民银行([\u4e00-\u9fff]{2,4}?)(?:市)?(?:中心)?(分行|支行)", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), {m.group(0)},
                              {"jurisdiction": _division_name(doc, m.group(1)), "core": m.group(2)}, "central-bank", weight=1))
+    return out
+
+
+def _shared_place(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A bare core in a compound title takes the place of the body before it:
+    某开发区党工委书记、管委会主任 → 某开发区管理委员会."""
+    text = doc.text
+    by_end = {c.end: c for c in found}
+    out = []
+    for s, e, surface, core in cores().finditer(text):
+        if s < 2 or text[s - 1] != "、" or s in by_end or len(surface) < 2:
+            continue
+        m = roles().match_before(text, s - 1, 8)
+        prev = next((by_end[k] for k in range(m[0], s - 1) if k in by_end and roles().get(text[k:s - 1])), None) if m else None
+        place = prev.attrs.get("jurisdiction") if prev else None
+        if place and roles().match_at(text, e):
+            out.append(Candidate(s, e, "Agency", canonical(place, None, core), {surface},
+                                 {"jurisdiction": place, "core": core}, "agency-shared"))
     return out
 
 
