@@ -148,6 +148,12 @@ def test_a_zones_party_working_committee_and_administrative_committee():
     assert posts == {("书记", "中共运城经济技术开发区工作委员会"), ("主任", "运城经济技术开发区管理委员会")}
 
 
+def test_a_party_organ_named_bare_in_a_compound_title_is_the_committees():
+    doc = run("芮城县召开会议。县委常委、组织部部长王立出席。")
+    posts = {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "王立"}
+    assert posts == {("常委", "中共芮城县委员会"), ("部长", "中共芮城县委组织部")}
+
+
 def test_agency_jurisdiction_and_department_part_of_government():
     doc = run("市政府召开常务会议，市发改委、市财政局汇报工作。")
     assert ("运城市发展和改革委员会", "运城市") in {(r.s, r.o) for r in rels(doc, "jurisdiction")}
