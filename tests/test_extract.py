@@ -154,6 +154,17 @@ def test_a_party_organ_named_bare_in_a_compound_title_is_the_committees():
     assert posts == {("常委", "中共芮城县委员会"), ("部长", "中共芮城县委组织部")}
 
 
+def test_prefectures_leagues_and_banners_and_county_level_city_mayors():
+    doc = run("州委书记金寿浩，州长胡玉亭出席。和龙市市长王立讲话。", home="延边朝鲜族自治州")
+    posts = {(r.s, r.org) for r in rels(doc, "holdsPosition")}
+    assert {("金寿浩", "中共延边朝鲜族自治州委员会"), ("胡玉亭", "延边朝鲜族自治州人民政府"), ("王立", "和龙市人民政府")} <= posts
+    doc = run("盟委书记王强，阿巴嘎旗旗长张华参加。", home="锡林郭勒盟")
+    posts = {(r.s, r.org) for r in rels(doc, "holdsPosition")}
+    assert {("王强", "中共锡林郭勒盟委员会"), ("张华", "阿巴嘎旗人民政府")} <= posts
+    doc = run("恩施州委书记李明出席。", home="宜昌市")
+    assert ("李明", "中共恩施土家族苗族自治州委员会") in {(r.s, r.org) for r in rels(doc, "holdsPosition")}
+
+
 def test_agency_jurisdiction_and_department_part_of_government():
     doc = run("市政府召开常务会议，市发改委、市财政局汇报工作。")
     assert ("运城市发展和改革委员会", "运城市") in {(r.s, r.o) for r in rels(doc, "jurisdiction")}

@@ -19,7 +19,8 @@ from .persons import roles
 from .spans import Candidate
 from .tokenize import word_tags
 
-_LEVEL_CHARS = {"省": "province", "市": "city", "县": "county", "区": "county", "镇": "town", "乡": "town",
+_LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
+                "镇": "town", "乡": "town",
                 "村": "village", "街道": "town", "社区": "village"}
 _PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
@@ -96,7 +97,7 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
         elif kind == "site" and _ZONE.search(p.label):      # 运城经济技术开发区党工委, …管委会
             anchors.append((p.start, p.end, p.label, "zone", None))
     place_ends = {a[1] for a in anchors}
-    for m in re.finditer("街道|社区|[省市县区镇乡村]", text):
+    for m in re.finditer("街道|社区|[省市州盟县区旗镇乡村]", text):
         s, e = m.start(), m.end()
         if e in place_ends or s in place_ends and text[s] != "市":
             continue

@@ -62,6 +62,8 @@ class Divisions:
         self._by_name.setdefault(d.name, []).append(d)
         if short != d.name and len(short) >= 2:
             self._by_short.setdefault(short, []).append(d)
+        if d.name.endswith("自治州") and len(short) >= 2:
+            self._by_short.setdefault(short + "州", []).append(d)     # 恩施州, 延边州
         for child in node.get("children", []):
             self._walk(child, depth + 1, d.name, province)
 

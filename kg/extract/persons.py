@@ -282,11 +282,13 @@ def government_body(role: str, place: Candidate | None) -> str | None:
     if place is None or place.type != "Place":
         return None
     role = role.removeprefix("代")      # 代县长: acting, of the same government
+    level_of_place = place.attrs.get("level")
     for r, level, body in rows("government_roles.txt"):
-        if r == role and place.attrs.get("level") in (("province",) if level == "province" else
-                                                     ("city",) if level == "home" else
-                                                     ("county", "city") if level == "county" else ("town",)):
-            return body.replace("X", place.label)
+        if r == role and (level_of_place in (("province",) if level == "province" else
+                                             ("city",) if level == "home" else
+                                             ("county", "city") if level == "county" else ("town",))
+                          or level == "home" and level_of_place == "county" and place.label.endswith("市")):
+            return body.replace("X", place.label)      # 和龙市市长: a county-level city has a 市长 too
     return None
 
 
