@@ -165,6 +165,12 @@ def test_prefectures_leagues_and_banners_and_county_level_city_mayors():
     assert ("李明", "中共恩施土家族苗族自治州委员会") in {(r.s, r.org) for r in rels(doc, "holdsPosition")}
 
 
+def test_a_district_before_a_title_word_jieba_joined_to_its_level_character():
+    doc = run("市委书记尹力到朝阳区、海淀区调研。朝阳区委书记刘伟、区长王立参加。海淀区长张华出席。", home="北京市")
+    posts = {(r.s, r.org) for r in rels(doc, "holdsPosition")}
+    assert {("刘伟", "中共朝阳区委员会"), ("王立", "朝阳区人民政府"), ("张华", "海淀区人民政府")} <= posts
+
+
 def test_agency_jurisdiction_and_department_part_of_government():
     doc = run("市政府召开常务会议，市发改委、市财政局汇报工作。")
     assert ("运城市发展和改革委员会", "运城市") in {(r.s, r.o) for r in rels(doc, "jurisdiction")}

@@ -58,6 +58,8 @@ def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
         if t is None:
             continue
         ts, te, w = idx.tokens[t]
+        if ts == e - 1 and te > e and w[0] in "省市县区州旗盟":
+            continue          # 朝阳|区委书记, 海淀|区长: the level character begins a title, the name is whole
         if (ts < s or te > e) and word_tags().get(w) is not None:
             return False
     return True

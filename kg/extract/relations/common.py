@@ -84,9 +84,14 @@ def level_place(doc: Doc, level: str, pos: int) -> str | None:
     want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
     best = None
     story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
+    bodies = doc.user_data.get("bodies", {})
     for m in doc.mentions:
-        if m.type == "Place" and story[0] <= m.start < pos and m.label.endswith(want) and m.label != doc.home:
-            d = divisions().get(m.label)
+        if not story[0] <= m.start < pos:
+            continue
+        # a place, or the place an agency is named after (朝阳区委书记某、区长某: 朝阳区)
+        label = m.label if m.type == "Place" else bodies.get(m.label, {}).get("jurisdiction") if m.type == "Agency" else None
+        if label and label.endswith(want) and label != doc.home:
+            d = divisions().get(label)
             if level == "town" or (d and d.level == "county"):
-                best = m.label
+                best = label
     return best
