@@ -407,6 +407,14 @@ def test_a_quoted_name_said_to_be_a_project_is_one_and_the_body_that_built_it_un
     assert ("东城社区新时代文明实践站", "连心小屋") in {(r.s, r.o) for r in rels(doc, "undertakes")}
 
 
+def test_a_town_before_a_company_is_where_it_is_and_owners_after_you_are_passive():
+    doc = run("王立来到盐湖区解州镇华泰集团总部调研。运城北站枢纽工程由运城交通投资集团有限公司与山西铁路投资集团有限公司共同投资建设。")
+    assert "华泰集团" in labels(doc, "Organization") and "解州镇" in labels(doc, "Place")
+    assert ("华泰集团", "解州镇") in {(r.s, r.o) for r in rels(doc, "locatedIn")}
+    owners = {r.s for r in rels(doc, "undertakes") if r.o == "运城北站枢纽工程"}
+    assert owners == {"运城交通投资集团有限公司", "山西铁路投资集团有限公司"}
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}

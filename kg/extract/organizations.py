@@ -94,6 +94,11 @@ def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars
                 and not _province_short(place_at[start]):    # 山西庞泉沟…保护区 keeps its 山西
             chain.append(place_at[start])
             start = place_at[start].end
+        town = place_at.get(start)
+        if etype == "Organization" and town is not None and town.attrs.get("level") == "town" and s - town.end >= 2 \
+                and _specific(idx, town.end, s, []):
+            chain.append(town)        # 北滘镇|美的集团: the town is where the company is, not part of its name
+            start = town.end
         name = text[start:e]
         prefix = text[start:s]
         shared = _list_prefix(out, text, s, suffix)

@@ -180,8 +180,8 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         else:
             continue
         full = text[j:e]
-        if full in _generic_places():
-            continue          # 老旧小区, 行政村: a kind of place
+        if full in _generic_places() or rule == "nature" and divisions().lookup(full):
+            continue          # 老旧小区, 行政村: a kind of place; 佛山, 黄山: a division's name, not a mountain
         if road and (_road_name_word(full) or _noun_token(idx, j, s)):
             pass              # 人民路, 机场东路: an ordinary noun names a road
         elif is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name):

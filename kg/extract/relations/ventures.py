@@ -60,8 +60,22 @@ def speakers_at_hosted_events(doc: Doc, sents: Sentences, hosts_at: dict[int, li
                         rel(m.label, "attended", h, sent.start, "speaker-at-hosted-event", 0.5)
 
 
+_BY = re.compile(r"[，,]?(?:将|已|拟)?由")
+_PASSIVE = re.compile(r"(?:共同|联合|负责|出资|独资)?(?:投资建设|投资兴建|投资|建设|承建|实施|运营|开发|建造|施工)")
 _BUILDS = re.compile(r"(?:重点|精心|着力|倾力)?(?:组建|培育|打造|推出|创办|运营|实施|建设)的")
 _JOINT_WORK = re.compile(r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?")
+
+
+def _run_after(doc: Doc, bodies: list[Candidate], pos: int) -> list[Candidate]:
+    """The bodies joined by 与/和/、 that start right at ``pos`` (由|甲与乙…)."""
+    run: list[Candidate] = []
+    start = pos
+    for b in [b for b in bodies if b.start >= pos]:
+        if b.start != start and not re.fullmatch(r"[与和同、及]", doc.text[start:b.start]):
+            break
+        run.append(b)
+        start = b.end
+    return run
 
 
 def _run_before(doc: Doc, bodies: list[Candidate], pos: int) -> list[Candidate]:
@@ -108,6 +122,13 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
                         for b in group[i + 1:]:
                             if a.label != b.label:
                                 rel(a.label, "partnerOf", b.label, sent.start, "trigger:partner", 0.6)
+        for pr in projects:       # 甲项目由乙与丙共同投资建设
+            by = _BY.match(doc.text, pr.end)
+            if by:
+                run = _run_after(doc, bodies, by.end())
+                if run and _PASSIVE.match(doc.text, run[-1].end):
+                    for b in run:
+                        rel(b.label, "undertakes", pr.label, sent.start, "passive-owner", 0.6)
         for b in bodies:
             if _BUILDS.match(doc.text, b.end):     # 甲组建的乙、丙等项目; “丁”是甲重点培育的…项目
                 for pr in projects:
