@@ -597,6 +597,16 @@ def test_anonymised_names_in_discipline_notices_and_sanctions_and_detention():
     assert ("张某", "运城市纪律检查委员会") in pairs and ("王某", "运城市纪委监委") in pairs
 
 
+def test_officials_at_a_numbered_session_attend_the_standing_body_and_a_name_before_deng_stays_whole():
+    doc = run("本报讯（记者 张伟）1月10日上午，中国人民政治协商会议运城市第十届委员会第三次会议在运城会议中心开幕。"
+              "市委书记卢东亮，市政协主席常恩平等出席开幕会。常恩平代表政协运城市第十届委员会常务委员会作工作报告。")
+    assert "常恩平" in labels(doc, "Person")
+    assert labels(doc, "Agency") >= {"中国人民政治协商会议运城市委员会"}
+    assert not any("第十届" in a for a in labels(doc, "Agency"))
+    attended = {(r.s, r.o) for r in rels(doc, "attended")}
+    assert {("卢东亮", "中国人民政治协商会议运城市委员会"), ("常恩平", "中国人民政治协商会议运城市委员会")} <= attended
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

@@ -26,6 +26,7 @@ _PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # 
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
 _GOVERNMENT_TAIL = re.compile(r"(?:局|厅|委员会|办公室|中心|署|队|所)$")
 _ZONE = re.compile(r"(?:开发区|示范区|新区|高新区|园区|试验区|保税区|自贸区)$")
+_SESSION = re.compile(r"第[一二三四五六七八九十]+届(?P<core>委员会|人民代表大会(?:常务委员会)?)")
 _FALLBACK_CHARS = re.compile(r"[\u4e00-\u9fff]{2,12}?")
 
 
@@ -137,6 +138,18 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
                 label = canonical(doc.home, "city", core)
                 out.append(Candidate(s, e, "Agency", label, {surface}, {"jurisdiction": doc.home, "core": core},
                                      "bare-bureau", weight=-1))
+    place_by_end = {p.end: p for p in places if p.attrs.get("level") in ("province", "city", "county")}
+    for m in _SESSION.finditer(text):       # 政协大同市第十届委员会, 大同市第十六届人民代表大会: the standing body
+        p = place_by_end.get(m.start())
+        if p is None:
+            continue
+        cppcc = next((w for w in ("中国人民政治协商会议", "政协") if text.startswith(w, p.start - len(w))), "")
+        if m.group("core") == "委员会" and not cppcc:
+            continue
+        core = "政协" if cppcc else m.group("core")
+        out.append(Candidate(p.start - len(cppcc), m.end(), "Agency", canonical(p.label, p.attrs.get("level"), core),
+                             {text[p.start - len(cppcc):m.end()]}, {"jurisdiction": p.label, "core": core},
+                             "agency-session", weight=1))
     for s, e, surface, (name, juris) in national().finditer(text):
         if surface.endswith("部") and text[e:e + 1] == "门":
             continue          # 人社部门: the departments of a kind, not the ministry

@@ -167,7 +167,8 @@ def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
             and not plausible_name_word("".join(x for _, _, x in idx.tokens[t + 1:t + 3])[: e - te]):
         return False
     t2 = idx.covering(e - 1)
-    if t2 is not None and idx.tokens[t2][1] > e and not plausible_name_word(idx.tokens[t2][2]):
+    if t2 is not None and idx.tokens[t2][1] > e and not plausible_name_word(idx.tokens[t2][2]) \
+            and not (idx.tokens[t2][1] == e + 1 and idx.tokens[t2][2].endswith("等")):   # 常恩|平等
         return False
     return True
 
@@ -189,6 +190,9 @@ def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | Non
         if nxt and nxt[1] - nxt[0] == 1 and nxt[1] in options and nxt[2] not in _FOLLOW_CHAR \
                 and not (word_tags().get(nxt[2]) or "x").startswith(("p", "c", "u", "v", "d", "r", "f")):
             return nxt[1]
+        if nxt and nxt[1] - nxt[0] == 2 and tok_end + 1 in options and nxt[2][1] == "等" \
+                and (word_tags().get(nxt[2]) or "").startswith(("a", "v", "d", "b")):
+            return tok_end + 1            # 常恩|平等|出席 → 常恩平等: a list of names ends in 等
         if nxt and nxt[1] - nxt[0] == 2 and tok_end + 1 in options and word_tags().get(nxt[2]) is None \
                 and nxt[2][1] in _FOLLOW_CHAR:
             return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)

@@ -10,7 +10,8 @@ from .common import Rel, Sentences
 _REPORTED_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
 _NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
 _SPEECH = re.compile(r"强调|指出|要求|表示|认为|希望")
-_CONVENES = re.compile(r"(?:召开|举行|举办)[^，。；]{0,30}(?:会|会议|活动|仪式|论坛)")
+_CONVENES = re.compile(r"(?:召开|举行|举办)[^，。；]{0,30}(?:会|会议|活动|仪式|论坛)"
+                       r"|(?:第[一二三四五六七八九十]+次)?(?:全体|常务委员会|常委会)?会议[^，。；]{0,20}?(?:开幕|闭幕|召开|举行)")
 _MOTION = ("来到", "深入", "走进", "前往", "赴")
 
 
@@ -48,7 +49,7 @@ def events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> N
         ms, trig = sents.mentions[k], sents.triggers[k]
         para = doc.text.rfind("\n", 0, sent.start) + 1
         host = [m for m in ms if m.type in ("Agency", "Organization", "Place") and _CONVENES.match(doc.text, m.end)]
-        if host and not [m for m in ms if m.type == "Person"]:
+        if host and not [m for m in ms if m.type == "Person" and m.label not in reporters]:
             last_targets = (para, host[:1])      # 某县召开…会。书记某某出席并讲话: the meeting the county held
         people = [m for m in ms if m.type == "Person" and m.label not in reporters and m.label in titled
                   and not _REPORTED_SPEECH.search(doc.text[max(sent.start, m.start - 12):m.start])
