@@ -59,6 +59,11 @@ def test_article_date_is_latest_full_date():
 
 # --- persons and titles -----------------------------------------------------
 
+def test_bylines_with_text_and_photo_credits_and_a_reported_by_line():
+    doc = run("文/图 赵六\n\n本报通讯员 王五报道：会议召开。")
+    assert {"赵六", "王五"} <= {r.s for r in rels(doc, "reported")}
+
+
 def test_compound_title_gives_one_position_per_role_with_its_body():
     doc = run("市委副书记、市长王建军来到盐湖区调研。")
     pos = {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "王建军"}

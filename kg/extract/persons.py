@@ -20,7 +20,7 @@ from .tokenize import is_common_word, word_tags
 _FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
 _BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
                  "说表示要将已把被对以与及或并但而这那哪些")
-_BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影)[\s:：]*")
+_BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影|文\s*[/／]\s*图|图\s*[/／]\s*文)[\s:：]*")
 
 
 _PHOTO = re.compile(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)")
@@ -339,7 +339,8 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
             spaced = _SPACED_NAME.match(text, i) if e is None else None
             if spaced:            # 记者 马 丽: a two-character name written with a space
                 e = spaced.end()
-            elif e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e) and text[e] != "摄"):
+            elif e is None or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _BYLINE.match(text, e)
+                               and text[e] != "摄" and not text.startswith("报道", e)):
                 break
             add(i, e, "byline", reporter=True)
             i = e
