@@ -128,6 +128,13 @@ def test_common_words_after_a_title_are_not_names():
     assert "高度" not in labels(doc, "Person")
 
 
+def test_a_name_that_is_also_a_word_where_a_person_acts_but_not_where_it_is_the_word():
+    doc = run("市委书记温暖一行深入盐湖区调研。温暖强调，要让群众感到温暖。")
+    people = [m for m in doc.mentions if m.type == "Person"]
+    assert [m.start for m in people] == [4, 16]
+    assert ("温暖", "盐湖区") in {(r.s, r.o) for r in rels(doc, "inspected")}
+
+
 # --- agencies ---------------------------------------------------------------
 
 @pytest.mark.parametrize("surface,canonical", [

@@ -108,12 +108,14 @@ def name_at(doc: Doc, idx: TokenIndex, i: int, strict: bool = True) -> int | Non
             if text[short] in _FOLLOW_CHAR or text[short:short + 2] in _follow_words():
                 cand = short
     name = text[i:cand]
-    if strict and is_common_word(name) and not word_tags().get(name, "").startswith("nr"):
-        return None
+    if strict and is_common_word(name) and not word_tags().get(name, "").startswith("nr") \
+            and not (len(name) == 2 and _PERSON_FOLLOW.match(text, cand) and (word_tags().get(name) or "")[:1] in ("a", "n")):
+        return None           # 高度重视 is no name, but 市委书记温暖一行 is
     return cand if plausible_words(idx, i, cand) else None
 
 
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?=[）)\s，,、]|$)")
+_PERSON_FOLLOW = re.compile(r"(?:一行|同志|率队|带队|主持召开|出席|深入|来到|先后来到|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加))")
 _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*·")
 
 
@@ -395,7 +397,9 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
     # 4. every other occurrence of a name found above
     known = {text[s:e] for s, e in hits}
     for name in sorted(known, key=len, reverse=True):
+        word = is_common_word(name) and not word_tags().get(name, "").startswith("nr")
         for m in re.finditer(re.escape(name), text):
-            if not any(s < m.end() and m.start() < e for s, e in hits):
-                add(m.start(), m.end(), "repeat")
+            if not any(s < m.end() and m.start() < e for s, e in hits) \
+                    and (not word or _PERSON_FOLLOW.match(text, m.end()) or _speech_verbs().match_at(text, m.end())):
+                add(m.start(), m.end(), "repeat")     # a name that is also a word (温暖) only where a person acts
     return [hits[k] for k in sorted(hits)]
