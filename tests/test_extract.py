@@ -619,6 +619,16 @@ def test_officials_at_a_numbered_session_attend_the_standing_body_and_a_name_bef
     assert {("卢东亮", "中国人民政治协商会议运城市委员会"), ("常恩平", "中国人民政治协商会议运城市委员会")} <= attended
 
 
+def test_a_visit_named_at_the_sentence_start_and_a_lecture_is_attended_not_inspected():
+    doc = run("市委书记王立赴芮城县调研。在芮城县华泰新材料有限公司，王立认真听取情况介绍。"
+              "在芮城县风陵渡镇西王村，王立走进果园察看。山西大学教授张华走进盐湖区解州镇，以“关公文化”为题作讲座。")
+    visits = {(r.s, r.o) for r in rels(doc, "inspected")}
+    assert {("王立", "芮城县华泰新材料有限公司"), ("王立", "西王村")} <= visits
+    assert ("王立", "风陵渡镇") not in visits
+    assert ("张华", "解州镇") in {(r.s, r.o) for r in rels(doc, "attended")}
+    assert not any(s == "张华" for s, _ in visits)
+
+
 def test_negated_events_give_no_fact():
     doc = run("市长王建军因故未出席运城市安全生产委员会会议。")
     assert not rels(doc, "attended")

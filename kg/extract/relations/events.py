@@ -12,6 +12,7 @@ _NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
 _SPEECH = re.compile(r"强调|指出|要求|表示|认为|希望")
 _CONVENES = re.compile(r"(?:召开|举行|举办)[^，。；]{0,30}(?:会|会议|活动|仪式|论坛)"
                        r"|(?:第[一二三四五六七八九十]+次)?(?:全体|常务委员会|常委会)?会议[^，。；]{0,20}?(?:开幕|闭幕|召开|举行)")
+_LECTURE = re.compile(r"授课|宣讲|讲座|讲授|讲党课|作报告|为题|辅导报告")
 _MOTION = ("来到", "深入", "走进", "前往", "赴")
 
 
@@ -78,15 +79,23 @@ def events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> N
                 last_targets = (para, targets)
             elif pred == "attended" and last_targets[0] == para:
                 targets = [t for t in last_targets[1] if t.type != "Project"][:1]   # 市领导某某参加: the event before
+            said = "attended" if pred == "inspected" and _LECTURE.search(sent.text) else pred   # went there to teach
+            targets = [t for t in targets if not any(u.start == t.end and u.type == "Place" for u in targets)] \
+                if said != pred else targets     # 榆次区张庆乡: the most precise place of a chain
             for p in subj:
                 for t in targets:
-                    rel(p.label, pred, t.label, sent.start, f"trigger:{pred}", 0.6)
-        site = re.match(r"^在(.{2,40}?)现场", sent.text)
-        if site and people:                  # 在某某项目现场，某某详细了解…
+                    rel(p.label, said, t.label, sent.start, f"trigger:{pred}", 0.6)
+        site = re.match(r"^在(.{2,40}?)现场", sent.text) or re.match(r"^在([^，,。；]{2,40}?)[，,]", sent.text)
+        if site and people:                  # 在某某项目现场，某某详细了解…; 在某公司，某某认真听取…
             a, b = sent.start + site.start(1), sent.start + site.end(1)
-            for t in [m for m in ms if m.type in ("Organization", "Project", "Place") and a <= m.start and m.end <= b]:
-                for p in people:
-                    rel(p.label, "inspected", t.label, sent.start, "site-visit", 0.6)
+            visitors = [p for p in people if p.start - (sent.start + site.end()) <= 4 or site.group(0).endswith("现场")]
+            inside = [m for m in ms if m.type in ("Organization", "Project", "Place") and a <= m.start and m.end <= b]
+            if not site.group(0).endswith("现场"):
+                inside = inside[-1:]         # 在太谷区番茄小镇，…: the most precise place named
+            for t in inside:
+                for p in visitors:
+                    rel(p.label, "attended" if _LECTURE.search(sent.text) else "inspected", t.label, sent.start,
+                        "site-visit", 0.6)
         if "investigated" in trig:
             bodies = [m for m in ms if m.type == "Agency" and ("纪" in m.label or "监" in m.label)]
             for p in [m for m in ms if m.type == "Person"]:
