@@ -427,6 +427,13 @@ def test_a_town_before_a_company_is_where_it_is_and_owners_after_you_are_passive
     assert owners == {"运城交通投资集团有限公司", "山西铁路投资集团有限公司"}
 
 
+def test_two_fields_joined_by_he_stay_in_one_project_name_but_not_two_bodies():
+    doc = run("在产业链上游推进运城铁矿和辅料矿山扩能项目。华泰公司和运城学院建设研发中心项目。")
+    projects = labels(doc, "Project")
+    assert "运城铁矿和辅料矿山扩能项目" in projects
+    assert not any("和运城学院" in p or p.startswith("华泰公司和") for p in projects | labels(doc, "Organization"))
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}
