@@ -280,6 +280,10 @@ def test_short_county_names_outside_the_home_province_are_not_guessed():
     assert "朝阳区" not in labels(doc, "Place") and "朝阳市" not in labels(doc, "Place")
 
 
+def test_a_road_after_yan_along_is_named_without_it():
+    assert {"人民路", "解放路"} <= labels(run("车队沿人民路、解放路向东行驶。"), "Place")
+
+
 def test_roads_named_by_ordinary_nouns_and_route_words_kept_out_of_names():
     doc = run("新建道路位于运城市区，东至解放路，西起人民路，紧邻学苑东路，下穿机场快速路后接入运风高速。")
     places = labels(doc, "Place")
@@ -288,7 +292,8 @@ def test_roads_named_by_ordinary_nouns_and_route_words_kept_out_of_names():
 
 
 def test_kinds_of_road_and_figures_of_speech_are_not_roads():
-    doc = run("运城经济高速发展，城市道路和主干路网不断完善，走出一条发展新路，思路更加清晰。")
+    doc = run("运城经济高速发展，城市道路和主干路网不断完善，走出一条发展新路，思路更加清晰。"
+              "打通断头路，修好产业路、旅游路和致富路。")
     assert not {p for p in labels(doc, "Place") if p.endswith(("路", "高速", "街"))}
 
 

@@ -180,7 +180,8 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
         else:
             continue
         full = text[j:e]
-        if full in _generic_places() or rule == "nature" and divisions().lookup(full):
+        if full in _generic_places() or rule == "nature" and divisions().lookup(full) \
+                or road and full in words("road_words.txt"):
             continue          # 老旧小区, 行政村: a kind of place; 佛山, 黄山: a division's name, not a mountain
         if road and (_road_name_word(full) or _noun_token(idx, j, s)):
             pass              # 人民路, 机场东路: an ordinary noun names a road
@@ -265,7 +266,7 @@ def _verb_first(idx: TokenIndex, j: int) -> bool:
     if len(w) == 1:
         if tag.startswith("q") and (t == 0 or idx.tokens[t - 1][2] in _CLAUSE_ENDS):
             return False      # no classifier opens a clause: 。道|坪|村 is a name
-        return tag.startswith(("v", "p", "c", "q", "m"))
+        return tag.startswith(("v", "p", "c", "q", "m")) or w == "沿"       # 沿|人民路
     return tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn") and word_freq(w) >= 50   # 紧邻|马练营路
 
 
