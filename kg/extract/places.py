@@ -286,6 +286,8 @@ def inner_words_ok(idx: TokenIndex, j: int, s: int) -> bool:
     for a, b, w in idx.tokens[t:] if t is not None else ():
         if a >= s:
             break
+        if w == "沿" and a > j:
+            return False          # 车队沿|人民路: along, not a name's character
         if b <= s and a >= j and len(w) >= 2:
             tag = word_tags().get(w)
             if tag and tag.startswith(_FUNCTION_TAGS + ("vn",)) and not tag.startswith(("a", "f")) and word_freq(w) >= 50:
