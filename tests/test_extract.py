@@ -110,6 +110,11 @@ def test_acting_heads_and_roles_joined_by_jian():
             ("张华", "董事长", "运城华泰新材料有限公司"), ("张华", "总经理", "运城华泰新材料有限公司")} <= posts
 
 
+def test_villagers_named_before_an_honorific_or_after_a_rural_role():
+    doc = run("72岁的张秀英老人笑着说，日子越过越好。种植大户孙丽萍算了一笔账。全村老人都来了。")
+    assert labels(doc, "Person") == {"张秀英", "孙丽萍"}
+
+
 def test_former_post():
     doc = run("原市人大常委会副主任周志强接受审查。")
     r = [r for r in rels(doc, "holdsPosition") if r.s == "周志强"]
