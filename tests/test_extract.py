@@ -444,6 +444,10 @@ def test_two_fields_joined_by_he_stay_in_one_project_name_but_not_two_bodies():
     assert not any("和运城学院" in p or p.startswith("华泰公司和") for p in projects | labels(doc, "Organization"))
 
 
+def test_demonstration_projects_with_latin_letters_and_a_plus():
+    assert "5G+智慧矿山示范项目" in labels(run("全市新建5G基站1200个，实施5G+智慧矿山示范项目。"), "Project")
+
+
 def test_a_counted_kind_of_project_is_not_a_project():
     doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}
