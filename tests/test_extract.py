@@ -275,6 +275,12 @@ def test_projects_a_district_plans_in_its_own_clause_are_in_it():
     assert not any(s == "运城机场改扩建工程" and o == "盐湖区" for s, o in located)
 
 
+def test_a_body_or_project_that_lies_in_a_place_named_after_it():
+    doc = run("运城华泰新材料有限公司位于盐湖区解州镇，主要生产碳纤维。盐湖锂电产业园项目选址于运城经济技术开发区。")
+    located = {(r.s, r.o) for r in rels(doc, "locatedIn")}
+    assert {("运城华泰新材料有限公司", "解州镇"), ("盐湖锂电产业园项目", "运城经济技术开发区")} <= located
+
+
 def test_foreign_countries_and_cities():
     doc = run("班列从运城出发，开往哈萨克斯坦阿拉木图。")
     assert {"哈萨克斯坦", "阿拉木图"} <= labels(doc, "Place")

@@ -41,6 +41,9 @@ def _chained(places: list[Candidate]) -> bool:
 _PLANS = re.compile(r"(?:将|要|正|已|今年|持续|全力|加快|集中|重点|计划)")
 
 
+_LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?(?:位于|坐落于|坐落在|地处|落户于|落户|选址于|选址在|建在|设在)")
+
+
 def home_entities(doc: Doc) -> None:
     """The home city is always an entity (what 我市, 全市 refer to)."""
     if doc.home:
@@ -163,6 +166,16 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
         if before:
             rel(m.label, "locatedIn", before[-1].label, m.start, "place-before", 0.6)
             located.add(m.label)
+            continue
+        where = _LIES_IN.match(doc.text, m.end)
+        if where:             # 甲公司位于乙区丙镇: the most precise place of the chain after the verb
+            chain = []
+            for p in places:
+                if p.start == (chain[-1].end if chain else where.end()):
+                    chain.append(p)
+            if chain:
+                rel(m.label, "locatedIn", chain[-1].label, m.start, "lies-in", 0.7)
+                located.add(m.label)
     # 该项目位于某区: the project named last before it
     for k, sent in enumerate(sents.sents):
         ref = _THIS_PROJECT.match(sent.text)
