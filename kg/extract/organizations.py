@@ -49,6 +49,7 @@ def _sentence_start(doc: Doc, pos: int) -> int:
 
 def _named(doc: Doc, idx: TokenIndex, gaz: Gazetteer[str], etype: str, max_chars: int, max_tokens: int,
            places: list[Candidate], extra_tags: tuple[str, ...] = ()) -> list[Candidate]:
+    """Names that end in one of ``gaz``'s endings, walked left over the words that can belong to them."""
     text = doc.text
     place_at = {p.start: p for p in places}
     out = []
@@ -264,6 +265,7 @@ def _cooperations(doc: Doc, idx: TokenIndex) -> list[Candidate]:
 
 
 def _words_in(idx: TokenIndex, s: int, e: int) -> list[str]:
+    """The jieba words that make up ``text[s:e]``."""
     t = idx.covering(s)
     out = []
     while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < e:

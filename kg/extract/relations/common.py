@@ -77,6 +77,8 @@ def body_info(doc: Doc, label: str) -> dict:
 
 
 def level_place(doc: Doc, level: str, pos: int) -> str | None:
+    """What a bare level word at ``pos`` means: the home city, its province, or the last county or town
+    the story named before ``pos`` (as a place or as the place of an agency)."""
     if level == "home":
         return doc.home
     if level == "province":

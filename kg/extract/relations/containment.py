@@ -63,6 +63,8 @@ def jurisdiction(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
 
 
 def part_of(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+    """partOf from the division data, written chains, the story's county or town, zones' names,
+    departments of a government and bodies named after the body they belong to."""
     places = {label for (t, label) in doc.entities if t == "Place"}
     divs = divisions()
     # divisions: the nearest ancestor named in the article

@@ -91,6 +91,8 @@ def _run_before(doc: Doc, bodies: list[Candidate], pos: int) -> list[Candidate]:
 
 
 def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+    """undertakes (owners, builders, joint and passive owners, a company named before its project) and
+    partnerOf (bodies joined by a real connector, co-hosts of an event)."""
     hosts_at: dict[int, list[str]] = {}
     for k, sent in enumerate(sents.sents):
         ms, trig = sents.mentions[k], sents.triggers[k]
