@@ -58,14 +58,15 @@ def find_careers(doc: Doc) -> Doc:
         before = [p for p in persons if para <= p.start < pos]
         return before[-1] if before else None
 
-    def add(person: Candidate, a: int, b: int, start: str | None, end: str | None, sent_pos: int, rule: str) -> None:
+    def add(person: Candidate, a: int, b: int, start: str | None, end: str | None, sent_pos: int, rule: str,
+            former: bool = True, confidence: float = 0.75) -> None:
         post = _post(doc, a, b, by_end, places_by_end)
         if post is None:
             return
         role, body = post
         sent = sentence_at(doc, sent_pos)
-        doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=True,
-                                  start=start, end=end, rule=rule, confidence=0.75, sentence=sent, date=doc.date))
+        doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=former,
+                                  start=start, end=end, rule=rule, confidence=confidence, sentence=sent, date=doc.date))
 
     for m in _TRIGGER.finditer(text):
         person = subject(m.start())
@@ -84,23 +85,16 @@ def find_careers(doc: Doc) -> Doc:
         add(person, m.end(), stop.start() if stop else len(text), m.group(1), None, m.start(), "career:year")
     # appointment notices: 任命甲为…局长 (a post now), 免去乙的…职务 / 免去其…职务 (a post left)
     by_start = {p.start: p for p in persons}
-
-    def appoint(person: Candidate, a: int, b: int, removed: bool, verb: str) -> None:
-        post = _post(doc, a, b, by_end, places_by_end)
-        if post:
-            role, body = post
-            doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=removed,
-                                      rule="appointment:" + verb, confidence=0.85,
-                                      sentence=sentence_at(doc, a), date=doc.date))
-
     for m in _APPOINT.finditer(text):
         person = by_start.get(m.start("name")) if m.group("name") else subject(m.start())
         if person is not None:
-            appoint(person, m.start("post"), m.end("post"), m.group("verb") == "免去", m.group("verb"))
+            add(person, m.start("post"), m.end("post"), None, None, m.start("post"), "appointment:" + m.group("verb"),
+                former=m.group("verb") == "免去", confidence=0.85)
     for p in persons:         # 某某同志任…书记
         m = _TAKES_POST.match(text, p.end)
         if m:
-            appoint(p, m.start("post"), m.end("post"), False, "任")
+            add(p, m.start("post"), m.end("post"), None, None, m.start("post"), "appointment:任",
+                former=False, confidence=0.85)
     for m in re.finditer(r"^\s*" + _RANGE.pattern + r"(.+)$", text, re.M):
         person = subject(m.start())
         if person is None:

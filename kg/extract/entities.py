@@ -38,7 +38,7 @@ def _owner_in_project_name(doc: Doc, final: list[Candidate]) -> list[Candidate]:
 
 def find_entities(doc: Doc) -> Doc:
     """Component: fill ``doc.mentions`` and ``doc.entities``; person titles go to ``doc.user_data``."""
-    idx = TokenIndex(doc)
+    idx = doc.user_data["token_index"] = TokenIndex(doc)      # the later components look words up in it too
     places = find_places(doc, idx)
     cands = places + find_agencies(doc, idx, places) + find_organizations(doc, idx, places) + find_projects(doc, idx, places)
     chosen = select(cands)

@@ -24,6 +24,12 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """The words of a list as a set, for membership tests on hot paths."""
+    return frozenset(words(name))
+
+
+@cache
 def table(name: str) -> dict[str, str]:
     """A two-column TSV as a dict (first column → second)."""
     out: dict[str, str] = {}

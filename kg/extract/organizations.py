@@ -8,7 +8,7 @@ from functools import cache
 from ..model import Doc
 from .divisions import divisions
 from .gazetteer import Gazetteer
-from .lexicon import table, words
+from .lexicon import table, word_set, words
 from .names import TokenIndex, expand_left, name_like
 from .places import generic_word
 from .segment import sentence_at
@@ -165,14 +165,9 @@ def _province_short(p: Candidate) -> bool:
     return p.attrs.get("level") == "province" and p.label not in p.aliases
 
 
-@cache
-def _generic_bodies() -> frozenset[str]:
-    return frozenset(words("generic_bodies.txt"))
-
-
 def _generic_body(name: str) -> bool:
     """Is ``name`` a kind of body (社区卫生服务站), perhaps after a rank or a verb (国家级科技企业孵化器)?"""
-    generic = _generic_bodies()
+    generic = word_set("generic_bodies.txt")
     return any(name[-n:] in generic and (len(name) == n or _RANKED.fullmatch(name[:-n]))
                for n in range(2, min(len(name), 9) + 1))
 
@@ -386,9 +381,7 @@ def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
     for m in re.finditer(r"“([^”]{2,30})”(项目|工程)", doc.text):
         name = m.group(1) + m.group(2)
         cands.append(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, {}, "quoted", weight=1))
-    quoted = {}
-    for m in _QUOTED_IS_PROJECT.finditer(doc.text):    # “解忧杂货铺”是…的一个志愿服务项目
-        quoted[m.group(1)] = True
+    quoted = {m.group(1) for m in _QUOTED_IS_PROJECT.finditer(doc.text)}     # “解忧杂货铺”是…的一个志愿服务项目
     if quoted:
         for m in re.finditer(r"“([^”]{2,20})”", doc.text):
             if m.group(1) in quoted and not _NOT_PROJECT.search(m.group(1)):

@@ -9,7 +9,7 @@ from ..model import Doc
 from .context import division_matches
 from .divisions import Division, divisions
 from .gazetteer import Gazetteer
-from .lexicon import rows, table, words
+from .lexicon import rows, table, word_set, words
 from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
@@ -148,6 +148,7 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
     ends = {e for _, e in barriers}
     inside = {i for b, e in barriers for i in range(b + 1, e)}
     starts = {b for b, _ in barriers}
+    leads = word_set("place_lead_words.txt")
     out = []
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
@@ -166,22 +167,22 @@ def _suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, rule: str,
             if is_common_word(w) and (not word_tags().get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300) \
                     and not (road and _road_name_word(w)):
                 continue      # the suffix is the end of an ordinary word (公路, 乡村, 城中村, 上山), not a road (机场路)
-        leads = _lead_words()
         for k in range(min(max_name, s), 0, -1):
             j = s - k
             name = text[j:s]
             if any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in name) or _verb_first(idx, j) \
                     or j in inside or _in_lead(text, j, leads) or _adjective_first(idx, j, s):
                 continue
-            if (left_boundary(doc, idx, j, ends) or text[max(0, j - 2):j] in leads or text[max(0, j - 3):j] in leads or road and _noun_token(idx, j, s)
+            after_lead = text[max(0, j - 2):j] in leads or text[max(0, j - 3):j] in leads     # 东至|鸣谦大街
+            if (left_boundary(doc, idx, j, ends) or after_lead or road and _noun_token(idx, j, s)
                     or j in starts and rule == "site") \
                     and (j in ends or inner_words_ok(idx, j, s)):
                 break
         else:
             continue
         full = text[j:e]
-        if full in _generic_places() or rule == "nature" and divisions().lookup(full) \
-                or road and full in words("road_words.txt"):
+        if full in word_set("generic_places.txt") or rule == "nature" and divisions().lookup(full) \
+                or road and full in word_set("road_words.txt"):
             continue          # 老旧小区, 行政村: a kind of place; 佛山, 黄山: a division's name, not a mountain
         if road and (_road_name_word(full) or _noun_token(idx, j, s)):
             pass              # 人民路, 机场东路: an ordinary noun names a road
@@ -207,7 +208,7 @@ def _noun_token(idx: TokenIndex, j: int, s: int) -> bool:
     t = idx.covering(j)
     if t is None or idx.tokens[t][0] != j or idx.tokens[t][1] != s:
         return False
-    return word_tags().get(idx.tokens[t][2], "").startswith(("n", "ns", "nz")) and idx.tokens[t][2] not in words("road_words.txt")
+    return word_tags().get(idx.tokens[t][2], "").startswith(("n", "ns", "nz")) and idx.tokens[t][2] not in word_set("road_words.txt")
 
 
 def _dictionary_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
@@ -230,16 +231,6 @@ def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
     w = idx.tokens[t][2]
     tag = word_tags().get(w)
     return len(w) >= 2 and (tag is None or tag.startswith(("ns", "nz", "nr", "j")))
-
-
-@cache
-def _generic_places() -> frozenset[str]:
-    return frozenset(words("generic_places.txt"))
-
-
-@cache
-def _lead_words() -> frozenset[str]:
-    return frozenset(words("place_lead_words.txt"))
 
 
 def _in_lead(text: str, j: int, leads: frozenset[str]) -> bool:

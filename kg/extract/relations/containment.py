@@ -1,7 +1,6 @@
 """Where things are: jurisdiction and partOf from names and the division data, locatedIn from the text."""
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 
@@ -9,6 +8,7 @@ from ...model import Doc
 from ..divisions import divisions
 from ..lexicon import rows, words
 from ..places import pick_division
+from ..names import TokenIndex
 from ..spans import Candidate
 from ..tokenize import word_tags
 from .common import Rel, Sentences, body_info, level_place
@@ -25,8 +25,9 @@ def _clause_subject(doc: Doc, pos: int) -> bool:
     m = _CLAUSE_HEAD.search(doc.text, max(0, pos - 4), pos)
     if m is None:
         return False
-    i = bisect.bisect_right(doc.tokens, (m.start() + 1,)) - 1     # the token at the clause's first character
-    before = [w for a, _, w in doc.tokens[max(i, 0):i + 5] if m.start() < a < pos]
+    idx = doc.user_data.get("token_index") or TokenIndex(doc)
+    t = idx.covering(m.start()) or 0                  # the clause mark, then the words up to the mention
+    before = [w for a, _, w in idx.tokens[t:t + 5] if m.start() < a < pos]
     return all((word_tags().get(w) or "n").startswith(("n", "j")) for w in before)
 
 

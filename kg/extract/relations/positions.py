@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...model import Doc
-from ..lexicon import keys, rows, words
+from ..lexicon import keys, rows, word_set
 from ..persons import PersonHit, Title, government_body
 from .common import Rel, level_place
 
@@ -34,7 +34,7 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
 def positions(doc: Doc, hits: list[PersonHit], rel: Rel) -> None:
     for h in hits:
         for t in h.titles:
-            if t.role in words("degree_titles.txt"):
+            if t.role in word_set("degree_titles.txt"):
                 continue          # 博士 is a degree, not a post
             otype, org = title_org(doc, t)
             if otype == "Agency" and org and not any(k[1] == org for k in doc.entities):
