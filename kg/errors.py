@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "E034": "{path}: cannot parse RDF ({detail})",
     "E035": "{path}: {count} more bad lines not reported",
     "E036": "{path}: is also an input; choose another output file",
+    "E050": "unknown rule {rule!r} (kg rules lists them; family.* selects a family)",
+    "E051": "rule {rule!r} cannot be disabled: the pipeline needs it",
 }
 
 

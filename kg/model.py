@@ -7,6 +7,7 @@ all read a ``Graph``.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,7 @@ class Entity:
     label: str
     aliases: set[str] = field(default_factory=set)
     attrs: dict[str, Any] = field(default_factory=dict)
+    rule: str = ""               # the rule that first made it (a registered rule name, see ``kg rules``)
 
 
 @dataclass
@@ -77,8 +79,20 @@ class Relation:
 
 
 @dataclass
+class Body:
+    """What extraction learnt of an agency that later stages need: the place it governs and its name core."""
+    jurisdiction: str | None = None      # 晋中市 for 中共晋中市委员会
+    core: str | None = None              # the kind of body: 人民政府, 纪委监委, 商务局 …
+    parent: str | None = None            # the division the jurisdiction lies in, when known
+
+
+@dataclass
 class Doc:
-    """The shared document object each extraction component reads and fills."""
+    """One article as extraction leaves it: cleaned text, sentences, context, mentions, entities, relations.
+
+    Working data of the extraction rules (tokens, candidates, …) lives in ``kg.extract.state.Work``
+    and is dropped when extraction ends; what later stages read is here.
+    """
     article: Article
     text: str = ""                       # cleaned text
     sentences: list[Sentence] = field(default_factory=list)
@@ -86,17 +100,18 @@ class Doc:
     home: str | None = None              # canonical home city, e.g. 晋中市
     province: str | None = None          # its province, e.g. 山西省
     date: str | None = None              # article date (metadata or latest full date in text)
-    tokens: list[tuple[int, int, str]] = field(default_factory=list)  # jieba words with offsets
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (type, label)
     relations: list[Relation] = field(default_factory=list)
-    user_data: dict[str, Any] = field(default_factory=dict)   # what components pass on to later ones
+    bodies: dict[str, Body] = field(default_factory=dict)  # agency label → what resolve and the rules need of it
+    _relation_keys: dict[tuple, Relation] = field(default_factory=dict, repr=False, compare=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
-    def add_entity(self, type: str, label: str, *aliases: str, **attrs: Any) -> Entity:
-        """Add (or extend) the entity ``(type, label)`` and return it."""
+    def add_entity(self, type: str, label: str, *aliases: str, rule: str = "", **attrs: Any) -> Entity:
+        """Add (or extend) the entity ``(type, label)`` and return it; ``rule`` names the rule that made it."""
         ent = self.entities.get((type, label))
         if ent is None:
-            ent = self.entities[(type, label)] = Entity(type, label)
+            ent = self.entities[(type, label)] = Entity(type, label, rule=rule)
         ent.aliases.update(a for a in aliases if a and a != label)
         for k, v in attrs.items():
             ent.attrs.setdefault(k, v)
@@ -104,7 +119,7 @@ class Doc:
 
     def add_relation(self, rel: Relation) -> None:
         """Add ``rel``; when the same fact is already there, fill in the years it lacked."""
-        keys = self.user_data.setdefault("_relation_keys", {})
+        keys = self._relation_keys
         old = keys.get(rel.key())
         if old is None:
             keys[rel.key()] = rel
@@ -113,8 +128,22 @@ class Doc:
             old.start = old.start or rel.start
             old.end = old.end or rel.end
 
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence that holds character ``pos`` (None between sentences).
+
+        >>> d = Doc(Article("a", ""), text="甲。乙。", sentences=[Sentence(0, 2, "甲。"), Sentence(2, 4, "乙。")])
+        >>> d.sentence_at(2).text
+        '乙。'
+        """
+        starts = self._sentence_starts
+        if len(starts) != len(self.sentences):
+            starts[:] = [x.start for x in self.sentences]
+        i = bisect.bisect_right(starts, pos) - 1
+        return self.sentences[i] if i >= 0 and pos < self.sentences[i].end else None
+
     def to_contract(self) -> dict[str, Any]:
-        """The per-article JSON object of the evaluation guide's output contract."""
+        """The per-article JSON object of the evaluation guide's output contract, plus the ``rule`` of each
+        entity and relation (a registered rule name; the scorer ignores it)."""
         ents = sorted(self.entities.values(), key=lambda e: (ENTITY_TYPES.index(e.type), e.label))
         rels = []
         for r in sorted(self.relations, key=lambda r: (PREDICATES.index(r.p), r.s, r.o or "", r.role or "", r.org or "")):
@@ -135,13 +164,14 @@ class Doc:
             d["confidence"] = round(r.confidence, 2)
             if r.sentence is not None:
                 d["evidence"] = r.sentence.text
+            d["rule"] = r.rule
             rels.append(d)
         return {
             "article": self.article.id,
             "home": self.home,
             "date": self.date,
             "entities": [{"type": e.type, "label": e.label, "aliases": sorted(e.aliases),
-                          **({"attrs": dict(sorted(e.attrs.items()))} if e.attrs else {})}
+                          **({"attrs": dict(sorted(e.attrs.items()))} if e.attrs else {}), "rule": e.rule}
                          for e in ents],
             "relations": rels,
         }

@@ -1,8 +1,10 @@
 """Stage 2, extract: an ``Article`` → a ``Doc`` with entities and relations.
 
-Like a spaCy pipeline: one shared ``Doc`` passes through named components,
-each a small callable ``(doc) -> doc``. Lexicons and patterns are data files
-under ``data/`` read by ``lexicon.py``.
+Like a spaCy pipeline, assembled from registered rules (``registry.py``; ``kg rules`` lists them): each
+rule is a small callable on the article's :class:`~kg.extract.state.Work`, registered under the dotted
+name it leaves as the ``rule`` of what it makes. Entity rules propose candidates, one selection policy
+(``select.py``) decides, relation rules read the entities. Lexicons and patterns are data files under
+``data/`` read by ``lexicon.py``.
 
 >>> from kg.model import Article
 >>> doc = Extractor(home="晋中市")(Article("a.txt", "市委书记张三来到榆次区调研。"))
@@ -10,48 +12,57 @@ under ``data/`` read by ``lexicon.py``.
 ['中共晋中市委员会', '张三', '晋中市', '榆次区']
 >>> [(r.s, r.role, r.org) for r in doc.relations if r.p == "holdsPosition"]
 [('张三', '书记', '中共晋中市委员会')]
+>>> len(Extractor(disable=["person.*"])(Article("a.txt", "市委书记张三来到榆次区调研。")).relations)
+0
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 
+from ..errors import KgError
 from ..model import Article, Doc
-from .clean import clean
-from .segment import segment
-
-Component = Callable[[Doc], Doc]
+from .registry import Rule, check_order, expand, registry
+from .select import LongestSpan, Policy
+from .state import Work
 
 
 class Extractor:
-    """The default extraction pipeline; ``names`` lists its components in order."""
+    """The extraction pipeline: every registered rule but the ``disable``d ones, in stage order.
 
-    def __init__(self, home: str | None = None) -> None:
-        from .context import set_context
-        from .tokenize import tokenize
-        from .entities import find_entities
-        from .attributes import project_attributes
-        from .careers import find_careers
-        from .coref import resolve_short_forms
-        from .relations import find_relations
+    ``disable`` takes rule names or ``family.*`` patterns (``kg rules`` lists them); ``policy``
+    replaces the default selection policy.
+    """
+
+    def __init__(self, home: str | None = None, disable: Iterable[str] = (), policy: Policy | None = None) -> None:
+        rules = registry()
+        check_order(rules.values())
+        try:
+            off = expand(disable)
+        except KeyError as e:
+            raise KgError("E050", rule=e.args[0]) from None
+        fixed = sorted(n for n in off if not rules[n].optional)
+        if fixed:
+            raise KgError("E051", rule=fixed[0])
         self.home = home
-        self.components: list[tuple[str, Component]] = [
-            ("clean", clean),
-            ("segment", segment),
-            ("context", lambda d: set_context(d, self.home)),
-            ("tokenize", tokenize),
-            ("entities", find_entities),
-            ("short forms", resolve_short_forms),
-            ("relations", find_relations),
-            ("careers", find_careers),
-            ("attributes", project_attributes),
-        ]
+        self.disable = tuple(sorted(off))
+        self.policy = policy or LongestSpan()
+        self.rules: list[Rule] = [r for r in rules.values() if r.name not in off]
 
     @property
     def names(self) -> list[str]:
-        return [n for n, _ in self.components]
+        """The rules that run, in order."""
+        return [r.name for r in self.rules]
+
+    def prepare(self, article: Article, until: str | None = None) -> Work:
+        """Run the rules before ``until`` (all when None) and return the working state (for tests and tools)."""
+        w = Work(Doc(article), home_hint=self.home, policy=self.policy)
+        for r in self.rules:
+            if r.name == until:
+                break
+            w.rule = r.name
+            r.func(w)
+        w.rule = ""
+        return w
 
     def __call__(self, article: Article) -> Doc:
-        doc = Doc(article)
-        for _, component in self.components:
-            doc = component(doc)
-        return doc
+        return self.prepare(article).doc

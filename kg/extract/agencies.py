@@ -11,13 +11,14 @@ import re
 from functools import cache
 
 from ..model import Doc
-from .divisions import divisions
-from .gazetteer import Gazetteer
+from ..divisions import divisions
+from ..gazetteer import Gazetteer
 from .lexicon import rows, table, words
 from .names import TokenIndex, expand_left
 from .persons import roles
 from .spans import Candidate
 from .tokenize import word_tags
+from .registry import rule
 
 _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
                 "镇": "town", "乡": "town",
@@ -218,3 +219,9 @@ def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tu
     if best is None:
         return None, None
     return best.label, best.attrs.get("parent") if kind == "county" else None
+
+
+@rule("agency.all", stage="agency", produces=("Agency",), requires=("tokens", "Place"))
+def _agencies(w) -> None:
+    """Agency candidates (coarse, to be split)."""
+    w.candidates.extend(find_agencies(w.doc, w.index, w.proposed("Place")))

@@ -6,8 +6,8 @@ from functools import cache
 
 from ..model import Doc
 from .lexicon import rows
-from .relations import fact_date
-from .segment import sentence_at
+from .registry import rule
+from .relations.common import fact_date
 
 _INVEST = re.compile(r"(?:总投资|计划投资|估算投资|投资额|投资)(?:约|达|超过|近|逾|为|了)?\s*(\d+(?:\.\d+)?)\s*(亿|万)?元")
 _CAPACITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万千瓦|兆瓦|千瓦|MW|GW|万吨|吨|万平方米|平方米|公里|千米|亩|套|万台|台)")
@@ -61,13 +61,15 @@ def status(text: str) -> str | None:
     return best
 
 
-def project_attributes(doc: Doc) -> Doc:
-    """Component: attach investment, capacity, status and date to each project entity."""
+@rule("project.attributes", stage="entity", requires=("mentions",))
+def project_attributes(w) -> None:
+    """A project's investment, capacity, status and date, from its sentence."""
+    doc = w.doc
     for m in doc.mentions:
         if m.type != "Project":
             continue
         ent = doc.entities.get(("Project", m.label))
-        sent = sentence_at(doc, m.start)
+        sent = doc.sentence_at(m.start)
         if ent is None or sent is None:
             continue
         after = sent.text[m.end - sent.start:]
@@ -83,4 +85,3 @@ def project_attributes(doc: Doc) -> Doc:
             date = fact_date(doc, sent, m.start)
             if date:
                 ent.attrs.setdefault("date", date)
-    return doc

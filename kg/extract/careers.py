@@ -13,7 +13,7 @@ import re
 
 from ..model import Doc, Relation
 from .persons import government_body, roles
-from .segment import sentence_at
+from .registry import rule
 from .spans import Candidate
 
 _TRIGGER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|时任|原任)")
@@ -45,9 +45,11 @@ def _post(doc: Doc, a: int, b: int, by_end: dict[int, Candidate],
     return text[rs:end], body
 
 
-def find_careers(doc: Doc) -> Doc:
-    """Component: former posts from résumé sentences and dated lines."""
-    mentions: list[Candidate] = doc.user_data.get("candidates", [])
+@rule("relation.holdsPosition.career", stage="career", produces=("holdsPosition",), requires=("mentions",))
+def find_careers(w) -> None:
+    """Former posts from résumé sentences and dated lines (coarse, to be split)."""
+    doc = w.doc
+    mentions: list[Candidate] = w.mentions
     by_end = {m.end: m for m in mentions if m.type in ("Agency", "Organization")}
     places_by_end = {m.end: m for m in mentions if m.type == "Place"}
     persons = [m for m in mentions if m.type == "Person"]
@@ -64,7 +66,7 @@ def find_careers(doc: Doc) -> Doc:
         if post is None:
             return
         role, body = post
-        sent = sentence_at(doc, sent_pos)
+        sent = doc.sentence_at(sent_pos)
         doc.add_relation(Relation(s=person.label, p="holdsPosition", role=role, org=body, former=former,
                                   start=start, end=end, rule=rule, confidence=confidence, sentence=sent, date=doc.date))
 
@@ -100,4 +102,3 @@ def find_careers(doc: Doc) -> Doc:
         if person is None:
             continue
         add(person, m.start(3), m.end(3), m.group(1), m.group(2), m.start(), "career:dated-line")
-    return doc

@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from ..model import Doc
+from .registry import rule
 
 # Page furniture: jump lines, page numbers, edition marks.
 _FURNITURE = re.compile(
@@ -90,3 +91,9 @@ def stories(text: str) -> list[tuple[int, int, str]]:
             merged.append((pos, head))
     bounds = [p for p, _ in merged] + [len(text)]
     return [(bounds[i], bounds[i + 1], merged[i][1]) for i in range(len(merged))]
+
+
+@rule("prepare.clean", stage="prepare", assigns=("text", "stories"), optional=False)
+def _clean(w) -> None:
+    """Clean text: broken lines joined, page furniture dropped, stories found."""
+    clean(w.doc)

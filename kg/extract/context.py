@@ -5,18 +5,11 @@ import re
 from collections import Counter
 
 from ..model import Doc
-from .divisions import divisions
+from ..divisions import divisions
+from .registry import rule
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
-
-
-def division_matches(doc: Doc) -> list:
-    """The division names in the doc's text (longest first, non-overlapping), found once per doc."""
-    found = doc.user_data.get("division_matches")
-    if found is None:
-        found = doc.user_data["division_matches"] = list(divisions().gazetteer.finditer(doc.text))
-    return found
 
 
 def infer_home(text: str, matches: list | None = None) -> str | None:
@@ -58,8 +51,8 @@ def article_date(text: str) -> str | None:
     return max(dates) if dates else None
 
 
-def set_context(doc: Doc, home: str | None = None) -> Doc:
-    """Component: fill ``doc.home``, ``doc.province`` and ``doc.date``."""
+def set_context(doc: Doc, home: str | None = None, matches: list | None = None) -> Doc:
+    """Fill ``doc.home``, ``doc.province`` and ``doc.date``; ``matches`` are the division names in the text."""
     divs = divisions()
     given = home or doc.article.home
     city = None
@@ -67,10 +60,17 @@ def set_context(doc: Doc, home: str | None = None) -> Doc:
         d = divs.get(given)
         city = d.name if d else given
     else:
-        city = infer_home(doc.text, division_matches(doc))
+        city = infer_home(doc.text, matches)
     doc.home = city
     if city:
         d = divs.get(city)
         doc.province = d.province if d else None
     doc.date = doc.article.date or article_date(doc.text)
     return doc
+
+
+@rule("prepare.context", stage="prepare", assigns=("home", "date", "division_matches"), optional=False)
+def _context(w) -> None:
+    """The home city (what 我市, 市委 mean), its province and the article date."""
+    w.division_matches = list(divisions().gazetteer.finditer(w.text))
+    set_context(w.doc, w.home_hint, w.division_matches)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Doc
+from .registry import rule
 
 _ENDING = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|股份)$")
 _PLACE_HEAD = re.compile(r"^(?:山西|山西省|中国)")
@@ -31,8 +32,10 @@ def short_forms(doc: Doc) -> dict[str, str]:
     return out
 
 
-def resolve_short_forms(doc: Doc) -> Doc:
-    """Component: fold each short name into its full-named entity as an alias, and relabel its mentions."""
+@rule("organization.short-form", stage="entity", produces=("Organization",), requires=("mentions",))
+def resolve_short_forms(w) -> None:
+    """A body's short name (兴业公司) is an alias of the one named in full elsewhere in the article."""
+    doc = w.doc
     mapping = short_forms(doc)
     for short, full in mapping.items():
         ent = doc.entities.pop(("Organization", short))
@@ -44,7 +47,6 @@ def resolve_short_forms(doc: Doc) -> Doc:
         for m in doc.mentions:
             if m.type == "Organization" and m.label in mapping:
                 m.label = mapping[m.label]
-        for c in doc.user_data.get("candidates", []):
+        for c in w.mentions:
             if c.type == "Organization" and c.label in mapping:
                 c.label = mapping[c.label]
-    return doc

@@ -21,10 +21,10 @@ _CJK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z·（）()\-—+.]+$")
 class TokenIndex:
     """Look up the jieba words of a ``Doc`` by character offset."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.tokens = doc.tokens
-        self.starts = [t[0] for t in doc.tokens]
-        self.ends = [t[1] for t in doc.tokens]
+    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
+        self.tokens = tokens
+        self.starts = [t[0] for t in tokens]
+        self.ends = [t[1] for t in tokens]
         self.start_set = set(self.starts)
         self.end_set = set(self.ends)
 

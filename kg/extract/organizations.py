@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..model import Doc
-from .divisions import divisions
-from .gazetteer import Gazetteer
+from ..divisions import divisions
+from ..gazetteer import Gazetteer
 from .lexicon import table, word_set, words
 from .names import TokenIndex, expand_left, name_like
 from .places import generic_word
-from .segment import sentence_at
+from .registry import rule
 from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
 
@@ -43,7 +43,7 @@ def project_suffixes() -> Gazetteer[str]:
 
 
 def _sentence_start(doc: Doc, pos: int) -> int:
-    sent = sentence_at(doc, pos)
+    sent = doc.sentence_at(pos)
     return sent.start if sent else 0
 
 
@@ -235,10 +235,7 @@ COOPERATION = re.compile(r"(?:^|(?<=[，,。；;：:\s])|(?<=其中))([\u4e00-\u
 
 def _cooperations(doc: Doc, idx: TokenIndex) -> list[Candidate]:
     """Bodies named as the partners of a joint technology (甲与乙合作的…制备技术) and that technology."""
-    found = doc.user_data.get("cooperations")
-    if found is not None:
-        return found
-    out = doc.user_data["cooperations"] = []
+    out: list[Candidate] = []
     for m in COOPERATION.finditer(doc.text):
         spans = [(m.start(1), m.end(1))]
         pos = m.start(2)
@@ -387,3 +384,15 @@ def find_projects(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
             if m.group(1) in quoted and not _NOT_PROJECT.search(m.group(1)):
                 cands.append(Candidate(m.start(1), m.end(1), "Project", m.group(1), {m.group(1)}, {}, "quoted-is-project", weight=1))
     return cands
+
+
+@rule("organization.all", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
+def _organizations(w) -> None:
+    """Organisation candidates (coarse, to be split)."""
+    w.candidates.extend(find_organizations(w.doc, w.index, w.proposed("Place")))
+
+
+@rule("project.all", stage="project", produces=("Project",), requires=("tokens", "Place"))
+def _projects(w) -> None:
+    """Project candidates (coarse, to be split)."""
+    w.candidates.extend(find_projects(w.doc, w.index, w.proposed("Place")))

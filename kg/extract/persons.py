@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Doc
-from .gazetteer import Gazetteer
+from ..gazetteer import Gazetteer
 from .lexicon import keys, rows, surnames, words
 from .names import TokenIndex
+from .registry import rule
 from .spans import Candidate
 from .tokenize import is_common_word, word_tags
 
@@ -35,6 +36,11 @@ class Title:
     org: Candidate | None
     start: int
     former: bool = False
+    body: tuple[str | None, str | None] = (None, None)   # (type, label) of the post's body, once resolved
+
+
+# Person rules whose finds beat any body they overlap (the others only take free text).
+STRONG_RULES = ("title", "byline", "photo", "signature")
 
 
 @dataclass
@@ -43,6 +49,11 @@ class PersonHit:
     cand: Candidate
     titles: list[Title] = field(default_factory=list)
     reporter: bool = False
+
+    @property
+    def strong(self) -> bool:
+        """Found by a rule whose finds beat the bodies they overlap."""
+        return self.cand.rule in STRONG_RULES
 
 
 @cache
@@ -403,3 +414,9 @@ def find_persons(doc: Doc, idx: TokenIndex, mentions: list[Candidate]) -> list[P
                     and (not word or _PERSON_FOLLOW.match(text, m.end()) or _speech_verbs().match_at(text, m.end())):
                 add(m.start(), m.end(), "repeat")     # a name that is also a word (温暖) only where a person acts
     return [hits[k] for k in sorted(hits)]
+
+
+@rule("person.all", stage="person", produces=("Person",), requires=("tokens", "bodies"), assigns=("hits",))
+def _persons(w) -> None:
+    """Person candidates (coarse, to be split)."""
+    w.hits = find_persons(w.doc, w.index, w.bodies)

@@ -6,9 +6,9 @@ import re
 from functools import cache
 
 from ..model import Doc
-from .context import division_matches
-from .divisions import Division, divisions
-from .gazetteer import Gazetteer
+from .registry import rule
+from ..divisions import Division, divisions
+from ..gazetteer import Gazetteer
 from .lexicon import rows, table, word_set, words
 from .names import TokenIndex
 from .spans import Candidate
@@ -97,12 +97,12 @@ def division_attrs(d: Division) -> dict:
     return {"level": d.level, "adcode": d.code, "parent": d.parent}
 
 
-def find_places(doc: Doc, idx: TokenIndex) -> list[Candidate]:
+def find_places(doc: Doc, idx: TokenIndex, matches: list) -> list[Candidate]:
     """Place candidates in ``doc.text``."""
     text = doc.text
     out: list[Candidate] = []
     stops = words("place_stop_phrases.txt")
-    for s, e, surface, cands in division_matches(doc):
+    for s, e, surface, cands in matches:
         d = pick_division(doc, cands)
         if not _division_ok(doc, surface, d, s, e) or not _aligned(idx, s, e):
             continue
@@ -299,3 +299,9 @@ def left_boundary(doc: Doc, idx: TokenIndex, j: int, ends: set[int]) -> bool:
     w = idx.tokens[t][2]
     tag = word_tags().get(w)
     return tag is not None and tag.startswith(_FUNCTION_TAGS) and not tag.startswith("vn")
+
+
+@rule("place.all", stage="place", produces=("Place",), requires=("tokens", "division_matches"))
+def _places(w) -> None:
+    """Place candidates (coarse, to be split)."""
+    w.candidates.extend(find_places(w.doc, w.index, w.division_matches))

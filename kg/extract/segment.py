@@ -1,10 +1,10 @@
 """Sentences with character offsets into the cleaned text."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..model import Doc, Sentence
+from .registry import rule
 
 # A sentence ends at 。！？ (with closing quotes after it), at ; between clauses, or at a line end.
 _SENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』)）]*|\n|$)")
@@ -39,16 +39,8 @@ def segment(doc: Doc) -> Doc:
     return doc
 
 
-def sentence_at(doc: Doc, pos: int) -> Sentence | None:
-    """The sentence of ``doc`` that holds character ``pos`` (None between sentences).
 
-    >>> from kg.model import Article
-    >>> d = segment(Doc(Article("a", ""), text="甲。乙。"))
-    >>> sentence_at(d, 2).text
-    '乙。'
-    """
-    starts = doc.user_data.get("sentence_starts")
-    if starts is None or len(starts) != len(doc.sentences):
-        starts = doc.user_data["sentence_starts"] = [x.start for x in doc.sentences]
-    i = bisect.bisect_right(starts, pos) - 1
-    return doc.sentences[i] if i >= 0 and pos < doc.sentences[i].end else None
+@rule("prepare.segment", stage="prepare", assigns=("sentences",), optional=False)
+def _segment(w) -> None:
+    """Sentences with offsets, story by story."""
+    segment(w.doc)

@@ -8,9 +8,9 @@ from functools import cache
 import jieba
 import jieba.posseg
 
-from ..model import Doc
-from .divisions import divisions
+from ..divisions import divisions
 from .lexicon import table, words
+from .registry import rule
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -52,15 +52,21 @@ def is_common_word(w: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
-def tokenize(doc: Doc) -> Doc:
-    """Component: fill ``doc.tokens`` with ``(start, end, word)`` over the whole text.
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """jieba's words of ``text`` as ``(start, end, word)``; jieba splits at punctuation and line ends itself.
 
-    jieba itself splits at punctuation and line ends, so one call is enough.
+    >>> tokenize("张三来到")[0]
+    (0, 2, '张三')
     """
     out = []
     pos = 0
-    for w in tokenizer().cut(doc.text, HMM=True):
+    for w in tokenizer().cut(text, HMM=True):
         out.append((pos, pos + len(w), w))
         pos += len(w)
-    doc.tokens = out
-    return doc
+    return out
+
+
+@rule("prepare.tokenize", stage="prepare", assigns=("tokens",), optional=False)
+def _tokenize(w) -> None:
+    """jieba's words over the whole text, with offsets."""
+    w.tokens = tokenize(w.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..extract.divisions import divisions
+from ..divisions import divisions
 from ..model import Doc
 
 
@@ -33,7 +33,7 @@ def city_of(place: str | None) -> str | None:
 
 def person_cities(doc: Doc) -> dict[str, set[str]]:
     """For each person of ``doc``, the cities of the bodies of their posts."""
-    juris = {label: info.get("jurisdiction") for label, info in doc.user_data.get("bodies", {}).items()}
+    juris = {label: body.jurisdiction for label, body in doc.bodies.items()}
     out: dict[str, set[str]] = defaultdict(set)
     for r in doc.relations:
         if r.p == "holdsPosition" and r.org:

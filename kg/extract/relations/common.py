@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from ...model import Doc, Sentence
-from ..divisions import divisions
-from ..gazetteer import Gazetteer
+from ...model import Body, Doc, Sentence
+from ...divisions import divisions
+from ...gazetteer import Gazetteer
 from ..lexicon import rows
 from ..spans import Candidate
 
@@ -71,9 +71,9 @@ def fact_date(doc: Doc, sent: Sentence | None, pos: int | None = None) -> str | 
     return doc.date
 
 
-def body_info(doc: Doc, label: str) -> dict:
+def body_info(doc: Doc, label: str) -> Body:
     """What the recognisers learnt of an agency: its ``jurisdiction`` and name ``core``."""
-    return doc.user_data.get("bodies", {}).get(label, {})
+    return doc.bodies.get(label) or Body()
 
 
 def level_place(doc: Doc, level: str, pos: int) -> str | None:
@@ -86,12 +86,11 @@ def level_place(doc: Doc, level: str, pos: int) -> str | None:
     want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
     best = None
     story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
-    bodies = doc.user_data.get("bodies", {})
     for m in doc.mentions:
         if not story[0] <= m.start < pos:
             continue
         # a place, or the place an agency is named after (朝阳区委书记某、区长某: 朝阳区)
-        label = m.label if m.type == "Place" else bodies.get(m.label, {}).get("jurisdiction") if m.type == "Agency" else None
+        label = m.label if m.type == "Place" else body_info(doc, m.label).jurisdiction if m.type == "Agency" else None
         if label and label.endswith(want) and label != doc.home:
             d = divisions().get(label)
             if level == "town" or (d and d.level == "county"):

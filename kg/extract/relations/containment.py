@@ -5,12 +5,13 @@ import re
 from collections import Counter
 
 from ...model import Doc
-from ..divisions import divisions
+from ...divisions import divisions
 from ..lexicon import rows, words
 from ..places import pick_division
 from ..names import TokenIndex
 from ..spans import Candidate
 from ..tokenize import word_tags
+from ..registry import rule
 from .common import Rel, Sentences, body_info, level_place
 
 
@@ -20,12 +21,11 @@ _ZONE = re.compile(r"(?:开发区|示范区|经济区|新区|高新区|片区|�
 _CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
 
 
-def _clause_subject(doc: Doc, pos: int) -> bool:
+def _clause_subject(doc: Doc, idx: TokenIndex, pos: int) -> bool:
     """Does a mention at ``pos`` open its clause (at most a short noun before it: 综改区|晋中开发区坚持…)?"""
     m = _CLAUSE_HEAD.search(doc.text, max(0, pos - 4), pos)
     if m is None:
         return False
-    idx = doc.user_data.get("token_index") or TokenIndex(doc)
     t = idx.covering(m.start()) or 0                  # the clause mark, then the words up to the mention
     before = [w for a, _, w in idx.tokens[t:t + 5] if m.start() < a < pos]
     return all((word_tags().get(w) or "n").startswith(("n", "j")) for w in before)
@@ -45,18 +45,11 @@ _PLANS = re.compile(r"(?:将|要|正|已|今年|持续|全力|加快|集中|重�
 _LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?(?:位于|坐落于|坐落在|地处|落户于|落户|选址于|选址在|建在|设在)")
 
 
-def home_entities(doc: Doc) -> None:
-    """The home city is always an entity (what 我市, 全市 refer to)."""
-    if doc.home:
-        d = divisions().get(doc.home)
-        doc.add_entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code} if d else {}))
-
-
 def jurisdiction(doc: Doc, mentions: list[Candidate], rel: Rel) -> None:
     for (etype, label), ent in list(doc.entities.items()):
         if etype != "Agency":
             continue
-        place = body_info(doc, label).get("jurisdiction")
+        place = body_info(doc, label).jurisdiction
         if place:
             doc.add_entity("Place", place)
             pos = next((m.start for m in mentions if m.label == label), None)
@@ -134,8 +127,8 @@ def part_of(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
     # departments of a government / party committee named in the article
     agencies = {label: ent for (t, label), ent in doc.entities.items() if t == "Agency"}
     for label, ent in agencies.items():
-        place = body_info(doc, label).get("jurisdiction")
-        core = body_info(doc, label).get("core", "")
+        place = body_info(doc, label).jurisdiction
+        core = body_info(doc, label).core or ""
         if not place or core in ("人民政府", "委员会") or core in words("independent_bodies.txt") \
                 or core.endswith("委员会") and label.startswith("中共"):
             continue
@@ -150,7 +143,7 @@ def part_of(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
                 rel(a, "partOf", b, None, "name-prefix", 0.8)
 
 
-def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> None:
+def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel, idx: TokenIndex) -> None:
     """Organisations and projects: the place named before them in the clause, or the place in their name."""
     divs = divisions()
     located: set[str] = set()
@@ -205,7 +198,7 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
         ms = sents.mentions[k]
         for p in ms:
             ent = doc.entities.get(("Place", p.label))
-            if p.type != "Place" or ent is None or ent.attrs.get("level") != "county" or not _clause_subject(doc, p.start) \
+            if p.type != "Place" or ent is None or ent.attrs.get("level") != "county" or not _clause_subject(doc, idx, p.start) \
                     or not _PLANS.match(doc.text, p.end):
                 continue
             for m in ms:
@@ -216,7 +209,7 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
     for a, b, _ in doc.stories:
         zones = Counter(m.label for m in places if a <= m.start < b and _ZONE.search(m.label)
                         and (doc.entities.get(("Place", m.label)) or m).attrs.get("level") == "site"
-                        and _clause_subject(doc, m.start))
+                        and _clause_subject(doc, idx, m.start))
         if not zones:
             continue
         (zone, n), *rest = zones.most_common(2) + [("", 0)]
@@ -227,3 +220,26 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
                     and not divs.gazetteer.match_at(m.label, 0) and not m.label.startswith(("中国", "国家", "全国")):
                 rel(m.label, "locatedIn", zone, m.start, "story-zone", 0.4)
                 located.add(m.label)
+
+
+def _legacy(w):
+    """rel(s, p, o, pos, rule, conf, **kw) for the coarse rules below (to be split)."""
+    return lambda s, p, o, pos, rule, conf, **kw: w.fact(s, p, o, pos, conf, rule=rule, **kw)
+
+
+@rule("relation.jurisdiction.all", stage="jurisdiction", produces=("jurisdiction",), requires=("mentions",))
+def _jurisdiction(w) -> None:
+    """jurisdiction (coarse, to be split)."""
+    jurisdiction(w.doc, w.mentions, _legacy(w))
+
+
+@rule("relation.partOf.all", stage="partOf", produces=("partOf",), requires=("mentions",))
+def _part_of(w) -> None:
+    """partOf (coarse, to be split)."""
+    part_of(w.doc, w.mentions, w.sents, _legacy(w))
+
+
+@rule("relation.locatedIn.all", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def _located(w) -> None:
+    """locatedIn (coarse, to be split)."""
+    located(w.doc, w.mentions, w.sents, _legacy(w), w.index)

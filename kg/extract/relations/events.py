@@ -5,6 +5,7 @@ import re
 
 from ...model import Doc
 from ..spans import Candidate
+from ..registry import rule
 from .common import Rel, Sentences
 
 _REPORTED_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
@@ -106,3 +107,10 @@ def events(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> N
 def _is_title_body(doc: Doc, m: Candidate, people: list[Candidate]) -> bool:
     """A body right before a person's name is part of the title, not a place visited."""
     return any(0 <= p.start - m.end <= 8 for p in people)
+
+
+@rule("relation.event.all", stage="event", produces=("inspected", "attended", "investigatedBy"),
+      requires=("mentions", "holdsPosition", "reported"))
+def _events(w) -> None:
+    """inspected, attended, investigatedBy (coarse, to be split)."""
+    events(w.doc, w.mentions, w.sents, lambda s, p, o, pos, rule, conf, **kw: w.fact(s, p, o, pos, conf, rule=rule, **kw))

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ...model import Doc
 from ..lexicon import keys, rows, word_set
 from ..persons import PersonHit, Title, government_body
-from .common import Rel, level_place
+from ..registry import rule
+from .common import level_place
 
 
 def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
@@ -31,23 +32,21 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
     return None, None
 
 
-def positions(doc: Doc, hits: list[PersonHit], rel: Rel) -> None:
-    for h in hits:
+@rule("relation.holdsPosition.title", stage="position", produces=("holdsPosition",), requires=("hits",))
+def positions(w) -> None:
+    """A title phrase before a name (市委书记某某): one post per role, with the body it names."""
+    for h in w.hits:
         for t in h.titles:
             if t.role in word_set("degree_titles.txt"):
                 continue          # 博士 is a degree, not a post
-            otype, org = title_org(doc, t)
-            if otype == "Agency" and org and not any(k[1] == org for k in doc.entities):
-                doc.add_entity("Agency", org)
-                if org.endswith("人民政府"):
-                    doc.user_data.setdefault("bodies", {}).setdefault(org, {"jurisdiction": org[:-4], "core": "人民政府"})
-            if otype == "Place" and org:
-                doc.add_entity("Place", org)
-            rel(h.cand.label, "holdsPosition", None, h.cand.start, "title-apposition", 0.9 if org else 0.7,
-                role=t.role, org=org, former=t.former)
+            org = t.body[1]
+            w.fact(h.cand.label, "holdsPosition", None, h.cand.start, 0.9 if org else 0.7,
+                   role=t.role, org=org, former=t.former)
 
 
-def reported(doc: Doc, hits: list[PersonHit], rel: Rel) -> None:
-    for h in hits:
+@rule("relation.reported.byline", stage="position", produces=("reported",), requires=("hits",))
+def reported(w) -> None:
+    """A byline's reporter reported the article."""
+    for h in w.hits:
         if h.reporter:
-            rel(h.cand.label, "reported", doc.article.id, h.cand.start, f"byline:{h.cand.rule}", 0.9)
+            w.fact(h.cand.label, "reported", w.doc.article.id, h.cand.start, 0.9)

@@ -6,6 +6,7 @@ import re
 from ...model import Doc
 from ..persons import roles
 from ..spans import Candidate
+from ..registry import rule
 from .common import BODY, Rel, Sentences
 
 
@@ -152,3 +153,9 @@ def ventures(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) ->
         for (t2, org) in list(doc.entities):
             if t2 in BODY and label.startswith(org) and len(label) > len(org) + 2:
                 rel(org, "undertakes", label, None, "name-prefix", 0.7)
+
+
+@rule("relation.venture.all", stage="venture", produces=("undertakes", "partnerOf", "attended"), requires=("mentions",))
+def _ventures(w) -> None:
+    """undertakes, partnerOf (coarse, to be split)."""
+    ventures(w.doc, w.mentions, w.sents, lambda s, p, o, pos, rule, conf, **kw: w.fact(s, p, o, pos, conf, rule=rule, **kw))
