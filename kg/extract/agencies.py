@@ -13,7 +13,7 @@ from functools import cache
 from ..model import Doc
 from ..divisions import divisions
 from ..gazetteer import Gazetteer
-from .lexicon import rows, table, words
+from .lexicon import rows, table, words, zone_kinds
 from .names import TokenIndex, expand_left
 from .persons import roles
 from .spans import Candidate
@@ -26,7 +26,6 @@ _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", 
 _PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
 _GOVERNMENT_TAIL = re.compile(r"(?:局|厅|委员会|办公室|中心|署|队|所)$")
-_ZONE = re.compile(r"(?:开发区|示范区|新区|高新区|园区|试验区|保税区|自贸区)$")
 _SESSION = re.compile(r"第[一二三四五六七八九十]+届(?P<core>委员会|人民代表大会(?:常务委员会)?)")
 _FALLBACK_CHARS = re.compile(r"[\u4e00-\u9fff]{2,12}?")
 
@@ -96,7 +95,7 @@ def find_agencies(doc: Doc, idx: TokenIndex, places: list[Candidate]) -> list[Ca
         if kind in ("province", "city", "county", "town", "village"):
             city = p.attrs.get("parent") if kind == "county" else None
             anchors.append((p.start, p.end, p.label, kind, city))
-        elif kind == "site" and _ZONE.search(p.label):      # 运城经济技术开发区党工委, …管委会
+        elif kind == "site" and zone_kinds().search(p.label):      # 运城经济技术开发区党工委, …管委会
             anchors.append((p.start, p.end, p.label, "zone", None))
     place_ends = {a[1] for a in anchors}
     for m in re.finditer("街道|社区|[省市州盟县区旗镇乡村]", text):

@@ -7,6 +7,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -61,11 +62,20 @@ def surnames() -> frozenset[str]:
     return frozenset(words("surnames.txt"))
 
 
+@cache
+def zone_kinds() -> re.Pattern:
+    """A name that ends in a kind of zone (``data/zone_kinds.txt``).
+
+    >>> bool(zone_kinds().search("晋中开发区")), bool(zone_kinds().search("晋中市"))
+    (True, False)
+    """
+    return re.compile(alternation(words("zone_kinds.txt")) + "$")
+
+
 def alternation(ws: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of ``ws``, longest first so the longest match wins.
 
     >>> alternation(["局", "局长"])
     '(?:局长|局)'
     """
-    import re
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=lambda w: (-len(w), w))) + ")"

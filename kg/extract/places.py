@@ -9,7 +9,7 @@ from ..model import Doc
 from .registry import rule
 from ..divisions import Division, divisions
 from ..gazetteer import Gazetteer
-from .lexicon import rows, table, word_set, words
+from .lexicon import alternation, rows, table, word_set, words
 from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
@@ -19,7 +19,7 @@ _NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![区县市镇�
 _TOWN = re.compile(r"(?:街道|镇|乡)")
 _VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _ROAD = r"快速路|高速公路|高速(?![发增度运化列动铁磁])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
-_SITE = re.compile(r"(?:" + _ROAD + r"|桥|大学城|小区|公寓|石窟|纪念碑|广场|经济技术开发区|高新技术产业开发区|技术开发区|经济开发区|开发区|示范区|经济区|新区|高新区|片区|启动区|城市群|园区)")
+_SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|城市群|" + alternation(words("zone_kinds.txt")) + ")")
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
                  "着之有二三四五六七八九十两几多个外好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")

@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING, Protocol
 
 from ..model import Body, Mention
+from .lexicon import zone_kinds
 from .registry import rule
 from .spans import Candidate, occupancy, select
 
@@ -105,9 +106,6 @@ def select_people(w: Work) -> None:
                            **{k: v for k, v in p.attrs.items() if v is not None and k not in INTERNAL})
 
 
-# Zones whose name opens a body's name are places of their own (山西大学城 in 山西大学城众创空间).
-_ZONE = re.compile(r"(?:大学城|开发区|示范区|园区|新区|高新区|片区|启动区)$")
-
 # What may follow a body's name inside the same name: 集团|有限公司 is one company, not two.
 _CONTINUATIONS = ("有限", "股份", "(", "（", "集团", "控股", "公司", "分公司", "实业")
 
@@ -117,7 +115,7 @@ def leading_body(w: Work) -> None:
     """A body (or zone) named at the start of a longer name is an entity too (甲大学 in 甲大学化学学院)."""
     bodies_at: dict[int, list[Candidate]] = {}
     for inner in w.candidates:
-        if inner.type == "Organization" or inner.type == "Place" and inner.rule == "site" and _ZONE.search(inner.label):
+        if inner.type == "Organization" or inner.type == "Place" and inner.rule == "site" and zone_kinds().search(inner.label):
             bodies_at.setdefault(inner.start, []).append(inner)
     for c in w.mentions:
         if c.type not in ("Organization", "Project"):

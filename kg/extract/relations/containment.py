@@ -6,7 +6,7 @@ from collections import Counter
 
 from ...model import Doc
 from ...divisions import divisions
-from ..lexicon import rows, words
+from ..lexicon import rows, words, zone_kinds
 from ..places import pick_division
 from ..names import TokenIndex
 from ..spans import Candidate
@@ -15,7 +15,6 @@ from ..registry import rule
 from .common import Rel, Sentences, body_info, level_place
 
 
-_ZONE = re.compile(r"(?:开发区|示范区|经济区|新区|高新区|片区|启动区|园区|试验区|自贸区|保税区)$")
 
 
 _CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
@@ -104,7 +103,7 @@ def part_of(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel) -> 
     # zones named after their division (古交启动区 → 古交市, 晋中开发区 → 晋中市)
     for label in sorted(places - has_parent):
         ent = doc.entities.get(("Place", label))
-        if ent is None or ent.attrs.get("level") != "site" or not _ZONE.search(label):
+        if ent is None or ent.attrs.get("level") != "site" or not zone_kinds().search(label):
             continue
         m = divs.gazetteer.match_at(label, 0)
         if m and m[1] < len(label) - 2:
@@ -207,7 +206,7 @@ def located(doc: Doc, mentions: list[Candidate], sents: Sentences, rel: Rel, idx
                     located.add(m.label)
     # a story about one development zone (the subject of its clauses): its bodies and projects are in it
     for a, b, _ in doc.stories:
-        zones = Counter(m.label for m in places if a <= m.start < b and _ZONE.search(m.label)
+        zones = Counter(m.label for m in places if a <= m.start < b and zone_kinds().search(m.label)
                         and (doc.entities.get(("Place", m.label)) or m).attrs.get("level") == "site"
                         and _clause_subject(doc, idx, m.start))
         if not zones:
