@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     "E014": "{path}: invalid date {value!r} (use YYYY-MM-DD)",
     "E015": "{path}: line {line}: duplicate article id {id!r}",
     "E016": "no entity matches {name!r}",
-    "E017": "{path}: gold directory has no .json files",
+    "E017": "{path}: no gold .json or .jsonl files there",
     "E018": "{detail}",
     "E019": "{path}: not a graph file written by kg build ({detail})",
     "E020": "--since: invalid date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "E036": "{path}: is also an input; choose another output file",
     "E050": "unknown rule {rule!r} (kg rules lists them; family.* selects a family)",
     "E051": "rule {rule!r} cannot be disabled: the pipeline needs it",
+    "E052": "kg eval: no articles given (kg eval --gold G... SRC...)",
 }
 
 

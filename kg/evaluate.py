@@ -85,12 +85,18 @@ def _keys(rels: Iterable[dict], names: dict[str, Any], article: str) -> tuple[se
     return keys, orgs
 
 
+def _f1(tp: int, n_pred: int, n_gold: int) -> float:
+    return round(2 * tp / (n_pred + n_gold), 4) if n_pred + n_gold else 1.0
+
+
 def score(golds: list[dict], preds: list[dict]) -> dict[str, Any]:
-    """Precision, recall and F1 per entity type and per predicate, plus the summary figures."""
+    """Precision, recall and F1 per entity type and per predicate, the summary figures, and per article
+    its entity and relation F1 (as the evaluation guide's scorer computes them)."""
     by_article = {_stem(p.get("article", "")): p for p in preds}
     ent: Counter = Counter()
     rel: Counter = Counter()
-    org_ok = org_all = 0
+    org = Counter()
+    per_article: dict[str, dict[str, float]] = {}
     for gold in golds:
         art = _stem(gold["article"])
         pred = by_article.get(art, {"entities": [], "relations": []})
@@ -115,32 +121,71 @@ def score(golds: list[dict], preds: list[dict]) -> dict[str, Any]:
             rel[p, "fn"] += len(g - q)
         for k in gk & pk:
             if k[0] == "holdsPosition":
-                org_all += len(gorgs[k])
-                org_ok += len(gorgs[k] & porgs[k])
+                org["all"] += len(gorgs[k])
+                org["ok"] += len(gorgs[k] & porgs[k])
+        per_article[art] = {"entity_f1": _f1(len(p2g), len(p_ents), len(g_ents)),
+                            "relation_f1": _f1(len(gk & pk), len(pk), len(gk))}
     ents = {t: _prf(ent[t, "tp"], ent[t, "fp"], ent[t, "fn"]) for t in ENTITY_TYPES}
     rels = {p: _prf(rel[p, "tp"], rel[p, "fp"], rel[p, "fn"]) for p in PREDICATES}
     micro = _prf(*(sum(rel[p, k] for p in PREDICATES) for k in ("tp", "fp", "fn")))
     return {"articles": len(golds), "entities": ents, "relations": rels, "relations_micro": micro,
-            "holdsPosition_org_accuracy": round(org_ok / org_all, 4) if org_all else 0.0,
-            "entity_macro_f1": round(sum(e["f1"] for e in ents.values()) / len(ents), 4)}
+            "holdsPosition_org_accuracy": round(org["ok"] / org["all"], 4) if org["all"] else 0.0,
+            "entity_macro_f1": round(sum(e["f1"] for e in ents.values()) / len(ents), 4),
+            "per_article": per_article}
 
 
-def load_gold(folder: Path) -> list[dict]:
-    """The gold files (``*.json``) of ``folder``."""
-    files = sorted(Path(folder).glob("*.json")) if Path(folder).is_dir() else []
-    if not files:
-        raise KgError("E017", path=folder)
-    out = []
-    for f in files:
-        try:
-            out.append(json.loads(f.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as e:
-            raise KgError("E018", detail=f"{f}: not a gold file ({e})") from None
-    return out
+def _gold_file(f: Path) -> list[dict]:
+    """The gold objects of one ``.json`` file or one ``.jsonl`` file (one object a line)."""
+    try:
+        text = f.read_text(encoding="utf-8")
+        if f.suffix == ".jsonl":
+            return [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+        return [json.loads(text)]
+    except (OSError, ValueError) as e:
+        raise KgError("E018", detail=f"{f}: not a gold file ({e})") from None
 
 
-def scoreboard(result: dict[str, Any]) -> str:
-    """The result as a readable table."""
+def is_gold(path: Path) -> bool:
+    """Does ``path`` hold gold annotations (objects with ``entities`` and no ``text``), not articles?
+
+    >>> is_gold(Path("no/such/path"))
+    False
+    """
+    if path.is_dir():
+        files = sorted([*path.glob("*.json"), *path.glob("*.jsonl")])
+        return bool(files) and all(_looks_gold(f) for f in files[:3])
+    return path.suffix in (".json", ".jsonl") and path.is_file() and _looks_gold(path)
+
+
+def _looks_gold(f: Path) -> bool:
+    try:
+        with open(f, encoding="utf-8") as fh:
+            head = fh.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return '"entities"' in head and '"text"' not in head.split("\n", 1)[0]
+
+
+def load_gold(paths: Path | Iterable[Path]) -> list[dict]:
+    """The gold objects of ``paths``: folders of ``.json``/``.jsonl`` files, or such files; one per article
+    (a later one replaces an earlier one of the same article, as the guide's scorer does)."""
+    out: dict[str, dict] = {}
+    for path in [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]:
+        if not path.exists():
+            raise KgError("E001", path=path)
+        files = sorted([*path.glob("*.json"), *path.glob("*.jsonl")]) if path.is_dir() else [path]
+        if not files:
+            raise KgError("E017", path=path)
+        for f in files:
+            for g in _gold_file(f):
+                if not isinstance(g, dict) or "article" not in g:
+                    raise KgError("E018", detail=f"{f}: not a gold file (an object without \"article\")")
+                out[_stem(g["article"])] = g
+    return list(out.values())
+
+
+def scoreboard(result: dict[str, Any], per_article: bool = False) -> str:
+    """The result as a readable table (the guide's scorer's layout); ``per_article`` adds each article, worst first."""
     lines = [f"articles: {result['articles']}", f"{'entities':16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for t, m in result["entities"].items():
         lines.append(f"{t:16} {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} {m['tp']:5} {m['fp']:5} {m['fn']:5}")
@@ -149,4 +194,8 @@ def scoreboard(result: dict[str, Any]) -> str:
         lines.append(f"{p:16} {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} {m['tp']:5} {m['fp']:5} {m['fn']:5}")
     lines.append(f"holdsPosition org accuracy: {result['holdsPosition_org_accuracy']:.3f}")
     lines.append(f"entity macro F1: {result['entity_macro_f1']:.3f}  relation micro F1: {result['relations_micro']['f1']:.3f}")
+    if per_article:
+        lines.append(f"{'article':40} {'entity F1':>9} {'relation F1':>11}")
+        worst_first = sorted(result["per_article"].items(), key=lambda kv: (kv[1]["entity_f1"] + kv[1]["relation_f1"], kv[0]))
+        lines += [f"{a[:40]:40} {m['entity_f1']:9.3f} {m['relation_f1']:11.3f}" for a, m in worst_first]
     return "\n".join(lines)

@@ -28,17 +28,17 @@ def _progress(items: list[Article], enabled: bool) -> Iterable[Article]:
 
 
 def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: Warn | None = None,
-                 progress: bool = False, exclude: Iterable[str | Path] = ()) -> list[Doc]:
-    """Read ``sources`` (not looking into ``exclude``) and run the extractor on every article.
+                 progress: bool = False, exclude: Iterable[str | Path] = (), disable: Iterable[str] = ()) -> list[Doc]:
+    """Read ``sources`` (not looking into ``exclude``) and run the extractor (less the ``disable``d rules) on every article.
 
     Raises ``KgError`` E009 when no article could be read.
     """
     from .extract import Extractor
     from .read import read_sources
+    extractor = Extractor(home=home, disable=disable)      # an unknown rule fails before the reading
     articles = list(read_sources(sources, warn, exclude=exclude))
     if not articles:
         raise KgError("E009")
-    extractor = Extractor(home=home)
     return [extractor(a) for a in _progress(articles, progress)]
 
 

@@ -52,4 +52,59 @@ def test_kg_eval_prints_the_scoreboard(tmp_path, capsys):
 def test_kg_eval_without_gold_files_is_a_one_line_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("市长王建军讲话。", encoding="utf-8")
     assert main(["eval", "--gold", str(tmp_path), str(tmp_path / "a.txt")]) == 1
-    assert "no .json files" in capsys.readouterr().err
+    assert "no gold .json or .jsonl files" in capsys.readouterr().err
+
+
+def _one_article(tmp_path, name="a"):
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    (src / f"{name}.txt").write_text("市委书记王建军来到芮城县调研。", encoding="utf-8")
+    return src
+
+
+_GOLD_A = gold([{"type": "Person", "name": "王建军", "aliases": []}, {"type": "Place", "name": "芮城县", "aliases": []}],
+               [{"s": "王建军", "p": "inspected", "o": "芮城县"}])
+
+
+def test_kg_eval_reads_gold_jsonl_files_and_several_gold_paths(tmp_path, capsys):
+    src = _one_article(tmp_path, "a")
+    (src / "b.txt").write_text("县长李明华出席会议。", encoding="utf-8")
+    (tmp_path / "g1.jsonl").write_text(json.dumps(_GOLD_A, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "g2").mkdir()
+    (tmp_path / "g2" / "b.json").write_text(json.dumps(gold([{"type": "Person", "name": "李明华", "aliases": []}], [],
+                                                              "b.txt"), ensure_ascii=False), encoding="utf-8")
+    assert main(["eval", "--gold", str(tmp_path / "g1.jsonl"), str(tmp_path / "g2"), "--home", "运城市",
+                 "--per-article", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("articles: 2")
+    per_article = out.split("relation F1")[1].split()
+    assert "a" in per_article and "b" in per_article
+
+
+def test_kg_eval_with_a_rule_disabled_scores_lower(tmp_path, capsys):
+    src = _one_article(tmp_path)
+    (tmp_path / "g.jsonl").write_text(json.dumps(_GOLD_A, ensure_ascii=False) + "\n", encoding="utf-8")
+    main(["eval", "--gold", str(tmp_path / "g.jsonl"), "--home", "运城市", "--json", str(src)])
+    full = json.loads(capsys.readouterr().out)
+    main(["eval", "--gold", str(tmp_path / "g.jsonl"), "--home", "运城市", "--json", "--disable", "person.*", str(src)])
+    without = json.loads(capsys.readouterr().out)
+    assert full["entities"]["Person"]["f1"] == 1.0 and without["entities"]["Person"]["f1"] == 0.0
+
+
+def test_kg_eval_ablate_lists_every_rule_with_its_worth(tmp_path, capsys):
+    from kg.extract.registry import registry
+    src = _one_article(tmp_path)
+    (tmp_path / "g.jsonl").write_text(json.dumps(_GOLD_A, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["eval", "--gold", str(tmp_path / "g.jsonl"), "--home", "运城市", "--ablate", "--json",
+                 "--jobs", "1", str(src)]) == 0
+    rows = {r["rule"]: r for r in json.loads(capsys.readouterr().out)["rules"]}
+    assert set(rows) == {n for n, r in registry().items() if r.optional}
+    person_rules = [r for n, r in rows.items() if n.startswith("person.")]
+    assert min(r["entity"] for r in person_rules) < 0     # the rule that found 王建军 is worth something
+
+
+def test_kg_eval_with_a_missing_gold_path_is_a_one_line_error(tmp_path, capsys):
+    src = _one_article(tmp_path)
+    assert main(["eval", "--gold", str(tmp_path / "nowhere"), str(src)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nowhere" in err

@@ -25,12 +25,27 @@ def warn(e: KgError) -> None:
     print(f"kg: warning: {one_line(str(e))}", file=sys.stderr)
 
 
-def add_sources(p: argparse.ArgumentParser) -> None:
+def add_sources(p: argparse.ArgumentParser, nargs: str = "+") -> None:
     """``SRC...``, ``--home`` and ``-q``, as every reading command takes them."""
-    p.add_argument("sources", nargs="+", metavar="SRC", help="article files or folders (.txt .md .html .jsonl)")
+    p.add_argument("sources", nargs=nargs, metavar="SRC", help="article files or folders (.txt .md .html .jsonl)")
     p.add_argument("--home", help="home city of the paper (e.g. 晋中市); inferred from the text when omitted")
     # SUPPRESS: `kg -q build` and `kg build -q` both work; the subparser must not reset the flag.
     p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bar")
+
+
+def add_disable(p: argparse.ArgumentParser) -> None:
+    """``--disable RULE[,RULE]``: run the extractor without these rules (``kg rules`` lists them)."""
+    p.add_argument("--disable", action="append", default=[], metavar="RULE[,RULE]",
+                   help="extraction rules to switch off (names or family.*; kg rules lists them)")
+
+
+def disabled(a: argparse.Namespace) -> tuple[str, ...]:
+    """The rule names given to ``--disable`` (repeated or comma-separated).
+
+    >>> disabled(argparse.Namespace(disable=["a.b,c.*", "d.e"]))
+    ('a.b', 'c.*', 'd.e')
+    """
+    return tuple(r.strip() for arg in getattr(a, "disable", []) for r in arg.split(",") if r.strip())
 
 
 def output_path(arg: str) -> Path:
