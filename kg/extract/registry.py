@@ -18,10 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .state import Work
+from typing import Any
 
 # The stages, in the order they run. Within a stage, rules run in the order of their modules in
 # ``_MODULES``, then of their ``def``s in the module.
@@ -56,7 +53,7 @@ _RULES: dict[str, Rule] = {}
 class Rule:
     """One registered rule: a callable on the article's :class:`Work`."""
     name: str                          # dotted, e.g. ``relation.inspected.visit-verb``: the tag it leaves
-    func: Callable[[Work], None]
+    func: Callable[[Any], None]         # called with the article's ``Work`` (state.py)
     stage: str
     produces: tuple[str, ...] = ()     # entity types or predicates it makes
     requires: tuple[str, ...] = ()     # Work fields or products of earlier stages it reads
