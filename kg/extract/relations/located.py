@@ -33,11 +33,11 @@ def _verbs() -> tuple[str, ...]:
 
 # 东山县的甲公司, 位于东山县的甲公司: what may stand between a place and the thing it holds
 _AFTER_PLACE = re.compile(r"[的之\s]?")
-_BEFORE_PLACE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户|落地|在|于)$")
+_BEFORE_PLACE = re.compile(alternation(trigger_words("located")) + "$")
 # 甲公司位于…, 甲项目将落户…: a name followed by where it lies
-_LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?(?:位于|坐落于|坐落在|地处|落户于|落户|选址于|选址在|建在|设在)")
+_LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?" + alternation(_verbs()))
 # 该项目位于…: a sentence about the project named before it
-_THIS_PROJECT = re.compile(r"(?:该|这一?|此)(?:项目|工程)[^，。]{0,6}?(?:位于|落户|坐落于|坐落在|选址|建在|落地)")
+_THIS_PROJECT = re.compile(r"(?:该|这一?|此)(?:项目|工程)[^，。]{0,6}?" + alternation(_verbs()))
 _PLANS = re.compile(r"(?:将|要|正|已|今年|持续|全力|加快|集中|重点|计划)")   # 东山县将…: what a district plans
 _CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
 _NO_PLACE_IN_NAME = re.compile(r"(?:大学|学院|报|台|网)$")   # 东山大学 says nothing of where it is
