@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...divisions import divisions
 from ...model import Doc
 from ..implied import zone_division
-from ..lexicon import rows, word_set
+from ..lexicon import alternation, rows, word_set, words
 from ..registry import rule
 from ..spans import Candidate
 from .common import body_info, level_place
@@ -20,7 +20,7 @@ from .common import body_info, level_place
 if TYPE_CHECKING:
     from ..state import Work
 
-_ROAD_END = re.compile(r"(?:路|街|大街|大道|高速|桥)$")     # a road's name (东风路, 滨河大道, 汾河桥)
+_ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 汾河桥)
 
 
 def place_labels(doc: Doc) -> set[str]:

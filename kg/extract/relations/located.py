@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...divisions import divisions
 from ...model import Doc, Sentence
-from ..lexicon import alternation, zone_kinds
+from ..lexicon import alternation, words, zone_kinds
 from ..names import TokenIndex
 from ..places import pick_division
 from ..registry import rule
@@ -38,10 +38,10 @@ _BEFORE_PLACE = re.compile(alternation(trigger_words("located")) + "$")
 _LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?" + alternation(_verbs()))
 # 该项目位于…: a sentence about the project named before it
 _THIS_PROJECT = re.compile(r"(?:该|这一?|此)(?:项目|工程)[^，。]{0,6}?" + alternation(_verbs()))
-_PLANS = re.compile(r"(?:将|要|正|已|今年|持续|全力|加快|集中|重点|计划)")   # 东山县将…: what a district plans
+_PLANS = re.compile(alternation(words("plan_words.txt")))                # 东山县将…: what a district plans
 _CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
-_NO_PLACE_IN_NAME = re.compile(r"(?:大学|学院|报|台|网)$")   # 东山大学 says nothing of where it is
-_NATIONAL = ("中国", "国家", "全国")
+_NO_PLACE_IN_NAME = re.compile(alternation(words("unplaced_name_ends.txt")) + "$")   # 东山大学: not where it is
+_NATIONAL = words("national_prefixes.txt")                              # 中国…, 国家…: national, not local
 
 
 def located_subjects(doc: Doc) -> set[str]:
