@@ -161,10 +161,11 @@ def _government_of(doc: Doc, label: str) -> str | None:
 @rule("relation.partOf.department-of", stage="partOf", produces=("partOf",), requires=("Agency", "bodies"))
 def part_of_department(w: Work) -> None:
     """A department is part of the government or party committee of its place, when named (东山县财政局)."""
-    agencies = {label for (t, label) in w.doc.entities if t == "Agency"}
-    for label in [label for (t, label) in w.doc.entities if t == "Agency"]:
+    agencies = [label for (t, label) in w.doc.entities if t == "Agency"]
+    named = set(agencies)
+    for label in agencies:
         parent = _government_of(w.doc, label)
-        if parent in agencies and parent != label:
+        if parent in named and parent != label:
             w.fact(label, "partOf", parent, None, 0.8)
 
 
