@@ -1,12 +1,15 @@
-"""Entities the chosen mentions imply without naming them: the home city, the body a title belongs to."""
+"""Entities the chosen mentions imply without naming them: the home city, the body a title belongs to,
+the place an agency governs, the division a zone is named after."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..divisions import divisions
-from ..model import Body
-from .lexicon import word_set
+from ..divisions import Division, divisions
+from ..model import Body, Doc
+from .lexicon import word_set, zone_kinds
+from .places import pick_division
 from .registry import rule
+from .relations.common import body_info
 from .relations.positions import title_org
 
 if TYPE_CHECKING:
@@ -37,3 +40,42 @@ def title_body(w: Work) -> None:
                     doc.bodies.setdefault(org, Body(jurisdiction=org[:-4], core="人民政府"))
             if otype == "Place" and org:
                 w.entity("Place", org)
+
+
+@rule("place.jurisdiction", stage="entity", produces=("Place",), requires=("Agency", "bodies"))
+def jurisdiction(w: Work) -> None:
+    """The place an agency governs is a place of the article (东山县财政局 → 东山县)."""
+    doc = w.doc
+    for (etype, label) in list(doc.entities):
+        place = body_info(doc, label).jurisdiction if etype == "Agency" else None
+        if place:
+            w.entity("Place", place)
+
+
+def zone_division(doc: Doc, label: str) -> tuple[Division, str] | None:
+    """The division a zone's name opens with and the words naming it (东山经济开发区 → 东山县, 东山).
+
+    Only for a zone (a site whose name ends in a zone kind) that names more than its division, in the
+    article's province unless written in full.
+    """
+    ent = doc.entities.get(("Place", label))
+    if ent is None or ent.attrs.get("level") != "site" or not zone_kinds().search(label):
+        return None
+    m = divisions().gazetteer.match_at(label, 0)
+    if not m or m[1] >= len(label) - 2:
+        return None
+    d = pick_division(doc, m[3])
+    if d.name != label and d.level != "province" and (d.province == doc.province or m[2] == d.name):
+        return d, m[2]
+    return None
+
+
+@rule("place.zone-division", stage="entity", produces=("Place",), requires=("Place",))
+def zone_division_place(w: Work) -> None:
+    """The division a zone is named after is a place of the article (东山经济开发区 → 东山县)."""
+    doc = w.doc
+    for label in sorted(label for (t, label) in doc.entities if t == "Place"):
+        named = zone_division(doc, label)
+        if named:
+            d, surface = named
+            w.entity("Place", d.name, surface, level=d.level, adcode=d.code)

@@ -42,7 +42,7 @@ _STAGE_PROVIDES = {
 _MODULES = (
     "clean", "segment", "context", "tokenize",
     "places", "agencies", "organizations", "persons", "select", "coref", "implied", "attributes",
-    "relations.positions", "relations.containment", "relations.events", "relations.ventures", "careers",
+    "relations.positions", "relations.containment", "relations.located", "relations.events", "relations.ventures", "careers",
 )
 
 _NAME = re.compile(r"^[a-z]+(?:\.[a-zA-Z][a-zA-Z0-9-]*)+$")

@@ -3,7 +3,8 @@
 One module per family of predicates, each a set of registered rules (see ``kg rules``):
 
 - ``positions``: holdsPosition (from the parsed title phrases) and reported (bylines);
-- ``containment``: jurisdiction, partOf and locatedIn (names, division data, the text);
+- ``containment``: jurisdiction and partOf (agencies' names, division data, written chains, the story);
+- ``located``: locatedIn (the place before a name, 位于 … after it, the district or zone of the story);
 - ``events``: inspected, attended, investigatedBy (trigger words, ``data/relation_verbs.tsv``);
 - ``ventures``: undertakes and partnerOf.
 

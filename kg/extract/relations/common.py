@@ -29,6 +29,15 @@ def all_triggers() -> Gazetteer[tuple[str, ...]]:
     return Gazetteer(out)
 
 
+def trigger_words(row: str) -> tuple[str, ...]:
+    """The words of one row of ``data/relation_verbs.tsv``, as written.
+
+    >>> "位于" in trigger_words("located")
+    True
+    """
+    return next((tuple(ws.split()) for p, ws in rows("relation_verbs.tsv") if p == row), ())
+
+
 class Sentences:
     """The sentences of a doc with, for each, its mentions and the trigger words in it (found once)."""
 

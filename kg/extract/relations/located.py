@@ -1,0 +1,193 @@
+"""locatedIn: where an organisation or project is, from the place before it, the verb after it
+(位于 …, the ``located`` row of ``data/relation_verbs.tsv``), its name, or the district or zone of its story.
+
+The rules run in the order below; after the first two, a rule places only what is not placed yet
+(:func:`located_subjects`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ...divisions import divisions
+from ...model import Doc, Sentence
+from ..lexicon import alternation, words, zone_kinds
+from ..names import TokenIndex
+from ..places import pick_division
+from ..registry import rule
+from ..spans import Candidate
+from ..tokenize import word_tags
+from .common import trigger_words
+
+if TYPE_CHECKING:
+    from ..state import Work
+
+_PLACED = ("Organization", "Project")                       # what the locatedIn rules place
+
+
+def _verbs() -> tuple[str, ...]:
+    """The verbs that say where a thing lies (位于, 坐落于 …), without the bare prepositions 在 and 于."""
+    return tuple(v for v in trigger_words("located") if len(v) > 1)
+
+
+# 东山县的甲公司, 位于东山县的甲公司: what may stand between a place and the thing it holds
+_AFTER_PLACE = re.compile(r"[的之\s]?")
+_BEFORE_PLACE = re.compile(alternation(trigger_words("located")) + "$")
+# 甲公司位于…, 甲项目将落户…: a name followed by where it lies
+_LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?" + alternation(_verbs()))
+# 该项目位于…: a sentence about the project named before it
+_THIS_PROJECT = re.compile(r"(?:该|这一?|此)(?:项目|工程)[^，。]{0,6}?" + alternation(_verbs()))
+_PLANS = re.compile(alternation(words("plan_words.txt")))                # 东山县将…: what a district plans
+_CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
+_NO_PLACE_IN_NAME = re.compile(alternation(words("unplaced_name_ends.txt")) + "$")   # 东山大学: not where it is
+_NATIONAL = words("national_prefixes.txt")                              # 中国…, 国家…: national, not local
+
+
+def located_subjects(doc: Doc) -> set[str]:
+    """What is already placed (the subjects of the locatedIn facts made so far)."""
+    return {r.s for r in doc.relations if r.p == "locatedIn"}
+
+
+def _level(doc: Doc, m: Candidate) -> str | None:
+    """The level of a place mention: its entity's, else its own."""
+    return (doc.entities.get(("Place", m.label)) or m).attrs.get("level")
+
+
+def _clause_subject(doc: Doc, idx: TokenIndex, pos: int) -> bool:
+    """Does a mention at ``pos`` open its clause (at most a short noun before it: 综改区|甲开发区坚持…)?"""
+    m = _CLAUSE_HEAD.search(doc.text, max(0, pos - 4), pos)
+    if m is None:
+        return False
+    t = idx.covering(m.start()) or 0                  # the clause mark, then the words up to the mention
+    before = [w for a, _, w in idx.tokens[t:t + 5] if m.start() < a < pos]
+    return all((word_tags().get(w) or "n").startswith(("n", "j")) for w in before)
+
+
+def _place_before(doc: Doc, places: list[Candidate], sent: Sentence, m: Candidate) -> Candidate | None:
+    """The last place of ``m``'s clause written right before it (东山县甲公司) or after 位于/在 (在东山县建设甲项目)."""
+    text = doc.text
+    clause_start = max([sent.start] + [i + 1 for i in range(sent.start, m.start) if text[i] in "，,；;"])
+    before = [p for p in places if clause_start <= p.start and p.end <= m.start
+              and _level(doc, p) not in ("province", "country")
+              and (_AFTER_PLACE.fullmatch(text[p.end:m.start])
+                   or _BEFORE_PLACE.search(text[max(0, p.start - 3):p.start]))]
+    return before[-1] if before else None
+
+
+@rule("relation.locatedIn.place-before", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_place_before(w: Work) -> None:
+    """A body or project is in the place named just before it in its clause (东山县甲公司, 在东山县建设乙项目)."""
+    places = [m for m in w.mentions if m.type == "Place"]
+    for m in w.mentions:
+        sent = w.sents.at(m.start) if m.type in _PLACED else None
+        p = _place_before(w.doc, places, sent, m) if sent is not None else None
+        if p is not None:
+            w.fact(m.label, "locatedIn", p.label, m.start, 0.6)
+
+
+def _chain_at(places: list[Candidate], start: int) -> list[Candidate]:
+    """The places written one after another from ``start`` (东山县青石镇)."""
+    chain: list[Candidate] = []
+    for p in places:
+        if p.start == (chain[-1].end if chain else start):
+            chain.append(p)
+    return chain
+
+
+@rule("relation.locatedIn.lies-in", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_lies_in(w: Work) -> None:
+    """A body or project followed by 位于 … is in the most precise place after it (甲公司位于东山县青石镇 → 青石镇)."""
+    places = [m for m in w.mentions if m.type == "Place"]
+    for m in w.mentions:
+        where = _LIES_IN.match(w.text, m.end) if m.type in _PLACED else None
+        sent = w.sents.at(m.start) if where else None
+        if sent is None or _place_before(w.doc, places, sent, m) is not None:
+            continue                  # no verb after the name, or placed by the place before it
+        chain = _chain_at(places, where.end())
+        if chain:
+            w.fact(m.label, "locatedIn", chain[-1].label, m.start, 0.7)
+
+
+def _chained(places: list[Candidate]) -> bool:
+    """Places written one after another (东山县青石镇): the last is the most precise."""
+    return all(a.end == b.start for a, b in zip(places, places[1:]))
+
+
+@rule("relation.locatedIn.this-project", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_this_project(w: Work) -> None:
+    """该项目位于某地: the project named last before the sentence is in that place (该项目位于东山县)."""
+    sents, located = w.sents, located_subjects(w.doc)
+    for k, sent in enumerate(sents.sents):
+        ref = _THIS_PROJECT.match(sent.text)
+        if not ref:
+            continue
+        where = [p for p in sents.mentions[k] if p.type == "Place" and p.start >= sent.start + ref.end() - 2]
+        earlier = [m for m in w.mentions if m.type == "Project" and m.end <= sent.start and sent.start - m.end < 300]
+        if where and earlier and earlier[-1].label not in located:
+            w.fact(earlier[-1].label, "locatedIn", where[-1].label if _chained(where) else where[0].label,
+                   sent.start, 0.6)
+            located.add(earlier[-1].label)
+
+
+@rule("relation.locatedIn.name-prefix", stage="locatedIn", produces=("locatedIn",),
+      requires=("Organization", "Project", "Place"))
+def located_name_prefix(w: Work) -> None:
+    """A body or project not placed yet is in the named division its name opens with (东山县甲公司 → 东山县)."""
+    doc, divs = w.doc, divisions()
+    located = located_subjects(doc)
+    for (t, label) in sorted(doc.entities):
+        m = divs.gazetteer.match_at(label, 0) if t in _PLACED and label not in located else None
+        if not m or _NO_PLACE_IN_NAME.search(label):
+            continue
+        d = pick_division(doc, m[3])
+        if d.level != "province" and d.province == doc.province and ("Place", d.name) in doc.entities:
+            w.fact(label, "locatedIn", d.name, None, 0.5)
+            located.add(label)
+
+
+def _district_plans(doc: Doc, idx: TokenIndex, p: Candidate) -> bool:
+    """Is ``p`` a county-level place opening its clause with a plan (东山县将…, 东山县加快…)?"""
+    ent = doc.entities.get(("Place", p.label))
+    return p.type == "Place" and ent is not None and ent.attrs.get("level") == "county" \
+        and _clause_subject(doc, idx, p.start) and _PLANS.match(doc.text, p.end) is not None
+
+
+@rule("relation.locatedIn.district-plans", stage="locatedIn", produces=("locatedIn",), requires=("mentions", "tokens"))
+def located_district_plans(w: Work) -> None:
+    """The projects a district plans in its own sentence are in it (东山县将推进甲项目、乙项目)."""
+    sents, located = w.sents, located_subjects(w.doc)
+    for k, sent in enumerate(sents.sents):
+        ms = sents.mentions[k]
+        for p in ms:
+            if not _district_plans(w.doc, w.index, p):
+                continue
+            for m in ms:
+                if m.type == "Project" and m.start > p.end and m.label not in located:
+                    w.fact(m.label, "locatedIn", p.label, sent.start, 0.5)
+                    located.add(m.label)
+
+
+def _story_zone(w: Work, places: list[Candidate], a: int, b: int) -> str | None:
+    """The one zone a story is about: the subject of at least two of its clauses, more often than any other."""
+    doc = w.doc
+    zones = Counter(m.label for m in places if a <= m.start < b and zone_kinds().search(m.label)
+                    and _level(doc, m) == "site" and _clause_subject(doc, w.index, m.start))
+    if not zones:
+        return None
+    (zone, n), *rest = zones.most_common(2) + [("", 0)]
+    return None if n < 2 or rest[0][1] == n else zone
+
+
+@rule("relation.locatedIn.story-zone", stage="locatedIn", produces=("locatedIn",), requires=("mentions", "tokens"))
+def located_story_zone(w: Work) -> None:
+    """In a story about one zone (the subject of its clauses), its bodies and projects are in it (东山开发区…甲公司)."""
+    located, gazetteer = located_subjects(w.doc), divisions().gazetteer
+    places = [m for m in w.mentions if m.type == "Place"]
+    for a, b, _ in w.doc.stories:
+        zone = _story_zone(w, places, a, b)
+        for m in w.mentions if zone else ():
+            if a <= m.start < b and m.type in _PLACED and m.label not in located \
+                    and not gazetteer.match_at(m.label, 0) and not m.label.startswith(_NATIONAL):
+                w.fact(m.label, "locatedIn", zone, m.start, 0.4)
+                located.add(m.label)
