@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ..model import Doc, Relation
-from .persons import government_body, roles
 from .registry import rule
 from .spans import Candidate
+from .titles import government_body, roles, seat
 
 _TRIGGER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|时任|原任)")
 _START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*(?:任|担任|调任|升任|转任)")
@@ -41,7 +41,7 @@ def _post(doc: Doc, a: int, b: int, by_end: dict[int, Candidate],
             return text[k:end], by_end[k].label
     body = next((by_end[k].label for k in range(rs, a - 1, -1) if k in by_end and by_end[k].start >= a), None)
     if body is None:
-        body = government_body(text[rs:end], places_by_end.get(rs))
+        body = government_body(text[rs:end], seat(places_by_end.get(rs)))
     return text[rs:end], body
 
 

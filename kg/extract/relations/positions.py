@@ -3,27 +3,25 @@ from __future__ import annotations
 
 from ...model import Doc
 from ..lexicon import keys, rows, word_set
-from ..persons import PersonHit, Title, government_body
 from ..registry import rule
+from ..titles import Title, government_body, seat
 from .common import level_place
 
 
 def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
     """(type, label) of the body a title belongs to."""
     if t.org is not None and t.org.type == "Place":
-        gov = government_body(t.role, t.org)         # 芮城县副县长 → 芮城县人民政府
+        gov = government_body(t.role, seat(t.org))   # 芮城县副县长 → 芮城县人民政府
         if gov:
             return "Agency", gov
         if t.role in keys("leader_roles.txt"):
             return "Place", t.org.label
     elif t.org is not None:
         return t.org.type, t.org.label
+    gov = government_body(t.role, lambda level: level_place(doc, level, t.start))   # a bare 县长: the county's
+    if gov:
+        return "Agency", gov
     base = t.role.removeprefix("代")      # 代县长: acting head of the same government
-    for role, level, body in rows("government_roles.txt"):
-        if role == base:
-            place = level_place(doc, level, t.start)
-            if place:
-                return "Agency", body.replace("X", place)
     for role, level in rows("leader_roles.txt"):
         if role == base:
             place = level_place(doc, level, t.start)
