@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Doc
+from .lexicon import alternation, rows
 from .registry import rule
 from .spans import Candidate
 from .titles import government_body, roles, seat
@@ -21,14 +22,22 @@ from .titles import government_body, roles, seat
 if TYPE_CHECKING:
     from .state import Work
 
-_TRIGGER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|时任|原任)")
-_START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*(?:任|担任|调任|升任|转任)")
+
+def _words(kind: str) -> str:
+    """The words of ``data/career_words.tsv`` of one kind, as a regex alternation."""
+    return alternation([w for w, k in rows("career_words.tsv") if k == kind])
+
+
+_TRIGGER = re.compile(_words("list"))
+_START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*" + _words("year"))
 _RANGE = re.compile(r"((?:19|20)\d{2})(?:[.年]\s*\d{1,2}\s*月?)?\s*[-—–~至]+\s*((?:19|20)\d{2})?(?:[.年]\s*\d{1,2}\s*月?)?\s*(?:今)?")
 _DATED_LINE = re.compile(r"^\s*" + _RANGE.pattern + r"(.+)$", re.M)
-_APPOINT = re.compile(r"(?P<verb>任命|免去|聘任)(?:(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:为|的)|其)"
+_APPOINT = re.compile(r"(?P<verb>" + _words("appoint") + "|" + _words("remove") + r")"
+                      r"(?:(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:为|的)|其)"
                       r"(?P<post>[^，。；;、（(]{2,30}?)(?=职务|[，。；;、（(]|$)")
-_TAKES_POST = re.compile(r"(?:同志)?(?:任|担任|出任|兼任)(?P<post>[^，。；;、（(]{2,30}?)(?=[，。；;、（(]|$)")
+_TAKES_POST = re.compile(r"(?:同志)?" + _words("takes") + r"(?P<post>[^，。；;、（(]{2,30}?)(?=[，。；;、（(]|$)")
 _SPLIT = re.compile(r"[、，,；;。]")
+_REMOVE = frozenset(w for w, k in rows("career_words.tsv") if k == "remove")
 
 
 @dataclass
@@ -118,7 +127,7 @@ def appointment(w: Work) -> None:
         person = by_start.get(m.start("name")) if m.group("name") else posts.subject(text, m.start())
         if person is not None:
             _add(w, posts, person, m.start("post"), m.end("post"), m.start("post"),
-                 former=m.group("verb") == "免去", confidence=0.85)
+                 former=m.group("verb") in _REMOVE, confidence=0.85)
 
 
 @rule("relation.holdsPosition.takes-post", stage="career", produces=("holdsPosition",), requires=("mentions",))

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..gazetteer import Gazetteer
-from .lexicon import surnames, words
+from .lexicon import alternation, surnames, words
 from .names import TokenIndex
 from .tokenize import is_common_word, word_tags
 
@@ -15,7 +15,7 @@ _FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从
 _BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
                  "说表示要将已把被对以与及或并但而这那哪些")
 # What follows a person acting (王某一行, 王某出席, 王某、李某等出席): a name that is also a word counts there.
-PERSON_FOLLOW = re.compile(r"(?:一行|同志|率队|带队|主持召开|出席|深入|来到|先后来到|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加))")
+PERSON_FOLLOW = re.compile(alternation(words("person_acts.txt")) + r"|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加)")
 _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*·")
 # Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")

@@ -25,7 +25,9 @@ from .tokenize import is_common_word, word_tags
 if TYPE_CHECKING:
     from .state import Work
 
-_BYLINE = re.compile(r"(?:本报|本刊|特约)?(?:记者|通讯员|实习生|见习记者|摄影记者|摄影|文\s*[/／]\s*图|图\s*[/／]\s*文)[\s:：]*")
+_BYLINE = re.compile(alternation([w for w, k in rows("byline_words.tsv") if k == "source"]) + "?(?:"
+                     + alternation([w for w, k in rows("byline_words.tsv") if k == "role"])
+                     + r"|文\s*[/／]\s*图|图\s*[/／]\s*文)[\s:：]*")
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?=[）)\s，,、]|$)")
 _PHOTO = re.compile(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)")
 _SIGNATURE = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)")
