@@ -1,5 +1,5 @@
 """Where a personal name ends: a surname from ``data/surnames.txt`` and one or two characters,
-with jieba's words deciding between them (刘|星宇, 周|志强, 马立|群到)."""
+with jieba's words deciding between them (刘|建宇, 周|志强, 马立|群到)."""
 from __future__ import annotations
 
 import re
@@ -176,7 +176,7 @@ def text_at(idx: TokenIndex, pos: int) -> str:
 
 
 def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | None:
-    """Where jieba's words say the name ends (刘|星宇, 周|志强, 欧阳明|辉), or None."""
+    """Where jieba's words say the name ends (刘|建宇, 周|志强, 欧阳明|辉), or None."""
     t = idx.covering(i)
     if t is None or idx.tokens[t][0] != i:
         return None

@@ -1,4 +1,4 @@
-"""People: names after titles (市委书记刘星), in bylines (本报记者 杨星宇), before speech verbs.
+"""People: names after titles (市委书记王建华), in bylines (本报记者 李华明), before speech verbs.
 
 Each rule adds the names it finds to ``Work.hits`` (kept in text order); a later rule skips what an
 earlier one found. A hit made by a *strong* rule (title, byline, photo credit, signature) beats any body
@@ -179,8 +179,7 @@ def _titles_after_name() -> frozenset[str]:
 
 @rule("person.honorific", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def honorific(w: Work) -> None:
-    """A name before an honorific or a form of address (王建华先生, 李明同志, 赵刚，男，1970年生);
-    a head of state's title there is a title (某某总书记)."""
+    """A name before a form of address or a title written after it (王建华先生, 赵刚，男，, 某某总理)."""
     text = w.text
     for m in _after_name().finditer(text):
         e = m.start()
@@ -194,7 +193,7 @@ def honorific(w: Work) -> None:
 
 @rule("person.dictionary", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def dictionary(w: Work) -> None:
-    """Three-character people jieba's dictionary knows by name (its nrfg entries)."""
+    """Three-character people jieba's dictionary knows by name, its nrfg entries (周敦颐)."""
     for s, e, t in w.tokens:
         if len(t) == 3 and word_tags().get(t) == "nrfg" and t[0] in surnames() and t[-1] not in "说等" \
                 and not _in_hit(w, s):
@@ -217,8 +216,7 @@ def anonymised(w: Work) -> None:
 
 @rule("person.repeat", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def repeat(w: Work) -> None:
-    """Every other occurrence of a name found above; a name that is also a word (温暖) only where a person
-    acts (温暖一行, 温暖说)."""
+    """Other occurrences of a name found before; one that is also a word only where a person acts (温暖一行)."""
     text = w.text
     for name in sorted({text[s:e] for s, e in w.hit_at}, key=len, reverse=True):
         word = is_common_word(name) and not word_tags().get(name, "").startswith("nr")

@@ -84,7 +84,7 @@ def seat(place: Candidate | None) -> Callable[[str], str | None]:
 
 def bodies_by_end(bodies: list[Candidate]) -> dict[int, Candidate]:
     """The bodies a title may follow, by end offset: agencies and organisations, else places
-    (太原市|副市长: a place right before a title is the seat of its body)."""
+    (甲市|副市长: a place right before a title is the seat of its body)."""
     by_end = {m.end: m for m in bodies if m.type in ("Agency", "Organization")}
     for m in bodies:
         if m.type == "Place" and m.end not in by_end:

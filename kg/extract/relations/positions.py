@@ -1,4 +1,4 @@
-"""holdsPosition from the title phrases the person recogniser parsed; reported from bylines."""
+"""holdsPosition from the title phrases the person rules parsed; reported from bylines and credits."""
 from __future__ import annotations
 
 from ...model import Doc
@@ -32,7 +32,7 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
 
 @rule("relation.holdsPosition.title", stage="position", produces=("holdsPosition",), requires=("hits",))
 def positions(w) -> None:
-    """A title phrase before a name (市委书记某某): one post per role, with the body it names."""
+    """A title phrase before a name gives one post per role, with the body it names (东山县副县长王建华)."""
     for h in w.hits:
         for t in h.titles:
             if t.role in word_set("degree_titles.txt"):
@@ -44,7 +44,7 @@ def positions(w) -> None:
 
 @rule("relation.reported.byline", stage="position", produces=("reported",), requires=("hits",))
 def reported(w) -> None:
-    """A byline's reporter reported the article."""
+    """The reporters a byline or a credit names reported the article (本报记者 王明; 李华 摄)."""
     for h in w.hits:
         if h.reporter:
             w.fact(h.cand.label, "reported", w.doc.article.id, h.cand.start, 0.9)
