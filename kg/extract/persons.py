@@ -38,7 +38,7 @@ _BEFORE_ANONYMISED = "对从在向把被将给与和及由"
 
 @dataclass
 class PersonHit:
-    """A person found with the title phrase before it."""
+    """A person found, with the roles of the title phrase around it and what the finding rules said of it."""
     cand: Candidate
     titles: list[Title] = field(default_factory=list)
     reporter: bool = False
@@ -77,8 +77,9 @@ def title(w: Work) -> None:
             add_hit(w, s, e, titles, strong=True)
 
 
-def _byline_names(text: str, w: Work, i: int) -> Iterator[tuple[int, int]]:
+def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
     """The names after a byline word at ``i`` (记者 王明 李华; 文/图 马 丽), up to other text."""
+    text = w.text
     while True:
         while i < len(text) and text[i] in " 、":
             i += 1
@@ -99,7 +100,7 @@ def _byline_names(text: str, w: Work, i: int) -> Iterator[tuple[int, int]]:
 def byline(w: Work) -> None:
     """Reporters named after a byline word (本报记者 王明 通讯员 李华)."""
     for m in _BYLINE.finditer(w.text):
-        for s, e in _byline_names(w.text, w, m.end()):
+        for s, e in _byline_names(w, m.end()):
             add_hit(w, s, e, reporter=True, strong=True)
 
 
