@@ -35,6 +35,7 @@ class Work:
     candidates: list[Candidate] = field(default_factory=list)   # spans the entity rules propose
     bodies: list[Candidate] = field(default_factory=list)       # non-person spans the selection kept
     hits: list[PersonHit] = field(default_factory=list)         # people found, with their title phrases
+    hit_at: dict[tuple[int, int], PersonHit] = field(default_factory=dict)   # the person rules' hits by span
     mentions: list[Candidate] = field(default_factory=list)     # the final spans, in text order
     cooperations: list[Any] | None = None            # joint pieces of work (甲与乙合作的…), found once
     policy: Any = None                               # the selection policy (select.py)

@@ -1,0 +1,244 @@
+"""Where a personal name ends: a surname from ``data/surnames.txt`` and one or two characters,
+with jieba's words deciding between them (刘|建宇, 周|志强, 马立|群到)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..gazetteer import Gazetteer
+from .lexicon import alternation, surnames, words
+from .names import TokenIndex
+from .tokenize import is_common_word, word_tags
+
+# Characters that, right after a two-character name, begin the next word rather than end the name.
+_FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
+_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
+                 "说表示要将已把被对以与及或并但而这那哪些")
+# What follows a person acting (王某一行, 王某出席, 王某、李某等出席): a name that is also a word counts there.
+PERSON_FOLLOW = re.compile(alternation(words("person_acts.txt")) + r"|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加)")
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*·")
+# Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
+_FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
+
+
+def cjk(c: str) -> bool:
+    """Is ``c`` one Chinese character?"""
+    return "\u4e00" <= c <= "\u9fff"
+
+
+@cache
+def _compound_surnames() -> frozenset[str]:
+    return frozenset(s for s in surnames() if len(s) == 2)
+
+
+@cache
+def speech_verbs() -> Gazetteer[int]:
+    """The verbs of speech a name may stand before (王某说, 王某表示)."""
+    return Gazetteer({w: 1 for w in words("speech_verbs.txt")})
+
+
+@cache
+def _follow_words() -> frozenset[str]:
+    return frozenset(w for w in words("speech_verbs.txt") if len(w) == 2)
+
+
+def name_ends(text: str, i: int) -> list[int]:
+    """Possible ends of a name starting at ``i`` (surname + one or two characters), longest first.
+
+    >>> name_ends("王小明说", 0)
+    [3, 2]
+    """
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in surnames() else 0
+    if not sl:
+        return []
+    options = []
+    for gl in (2, 1):
+        e = i + sl + gl
+        given = text[i + sl:e]
+        if len(given) == gl and all(cjk(c) and c not in _BAD_GIVEN for c in given):
+            options.append(e)
+    return options
+
+
+def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | None:
+    """End of a personal name starting at ``i``, or None; ``strict`` refuses a common word (高度重视)."""
+    if i >= len(text):
+        return None
+    dotted = _dotted_name(idx, text, i)
+    if dotted is not None:
+        return dotted
+    options = name_ends(text, i)
+    if not options:
+        return None
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1
+    end = _by_words(idx, i, sl, options)
+    if end is None:
+        end = _by_text(text, options)
+    if strict and _only_a_word(text, i, end):
+        return None
+    return end if plausible_words(idx, i, end) else None
+
+
+def _by_text(text: str, options: list[int]) -> int:
+    """Where the text says the name ends when jieba's words do not: before a non-Chinese character,
+    else the longest option unless the next word begins on its last character (王明|说)."""
+    for e in options:
+        nxt = text[e:e + 1]
+        if not nxt or not cjk(nxt):
+            return e
+    if len(options) == 2:
+        short = options[1]
+        if text[short] in _FOLLOW_CHAR or text[short:short + 2] in _follow_words():
+            return short
+    return options[0]
+
+
+def _only_a_word(text: str, i: int, e: int) -> bool:
+    """高度重视 is a word and no name, but 市委书记温暖一行 is a name (a person acts)."""
+    name = text[i:e]
+    if not is_common_word(name) or word_tags().get(name, "").startswith("nr"):
+        return False
+    return not (len(name) == 2 and PERSON_FOLLOW.match(text, e) and (word_tags().get(name) or "")[:1] in ("a", "n"))
+
+
+def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
+    """End of a transcribed name with · (巴赫特·苏尔坦, 阿依古丽·艾买提) starting at ``i``: the last part
+    runs over unknown words, nouns and single characters, up to a verb or a function word."""
+    m = _DOTTED_HEAD.match(text, i)
+    if m is None:
+        return None
+    end = m.end()
+    t = idx.covering(end)
+    while t is not None and t < len(idx.tokens) and end - m.end() < 6:
+        a, b, w = idx.tokens[t]
+        tag = word_tags().get(w)
+        if a != end or not cjk(w[0]) or tag is not None and not tag.startswith("n") \
+                and not (len(w) == 1 and not tag.startswith(_FUNCTION_TAGS)):
+            break
+        end = b
+        t += 1
+    return end if end > m.end() else None
+
+
+def verb_given(idx: TokenIndex, i: int, e: int) -> bool:
+    """With only context to go on, a 'given name' that is one verb or adverb (富|起来) is no name."""
+    t = idx.covering(e - 1)
+    if t is None or idx.tokens[t][0] <= i or idx.tokens[t][1] != e:
+        return False
+    return (word_tags().get(idx.tokens[t][2]) or "n")[:1] in ("v", "d", "u", "p", "c", "f", "q", "r")
+
+
+def plausible_name_word(w: str) -> bool:
+    """Can the jieba word ``w`` be (part of) a name: unknown, a name, or one character."""
+    tag = word_tags().get(w)
+    return tag is None or tag.startswith("nr") or len(w) == 1
+
+
+def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
+    """A name neither starts nor ends inside an ordinary word (幸福|指数, 安全|培训), nor starts with one (关于)."""
+    t = idx.covering(i)
+    if t is None:
+        return False
+    ts, te, w = idx.tokens[t]
+    tag = word_tags().get(w)
+    if ts < i and tag is not None:
+        return False
+    if ts == i and (_word_starts_name(w, tag, te - ts < e - i and te <= e) or te > e and tag is not None
+                    and not tag.startswith("nr") or _function_word_starts_name(idx, t, e)):
+        return False
+    t2 = idx.covering(e - 1)
+    return not (t2 is not None and idx.tokens[t2][1] > e and not plausible_name_word(idx.tokens[t2][2])
+                and not (idx.tokens[t2][1] == e + 1 and idx.tokens[t2][2].endswith("等")))   # 常恩|平等
+
+
+def _word_starts_name(w: str, tag: str | None, shorter: bool) -> bool:
+    """An ordinary word of two or more characters that is only the start of the name (关于|某),
+    but not 王家|春: a surname glued to a character of the given name."""
+    return len(w) >= 2 and shorter and not plausible_name_word(w) \
+        and not (len(w) == 2 and w[0] in surnames() and (tag or "").startswith(("n", "t")))
+
+
+def _function_word_starts_name(idx: TokenIndex, t: int, e: int) -> bool:
+    """The name would start with a one-character function word (要|是…) followed by no name word."""
+    ts, te, w = idx.tokens[t]
+    if len(w) != 1 or te >= e:
+        return False
+    tag = word_tags().get(w) or ""
+    if not (tag.startswith(("p", "c", "u", "d", "r")) or w in "要是有会能可将让使把被"):
+        return False
+    return not plausible_name_word("".join(x for _, _, x in idx.tokens[t + 1:t + 3])[: e - te])
+
+
+def text_at(idx: TokenIndex, pos: int) -> str:
+    """The character at ``pos`` (read from the token that holds it)."""
+    t = idx.covering(pos)
+    return idx.tokens[t][2][pos - idx.tokens[t][0]] if t is not None else ""
+
+
+def _by_words(idx: TokenIndex, i: int, sl: int, options: list[int]) -> int | None:
+    """Where jieba's words say the name ends (刘|建宇, 周|志强, 欧阳明|辉), or None."""
+    t = idx.covering(i)
+    if t is None or idx.tokens[t][0] != i:
+        return None
+    if idx.tokens[t][1] in options:
+        return _name_word_end(idx, t, options)
+    if idx.tokens[t][1] == i + sl and t + 1 < len(idx.tokens):
+        return _given_word_end(idx.tokens[t + 1], options)
+    return None
+
+
+def _name_word_end(idx: TokenIndex, t: int, options: list[int]) -> int | None:
+    """The end of a name when jieba's word ``t`` is the whole name, or glued to a neighbour's character."""
+    tok_end = idx.tokens[t][1]
+    if t + 1 < len(idx.tokens):
+        e = _glued_to_next(idx.tokens[t + 1], tok_end, options)
+        if e is not None:
+            return e
+    tag = word_tags().get(idx.tokens[t][2])
+    if tag is None and tok_end - 1 in options and text_at(idx, tok_end - 1) in _FOLLOW_CHAR:
+        return tok_end - 1    # 张华到|芮城县: jieba glued the next word's character to the name
+    return tok_end if tag is None or tag.startswith("nr") else None
+
+
+def _glued_to_next(nxt: tuple[int, int, str], tok_end: int, options: list[int]) -> int | None:
+    """The name runs into the next jieba word ``nxt`` (its last character, or all of a one-character word)."""
+    ns, ne, nw = nxt
+    tag = word_tags().get(nw)
+    if ne - ns == 1 and ne in options and nw not in _FOLLOW_CHAR and not (tag or "x").startswith(_FUNCTION_TAGS):
+        return ne
+    if ne - ns == 2 and tok_end + 1 in options:
+        if nw[1] == "等" and (tag or "").startswith(("a", "v", "d", "b")):
+            return tok_end + 1            # 常恩|平等|出席 → 常恩平等: a list of names ends in 等
+        if tag is None and nw[1] in _FOLLOW_CHAR:
+            return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
+    return None
+
+
+def _given_word_end(given: tuple[int, int, str], options: list[int]) -> int | None:
+    """The end of the given name when jieba split off the surname and the next word may be the given name."""
+    gs, ge, gw = given
+    if ge not in options:
+        return None
+    tag = word_tags().get(gw)
+    if tag is None or tag.startswith(("nr", "n", "a", "ns", "nz", "j")) \
+            or len(gw) == 2 and not tag.startswith(("v", "p", "c", "u", "d", "r")):
+        return ge
+    return None
+
+
+def names_list(text: str, idx: TokenIndex, i: int) -> list[tuple[int, int]]:
+    """Names separated by 、 (or spaces) starting at ``i``."""
+    out = []
+    while True:
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        e = name_at(text, idx, j)
+        if e is None:
+            break
+        out.append((j, e))
+        if e < len(text) and text[e] in "、 " and e + 1 < len(text):
+            i = e + 1
+            continue
+        break
+    return out

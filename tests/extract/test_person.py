@@ -1,0 +1,74 @@
+"""The person rules, one at a time: each finds the names its clue marks, and only those."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.spans import Candidate
+from kg.extract.titles import title_phrase
+
+
+@pytest.mark.parametrize("rule,text,expected", [
+    # a title phrase before one name or a list of names
+    ("person.title", "东山县副县长王建华出席会议。", ["王建华"]),
+    ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
+    ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
+    # reporters after a byline word, also a two-character name written with a space
+    ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
+    ("person.byline", "记者 马 丽\n", ["马丽"]),
+    ("person.byline", "记者来到现场采访。", []),
+    # photographers on a line of their own before 摄
+    ("person.photo-credit", "东山县开展植树活动。\n王明 李华 摄\n", ["王明", "李华"]),
+    ("person.photo-credit", "他正在拍摄照片。", []),
+    # authors in brackets that end a line, not any bracketed name in a sentence
+    ("person.signature", "活动取得圆满成功。\n（王明、李华）\n", ["王明", "李华"]),
+    ("person.signature", "活动在东山县（甲公司）举行。", []),
+    # a word for a kind of person before the name
+    ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
+    ("person.context-word", "村民高度评价这项工作。", []),
+    # a verb of speech after the name; a common word there is no name
+    ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
+    ("person.speech-verb", "方面表示，将继续努力。", []),
+    # a form of address or a sex between commas after the name
+    ("person.honorific", "王建华先生捐款十万元。", ["王建华"]),
+    ("person.honorific", "赵刚，男，1970年出生。", ["赵刚"]),
+    ("person.honorific", "女士们、先生们，欢迎光临。", []),
+    # people jieba's dictionary knows by name, unless an earlier rule found them
+    ("person.dictionary", "我们读了周敦颐的文章。", ["周敦颐"]),
+    ("person.dictionary", "村民周敦颐种了苹果。", []),
+    # a surname and 某 at a word start, not 某些
+    ("person.anonymised", "执法人员对张某作出处罚。", ["张某"]),
+    ("person.anonymised", "工作中存在某些问题。", []),
+    # another occurrence of a name found before; a name that is a word only where a person acts
+    ("person.repeat", "村民王建华种了苹果，今年王建华的收入增加了。", ["王建华"]),
+    ("person.repeat", "村民温暖种了苹果。冬天屋里很温暖。", []),
+])
+def test_rule_finds_the_names_its_clue_marks(run_rule, rule, text, expected):
+    assert run_rule(rule, text).labels == expected
+
+
+def test_each_role_of_a_compound_title_is_kept_with_the_name(run_rule):
+    made = run_rule("person.title", "东山县委常委、副县长王建华出席会议。")
+    assert [[t.role for t in h.titles] for h in made.work.hits if h.cand.rule == "person.title"] == [["常委", "副县长"]]
+
+
+def test_a_title_written_after_the_name_is_one_of_its_roles(run_rule):
+    made = run_rule("person.honorific", "甲国总统访华期间，赵刚总理会见了他。")
+    assert [[t.role for t in h.titles] for h in made.work.hits if h.cand.rule == "person.honorific"] == [["总理"]]
+
+
+@pytest.mark.parametrize("rule,text,strong", [
+    ("person.title", "副县长李明出席会议。", True),
+    ("person.byline", "本报记者 王明\n", True),
+    ("person.context-word", "村民王建华种植了苹果。", False),
+    ("person.speech-verb", "王建华表示，将继续努力。", False),
+])
+def test_only_titles_and_credits_beat_the_bodies_they_overlap(run_rule, rule, text, strong):
+    hits = [h for h in run_rule(rule, text).work.hits if h.cand.rule == rule]
+    assert hits and all(h.strong is strong for h in hits)
+
+
+def test_a_role_without_a_body_shares_the_body_of_the_role_before_it():
+    text = "甲局党组书记、副局长王某"
+    body = Candidate(0, 2, "Agency", "甲局")
+    titles = title_phrase(text, 10, {2: body})
+    assert [(t.role, t.org.label if t.org else None) for t in titles] == [("党组书记", "甲局"), ("副局长", "甲局")]
