@@ -58,7 +58,7 @@ def test_kg_eval_without_gold_files_is_a_one_line_error(tmp_path, capsys):
 def _one_article(tmp_path, name="a"):
     src = tmp_path / "src"
     src.mkdir(exist_ok=True)
-    (src / f"{name}.txt").write_text("市委书记王建军来到芮城县调研。", encoding="utf-8")
+    (src / f"{name}.txt").write_text("市委书记王建军在芮城县调研。", encoding="utf-8")
     return src
 
 

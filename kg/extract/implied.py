@@ -25,7 +25,8 @@ def home(w: Work) -> None:
         w.entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code} if d else {}))
 
 
-@rule("agency.title-body", stage="entity", produces=("Agency", "Place"), requires=("hits", "mentions"))
+@rule("agency.title-body", stage="entity", produces=("Agency", "Place"), requires=("hits", "mentions"),
+      assigns=("title_bodies",))
 def title_body(w: Work) -> None:
     """The body a title names or implies (芮城县副县长 → 芮城县人民政府; a bare 市长 → the home city's)."""
     doc = w.doc

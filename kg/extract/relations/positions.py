@@ -30,7 +30,8 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
     return None, None
 
 
-@rule("relation.holdsPosition.title", stage="position", produces=("holdsPosition",), requires=("hits",))
+@rule("relation.holdsPosition.title", stage="position", produces=("holdsPosition",),
+      requires=("hits", "title_bodies"))
 def positions(w) -> None:
     """A title phrase before a name gives one post per role, with the body it names (东山县副县长王建华)."""
     for h in w.hits:
