@@ -144,10 +144,12 @@ def customs(w: Work) -> None:
             w.propose(Candidate(s0, m.end(), "Agency", name, {name}, {"core": "海关"}))
 
 
-@rule("agency.shared-place", stage="agency", produces=("Agency",), requires=("tokens",))
+@rule("agency.shared-place", stage="agency", produces=("Agency",), requires=("tokens", "Place"))
 def shared_place(w: Work) -> None:
-    """A bare core in a compound title takes the place of the body before it (runs after the other rules):
-    东山开发区党工委书记、管委会主任 → 东山开发区管委会."""
+    """A bare core in a compound title takes the place of the body before it (甲开发区党工委书记、管委会主任).
+
+    Runs after the other agency rules: 管委会 is 甲开发区管理委员会 when 甲开发区党工委 was found.
+    """
     text = w.text
     by_end = {c.end: c for c in w.proposed("Agency")}
     for s, e, surface, core in agency_anchors(w).cores:
