@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from ..divisions import divisions
 from ..gazetteer import Gazetteer
-from .agency_names import LEVEL_CHARS, PREV_OK, agency_anchors, aliases, canonical, cores, party_start
-from .lexicon import rows, words
+from .agency_names import PREV_OK, agency_anchors, aliases, canonical, cores, party_start
+from .lexicon import rows, table, words
 from .names import TokenIndex, expand_left
 from .persons import roles
 from .registry import rule
@@ -74,7 +74,7 @@ def place_suffix(w: Work) -> None:
 def _suffix_name_ok(text: str, idx: TokenIndex, m: re.Match) -> bool:
     """No function word inside, a suffix word last, and no level word and core inside (县|工信局)."""
     return not _NOT_IN_SUFFIX_NAME.search(m.group(0)[:-1]) and _ends_with_suffix_word(idx, m.end(), m.group(0)) \
-        and not any(cores().match_at(text, k) and text[k - 1] in LEVEL_CHARS for k in range(m.start() + 1, m.end()))
+        and not any(cores().match_at(text, k) and text[k - 1] in table("level_words.tsv") for k in range(m.start() + 1, m.end()))
 
 
 def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:

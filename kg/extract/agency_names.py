@@ -21,9 +21,6 @@ from .spans import Candidate
 if TYPE_CHECKING:
     from .state import Work
 
-LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
-               "镇": "town", "乡": "town",
-               "村": "village", "街道": "town", "社区": "village"}
 _LEVEL_WORD = re.compile("街道|社区|[省市州盟县区旗镇乡村]")
 PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
@@ -89,13 +86,13 @@ def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_end
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set and text[s - 1] not in PREV_OK:
             continue
         place, city = resolve_level(doc, places, m.group(0), s)
-        out.append((s, e, place, LEVEL_CHARS[m.group(0)], city))
+        out.append((s, e, place, table("level_words.tsv")[m.group(0)], city))
     return out
 
 
 def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tuple[str | None, str | None]:
     """What a bare level word means here: 市 → home city, 省 → its province, 县 → the county of the story."""
-    kind = LEVEL_CHARS[level]
+    kind = table("level_words.tsv")[level]
     if kind == "city":
         return doc.home, None
     if kind == "province":

@@ -123,7 +123,7 @@ def _suffix_rule(w: Work, pattern: re.Pattern, kind: str, max_name: int) -> list
     return [w.propose(c) for c in suffix_places(w.doc, w.index, pattern, kind, barriers, max_name)]
 
 
-@rule("place.division", stage="place", produces=("Place",), requires=("tokens", "division_matches"))
+@rule("place.division", stage="place", produces=("Place",), requires=("tokens", "home", "division_matches"))
 def division(w: Work) -> None:
     """Administrative divisions of the dataset, full or short (东山县; 东山 → 东山县), nearest the home city."""
     doc, text = w.doc, w.text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..divisions import divisions
 from ..model import Doc
-from .lexicon import alternation, word_set, words
+from .lexicon import alternation, table, word_set, words
 from .names import TokenIndex
 from .spans import Candidate
 from .tokenize import is_common_word, word_freq, word_tags
@@ -23,12 +23,10 @@ VILLAGE = re.compile(r"(?:社区|村|居委会)")
 _ROAD = r"快速路|高速公路|高速(?![发增度运化列动铁磁])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
 ROAD_SUFFIX = re.compile(_ROAD)
 SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|城市群|" + alternation(words("zone_kinds.txt")) + ")")
-_LEVEL_OF_KIND = {"镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village", "居委会": "village"}
 
 # Characters no name holds (function words, numbers, level characters, motion verbs).
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
                  "着之有二三四五六七八九十两几多个外好再更最很省市县区乡镇村街路进驻入出来去回返至往赴共同近远号")
-_FOOT = frozenset("山麓 山脚 河畔 湖畔 江畔 河边 湖边 江边".split())   # 吕梁|山麓: the suffix of a name, then its foot
 _CLAUSE_ENDS = frozenset("。！？；：，、\n")
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f", "q", "m", "y", "e", "o", "t", "a")
 
@@ -63,7 +61,7 @@ def suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, kind: str,
         j = _name_start(doc, idx, s, max_name, barriers, road, kind == "site")
         if j is None or _not_a_name(idx, text[j:s], text[j:e], j, s, kind, road):
             continue
-        attrs = {"level": _LEVEL_OF_KIND.get(m.group(0), "site")}
+        attrs = {"level": table("level_words.tsv").get(m.group(0), "site")}
         out.append(Candidate(j, e, "Place", text[j:e], {text[j:e]}, attrs, weight=-1))
     return out
 
@@ -72,12 +70,12 @@ def _suffix_in_word(text: str, idx: TokenIndex, s: int, e: int, road: bool) -> b
     """The suffix ``[s, e)`` is part of an ordinary word (乡 of 美丽乡村, 村 of 村民, 路 of 公路, 路线)."""
     tags = word_tags()
     if is_common_word(text[s:s + 2]) and not tags.get(text[s:s + 2], "").startswith(("ns", "nz")) \
-            and e - s == 1 and e not in idx.end_set and text[s:s + 2] not in _FOOT:
+            and e - s == 1 and e not in idx.end_set and text[s:s + 2] not in word_set("place_foot_words.txt"):
         return True           # 乡 of 美丽乡村, 村 of 村民: the suffix begins an ordinary word
     if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
         t = idx.covering(e - 1)
         if (t is None or tags.get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s) \
-                and idx.tokens[t][2] not in _FOOT:
+                and idx.tokens[t][2] not in word_set("place_foot_words.txt"):
             return True       # the suffix is the start of a longer known word (乡村, 路线)
     t = idx.covering(s)
     if t is not None and idx.tokens[t][0] < s and idx.tokens[t][1] == e:
