@@ -100,10 +100,11 @@ def pick_division(doc: Doc, cands: list[Division]) -> Division:
 
 
 def division_attrs(d: Division) -> dict:
+    """The attributes of a division's place candidate (level, adcode, parent)."""
     return {"level": d.level, "adcode": d.code, "parent": d.parent}
 
 
-def _named_matches(w: Work) -> list:
+def _named_matches(w: Work) -> list[tuple[int, int, str, tuple[str, str | None]]]:
     """Countries, foreign cities and regions named in the text (one scan for the two rules that read it)."""
     if w.named_place_matches is None:
         w.named_place_matches = list(named_places().finditer(w.text))

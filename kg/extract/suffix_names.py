@@ -68,22 +68,34 @@ def suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, kind: str,
 
 def _suffix_in_word(text: str, idx: TokenIndex, s: int, e: int, road: bool) -> bool:
     """The suffix ``[s, e)`` is part of an ordinary word (乡 of 美丽乡村, 村 of 村民, 路 of 公路, 路线)."""
-    tags = word_tags()
-    if is_common_word(text[s:s + 2]) and not tags.get(text[s:s + 2], "").startswith(("ns", "nz")) \
-            and e - s == 1 and e not in idx.end_set and text[s:s + 2] not in word_set("place_foot_words.txt"):
-        return True           # 乡 of 美丽乡村, 村 of 村民: the suffix begins an ordinary word
-    if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
-        t = idx.covering(e - 1)
-        if (t is None or tags.get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s) \
-                and idx.tokens[t][2] not in word_set("place_foot_words.txt"):
-            return True       # the suffix is the start of a longer known word (乡村, 路线)
+    return _suffix_begins_word(text, idx, s, e) or _suffix_starts_longer_word(text, idx, s, e) \
+        or _suffix_ends_word(idx, s, e, road)
+
+
+def _suffix_begins_word(text: str, idx: TokenIndex, s: int, e: int) -> bool:
+    """A one-character suffix begins an ordinary word (乡 of 美丽乡村, 村 of 村民), not a foot (山麓)."""
+    pair = text[s:s + 2]
+    return is_common_word(pair) and not word_tags().get(pair, "").startswith(("ns", "nz")) \
+        and e - s == 1 and e not in idx.end_set and pair not in word_set("place_foot_words.txt")
+
+
+def _suffix_starts_longer_word(text: str, idx: TokenIndex, s: int, e: int) -> bool:
+    """The suffix is the start of a longer known word (乡村, 路线) and no place-like word ends before it."""
+    if e in idx.end_set or e >= len(text) or not "\u4e00" <= text[e] <= "\u9fff":
+        return False
+    t = idx.covering(e - 1)
+    return (t is None or word_tags().get(idx.tokens[t][2]) is not None) and not _name_word_ends_at(idx, s) \
+        and idx.tokens[t][2] not in word_set("place_foot_words.txt")
+
+
+def _suffix_ends_word(idx: TokenIndex, s: int, e: int, road: bool) -> bool:
+    """The suffix is the end of an ordinary word (公路, 城中村, 上山), not of a road's name (机场路)."""
     t = idx.covering(s)
-    if t is not None and idx.tokens[t][0] < s and idx.tokens[t][1] == e:
-        w = idx.tokens[t][2]
-        if is_common_word(w) and (not tags.get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300) \
-                and not (road and _road_name_word(w)):
-            return True       # the suffix is the end of an ordinary word (公路, 乡村, 城中村, 上山), not a road (机场路)
-    return False
+    if t is None or idx.tokens[t][0] >= s or idx.tokens[t][1] != e:
+        return False
+    w = idx.tokens[t][2]
+    return is_common_word(w) and (not word_tags().get(w, "").startswith(("ns", "nz", "nr")) or word_freq(w) >= 300) \
+        and not (road and _road_name_word(w))
 
 
 def _name_start(doc: Doc, idx: TokenIndex, s: int, max_name: int, barriers: Barriers,
