@@ -42,7 +42,7 @@ def _suffix_re() -> re.Pattern:
 
 @rule("agency.place-core", stage="agency", produces=("Agency",), requires=("tokens", "Place"))
 def place_core(w: Work) -> None:
-    """A place or level word and an agency core (东山县委, 县政府 → 东山县人民政府, 东山县工信局); not 县委员."""
+    """A place or level word and an agency core (东山县委; 县政府 → 东山县人民政府; 东山县工信局); not 县委员."""
     text = w.text
     for a in agency_anchors(w).anchors:
         if a.core is None:
@@ -108,7 +108,7 @@ def bare_bureau(w: Work) -> None:
 
 @rule("agency.session", stage="agency", produces=("Agency",), requires=("Place",))
 def session(w: Work) -> None:
-    """A numbered congress or CPPCC of a division is its standing body (东山县第十届人民代表大会, 政协东山县第九届委员会)."""
+    """A division's numbered congress or CPPCC is its standing body (东山县第十届人民代表大会 → 东山县人民代表大会)."""
     text = w.text
     place_by_end = {p.end: p for p in w.proposed("Place") if p.attrs.get("level") in ("province", "city", "county")}
     for m in _SESSION.finditer(text):

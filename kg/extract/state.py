@@ -38,7 +38,8 @@ class Work:
     hits: list[PersonHit] = field(default_factory=list)         # people found, with their title phrases
     mentions: list[Candidate] = field(default_factory=list)     # the final spans, in text order
     cooperations: list[Any] | None = None            # joint pieces of work (甲与乙合作的…), found once
-    named_place_matches: list[tuple[int, int, str, tuple[str, str | None]]] | None = None   # countries, foreign cities, regions in the text (found once)
+    # countries, foreign cities and regions named in the text: (start, end, surface, (kind, country)), found once
+    named_place_matches: list[tuple[int, int, str, tuple[str, str | None]]] | None = None
     agency_anchors: AgencyAnchors | None = None      # places and level words agency names start at (found once)
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
