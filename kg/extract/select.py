@@ -115,7 +115,7 @@ def leading_body(w: Work) -> None:
     """A body (or zone) named at the start of a longer name is an entity too (甲大学 in 甲大学化学学院)."""
     bodies_at: dict[int, list[Candidate]] = {}
     for inner in w.candidates:
-        if inner.type == "Organization" or inner.type == "Place" and inner.rule == "site" and zone_kinds().search(inner.label):
+        if inner.type == "Organization" or inner.type == "Place" and inner.attrs.get("level") == "site" and zone_kinds().search(inner.label):
             bodies_at.setdefault(inner.start, []).append(inner)
     for c in w.mentions:
         if c.type not in ("Organization", "Project"):

@@ -13,6 +13,7 @@ from .names import TokenIndex
 from .spans import Candidate
 
 if TYPE_CHECKING:
+    from .agency_names import AgencyAnchors
     from .persons import PersonHit
     from .relations.common import Sentences
 
@@ -38,6 +39,9 @@ class Work:
     hit_at: dict[tuple[int, int], PersonHit] = field(default_factory=dict)   # the person rules' hits by span
     mentions: list[Candidate] = field(default_factory=list)     # the final spans, in text order
     cooperations: list[Any] | None = None            # joint pieces of work (甲与乙合作的…), found once
+    # countries, foreign cities and regions named in the text: (start, end, surface, (kind, country)), found once
+    named_place_matches: list[tuple[int, int, str, tuple[str, str | None]]] | None = None
+    agency_anchors: AgencyAnchors | None = None      # places and level words agency names start at (found once)
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None

@@ -1,0 +1,149 @@
+"""How agency names are built: cores (委, 政府, 工信局 …), the anchors a name starts at, canonical names.
+
+A name is a place (or a level word: 省, 市, 县 …) followed by a core from ``data/departments.tsv``; the place
+is resolved to its full name (市 → the home city) and the core to its canonical form, giving names such as
+中共晋中市委员会 or 太原市小店区工业和信息化局. The anchors are found once per article
+(:func:`agency_anchors`) for the agency rules of ``agencies.py``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..gazetteer import Gazetteer
+from ..model import Doc
+from .lexicon import table, zone_kinds
+from .names import TokenIndex
+from .spans import Candidate
+
+if TYPE_CHECKING:
+    from .state import Work
+
+_LEVEL_WORD = re.compile("街道|社区|[省市州盟县区旗镇乡村]")
+PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
+_PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
+
+CoreMatch = tuple[int, int, str, str]      # start, end, surface, canonical core
+
+
+@cache
+def cores() -> Gazetteer[str]:
+    """Agency cores (工信局, 委, 政府 …) → canonical core."""
+    return Gazetteer(table("departments.tsv"))
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an agency name may start: a place or a level word, what it stands for, the core after it."""
+    start: int
+    end: int
+    place: str | None          # full name of the place (市 → the home city); None when unknown
+    kind: str | None           # province, city, county, town, village or zone
+    city: str | None           # a county's city (太原市 of 小店区)
+    core: CoreMatch | None     # the core right after the anchor (委, 政府, 工信局 …), if any
+
+
+@dataclass(frozen=True)
+class AgencyAnchors:
+    """What several agency rules start from, found once per article."""
+    anchors: list[Anchor]
+    ends: frozenset[int]           # where an anchor ends
+    cores: list[CoreMatch]         # every core named in the text (bare ones included)
+
+
+def agency_anchors(w: Work) -> AgencyAnchors:
+    """The anchors and cores of the article, computed on first use from the place candidates."""
+    if w.agency_anchors is None:
+        text, places = w.text, w.proposed("Place")
+        found = _place_anchors(places)
+        found += _level_anchors(w.doc, w.index, places, {a[1] for a in found})
+        anchors = [Anchor(s, e, place, kind, city, cores().match_at(text, e)) for s, e, place, kind, city in found]
+        w.agency_anchors = AgencyAnchors(anchors, frozenset(a.end for a in anchors), list(cores().finditer(text)))
+    return w.agency_anchors
+
+
+def _place_anchors(places: list[Candidate]) -> list[tuple]:
+    """Divisions, towns, villages and zones (运城经济技术开发区|党工委, …|管委会) a body's name may start with."""
+    out = []
+    for p in places:
+        kind = p.attrs.get("level")
+        if kind in ("province", "city", "county", "town", "village"):
+            out.append((p.start, p.end, p.label, kind, p.attrs.get("parent") if kind == "county" else None))
+        elif kind == "site" and zone_kinds().search(p.label):
+            out.append((p.start, p.end, p.label, "zone", None))
+    return out
+
+
+def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_ends: set[int]) -> list[tuple]:
+    """Level words standing for a place (市|委 → the home city, 县|政府 → the story's county)."""
+    text, out = doc.text, []
+    for m in _LEVEL_WORD.finditer(text):
+        s, e = m.start(), m.end()
+        if e in place_ends or s in place_ends and text[s] != "市":
+            continue
+        if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set and text[s - 1] not in PREV_OK:
+            continue
+        place, city = resolve_level(doc, places, m.group(0), s)
+        out.append((s, e, place, table("level_words.tsv")[m.group(0)], city))
+    return out
+
+
+def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tuple[str | None, str | None]:
+    """What a bare level word means here: 市 → home city, 省 → its province, 县 → the county of the story."""
+    kind = table("level_words.tsv")[level]
+    if kind == "city":
+        return doc.home, None
+    if kind == "province":
+        return doc.province, None
+    story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
+    best = None
+    for p in places:
+        if p.attrs.get("level") == kind and story[0] <= p.start < pos and (kind != "county" or p.label.endswith(level)):
+            best = p
+    if best is None:
+        return None, None
+    return best.label, best.attrs.get("parent") if kind == "county" else None
+
+
+def canonical(place: str | None, place_kind: str | None, core: str, city: str | None = None) -> str:
+    """The full name of the body ``core`` of ``place``.
+
+    >>> canonical("晋中市", "city", "委员会")
+    '中共晋中市委员会'
+    >>> canonical("太原市", "city", "政协")
+    '中国人民政治协商会议太原市委员会'
+    >>> canonical("小店区", "county", "工业和信息化局", city="太原市")
+    '太原市小店区工业和信息化局'
+    """
+    p = place or ""
+    if core in _PARTY or core.startswith("委"):
+        return f"中共{p}{core}"
+    if core == "政协":
+        return f"中国人民政治协商会议{p}委员会"
+    if core in ("村民委员会", "居民委员会"):
+        return f"{p}{core}"
+    if city and place_kind == "county" and p.endswith("区") and core not in ("人民政府", "人民代表大会常务委员会", "人民代表大会"):
+        return f"{city}{p}{core}"
+    return f"{p}{core}"
+
+
+def aliases(surface: str, place: str | None, core_surface: str, core: str) -> set[str]:
+    """Other names the same body goes by (晋中市委, 中共晋中市委, 市委 …)."""
+    out = {surface}
+    if place:
+        out.add(place + core_surface)
+        if core in _PARTY and core_surface in ("委", "党委"):
+            out.add(f"中共{place}委")
+            out.add(f"{place}委")
+        if core == "政协":
+            out.add(f"政协{place}委员会")
+        if core != core_surface and core not in _PARTY:
+            out.add(place + core)
+    return out
+
+
+def party_start(text: str, s: int) -> int:
+    """A name at ``s`` opens with 中共 written before it (中共|晋中市委)."""
+    return s - 2 if text[max(0, s - 2):s] == "中共" else s

@@ -1,0 +1,77 @@
+"""The place rules, one at a time, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.registry import registry
+from kg.model import Article
+
+HOME = "湖州市"
+
+
+@pytest.mark.parametrize("name,text,home,expected", [
+    ("place.division", "安吉县与德清县签订协议。", HOME, ["安吉县", "德清县"]),
+    ("place.division", "沿安吉路前行。", HOME, []),                         # a road named after a county
+    ("place.foreign", "代表团访问了德国和东京。", None, ["德国", "东京"]),
+    ("place.foreign", "他参加中国创新创业大赛。", None, []),                 # a country opening a contest's name
+    ("place.region", "融入长三角一体化发展。", None, ["长三角"]),
+    ("place.town", "安吉县天荒坪镇召开大会。", HOME, ["天荒坪镇"]),
+    ("place.town", "建设美丽乡村。", HOME, []),                             # 乡 begins the word 乡村
+    ("place.village", "天荒坪镇余家村村民代表。", HOME, ["余家村"]),
+    ("place.village", "村民们都来了。", HOME, []),                           # 村 begins the word 村民
+    ("place.site", "车队沿人民路行驶到湖州经济开发区。", HOME, ["人民路", "湖州经济开发区"]),
+    ("place.site", "修建公路。", HOME, []),                                 # 路 ends an ordinary word
+    ("place.nature", "登上青龙山。", HOME, ["青龙山"]),
+    ("place.nature", "来到佛山。", HOME, []),                               # a division's name, not a mountain
+    ("place.dictionary", "游览太行山麓。", None, ["太行山"]),                 # the foot of a named mountain
+    ("place.dictionary", "黄河流经这里。", None, ["黄河"]),
+    ("place.deictic", "我市与我省其他城市合作。", HOME, ["湖州市", "浙江省"]),
+    ("place.deictic", "我市代表。", None, []),                               # no home city known
+])
+def test_each_place_rule_finds_its_places(run_rule, name, text, home, expected):
+    assert run_rule(name, text, home).labels == expected
+
+
+def test_levels_and_parents_of_places(run_rule):
+    def attrs(name, text):
+        return [(c.label, c.attrs.get("level"), c.attrs.get("parent")) for c in run_rule(name, text, HOME).work.candidates
+                if c.rule == name]
+    assert attrs("place.division", "吴兴区召开会议。") == [("吴兴区", "county", "湖州市")]
+    assert attrs("place.foreign", "访问东京。") == [("东京", "city", "日本")]
+    assert attrs("place.town", "安吉县天荒坪镇召开大会。") == [("天荒坪镇", "town", None)]
+    assert attrs("place.village", "天荒坪镇余家村召开大会。") == [("余家村", "village", None)]
+    assert attrs("place.site", "湖州经济开发区召开大会。") == [("湖州经济开发区", "site", None)]
+
+
+def test_deictic_words_are_no_aliases_of_the_home_city(run_rule):
+    made = run_rule("place.deictic", "我市召开会议。", HOME)
+    assert [(c.label, c.aliases) for c in made.work.candidates if c.rule == "place.deictic"] == [("湖州市", set())]
+
+
+def test_places_inside_a_book_title_are_dropped_and_the_others_kept(run_rule):
+    made = run_rule("place.not-in-book-title", "安吉县干部学习《德清县志》。", HOME)
+    assert [c.label for c in made.work.proposed("Place")] == ["安吉县"]
+
+
+def test_a_town_name_starts_right_after_the_division_found_before_it():
+    text = "安吉天荒坪镇召开大会。"
+    with_county = Extractor(home=HOME).prepare(Article("t.txt", text), until="place.village")
+    without = Extractor(home=HOME, disable=["place.division"]).prepare(Article("t.txt", text), until="place.village")
+    assert [c.label for c in with_county.candidates if c.rule == "place.town"] == ["天荒坪镇"]
+    assert [c.label for c in without.candidates if c.rule == "place.town"] == []
+
+
+def test_each_place_rule_can_be_disabled():
+    text = "安吉县天荒坪镇余家村的村民登上青龙山。"
+    on = Extractor(home=HOME)(Article("t.txt", text))
+    off = Extractor(home=HOME, disable=["place.village"])(Article("t.txt", text))
+    assert ("Place", "余家村") in on.entities and ("Place", "余家村") not in off.entities
+    assert ("Place", "天荒坪镇") in off.entities
+
+
+def test_every_place_rule_says_what_it_finds_with_an_example():
+    rules = [r for n, r in registry().items() if n.startswith("place.")]
+    assert len(rules) >= 10
+    for r in rules:
+        assert r.summary and any("\u4e00" <= ch <= "\u9fff" for ch in r.summary), r.name
