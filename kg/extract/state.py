@@ -37,6 +37,7 @@ class Work:
     hits: list[PersonHit] = field(default_factory=list)         # people found, with their title phrases
     mentions: list[Candidate] = field(default_factory=list)     # the final spans, in text order
     cooperations: list[Any] | None = None            # joint pieces of work (甲与乙合作的…), found once
+    named: dict[str, list[Any]] = field(default_factory=dict)   # names walked left from an ending, per type (found once)
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None
