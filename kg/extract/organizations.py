@@ -13,8 +13,8 @@ from .lists import list_items, lists
 from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
-from .suffix_names import (LEVEL_PREFIX, ORGANIZATION, Walk, level_place, plain_name, propose_list_ellipses,
-                           specific, suffix_candidate, walks)
+from .suffix_names import (LEVEL_PREFIX, ORGANIZATION, Walk, drop, ending_start, level_place, plain_name,
+                           propose_list_ellipses, specific, suffix_candidate, walks)
 from .tokenize import word_freq, word_tags
 
 if TYPE_CHECKING:
@@ -29,11 +29,9 @@ _LIST_START = "、，,。；：和与及在到赴"
 @rule("organization.suffix", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
 def suffix_bodies(w: Work) -> None:
     """A body named by the words before a known ending (东山县第一中学, 甲乙科技有限公司)."""
-    places = w.proposed("Place")
-    place_at = {p.start: p for p in places}
+    place_at = {p.start: p for p in w.proposed("Place")}
     for wk in walks(w, ORGANIZATION):
-        if wk.start < wk.s and not _level_prefixed(w, wk) and plain_name(w.text, wk) \
-                and not _not_one_body(w, wk, places):
+        if wk.start < wk.s and not _level_prefixed(w, wk) and plain_name(w.text, wk):
             w.propose(suffix_candidate(w, wk, "Organization", place_at))
 
 
@@ -44,16 +42,12 @@ def _level_prefixed(w: Work, wk: Walk) -> bool:
         and (wk.start == 0 or text[wk.start - 1] in _LIST_START)
 
 
-def _not_one_body(w: Work, wk: Walk, places: list[Candidate]) -> bool:
-    """Does the name stand for a kind of body (科技企业孵化器), a title conferred on bodies (全国…基地)
-    or a counted kind (50所寄宿制学校, 各社区卫生服务中心) rather than one body?"""
-    text, start = w.text, wk.start
-    name = text[start:wk.end]
-    if _generic_body(name) and not any(p.start >= start and p.end <= wk.s for p in places):
-        return True
-    if name.startswith(_CONFERRED):
-        return True
-    return bool(_KIND_BEFORE.search(text[max(0, start - 6):start])) and not specific(w.index, start, wk.end, places)
+@rule("organization.not-a-kind", stage="organization", requires=("tokens", "Place"))
+def not_a_kind(w: Work) -> None:
+    """A kind of body (科技企业孵化器, 国家级众创空间) named by a suffix is no body, unless a place in it says whose."""
+    places = w.proposed("Place")
+    drop(w, "organization.suffix", lambda c: _generic_body(w.text[c.start:c.end])
+         and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
 
 
 def _generic_body(name: str) -> bool:
@@ -61,6 +55,20 @@ def _generic_body(name: str) -> bool:
     generic = word_set("generic_bodies.txt")
     return any(name[-n:] in generic and (len(name) == n or _RANKED.fullmatch(name[:-n]))
                for n in range(2, min(len(name), 9) + 1))
+
+
+@rule("organization.not-a-title", stage="organization", requires=("tokens",))
+def not_a_title(w: Work) -> None:
+    """A title conferred on bodies (全国科普教育基地, 首批示范学校) is not the name of one."""
+    drop(w, "organization.suffix", lambda c: w.text[c.start:c.end].startswith(_CONFERRED))
+
+
+@rule("organization.not-counted", stage="organization", requires=("tokens", "Place"))
+def not_counted(w: Work) -> None:
+    """A counted or quantified kind of body (50所寄宿制学校, 各社区卫生服务中心) is not one body."""
+    places = w.proposed("Place")
+    drop(w, "organization.suffix", lambda c: bool(_KIND_BEFORE.search(w.text[max(0, c.start - 6):c.start]))
+         and not specific(w.index, c.start, c.end, places))
 
 
 @rule("organization.level-prefix", stage="organization", produces=("Organization",), requires=("tokens", "Place"))

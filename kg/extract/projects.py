@@ -9,7 +9,7 @@ from .lists import list_items, lists
 from .organizations import cooperations
 from .registry import rule
 from .spans import Candidate
-from .suffix_names import (PROJECT, Walk, plain_name, project_suffixes, propose_list_ellipses, specific,
+from .suffix_names import (PROJECT, Walk, drop, plain_name, project_suffixes, propose_list_ellipses, specific,
                            suffix_candidate, walks)
 
 if TYPE_CHECKING:
@@ -28,20 +28,39 @@ def suffix_projects(w: Work) -> None:
     places = w.proposed("Place")
     place_at = {p.start: p for p in places}
     for wk in walks(w, PROJECT):
-        if wk.start < wk.s and plain_name(w.text, wk) and not _not_one_project(w, wk, places):
+        if wk.start < wk.s and plain_name(w.text, wk) and _particular(w, wk, places):
             w.propose(suffix_candidate(w, wk, "Project", place_at))
 
 
-def _not_one_project(w: Work, wk: Walk, places: list[Candidate]) -> bool:
-    """Does the name stand for a kind of work (重点项目), an event (…推介会), counted works (3个项目), or
-    plain words with nothing particular (基础设施项目) rather than one project?"""
-    text, start = w.text, wk.start
-    name = text[start:wk.end]
-    if _NOT_PROJECT.search(name) or _EVENT.search(name) or "等" in name or _COUNTED.search(name):
-        return True
-    if not wk.cut and not specific(w.index, start, wk.s, places) and not _INVESTED.search(text, max(0, start - 20), start):
-        return True
-    return bool(_CATEGORY_AFTER.match(text, wk.end)) or text[start - 1:start] == "等"
+def _particular(w: Work, wk: Walk, places: list[Candidate]) -> bool:
+    """Is the project a particular one: its owner's verb before it (甲公司投资建设|…), something particular
+    in its name (a place, a number, a name: 西河治理工程, not 基础设施项目) or its investment (总投资8亿元的…)?"""
+    return wk.cut or specific(w.index, wk.start, wk.s, places) \
+        or bool(_INVESTED.search(w.text, max(0, wk.start - 20), wk.start))
+
+
+@rule("project.not-a-kind", stage="project", requires=("tokens",))
+def not_a_kind(w: Work) -> None:
+    """A kind of work, a plan or a campaign (重点项目, 民生工程, …提升行动) is not one project."""
+    drop(w, "project.suffix", lambda c: bool(_NOT_PROJECT.search(w.text[c.start:c.end])))
+
+
+@rule("project.not-an-event", stage="project", requires=("tokens",))
+def not_an_event(w: Work) -> None:
+    """A meeting or an event (项目推介会, 工程建设论坛) is not a project."""
+    drop(w, "project.suffix", lambda c: bool(_EVENT.search(w.text[c.start:c.end])))
+
+
+@rule("project.not-counted", stage="project", requires=("tokens",))
+def not_counted(w: Work) -> None:
+    """Counted projects (3个项目, 十大工程, 创业项目20项) are a number of projects, not one."""
+    drop(w, "project.suffix", lambda c: bool(_COUNTED.search(w.text[c.start:c.end]) or _CATEGORY_AFTER.match(w.text, c.end)))
+
+
+@rule("project.not-a-list", stage="project", requires=("tokens",))
+def not_a_list(w: Work) -> None:
+    """A name with 等 in it or before it (甲、乙等项目) is the tail of a list (project.listed-project reads it)."""
+    drop(w, "project.suffix", lambda c: "等" in w.text[c.start:c.end] or w.text[c.start - 1:c.start] == "等")
 
 
 @rule("project.list-ellipsis", stage="project", produces=("Project",), requires=("tokens", "Place"))

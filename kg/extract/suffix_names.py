@@ -7,6 +7,7 @@ candidates live in ``organizations.py`` and ``projects.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -229,6 +230,16 @@ def suffix_candidate(w: Work, wk: Walk, etype: str, place_at: dict[int, Candidat
         chain.append(place_at[start])
     attrs = {"_chain": chain, "_suffix": wk.suffix} if chain else {"_suffix": wk.suffix}
     return Candidate(start, wk.end, etype, label, als, attrs)
+
+
+def ending_start(c: Candidate) -> int:
+    """Where the ending of a suffixed candidate begins (the 大学 of 东山大学)."""
+    return c.end - len(c.attrs["_suffix"])
+
+
+def drop(w: Work, made_by: str, unwanted: Callable[[Candidate], bool]) -> None:
+    """Remove the candidates of the rule ``made_by`` that are ``unwanted`` (a filter rule's step)."""
+    w.candidates[:] = [c for c in w.candidates if c.rule != made_by or not unwanted(c)]
 
 
 def propose_list_ellipses(w: Work, fam: Family) -> None:
