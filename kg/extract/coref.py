@@ -7,7 +7,6 @@ from ..model import Doc
 from .registry import rule
 
 _ENDING = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|股份)$")
-_PLACE_HEAD = re.compile(r"^(?:山西|山西省|中国)")
 
 
 def short_forms(doc: Doc) -> dict[str, str]:

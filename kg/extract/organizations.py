@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..divisions import divisions
 from ..gazetteer import Gazetteer
-from .lexicon import table, word_set
+from .lexicon import alternation, table, word_set, words
 from .lists import list_items, lists
 from .names import TokenIndex, name_like
 from .registry import rule
@@ -91,8 +91,8 @@ def list_ellipsis(w: Work) -> None:
 
 # the tail of a list of bodies: 等…企业 (the list itself runs back to the clause start)
 _BODY_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百千多几余]+(?:家|所|个))?[\u4e00-\u9fff、]{0,8}?"
-                        r"(?:企业|公司|高校|院校|单位|医院|学校|银行|科研院所|机构|媒体|商业综合体|合作社|协会|商会)")
-_KIND_WORD = re.compile(r"(?:企业|公司|高校|院校|单位|医院|学校|银行|机构|媒体|合作社|协会|商会)$")
+                        + alternation(words("body_kinds.txt")))
+_KIND_WORD = re.compile(alternation(words("body_kinds.txt")) + "$")
 _SECTORS = re.compile(r"领域|行业|产业|方面|类")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·]+")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon import alternation, words
 from .lists import list_items, lists
 from .organizations import cooperations
 from .registry import rule
@@ -15,8 +16,8 @@ from .suffix_names import (PROJECT, Walk, drop, plain_name, project_suffixes, pr
 if TYPE_CHECKING:
     from .state import Work
 
-_NOT_PROJECT = re.compile(r"(?:行动|计划项目|战略|工程师|专项|攻坚|大会|会议|活动|政策|民生工程|系统工程|千万工程|重点项目|重大项目|该项目|此项目|这个项目|项目建设|好项目|大项目|新项目|一批项目|签约项目|招商项目)$")
-_EVENT = re.compile(r"会议|峰会|大会|论坛|活动|对接会|推介会|洽谈会")
+_NOT_PROJECT = re.compile(alternation(words("not_project_names.txt")) + "$")
+_EVENT = re.compile(alternation(words("event_words.txt")))
 _COUNTED = re.compile(r"(?<![块段期区号])[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
 _INVESTED = re.compile(r"(?:总投资|计划投资|投资|总额)[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元的$")   # 总投资8亿元的…项目
 _CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
@@ -93,7 +94,7 @@ def _names_its_kind(name: str) -> bool:
         and not _NOT_PROJECT.search(name)
 
 
-_ROAD_WORKS = re.compile(r"(?:改扩建工程|改造工程|建设工程|拓宽改造|提升改造|改扩建|建设|改造|拓宽)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
+_ROAD_WORKS = re.compile(alternation(words("road_works.txt")) + r"(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
 _ROAD = re.compile(r"(?:路|街|大道|桥|高速)$")
 
 
