@@ -53,6 +53,7 @@ PROJECT = Family("Project", "project_suffixes.txt", 24, 9, ("vn", "m", "mq", "q"
 
 @cache
 def _gazetteer(name: str, etype: str) -> Gazetteer[str]:
+    """The endings listed in the data file ``name``, each marking an ``etype``."""
     return Gazetteer({w: etype for w in words(name)})
 
 
@@ -80,6 +81,7 @@ def walks(w: Work, fam: Family) -> list[Walk]:
 
 
 def _walk_all(w: Work, fam: Family) -> list[Walk]:
+    """Walk left from every ending that ends a word, over the words that can belong to a name."""
     doc, idx, text = w.doc, w.index, w.text
     places = w.proposed("Place")
     place_at = {p.start: p for p in places}
@@ -132,6 +134,7 @@ def _head(text: str, idx: TokenIndex, s: int, extra_tags: tuple[str, ...]) -> in
 
 
 def _sentence_start(doc: Doc, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a name never reaches past it)."""
     sent = doc.sentence_at(pos)
     return sent.start if sent else 0
 
