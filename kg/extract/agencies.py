@@ -14,7 +14,7 @@ from ..gazetteer import Gazetteer
 from .agency_names import PREV_OK, agency_anchors, aliases, canonical, cores, party_start
 from .lexicon import rows, table, words
 from .names import TokenIndex, expand_left
-from .persons import roles
+from .titles import roles
 from .registry import rule
 from .spans import Candidate
 from .tokenize import word_tags

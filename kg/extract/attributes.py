@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from ..model import Doc
 from .lexicon import rows
 from .registry import rule
 from .relations.common import fact_date
+
+if TYPE_CHECKING:
+    from .state import Work
 
 _INVEST = re.compile(r"(?:总投资|计划投资|估算投资|投资额|投资)(?:约|达|超过|近|逾|为|了)?\s*(\d+(?:\.\d+)?)\s*(亿|万)?元")
 _CAPACITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万千瓦|兆瓦|千瓦|MW|GW|万吨|吨|万平方米|平方米|公里|千米|亩|套|万台|台)")
@@ -62,7 +65,7 @@ def status(text: str) -> str | None:
 
 
 @rule("project.attributes", stage="entity", requires=("mentions",))
-def project_attributes(w) -> None:
+def project_attributes(w: Work) -> None:
     """A project's investment, capacity, status and date, from its sentence."""
     doc = w.doc
     for m in doc.mentions:

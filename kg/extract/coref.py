@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Doc
 from .registry import rule
 
+if TYPE_CHECKING:
+    from .state import Work
+
 _ENDING = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|股份)$")
-_PLACE_HEAD = re.compile(r"^(?:山西|山西省|中国)")
 
 
 def short_forms(doc: Doc) -> dict[str, str]:
@@ -33,7 +36,7 @@ def short_forms(doc: Doc) -> dict[str, str]:
 
 
 @rule("organization.short-form", stage="entity", produces=("Organization",), requires=("mentions",))
-def resolve_short_forms(w) -> None:
+def resolve_short_forms(w: Work) -> None:
     """A body's short name (兴业公司) is an alias of the one named in full elsewhere in the article."""
     doc = w.doc
     mapping = short_forms(doc)

@@ -2,7 +2,7 @@
 sites and natural features by suffix, dictionary place names, 我市/本省, and the filter for book titles.
 
 The rules run in the order of their ``def``s; the suffix rules start names after the places found before
-them (``suffix_names.py`` holds their grammar).
+them (``place_names.py`` holds their grammar).
 """
 from __future__ import annotations
 
@@ -18,13 +18,13 @@ from .lexicon import rows, table, words
 from .names import TokenIndex
 from .registry import rule
 from .spans import Candidate
-from .suffix_names import NATURE, ROAD_SUFFIX, SITE, TOWN, VILLAGE, Barriers, generic_word, suffix_places
+from .place_names import NATURE, ROAD_SUFFIX, SITE, TOWN, VILLAGE, Barriers, suffix_places
 from .tokenize import is_common_word, word_freq, word_tags
 
 if TYPE_CHECKING:
     from .state import Work
 
-__all__ = ["named_places", "pick_division", "division_attrs", "generic_word"]   # generic_word: for organizations
+__all__ = ["named_places", "pick_division", "division_attrs"]
 
 _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口坝渠原林水池滩洲")
 # 中国创新创业大赛: a country opening the name of a contest or fair is part of that name

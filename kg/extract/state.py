@@ -42,6 +42,7 @@ class Work:
     # countries, foreign cities and regions named in the text: (start, end, surface, (kind, country)), found once
     named_place_matches: list[tuple[int, int, str, tuple[str, str | None]]] | None = None
     agency_anchors: AgencyAnchors | None = None      # places and level words agency names start at (found once)
+    named: dict[str, list[Any]] = field(default_factory=dict)   # names walked left from an ending, per type (found once)
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None

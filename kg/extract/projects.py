@@ -1,0 +1,140 @@
+"""Projects: a known ending (项目, 工程, 电站 …) and the name words before it, items of a …等项目 list,
+works on a named road, a joint technology, and quoted names (“…”项目)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import alternation, words
+from .lists import list_items, lists
+from .organizations import cooperations
+from .registry import rule
+from .spans import Candidate
+from .ending_names import (PROJECT, Walk, drop, plain_name, project_suffixes, propose_list_ellipses, specific,
+                           suffix_candidate, walks)
+
+if TYPE_CHECKING:
+    from .state import Work
+
+_NOT_PROJECT = re.compile(alternation(words("not_project_names.txt")) + "$")
+_EVENT = re.compile(alternation(words("event_words.txt")))
+_COUNTED = re.compile(r"(?<![块段期区号])[一二两三四五六七八九十几多0-9]+(?:个|大|项|批)?(?:项目|工程)$")
+_INVESTED = re.compile(r"(?:总投资|计划投资|投资|总额)[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元的$")   # 总投资8亿元的…项目
+_CATEGORY_AFTER = re.compile(r"\s*[0-9一二两三四五六七八九十百千几多]+余?(?:个|项|批|处)")   # 创业项目33项: a kind, counted
+
+
+@rule("project.suffix", stage="project", produces=("Project",), requires=("tokens", "Place"))
+def suffix_projects(w: Work) -> None:
+    """A project named by the words before a known ending (东山县年产5万吨饲料项目, 西河治理工程)."""
+    places = w.proposed("Place")
+    place_at = {p.start: p for p in places}
+    for wk in walks(w, PROJECT):
+        if wk.start < wk.s and plain_name(w.text, wk) and _particular(w, wk, places):
+            w.propose(suffix_candidate(w, wk, "Project", place_at))
+
+
+def _particular(w: Work, wk: Walk, places: list[Candidate]) -> bool:
+    """Is the project a particular one: its owner's verb before it (甲公司投资建设|…), something particular
+    in its name (a place, a number, a name: 西河治理工程, not 基础设施项目) or its investment (总投资8亿元的…)?"""
+    return wk.cut or specific(w.index, wk.start, wk.s, places) \
+        or bool(_INVESTED.search(w.text, max(0, wk.start - 20), wk.start))
+
+
+@rule("project.not-a-kind", stage="project", requires=("tokens",))
+def not_a_kind(w: Work) -> None:
+    """A kind of work, a plan or a campaign (重点项目, 民生工程, …提升行动) is not one project."""
+    drop(w, "project.suffix", lambda c: bool(_NOT_PROJECT.search(w.text[c.start:c.end])))
+
+
+@rule("project.not-an-event", stage="project", requires=("tokens",))
+def not_an_event(w: Work) -> None:
+    """A meeting or an event (项目推介会, 工程建设论坛) is not a project."""
+    drop(w, "project.suffix", lambda c: bool(_EVENT.search(w.text[c.start:c.end])))
+
+
+@rule("project.not-counted", stage="project", requires=("tokens",))
+def not_counted(w: Work) -> None:
+    """Counted projects (3个项目, 十大工程, 创业项目20项) are a number of projects, not one."""
+    drop(w, "project.suffix", lambda c: bool(_COUNTED.search(w.text[c.start:c.end]) or _CATEGORY_AFTER.match(w.text, c.end)))
+
+
+@rule("project.not-a-list", stage="project", requires=("tokens",))
+def not_a_list(w: Work) -> None:
+    """A name with 等 in it or before it (甲、乙等项目) is the tail of a list (project.listed-project reads it)."""
+    drop(w, "project.suffix", lambda c: "等" in w.text[c.start:c.end] or w.text[c.start - 1:c.start] == "等")
+
+
+@rule("project.list-ellipsis", stage="project", produces=("Project",), requires=("tokens", "Place"))
+def list_ellipsis(w: Work) -> None:
+    """A bare ending after 、 shares the prefix of the project before it (西河治理工程、绿化工程 → 西河绿化工程)."""
+    propose_list_ellipses(w, PROJECT)
+
+
+# the tail of a list of projects: 等…项目 / 甲、乙3个重大项目 (the list itself runs back to the clause start)
+_PROJECT_TAIL = re.compile(r"(等?[0-9一二两三四五六七八九十]+个|等)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
+_COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
+
+
+@rule("project.listed-project", stage="project", produces=("Project",), requires=("tokens",))
+def listed_projects(w: Work) -> None:
+    """Items of a list that ends in 等…项目 or a count of projects are projects (甲园区、乙基地等重点项目)."""
+    text, idx = w.text, w.index
+    for a, b, m in lists(text, _PROJECT_TAIL):
+        if m.group(1) != "等" and "、" not in text[a:b]:
+            continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not
+        for s, e in list_items(w.doc, idx, a, b, ("vn", "m", "mq", "q", "d")):
+            name = text[s:e]
+            if not _COMPANY.search(name) and (specific(idx, s, e, []) or _names_its_kind(name)):
+                w.propose(Candidate(s, e, "Project", name, {name}, weight=1))
+
+
+def _names_its_kind(name: str) -> bool:
+    """A long item of a list of projects that names its own kind (…产能提升项目) is one."""
+    return len(name) >= 6 and project_suffixes().match_at(name, len(name) - 2) is not None \
+        and not _NOT_PROJECT.search(name)
+
+
+_ROAD_WORKS = re.compile(alternation(words("road_works.txt")) + r"(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
+_ROAD = re.compile(r"(?:路|街|大道|桥|高速)$")
+
+
+@rule("project.road-works", stage="project", produces=("Project",), requires=("Place",))
+def road_works(w: Work) -> None:
+    """Works on a named road are a project (人民路改造, 东山大桥建设)."""
+    for p in w.proposed("Place"):
+        m = _ROAD_WORKS.match(w.text, p.end)
+        if m and p.attrs.get("level") == "site" and _ROAD.search(p.label):
+            name = w.text[p.start:m.end()]
+            w.propose(Candidate(p.start, m.end(), "Project", name, {name}))
+
+
+@rule("project.cooperation", stage="project", produces=("Project",), requires=("tokens",))
+def cooperation_work(w: Work) -> None:
+    """The technology two bodies develop together is a project (甲研究院与乙大学合作的新型电池制备技术)."""
+    for c in cooperations(w):
+        if c.type == "Project":
+            w.propose(c)
+
+
+_QUOTED = re.compile(r"“([^”]{2,30})”(项目|工程)")
+_QUOTED_IS_PROJECT = re.compile(r"“([^”]{2,20})”(?:是|为|作为)[^。；！？]{0,40}?(?:项目|工程)")
+_QUOTE = re.compile(r"“([^”]{2,20})”")
+
+
+@rule("project.quoted", stage="project", produces=("Project",))
+def quoted(w: Work) -> None:
+    """A quoted name before 项目 or 工程 is a project (“绿色家园”工程)."""
+    for m in _QUOTED.finditer(w.text):
+        name = m.group(1) + m.group(2)
+        w.propose(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, weight=1))
+
+
+@rule("project.quoted-is-project", stage="project", produces=("Project",))
+def quoted_is_project(w: Work) -> None:
+    """A quoted name said to be a project is one, wherever it is quoted (“暖心驿站”是…的一个服务项目)."""
+    said = {m.group(1) for m in _QUOTED_IS_PROJECT.finditer(w.text)}
+    if not said:
+        return
+    for m in _QUOTE.finditer(w.text):
+        if m.group(1) in said and not _NOT_PROJECT.search(m.group(1)):
+            w.propose(Candidate(m.start(1), m.end(1), "Project", m.group(1), {m.group(1)}, weight=1))

@@ -1,0 +1,120 @@
+"""Rules of the ``project`` family, one rule at a time (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _left(made) -> list[str]:
+    """Labels of the project candidates still there after a filter rule ran."""
+    return sorted(c.label for c in made.work.candidates if c.type == "Project")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("东山县年产5万吨饲料加工项目开工。", ["东山县年产5万吨饲料加工项目"]),
+    ("西河治理工程完工。", ["西河治理工程"]),
+    ("青禾公司投资建设新材料产业园项目。", ["新材料产业园项目"]),     # the owner and its verb stay out
+    ("推进基础设施项目。", []),                                      # nothing particular in the name
+])
+def test_suffix(run_rule, sentence, expected):
+    assert run_rule("project.suffix", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("会上举行东山县招商项目推介会。", []),
+    ("西河治理工程完工。", ["西河治理工程"]),
+])
+def test_not_a_kind(run_rule, sentence, expected):
+    assert _left(run_rule("project.not-a-kind", sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("举办东山论坛配套设施项目。", []),
+    ("西河治理工程完工。", ["西河治理工程"]),
+])
+def test_not_an_event(run_rule, sentence, expected):
+    assert _left(run_rule("project.not-an-event", sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("东山县八大工程全部开工。", []),
+    ("推进东山县光伏发电项目20个。", []),           # a kind, counted after it
+    ("东山县年产5万吨饲料加工项目开工。", ["东山县年产5万吨饲料加工项目"]),
+])
+def test_not_counted(run_rule, sentence, expected):
+    assert _left(run_rule("project.not-counted", sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("推进青禾、远帆等东山县光伏发电项目。", []),
+    ("推进东山县光伏发电项目。", ["东山县光伏发电项目"]),
+])
+def test_not_a_list(run_rule, sentence, expected):
+    assert _left(run_rule("project.not-a-list", sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("东山县北岭光伏电站、储能电站同时开工。", ["北岭储能电站"]),
+    ("光伏电站、储能电站同时开工。", []),
+])
+def test_list_ellipsis(run_rule, sentence, expected):
+    assert run_rule("project.list-ellipsis", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("青禾饲料加工厂、远帆物流园和北岭光伏电站等重点项目开工。", ["青禾饲料加工厂", "远帆物流园", "北岭光伏电站"]),
+    ("青禾饲料加工厂、远帆物流园2个重大项目开工。", ["青禾饲料加工厂", "远帆物流园"]),
+    ("东山县建成1个项目。", []),                       # a count without a list
+    ("青禾公司、远帆集团等企业的项目开工。", []),
+])
+def test_listed_project(run_rule, sentence, expected):
+    assert run_rule("project.listed-project", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("东山县人民路改造完成。", ["人民路改造"]),
+    ("东山县人民路改造项目完成。", []),              # the project suffix names it
+])
+def test_road_works(run_rule, sentence, expected):
+    assert run_rule("project.road-works", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("其中，青禾研究院与远帆大学合作的新型锂电池正极材料制备技术获奖。", ["新型锂电池正极材料制备技术"]),
+    ("其中，青禾研究院与远帆大学合作的新技术获奖。", []),     # too short to be a particular one
+])
+def test_cooperation(run_rule, sentence, expected):
+    assert run_rule("project.cooperation", sentence).labels == expected
+
+
+def test_cooperation_without_the_organisation_rule_still_finds_the_work(run_rule):
+    from kg.extract import Extractor
+    from kg.model import Article
+    text = "其中，青禾研究院与远帆大学合作的新型锂电池正极材料制备技术获奖。"
+    doc = Extractor(disable=["organization.cooperation"])(Article("t.txt", text))
+    assert ("Project", "新型锂电池正极材料制备技术") in doc.entities
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全县实施“暖心家园”工程。", ["暖心家园工程"]),
+    ("全县开展“暖心家园”活动。", []),
+])
+def test_quoted(run_rule, sentence, expected):
+    assert run_rule("project.quoted", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("“青苗驿站”是团县委打造的一个志愿服务项目，“青苗驿站”已服务千人。", ["青苗驿站", "青苗驿站"]),
+    ("“重点项目”是全县工作的重大项目。", []),          # a kind of project, not a name
+])
+def test_quoted_is_project(run_rule, sentence, expected):
+    assert run_rule("project.quoted-is-project", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,attrs", [
+    ("东山县北岭光伏电站总投资12亿元，今年3月开工。", {"investment": "12亿元", "status": "started"}),
+    ("东山县200兆瓦北岭光伏电站建成投产。", {"capacity": "200兆瓦"}),
+])
+def test_attributes(run_rule, sentence, attrs):
+    ents = run_rule("project.attributes", sentence).work.doc.entities
+    got = [e.attrs for e in ents.values() if e.type == "Project"]
+    assert len(got) == 1 and attrs.items() <= got[0].items()
