@@ -15,6 +15,7 @@ from .spans import Candidate
 if TYPE_CHECKING:
     from .persons import PersonHit
     from .relations.common import Sentences
+    from .relations.visits import EventFrames
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Work:
     hits: list[PersonHit] = field(default_factory=list)         # people found, with their title phrases
     mentions: list[Candidate] = field(default_factory=list)     # the final spans, in text order
     cooperations: list[Any] | None = None            # joint pieces of work (甲与乙合作的…), found once
+    event_frames: EventFrames | None = None          # who visited or attended what (relations/visits.py), found once
+    hosted: dict[int, list[str]] | None = None       # the hosts of each event held, by sentence start, found once
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None
