@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ...model import Doc, Sentence
-from ..lexicon import alternation, words
+from ..lexicon import word_pattern
 from ..persons import roles
 from ..spans import Candidate
 from .common import BODY
@@ -15,12 +14,6 @@ if TYPE_CHECKING:
     from ..state import Work
 
 _EVENT_HELD = re.compile(r"(?:会|活动|论坛|展|赛)[^，。；]{0,12}?(?:召开|举行|举办|开幕|启动)")
-
-
-@cache
-def _hosting() -> re.Pattern:
-    """Words of hosting an event (主办, 承办 …: ``data/hosting_verbs.txt``)."""
-    return re.compile(alternation(words("hosting_verbs.txt")))
 
 
 def heads_title(doc: Doc, body: Candidate) -> bool:
@@ -40,8 +33,9 @@ def hosted_events(w: Work) -> dict[int, list[str]]:
 def _hosts(doc: Doc, sent: Sentence, bodies: list[Candidate]) -> list[str]:
     """The bodies of a sentence followed by a hosting word (由甲主办、乙承办的…), each once."""
     hosts: list[str] = []
+    hosting = word_pattern("hosting_verbs.txt")
     for b in bodies:
-        m = _hosting().match(doc.text, b.end) or _hosting().match(doc.text, b.end + 1) if b.end < sent.end else None
+        m = hosting.match(doc.text, b.end) or hosting.match(doc.text, b.end + 1) if b.end < sent.end else None
         if m and not heads_title(doc, b) and b.label not in hosts:
             hosts.append(b.label)
     return hosts

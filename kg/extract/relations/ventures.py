@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ...model import Doc
+from ..lexicon import word_pattern
 from ..registry import rule
 from ..spans import Candidate
 from ..state import Work
@@ -16,7 +17,6 @@ _BUILDS = re.compile(r"(?:重点|精心|着力|倾力)?(?:组建|培育|打造|�
 _JOINT_WORK = re.compile(r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?")
 _JOIN = re.compile(r"[与和同、及]")
 _PARTNERS_JOIN = re.compile(r"(?:与|和|同|及|、|携手|联合|牵手)")
-_SPOKE = re.compile(r"(?:表示|说|指出|发言|致辞|讲话|介绍|强调)")
 
 
 def _run_after(doc: Doc, bodies: list[Candidate], pos: int) -> list[Candidate]:
@@ -162,7 +162,7 @@ def speaker_at_hosted_event(w: Work) -> None:
             if not a <= sent.start < b:
                 continue
             for m in sents.mentions[k]:
-                if m.type == "Person" and m.label in titled and _SPOKE.match(doc.text, m.end):
+                if m.type == "Person" and m.label in titled and word_pattern("speaking_verbs.txt").match(doc.text, m.end):
                     for h in hosts:
                         w.fact(m.label, "attended", h, sent.start, 0.5)
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ...model import Doc, Sentence
-from ..lexicon import alternation, words
+from ..lexicon import word_pattern, words
 from ..spans import Candidate
 
 if TYPE_CHECKING:
@@ -21,18 +20,9 @@ if TYPE_CHECKING:
     from .common import Sentences
 
 _REPORTED_SPEECH = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|践行)[^，。]{0,6}$")
-_NEGATED = re.compile(r"(?:未|没有|没|并未|不曾|不再|拒绝|缺席)$")
-_SPEECH = re.compile(r"强调|指出|要求|表示|认为|希望")
 _CONVENES = re.compile(r"(?:召开|举行|举办)[^，。；]{0,30}(?:会|会议|活动|仪式|论坛)"
                        r"|(?:第[一二三四五六七八九十]+次)?(?:全体|常务委员会|常委会)?会议[^，。；]{0,20}?(?:开幕|闭幕|召开|举行)")
-_CONTINUES = re.compile(r"^(?:随后|之后|其间|期间|先后|还|并|他|她|其|一行|同时|接着|在)")
 _SITE = (re.compile(r"^在(.{2,40}?)现场"), re.compile(r"^在([^，,。；]{2,40}?)[，,]"))
-
-
-@cache
-def _lecture() -> re.Pattern:
-    """Words of teaching (授课, 宣讲 …: ``data/lecture_words.txt``)."""
-    return re.compile(alternation(words("lecture_words.txt")))
 
 
 @dataclass
@@ -96,7 +86,7 @@ def _sentence_events(doc: Doc, sent: Sentence, ms: list[Candidate], trig: dict[s
     if host and not others:
         thread.venue = host[:1]          # 某县召开…会。书记某某出席并讲话: the meeting the county held
     people = [m for m in others if m.label in titled and not _quoted(doc, sent, m)]
-    teaching = bool(_lecture().search(sent.text))
+    teaching = bool(word_pattern("lecture_words.txt").search(sent.text))
     found = [_event(doc, sent, ms, people, trig[pred], pred, thread, teaching and pred == "inspected")
              for pred in ("inspected", "attended") if pred in trig]
     found.append(_site_visit(doc, sent, ms, people, teaching))
@@ -112,14 +102,14 @@ def _quoted(doc: Doc, sent: Sentence, m: Candidate) -> bool:
 
 def _subjects(doc: Doc, people: list[Candidate], starts: list[int]) -> list[Candidate]:
     """People with a (not negated) trigger after them and no "he stressed" in between."""
-    live = [t for t in starts if not _NEGATED.search(doc.text[max(0, t - 3):t])]
-    return [p for p in people if any(t > p.start and not _SPEECH.search(doc.text[p.end:t]) for t in live)]
+    live = [t for t in starts if not word_pattern("negation_words.txt", "{}$").search(doc.text[max(0, t - 3):t])]
+    return [p for p in people if any(t > p.start and not word_pattern("statement_verbs.txt").search(doc.text[p.end:t]) for t in live)]
 
 
 def _continues(doc: Doc, sent: Sentence, people: list[Candidate], starts: list[int], thread: Thread) -> bool:
     """A sentence with nobody named that goes on with the paragraph's visit (随后来到…)."""
-    return bool(thread.visitors) and not people and bool(_CONTINUES.search(sent.text)) \
-        and not _SPEECH.search(doc.text[sent.start:starts[0]])
+    return bool(thread.visitors) and not people and bool(word_pattern("continuation_words.txt", "^{}").search(sent.text)) \
+        and not word_pattern("statement_verbs.txt").search(doc.text[sent.start:starts[0]])
 
 
 def _event(doc: Doc, sent: Sentence, ms: list[Candidate], people: list[Candidate], starts: list[int],
