@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ...model import Doc, Sentence
 from ..lexicon import word_pattern, words
@@ -37,13 +37,17 @@ class Thread:
         return self if para == self.para else Thread(para)
 
 
+# How an event was found: verb: subjects named before the trigger; continued: the paragraph's visitors;
+# before: the venue of an earlier sentence of the paragraph; site: 在X现场，某某…
+How = Literal["verb", "continued", "before", "site"]
+
+
 @dataclass(frozen=True)
 class Event:
     """People who visited or attended places or bodies, as one sentence says."""
     sent: Sentence
-    pred: str                   # the predicate of the trigger word: inspected or attended
-    how: str                    # verb: subjects named before the trigger; continued: the paragraph's visitors;
-                                # before: the venue of an earlier sentence; site: 在X现场，某某…
+    pred: str                   # the predicate of the trigger word: inspected or attended (a site: inspected)
+    how: How
     subjects: list[Candidate]
     targets: list[Candidate]
     lecture: bool               # the sentence is about teaching (went there to give a talk)
@@ -54,7 +58,7 @@ class EventFrames:
     """The events of one article, in sentence order."""
     events: list[Event] = field(default_factory=list)
 
-    def of(self, pred: str, *how: str, lecture: bool = False) -> list[Event]:
+    def of(self, pred: str, *how: How, lecture: bool = False) -> list[Event]:
         """The events of a trigger predicate made in one of the ways ``how``, in sentence order."""
         return [e for e in self.events if e.pred == pred and e.how in how and e.lecture == lecture]
 
@@ -115,7 +119,8 @@ def _continues(doc: Doc, sent: Sentence, people: list[Candidate], starts: list[i
 def _event(doc: Doc, sent: Sentence, ms: list[Candidate], people: list[Candidate], starts: list[int],
            pred: str, thread: Thread, lecture: bool) -> Event | None:
     """The event one trigger predicate makes of a sentence; updates the paragraph's ``thread``."""
-    subj, how = _subjects(doc, people, starts), "verb"
+    subj = _subjects(doc, people, starts)
+    how: How = "verb"
     if not subj and pred == "inspected" and _continues(doc, sent, people, starts, thread):
         subj, how = thread.visitors, "continued"
     if not subj:
