@@ -47,6 +47,16 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def word_pattern(name: str, template: str = "{}") -> re.Pattern:
+    """A regex of the words of a list (longest first), put in ``template`` at ``{}``.
+
+    >>> bool(word_pattern("lecture_words.txt", "^{}").match("宣讲政策"))
+    True
+    """
+    return re.compile(template.replace("{}", alternation(words(name))))
+
+
+@cache
 def keys(name: str) -> frozenset[str]:
     """The first column of a TSV (the words it is keyed by).
 

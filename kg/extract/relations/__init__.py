@@ -5,8 +5,9 @@ One module per family of predicates, each a set of registered rules (see ``kg ru
 - ``positions``: holdsPosition (from the parsed title phrases) and reported (bylines);
 - ``containment``: jurisdiction and partOf (agencies' names, division data, written chains, the story);
 - ``located``: locatedIn (the place before a name, 位于 … after it, the district or zone of the story);
-- ``events``: inspected, attended, investigatedBy (trigger words, ``data/relation_verbs.tsv``);
-- ``ventures``: undertakes and partnerOf.
+- ``events``: inspected, attended, investigatedBy (trigger words, ``data/relation_verbs.tsv``), from the
+  events ``visits`` finds once per article;
+- ``ventures``: undertakes and partnerOf, and who spoke at an event bodies hosted (``hosting``).
 
 Relation rules read the entities; they do not create them.
 """

@@ -1,0 +1,32 @@
+"""The undertakes rules, one at a time: which bodies undertake which projects."""
+from __future__ import annotations
+
+import pytest
+
+HOME = "东山县"
+FIRM = "东山县青河水泥有限公司"
+FARM = "东山县华康农业科技有限公司"
+PARK = "东山县绿色建材产业园项目"
+
+
+@pytest.mark.parametrize("rule,text,expected", [
+    # the body right before a verb of building or investing
+    ("relation.undertakes.owner-verb", f"{FIRM}承建{PARK}。", {(FIRM, "undertakes", PARK)}),
+    ("relation.undertakes.owner-verb", f"{FIRM}总经理赵志远实施{PARK}。", set()),          # the body heads a title
+    # a project said to be built by bodies (…项目由甲与乙共同投资建设)
+    ("relation.undertakes.passive-owner", f"{PARK}由{FIRM}与{FARM}共同投资建设。",
+     {(FIRM, "undertakes", PARK), (FARM, "undertakes", PARK)}),
+    ("relation.undertakes.passive-owner", f"{PARK}由{FARM}负责宣传。", set()),            # not a verb of building
+    # a body followed by 培育的/组建的 …: the project after it, or the one said to be its work
+    ("relation.undertakes.builds", f"{FIRM}重点培育的{PARK}正式投产。", {(FIRM, "undertakes", PARK)}),
+    ("relation.undertakes.builds", f"“青河智慧矿山”是{FIRM}精心组建的项目。", {(FIRM, "undertakes", "青河智慧矿山")}),
+    # every body of a cooperation undertakes the work they made together
+    ("relation.undertakes.joint-work", f"{FIRM}与东山大学合作的“青河智慧矿山”项目通过验收。",
+     {(FIRM, "undertakes", "青河智慧矿山项目"), ("东山大学", "undertakes", "青河智慧矿山项目")}),
+    # a body whose name begins a project's name
+    ("relation.undertakes.name-prefix", f"{FIRM}年产十万吨新型建材项目开工。",
+     {(FIRM, "undertakes", f"{FIRM}年产十万吨新型建材项目")}),
+    ("relation.undertakes.name-prefix", f"{FIRM}承建{PARK}。", set()),
+])
+def test_undertakes_rule_finds_its_owners(run_rule, rule, text, expected):
+    assert run_rule(rule, text, home=HOME).facts == expected
