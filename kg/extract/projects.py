@@ -95,7 +95,7 @@ def _names_its_kind(name: str) -> bool:
 
 
 _ROAD_WORKS = re.compile(alternation(words("road_works.txt")) + r"(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
-_ROAD = re.compile(r"(?:路|街|大道|桥|高速)$")
+_ROAD = re.compile(alternation(words("road_ends.txt")) + "$")      # a road, street or bridge
 
 
 @rule("project.road-works", stage="project", produces=("Project",), requires=("Place",))
