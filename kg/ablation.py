@@ -41,6 +41,8 @@ def _row(name: str, stage: str, base: dict[str, Any], res: dict[str, Any]) -> Ro
     deltas.update({p: res["relations"][p]["f1"] - base["relations"][p]["f1"] for p in PREDICATES})
     deltas["holdsPosition org accuracy"] = res["holdsPosition_org_accuracy"] - base["holdsPosition_org_accuracy"]
     most = max(sorted(deltas.items()), key=lambda kv: abs(kv[1]))
+    if abs(most[1]) < 5e-5:
+        most = ("-", 0.0)                   # no score moved
     return Row(name, stage, round(res["entity_macro_f1"] - base["entity_macro_f1"], 4),
                round(res["relations_micro"]["f1"] - base["relations_micro"]["f1"], 4), (most[0], round(most[1], 4)))
 
@@ -85,5 +87,6 @@ def table(base: dict[str, Any], rows: list[Row]) -> str:
              f"{base['relations_micro']['f1']:.3f}; Δ = score without the rule − score with it",
              f"{'rule':41} {'stage':13} {'Δentity':>9} {'Δrelation':>10}  most changed"]
     for r in rows:
-        lines.append(f"{r.rule:41} {r.stage:13} {r.entity:+9.4f} {r.relation:+10.4f}  {r.most[0]} {r.most[1]:+.4f}")
+        most = f"{r.most[0]} {r.most[1]:+.4f}" if r.most[0] != "-" else "-"
+        lines.append(f"{r.rule:41} {r.stage:13} {r.entity:+9.4f} {r.relation:+10.4f}  {most}")
     return "\n".join(lines)
