@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "E017": "{path}: gold directory has no .json files",
     "E018": "{detail}",
     "E019": "{path}: not a graph file written by kg build ({detail})",
-    "E020": "--since: invalid date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    "E020": "{option}: invalid date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E021": "{name!r} matches several entities: {matches} (use the key, e.g. {example})",
     "E022": "{path}: not a regular file ({kind})",
     "E023": "{path}: file is too large ({size} MB; the limit is {limit} MB)",
@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "E034": "{path}: cannot parse RDF ({detail})",
     "E035": "{path}: {count} more bad lines not reported",
     "E036": "{path}: is also an input; choose another output file",
+    "E037": "--depth needs --focus (the depth counts links away from the focused entity)",
+    "E038": "--since {since} is after --until {until}",
 }
 
 

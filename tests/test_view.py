@@ -86,8 +86,10 @@ def test_view_data_reads_like_the_graph():
     assert "市长 · 晋中市人民政府" in liu["posts"]
     assert liu["size"] > nodes["person/李明"]["size"]
     assert ["投资", "120亿元"] in nodes["project/潇河新城建设项目"]["attrs"]
-    # one colour and shape per type, in the legend too
-    assert len({(t["color"], t["shape"]) for t in d["types"]}) == len(d["types"]) == 5
+    # one colour and shape per type, in the legend too; the article a reporter reported is a node of its own
+    assert len({(t["color"], t["shape"]) for t in d["types"]}) == len(d["types"]) == 6
+    assert d["types"][-1]["type"] == "Article" and nodes["article/a1"]["label"] == "刘星调研潇河新城建设"
+    assert [(e["from"], e["p"]) for e in d["edges"] if e["to"] == "article/a1"] == [("person/刘星", "reported")]
     # edges are labelled by relation (or the post held)
     labels = {(e["from"], e["to"]): e["label"] for e in d["edges"]}
     assert labels[("person/刘星", "agency/晋中市人民政府")] == "市长"
