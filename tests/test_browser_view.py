@@ -88,9 +88,9 @@ def screenshot(o: Opened, name: str) -> Path:
 
 def test_opens_from_disk_draws_every_node_and_renders_chinese(open_page):
     o = open_page(sample_graph())
-    assert o.js("kgView.shownNodes()") == 15
+    assert o.js("kgView.shownNodes()") == 16       # 15 entities and the article 刘星 reported
     assert o.js("kgView.shownEdges()") == o.js("kgView.data.edges.length") > 10
-    assert "15 / 15" in o.page.inner_text("#status")
+    assert "16 / 16" in o.page.inner_text("#status")
     assert o.page.inner_text("#legend-types").count("\n") >= 4
     # CJK glyphs exist in the page's font: two different characters draw different pixels (no tofu boxes).
     assert o.js("""() => { const ink = (ch) => { const c = document.createElement('canvas'); c.width = c.height = 40;
@@ -133,20 +133,20 @@ def test_a_link_with_an_entity_opens_on_it(open_page):
 def test_type_relation_and_degree_filters(open_page):
     o = open_page(sample_graph())
     o.page.locator("#legend-types input[value=Place]").uncheck()
-    assert o.js("kgView.shownNodes()") == 11 and "11 / 15" in o.page.inner_text("#status")
+    assert o.js("kgView.shownNodes()") == 12 and "12 / 16" in o.page.inner_text("#status")
     edges = o.js("kgView.shownEdges()")
     o.page.locator("#legend-relations input[value=holdsPosition]").uncheck()
     assert o.js("kgView.shownEdges()") == edges - 5
     o.page.locator("#min-degree").fill("2")
     shown = o.js("kgView.data.nodes.filter(n => n.degree >= 2 && n.type !== 'Place').length")
-    assert o.js("kgView.shownNodes()") == shown < 11
+    assert o.js("kgView.shownNodes()") == shown < 12
     # searching for a hidden entity brings it back
     o.page.fill("#search", "山西省")
     o.page.press("#search", "Enter")
     assert o.js("kgView.network.getSelectedNodes()") == ["place/山西省"]
     assert o.page.locator("#legend-types input[value=Place]").is_checked()
     o.page.click("#reset")
-    assert o.js("kgView.shownNodes()") == 15
+    assert o.js("kgView.shownNodes()") == 16
     o.check_clean()
 
 
