@@ -123,7 +123,7 @@
   })();
   var rankOf = new Map(rank.map(function (id, i) { return [id, i]; }));
   var widthCache = new Map();
-  var lastLabels = [], lastEdgeLabels = [], hoverEdge = null, hoverNode = null;
+  var lastLabels = [], lastEdgeLabels = [], marked = [], hoverEdge = null, hoverNode = null;
   var showAllEdgeLabels = DATA.edges.length <= SMALL_EDGES;
 
   function textWidth(ctx, key, text) {
@@ -173,10 +173,12 @@
     ctx.lineJoin = "round";
     ctx.textBaseline = "top";
     // rings around the focused, selected and path-end nodes
+    marked = [];
     priorityIds().forEach(function (id, i) {
       var bn = bodyNodes[id];
       if (!bn || seen.has(id) || id === hoverNode) return;
       seen.add(id);
+      marked.push(id);
       var x = bn.x * s + tx, y = bn.y * s + ty, r = (bn.options.size || 10) * s + 5;
       ctx.beginPath();
       ctx.arc(x, y, r, 0, 2 * Math.PI);
@@ -187,7 +189,17 @@
       ctx.setLineDash([]);
     });
     seen = new Set();
-    function place(id, strong) {
+    if (network.body.nodeIndices.length <= 600) {   // labels keep off the nodes too (cheap enough below this size)
+      var obstacles = new Grid(48);
+      network.body.nodeIndices.forEach(function (id) {
+        var bn = bodyNodes[id], r = (bn.options.size || 10) * s;
+        obstacles.put({ x: bn.x * s + tx - r, y: bn.y * s + ty - r, w: 2 * r, h: 2 * r, id: id });
+      });
+    }
+    function free(b, top) {   // the highest-ranked labels may cover small nodes, never other labels
+      return !grid.hits(b) && (top || !obstacles || !obstacles.hits(b));
+    }
+    function place(id, strong, top) {
       if (seen.has(id)) return;
       seen.add(id);
       var bn = bodyNodes[id], n = byId.get(id);
@@ -197,10 +209,15 @@
       var size = strong ? 14 : 12, font = (strong ? "700 " : "") + size + "px " + FONT;
       ctx.font = font;
       var text = shortLabel(n.label), w = textWidth(ctx, (strong ? "b" : "") + id, text);
-      var r = (bn.options.size || 10) * s;
-      var b = { x: x - w / 2 - 3, y: y + r + 3, w: w + 6, h: size + 5, text: text, id: id };
-      if (b.x < 0 || b.y < 0 || b.x + b.w > W || b.y + b.h > H) return;
-      if (grid.hits(b)) return;
+      var r = (bn.options.size || 10) * s, bw = w + 6, bh = size + 5;
+      // below the node, else right of it, above it, left of it: the first place that is free
+      var spots = [[x - bw / 2, y + r + 3], [x + r + 4, y - bh / 2], [x - bw / 2, y - r - 3 - bh], [x - r - 4 - bw, y - bh / 2]];
+      var b = null;
+      for (var k = 0; k < spots.length && !b; k++) {
+        var c = { x: spots[k][0], y: spots[k][1], w: bw, h: bh, text: text, id: id };
+        if (c.x >= 0 && c.y >= 0 && c.x + c.w <= W && c.y + c.h <= H && free(c, top)) b = c;
+      }
+      if (!b) return;
       grid.put(b);
       labels.push(b);
       ctx.lineWidth = 3.5; ctx.strokeStyle = "rgba(255,255,255,.95)";
@@ -208,23 +225,17 @@
       ctx.fillStyle = "#1d2530";
       ctx.fillText(text, b.x + 3, b.y + 2);
     }
-    priorityIds().forEach(function (id) { place(id, true); });
-    for (var i = 0, tries = 0; i < rank.length && labels.length < MAX_LABELS && tries < 4000; i++) {
-      var id = rank[i];
-      if (!bodyNodes[id] || seen.has(id)) continue;
-      tries++;
-      place(id, i < 12);
-    }
-    // edge labels: the hovered edge, the selected node's edges, every edge of small views
+    priorityIds().forEach(function (id) { place(id, true, true); });
+    // edge labels: the hovered edge and the selected node's edges first, every edge of small views last
     var edgeLabels = [], bodyEdges = network.body.edges;
-    function placeEdge(eid) {
+    function placeEdge(eid, top) {
       var be = bodyEdges[eid], e = DATA.edges[eid];
       if (!be || !e || !be.from || !be.to) return;
       var mx = (be.from.x + be.to.x) / 2 * s + tx, my = (be.from.y + be.to.y) / 2 * s + ty;
       ctx.font = "11px " + FONT;
       var w = textWidth(ctx, "e" + eid, e.label);
       var b = { x: mx - w / 2 - 2, y: my - 8, w: w + 4, h: 15, text: e.label, id: eid, edge: true };
-      if (b.x < 0 || b.y < 0 || b.x + b.w > W || b.y + b.h > H || grid.hits(b)) return;
+      if (b.x < 0 || b.y < 0 || b.x + b.w > W || b.y + b.h > H || !free(b, top)) return;
       grid.put(b);
       edgeLabels.push(b);
       ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,.95)";
@@ -232,9 +243,15 @@
       ctx.fillStyle = "#3d4652";
       ctx.fillText(e.label, b.x + 2, b.y + 2);
     }
-    if (hoverEdge !== null) placeEdge(hoverEdge);
-    if (state.node && bodyNodes[state.node]) bodyNodes[state.node].edges.forEach(function (be) { placeEdge(be.id); });
-    if (showAllEdgeLabels || state.only) network.body.edgeIndices.forEach(placeEdge);
+    if (hoverEdge !== null) placeEdge(hoverEdge, true);
+    if (state.node && bodyNodes[state.node]) bodyNodes[state.node].edges.forEach(function (be) { placeEdge(be.id, true); });
+    for (var i = 0, tries = 0; i < rank.length && labels.length < MAX_LABELS && tries < 4000; i++) {
+      var id = rank[i];
+      if (!bodyNodes[id] || seen.has(id)) continue;
+      tries++;
+      place(id, i < 12, i < 30);
+    }
+    if (showAllEdgeLabels || state.only) network.body.edgeIndices.forEach(function (eid) { placeEdge(eid, false); });
     ctx.restore();
     lastLabels = labels;
     lastEdgeLabels = edgeLabels;
@@ -277,7 +294,7 @@
   }
   function reframe() {
     if (state.only) network.fit({ nodes: Array.from(state.only), animation: false });
-    else if (state.node && network.body.nodes[state.node])
+    else if (state.node && network.body.nodes[state.node] && nodeView.length > SMALL_EDGES)
       network.moveTo({ position: network.getPositions([state.node])[state.node], animation: false });
     else network.fit({ animation: false });
   }
@@ -572,7 +589,9 @@
     ids.forEach(function (id) {
       var n = byId.get(id);
       if (!n || n.type === "Article") return;
-      [n.label].concat(n.aliases).forEach(function (s) { if (s && s.length > 1 && names.indexOf(s) < 0) names.push(s); });
+      [n.label].concat(n.aliases.filter(function (a) { return a.length > 1; })).forEach(function (s) {
+        if (s && names.indexOf(s) < 0) names.push(s);
+      });
     });
     return names.sort(function (a, b) { return b.length - a.length; });
   }
@@ -690,7 +709,7 @@
     c.events.forEach(function (e) { all.push(e.at); });
     var lo = Math.floor(Math.min.apply(null, all)), hi = Math.ceil(Math.max.apply(null, all) + 0.01);
     if (hi - lo < 2) { lo -= 1; hi += 1; }
-    var W = 330, L = 8, R = 8, rowH = 22, top = 6, nameH = 12;
+    var W = 330, L = 16, R = 16, rowH = 22, top = 6, nameH = 12;
     var H = top + c.bars.length * (rowH + nameH) + (c.events.length ? rowH + nameH : 0) + 22;
     function X(y) { return L + (y - lo) / (hi - lo) * (W - L - R); }
     var svg = svgEl("svg", { id: "career", viewBox: "0 0 " + W + " " + H, width: "100%", role: "img",
@@ -975,6 +994,7 @@
   api.labelBoxes = function () {
     return lastLabels.concat(lastEdgeLabels).map(function (b) { return { x: b.x, y: b.y, w: b.w, h: b.h, text: b.text, id: b.id, edge: !!b.edge }; });
   };
+  api.marked = function () { return marked.slice(); };
   api.findPaths = findPaths;
   api.showPaths = function (a, b) { var p = showPaths(a, b); commit(); return p; };
   api.career = careerOf;
