@@ -209,6 +209,14 @@ def test_big_graph_opens_laid_out_and_filters(open_page):
     assert o.js("kgView.data.physics") is False
     assert o.js("kgView.shownNodes()") == 1200
     assert o.js("kgView.readyAt") < 15_000          # generous: CPUs here are shared
+    assert o.js("kgView.labelsShown()") >= 20 and overlapping(o.js("kgView.labelBoxes()")) == []
+    # drawn in batches, the nodes can still be hovered and clicked
+    key = o.js("kgView.data.nodes[5].id")
+    o.js("""(k) => { const n = kgView.network; n.moveTo({position: n.getPositions([k])[k], scale: 1.5}); n.redraw(); }""", key)
+    x, y = o.node_point(key)
+    o.page.mouse.click(x, y)
+    assert o.page.locator("#panel h2").inner_text() == o.js("(k) => kgView.data.nodes.find(n => n.id === k).label", key)
+    o.page.click("#reset")
     o.page.locator("#min-degree").fill("4")
     expected = o.js("kgView.data.nodes.filter(n => n.degree >= 4).length")
     assert o.js("kgView.shownNodes()") == expected < 1200
