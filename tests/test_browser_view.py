@@ -266,9 +266,21 @@ def test_first_paint_labels_the_most_connected_without_overlap(open_page, seed_b
     o.check_clean()
 
 
-def test_selecting_a_node_rings_it_and_labels_its_edges(open_page):
+def test_hovered_edges_and_the_selected_node_are_labelled_and_the_node_ringed(open_page):
     o = open_page(random_graph(300, 600, seed=4), "medium.html", viewport=(1280, 720))
     assert o.js("kgView.marked()") == [] and not any(b["edge"] for b in o.js("kgView.labelBoxes()"))
+    # hovering an edge labels it
+    edge = o.js("kgView.data.edges[3]")
+    mid = o.js("""(e) => { const n = kgView.network, p = n.getPositions([e.from, e.to]);
+        const m = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
+        n.setOptions({physics: false}); n.moveTo({position: m, scale: 2}); n.redraw();
+        const c = n.canvasToDOM(m), r = document.getElementById('net').getBoundingClientRect();
+        return [r.left + c.x, r.top + c.y]; }""", edge)
+    o.page.mouse.move(mid[0] - 1, mid[1] - 1)
+    o.page.mouse.move(mid[0], mid[1])
+    o.page.wait_for_function("kgView.labelBoxes().some(b => b.edge)", timeout=5000)
+    assert [b["text"] for b in o.js("kgView.labelBoxes()") if b["edge"]] == [edge["label"]]
+    o.page.mouse.move(5, 5)
     key = o.js("kgView.data.nodes.slice().sort((a, b) => b.degree - a.degree)[0].id")
     o.js("(k) => kgView.focusNode(k)", key)
     assert o.js("kgView.marked()") == [key]
