@@ -344,7 +344,10 @@
       tries++;
       place(id, i < 12, i < 30);
     }
-    if (showAllEdgeLabels || state.only) network.body.edgeIndices.forEach(function (eid) { placeEdge(eid, false); });
+    if (showAllEdgeLabels || state.only) network.body.edgeIndices.forEach(function (eid) {
+      var e = DATA.edges[eid];   // in a view of one relation, its name on every edge says nothing
+      if (e && !(DATA.relations.length === 1 && e.label === relName(e.p))) placeEdge(eid, false);
+    });
     ctx.restore();
     lastLabels = labels;
     lastEdgeLabels = edgeLabels;
@@ -385,11 +388,16 @@
       reframe();
     }).observe(netEl);
   }
+  // Fit the view to `nodes` (all when omitted), never zooming in so far that a few nodes fill the screen.
+  function fitTo(nodes) {
+    network.fit(nodes ? { nodes: nodes, animation: false } : { animation: false });
+    if (network.getScale() > 1.3) network.moveTo({ scale: 1.3, animation: false });
+  }
   function reframe() {
-    if (state.only) network.fit({ nodes: Array.from(state.only), animation: false });
+    if (state.only) fitTo(Array.from(state.only));
     else if (state.node && network.body.nodes[state.node] && nodeView.length > SMALL_EDGES)
       network.moveTo({ position: network.getPositions([state.node])[state.node], animation: false });
-    else network.fit({ animation: false });
+    else fitTo();
   }
 
   /* ---------- filters ---------- */
@@ -976,7 +984,7 @@
       ol.appendChild(li);
     });
     body.appendChild(ol);
-    network.fit({ nodes: Array.from(state.only), animation: false });
+    fitTo(Array.from(state.only));
     network.redraw();
     return paths;
   }
