@@ -159,3 +159,19 @@ def test_read_graph_says_what_is_wrong(tmp_path):
     with pytest.raises(KgError) as e:
         read_graph(tmp_path)
     assert e.value.code == "E019" and "\n" not in str(e.value)
+
+
+def test_a_relation_has_one_colour_whatever_the_view_holds():
+    from kg.view.focus import by_relations
+    from kg.view.style import RELATION_STYLE, TYPE_STYLE
+    g = sample_graph()
+    whole = {r["p"]: r["color"] for r in view_data(g)["relations"]}
+    for p in whole:
+        alone = view_data(by_relations(g, [p]))
+        assert [(r["p"], r["color"]) for r in alone["relations"]] == [(p, whole[p])]
+        assert {e["p"] for e in alone["edges"]} == {p}
+    assert whole == {p: RELATION_STYLE[p]["color"] for p in whole}               # taken from the one table
+    assert len({st["color"] for st in RELATION_STYLE.values()}) == len(RELATION_STYLE)
+    assert len({st["color"] for st in TYPE_STYLE.values()}) == len(TYPE_STYLE)
+    types = {t["type"]: (t["color"], t["shape"]) for t in view_data(g)["types"]}
+    assert all((n["color"], n["shape"]) == types[n["type"]] for n in view_data(by_relations(g, ["partOf"]))["nodes"])
