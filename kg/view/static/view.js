@@ -871,6 +871,8 @@
     if (chart) {
       body.appendChild(el("h3", "", "履历 Career"));
       body.appendChild(chart);
+      body.appendChild(el("p", "hint", "条：任期（虚框：任期不详，按见报日期）· 点：视察、出席、被调查 " +
+                                       "Bars: posts (dashed: tenure unknown, at the article date) · dots: visits, meetings, investigations"));
     }
     body.appendChild(el("h3", "", "时间线 Timeline (" + n.facts.length + ")"));
     body.appendChild(factList(n.facts, id));
