@@ -189,6 +189,8 @@ def test_markup_in_articles_shows_as_text_and_runs_nothing(open_page):
     assert ATTACKS[0] in o.page.inner_text("#tooltip")
     assert o.js("window.__pwned") is None
     assert o.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    svg = o.js("kgView.svg()")                     # the SVG download keeps the markup as text too
+    assert "<script" not in svg and "<img" not in svg and ET.fromstring(svg.split("\n", 1)[1]) is not None
     assert o.js("document.scripts.length") == 3
     o.check_clean()
 
