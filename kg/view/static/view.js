@@ -181,7 +181,9 @@
     network.renderer._drawEdges = on ? batchedEdges : visDraw.edges;
     network.renderer._drawNodes = on ? batchedNodes : visDraw.nodes;
   }
-  if (BIG) fastDraw(true);
+  // Only with the vis-network internals this was written against (9.1.2, shipped by pyvis); else vis draws alone.
+  var CAN_BATCH = typeof visDraw.edges === "function" && typeof visDraw.nodes === "function" && !!network.body.nodeIndices;
+  if (BIG && CAN_BATCH) fastDraw(true);
 
   // Corners of a node's shape (triangle, hexagon, diamond, star; anything else a square), centred on x, y.
   function polygon(shape, x, y, r) {
@@ -1093,7 +1095,7 @@
     return lastLabels.concat(lastEdgeLabels).map(function (b) { return { x: b.x, y: b.y, w: b.w, h: b.h, text: b.text, id: b.id, edge: !!b.edge }; });
   };
   api.marked = function () { return marked.slice(); };
-  api.fastDraw = function (on) { if (BIG) { fastDraw(on); network.redraw(); } return BIG; };
+  api.fastDraw = function (on) { if (BIG && CAN_BATCH) { fastDraw(on); network.redraw(); } return BIG && CAN_BATCH; };
   api.findPaths = findPaths;
   api.showPaths = function (a, b) { var p = showPaths(a, b); commit(); return p; };
   api.career = careerOf;
