@@ -65,8 +65,8 @@ def test_markup_in_articles_cannot_break_out_of_the_data(hostile_page):
 
 
 def test_page_script_never_uses_innerhtml_with_data():
-    from kg.view.html import asset
-    js = asset("static/view.js")
+    from kg.view.html import app_js
+    js = app_js()
     assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", js)
 
 

@@ -5,8 +5,10 @@ beforehand), ``html`` (the self-contained page), ``graphjson`` (``graph.json``,
 the graph ``kg view``/``kg stats`` reread), ``focus`` (ego networks and
 filters), ``stats`` (the ``kg stats`` tables), ``style`` (colours and names),
 ``sample`` (synthetic graphs), ``browser`` (headless Chromium for tests and
-``bench/``). The page itself: ``templates/graph.html``, ``static/view.js``,
-``static/view.css``.
+``bench/``). The page itself: ``templates/graph.html``, ``static/view.css`` and
+the script's parts ``static/view-*.js`` (network, batched drawing, labels,
+filters, search, address, hover, panel, career, paths, downloads; see
+``html.APP_PARTS``).
 """
 from __future__ import annotations
 
