@@ -14,8 +14,11 @@ from typing import Any
 
 import pytest
 
-from kg.model import Node
-from kg.view import write_html
+import xml.etree.ElementTree as ET
+
+from kg.cli import main
+from kg.model import Article, Fact, Graph, Node
+from kg.view import write_graph_json, write_html
 from kg.view.browser import browser_missing, chromium
 from kg.view.sample import ATTACKS, hostile_graph, random_graph, sample_graph
 
@@ -58,10 +61,17 @@ class Opened:
 def open_page(browser, tmp_path):
     opened: list[Opened] = []
 
-    def _open(graph, name: str = "graph.html", timeout: float = 60_000, fragment: str = "") -> Opened:
-        path = tmp_path / name
-        write_html(graph, path)
+    def _open(graph, name: str = "graph.html", timeout: float = 60_000, fragment: str = "",
+              viewport: tuple[int, int] | None = None) -> Opened:
+        """Open ``graph`` (a Graph, written to ``name`` first, or the path of a page already written)."""
+        if isinstance(graph, Path):
+            path = graph
+        else:
+            path = tmp_path / name
+            write_html(graph, path)
         page = browser.new_page()
+        if viewport:
+            page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         o = Opened(page, path)
         page.on("request", lambda r: o.requests.append(r.url))
         page.on("console", lambda m: o.errors.append(m.text) if m.type == "error" else None)
@@ -88,9 +98,9 @@ def screenshot(o: Opened, name: str) -> Path:
 
 def test_opens_from_disk_draws_every_node_and_renders_chinese(open_page):
     o = open_page(sample_graph())
-    assert o.js("kgView.shownNodes()") == 15
+    assert o.js("kgView.shownNodes()") == 16       # 15 entities and the article 刘星 reported
     assert o.js("kgView.shownEdges()") == o.js("kgView.data.edges.length") > 10
-    assert "15 / 15" in o.page.inner_text("#status")
+    assert "16 / 16" in o.page.inner_text("#status")
     assert o.page.inner_text("#legend-types").count("\n") >= 4
     # CJK glyphs exist in the page's font: two different characters draw different pixels (no tofu boxes).
     assert o.js("""() => { const ink = (ch) => { const c = document.createElement('canvas'); c.width = c.height = 40;
@@ -133,20 +143,20 @@ def test_a_link_with_an_entity_opens_on_it(open_page):
 def test_type_relation_and_degree_filters(open_page):
     o = open_page(sample_graph())
     o.page.locator("#legend-types input[value=Place]").uncheck()
-    assert o.js("kgView.shownNodes()") == 11 and "11 / 15" in o.page.inner_text("#status")
+    assert o.js("kgView.shownNodes()") == 12 and "12 / 16" in o.page.inner_text("#status")
     edges = o.js("kgView.shownEdges()")
     o.page.locator("#legend-relations input[value=holdsPosition]").uncheck()
     assert o.js("kgView.shownEdges()") == edges - 5
     o.page.locator("#min-degree").fill("2")
     shown = o.js("kgView.data.nodes.filter(n => n.degree >= 2 && n.type !== 'Place').length")
-    assert o.js("kgView.shownNodes()") == shown < 11
+    assert o.js("kgView.shownNodes()") == shown < 12
     # searching for a hidden entity brings it back
     o.page.fill("#search", "山西省")
     o.page.press("#search", "Enter")
     assert o.js("kgView.network.getSelectedNodes()") == ["place/山西省"]
     assert o.page.locator("#legend-types input[value=Place]").is_checked()
     o.page.click("#reset")
-    assert o.js("kgView.shownNodes()") == 15
+    assert o.js("kgView.shownNodes()") == 16
     o.check_clean()
 
 
@@ -179,6 +189,8 @@ def test_markup_in_articles_shows_as_text_and_runs_nothing(open_page):
     assert ATTACKS[0] in o.page.inner_text("#tooltip")
     assert o.js("window.__pwned") is None
     assert o.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    svg = o.js("kgView.svg()")                     # the SVG download keeps the markup as text too
+    assert "<script" not in svg and "<img" not in svg and ET.fromstring(svg.split("\n", 1)[1]) is not None
     assert o.js("document.scripts.length") == 3
     o.check_clean()
 
@@ -199,8 +211,238 @@ def test_big_graph_opens_laid_out_and_filters(open_page):
     assert o.js("kgView.data.physics") is False
     assert o.js("kgView.shownNodes()") == 1200
     assert o.js("kgView.readyAt") < 15_000          # generous: CPUs here are shared
+    assert o.js("kgView.labelsShown()") >= 20 and overlapping(o.js("kgView.labelBoxes()")) == []
+    # drawn in batches, the nodes can still be hovered and clicked
+    key = o.js("kgView.data.nodes[5].id")
+    o.js("""(k) => { const n = kgView.network; n.moveTo({position: n.getPositions([k])[k], scale: 1.5}); n.redraw(); }""", key)
+    x, y = o.node_point(key)
+    o.page.mouse.click(x, y)
+    assert o.page.locator("#panel h2").inner_text() == o.js("(k) => kgView.data.nodes.find(n => n.id === k).label", key)
+    o.page.click("#reset")
     o.page.locator("#min-degree").fill("4")
     expected = o.js("kgView.data.nodes.filter(n => n.degree >= 4).length")
     assert o.js("kgView.shownNodes()") == expected < 1200
     screenshot(o, "big.png")
+    o.check_clean()
+
+
+# ---------- reading at first sight ----------
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    """The seed articles built as a user would (kg build seeds): graph.html and graph.json."""
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["build", str(seeds), "-o", str(out)]) == 0
+    return out
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of drawn labels whose boxes overlap."""
+    bad = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]:
+                bad.append((a["text"], b["text"]))
+    return bad
+
+
+def test_first_paint_labels_the_most_connected_without_overlap(open_page, seed_build):
+    o = open_page(seed_build / "graph.html", viewport=(1280, 720))
+    assert o.js("kgView.labelsShown()") >= 20
+    boxes = o.js("kgView.labelBoxes()")
+    assert overlapping(boxes) == []
+    net = o.page.locator("#net").bounding_box()
+    assert all(0 <= b["x"] and b["x"] + b["w"] <= net["width"] and 0 <= b["y"] and b["y"] + b["h"] <= net["height"]
+               for b in boxes)
+    # the most connected entities are among the labelled ones; edge labels wait for a hover on this big a view
+    top = o.js("kgView.data.nodes.slice().sort((a, b) => b.score - a.score).slice(0, 5).map(n => n.id)")
+    assert set(top) <= {b["id"] for b in boxes if not b["edge"]}
+    assert not any(b["edge"] for b in boxes)
+    screenshot(o, "seed-first-paint.png")
+    # zooming in reveals labels that had no room, still without overlap
+    before = {b["id"] for b in boxes}
+    o.js("kgView.network.moveTo({scale: kgView.network.getScale() * 3}); kgView.network.redraw()")
+    after = o.js("kgView.labelBoxes()")
+    assert {b["id"] for b in after} - before and overlapping(after) == []
+    o.check_clean()
+
+
+def test_hovered_edges_and_the_selected_node_are_labelled_and_the_node_ringed(open_page):
+    o = open_page(random_graph(300, 600, seed=4), "medium.html", viewport=(1280, 720))
+    assert o.js("kgView.marked()") == [] and not any(b["edge"] for b in o.js("kgView.labelBoxes()"))
+    # hovering an edge labels it
+    edge = o.js("kgView.data.edges[3]")
+    mid = o.js("""(e) => { const n = kgView.network, p = n.getPositions([e.from, e.to]);
+        const m = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
+        n.setOptions({physics: false}); n.moveTo({position: m, scale: 2}); n.redraw();
+        const c = n.canvasToDOM(m), r = document.getElementById('net').getBoundingClientRect();
+        return [r.left + c.x, r.top + c.y]; }""", edge)
+    o.page.mouse.move(mid[0] - 1, mid[1] - 1)
+    o.page.mouse.move(mid[0], mid[1])
+    o.page.wait_for_function("kgView.labelBoxes().some(b => b.edge)", timeout=5000)
+    assert [b["text"] for b in o.js("kgView.labelBoxes()") if b["edge"]] == [edge["label"]]
+    o.page.mouse.move(5, 5)
+    key = o.js("kgView.data.nodes.slice().sort((a, b) => b.degree - a.degree)[0].id")
+    o.js("(k) => kgView.focusNode(k)", key)
+    assert o.js("kgView.marked()") == [key]
+    boxes = o.js("kgView.labelBoxes()")
+    assert key in {b["id"] for b in boxes} and any(b["edge"] for b in boxes) and overlapping(boxes) == []
+    o.check_clean()
+
+
+def test_panel_does_not_hide_the_network_at_1280x720(open_page):
+    o = open_page(random_graph(300, 600, seed=4), "medium.html", viewport=(1280, 720))
+    key = o.js("kgView.data.nodes[7].id")
+    o.js("(k) => kgView.focusNode(k)", key)
+    net, panel = o.page.locator("#net").bounding_box(), o.page.locator("#panel").bounding_box()
+    assert panel["width"] > 250 and net["x"] + net["width"] <= panel["x"] + 1 and net["width"] >= 600
+    o.page.wait_for_timeout(300)     # the network has refitted to the space the panel left
+    x, y = o.node_point(key)
+    assert net["x"] < x < net["x"] + net["width"] and net["y"] < y < net["y"] + net["height"]
+    o.check_clean()
+
+
+def test_a_focus_view_labels_every_node_and_marks_the_focus(open_page, tmp_path):
+    write_graph_json(sample_graph(), tmp_path / "graph.json")
+    assert main(["view", str(tmp_path), "--focus", "刘星", "-o", str(tmp_path / "focus.html")]) == 0
+    o = open_page(tmp_path / "focus.html", viewport=(1280, 720))
+    n = o.js("kgView.data.nodes.length")
+    assert o.js("kgView.labelsShown()") == n == 6
+    boxes = o.js("kgView.labelBoxes()")
+    assert overlapping(boxes) == [] and any(b["edge"] for b in boxes)      # a small view labels its edges
+    assert o.js("kgView.marked()") == ["person/刘星"]
+    assert o.page.locator("#panel h2").inner_text() == "刘星"                # and opens on the focused entity
+    screenshot(o, "focus.png")
+    o.check_clean()
+
+
+def test_relation_and_type_colours_are_the_same_in_every_view(open_page, tmp_path):
+    write_graph_json(sample_graph(), tmp_path / "graph.json")
+    write_html(sample_graph(), tmp_path / "graph.html")
+    assert main(["view", str(tmp_path), "--focus", "王晓东", "--depth", "1", "-o", str(tmp_path / "focus.html")]) == 0
+    full = open_page(tmp_path / "graph.html")
+    focus = open_page(tmp_path / "focus.html")
+    a, b = full.js("kgView.relationColors()"), focus.js("kgView.relationColors()")
+    assert len(a) == 2 * full.js("kgView.data.relations.length") == 18 and len(b) < len(a)   # all relations; a few
+    for p, colour in b.items():
+        assert a[p] == colour, p
+    assert full.js("kgView.data.palette") == focus.js("kgView.data.palette")
+    node_colours = "Object.fromEntries(kgView.data.nodes.map(n => [n.type, n.color + n.shape]))"
+    fa, fb = full.js(node_colours), focus.js(node_colours)
+    assert all(fa[t] == c for t, c in fb.items())
+    full.check_clean()
+    focus.check_clean()
+
+
+def chain_graph() -> Graph:
+    """甲 inspected 乙, which 丙 undertakes (two steps); 甲 also reaches 丙 in three steps through 丁 and 戊."""
+    g = Graph()
+    for key, type_ in (("person/甲", "Person"), ("project/乙", "Project"), ("organization/丙", "Organization"),
+                       ("agency/丁", "Agency"), ("place/戊", "Place"), ("person/己", "Person")):
+        g.nodes[key] = Node(key, type_, key.split("/")[1])
+    g.articles["n1"] = Article("n1", "", "甲到乙调研", "2022-05-01", "news.jsonl")
+    g.facts = [Fact("person/甲", "inspected", "project/乙", "n1", date="2022-05-01", evidence="甲到乙现场调研。"),
+               Fact("organization/丙", "undertakes", "project/乙", "n1", evidence="乙由丙承担。"),
+               Fact("person/甲", "holdsPosition", None, "n1", role="局长", org="agency/丁"),
+               Fact("agency/丁", "jurisdiction", "place/戊", "n1"),
+               Fact("organization/丙", "locatedIn", "place/戊", "n1"),
+               Fact("person/己", "attended", "project/乙", "n1")]
+    return g
+
+
+def test_path_finder_draws_the_shortest_chain_with_its_evidence(open_page):
+    o = open_page(chain_graph(), "chain.html")
+    for box, name in (("#path-from", "甲"), ("#path-to", "丙")):
+        o.page.fill(box, name)
+        o.page.press(box, "Enter")
+    o.page.click("#path-go")
+    assert o.js("kgView.shownNodes()") == 3 and o.js("kgView.shownEdges()") == 2
+    panel = o.page.locator("#panel")
+    assert panel.locator(".paths > li").count() == 1
+    chain = panel.locator(".paths .chain").inner_text()
+    assert chain.index("甲") < chain.index("乙") < chain.index("丙")
+    text = panel.inner_text()
+    assert "甲到乙现场调研。" in text and "乙由丙承担。" in text and "编号 n1" in text
+    assert panel.locator(".paths mark", has_text="甲").count() >= 1        # the mentions are marked
+    assert o.js("kgView.findPaths('person/甲', 'place/戊').length") == 1    # 甲 → 丁 → 戊
+    assert "path=" in o.js("decodeURIComponent(location.hash)")
+    screenshot(o, "path.png")
+    o.page.go_back()                                                     # Back leaves the path
+    assert o.js("kgView.shownNodes()") == 6 and panel.is_hidden()
+    o.check_clean()
+
+
+def test_career_shows_posts_as_bars_and_visits_as_points(open_page):
+    o = open_page(sample_graph(), fragment="#person/刘星")
+    career = o.page.locator("#panel #career")
+    assert career.locator("rect.bar").count() == 2                       # 市长 since 2021, 市委副书记
+    assert career.locator("circle.event").count() == 2                   # an inspection and a meeting
+    bar = career.locator("rect.bar").first.bounding_box()
+    points = [career.locator("circle.event").nth(i).bounding_box() for i in range(2)]
+    assert all(bar["x"] < p["x"] < bar["x"] + bar["width"] for p in points)   # both during the 市长 tenure
+    assert "市长 · 晋中市人民政府" in career.text_content()
+    screenshot(o, "career.png")
+    o.check_clean()
+
+
+def test_the_address_holds_the_state_and_back_restores_it(open_page):
+    o = open_page(sample_graph())
+    o.page.fill("#search", "刘星")
+    o.page.press("#search", "Enter")
+    panel = o.page.locator("#panel")
+    panel.locator("button.link", has_text="潇河新城建设项目").first.click()
+    assert panel.locator("h2").inner_text() == "潇河新城建设项目"
+    o.page.locator("#legend-types input[value=Place]").uncheck()
+    assert "hide=Place" in o.js("location.hash")
+    o.page.go_back()
+    assert o.page.locator("#legend-types input[value=Place]").is_checked() and o.js("kgView.shownNodes()") == 16
+    assert panel.locator("h2").inner_text() == "潇河新城建设项目"
+    o.page.go_back()
+    assert panel.locator("h2").inner_text() == "刘星"                    # Back restores the previous panel
+    o.page.go_forward()
+    assert panel.locator("h2").inner_text() == "潇河新城建设项目"
+    o.js("location.hash = '#' + encodeURIComponent('person/王晓东')")      # an address typed by hand
+    o.page.wait_for_function("document.querySelector('#panel h2') && document.querySelector('#panel h2').textContent === '王晓东'")
+    o.check_clean()
+
+
+def test_the_view_downloads_as_png_and_svg(open_page, tmp_path):
+    o = open_page(sample_graph())
+    with o.page.expect_download() as d:
+        o.page.click("#download-png")
+    png = Path(d.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000 and d.value.suggested_filename.endswith(".png")
+    with o.page.expect_download() as d:
+        o.page.click("#download-svg")
+    svg = ET.parse(d.value.path()).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = [t.text for t in svg.iter(ns + "text")]
+    assert len(list(svg.iter(ns + "line"))) == o.js("kgView.shownEdges()")
+    assert "刘星" in texts and len(texts) >= o.js("kgView.labelsShown()")
+    colours = {e.get("data-p"): e.get("stroke") for e in svg.iter(ns + "line")}
+    assert colours == {p: c for p, c in o.js("kgView.relationColors()").items() if not p.startswith("legend:")}
+    o.check_clean()
+
+
+def test_a_phone_screen_shows_the_graph_and_a_usable_panel(open_page):
+    o = open_page(sample_graph(), viewport=(390, 844))
+    assert o.js("document.documentElement.scrollWidth") <= 390
+    net = o.page.locator("#net").bounding_box()
+    assert net["width"] >= 380 and net["height"] >= 500
+    o.page.fill("#search", "刘星")
+    o.page.press("#search", "Enter")
+    panel, net = o.page.locator("#panel").bounding_box(), o.page.locator("#net").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 390 and panel["y"] + 100 < 844
+    assert net["height"] >= 300 and o.js("document.documentElement.scrollWidth") <= 390
+    assert o.page.locator("#panel h2").inner_text() == "刘星"
+    screenshot(o, "phone.png")
+    # the filters open as a drawer, within the screen, and work
+    o.page.click("#toggle-controls")
+    o.page.wait_for_timeout(300)
+    box = o.page.locator("#controls").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    o.page.locator("#legend-types input[value=Place]").uncheck()
+    assert o.js("kgView.shownNodes()") == 12
+    o.page.click("#toggle-controls")
     o.check_clean()

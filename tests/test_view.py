@@ -65,8 +65,8 @@ def test_markup_in_articles_cannot_break_out_of_the_data(hostile_page):
 
 
 def test_page_script_never_uses_innerhtml_with_data():
-    from kg.view.html import asset
-    js = asset("static/view.js")
+    from kg.view.html import app_js
+    js = app_js()
     assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", js)
 
 
@@ -86,8 +86,10 @@ def test_view_data_reads_like_the_graph():
     assert "市长 · 晋中市人民政府" in liu["posts"]
     assert liu["size"] > nodes["person/李明"]["size"]
     assert ["投资", "120亿元"] in nodes["project/潇河新城建设项目"]["attrs"]
-    # one colour and shape per type, in the legend too
-    assert len({(t["color"], t["shape"]) for t in d["types"]}) == len(d["types"]) == 5
+    # one colour and shape per type, in the legend too; the article a reporter reported is a node of its own
+    assert len({(t["color"], t["shape"]) for t in d["types"]}) == len(d["types"]) == 6
+    assert d["types"][-1]["type"] == "Article" and nodes["article/a1"]["label"] == "刘星调研潇河新城建设"
+    assert [(e["from"], e["p"]) for e in d["edges"] if e["to"] == "article/a1"] == [("person/刘星", "reported")]
     # edges are labelled by relation (or the post held)
     labels = {(e["from"], e["to"]): e["label"] for e in d["edges"]}
     assert labels[("person/刘星", "agency/晋中市人民政府")] == "市长"
@@ -157,3 +159,19 @@ def test_read_graph_says_what_is_wrong(tmp_path):
     with pytest.raises(KgError) as e:
         read_graph(tmp_path)
     assert e.value.code == "E019" and "\n" not in str(e.value)
+
+
+def test_a_relation_has_one_colour_whatever_the_view_holds():
+    from kg.view.focus import by_relations
+    from kg.view.style import RELATION_STYLE, TYPE_STYLE
+    g = sample_graph()
+    whole = {r["p"]: r["color"] for r in view_data(g)["relations"]}
+    for p in whole:
+        alone = view_data(by_relations(g, [p]))
+        assert [(r["p"], r["color"]) for r in alone["relations"]] == [(p, whole[p])]
+        assert {e["p"] for e in alone["edges"]} == {p}
+    assert whole == {p: RELATION_STYLE[p]["color"] for p in whole}               # taken from the one table
+    assert len({st["color"] for st in RELATION_STYLE.values()}) == len(RELATION_STYLE)
+    assert len({st["color"] for st in TYPE_STYLE.values()}) == len(TYPE_STYLE)
+    types = {t["type"]: (t["color"], t["shape"]) for t in view_data(g)["types"]}
+    assert all((n["color"], n["shape"]) == types[n["type"]] for n in view_data(by_relations(g, ["partOf"]))["nodes"])

@@ -9,7 +9,8 @@ import pytest
 from kg.cli import main
 from kg.errors import KgError
 from kg.view import write_graph_json
-from kg.view.focus import by_relations, by_types, ego, find_node, parse_since, since
+from kg.model import Article, Fact
+from kg.view.focus import between, by_relations, by_types, ego, find_node, parse_date
 from kg.view.sample import sample_graph
 
 
@@ -63,15 +64,68 @@ def test_relation_type_and_date_filters():
     people = by_types(g, ["Person", "Agency"])
     assert {n.type for n in people.nodes.values()} == {"Person", "Agency"}
     assert all(f.p in ("holdsPosition", "investigatedBy", "partOf", "reported") for f in people.facts)
-    recent = since(g, parse_since("2023-06"))
-    assert "2023-06-18" <= min(f.date or g.articles[f.article].date for f in recent.facts)
+    recent = between(g, parse_date("2023-06"))
+    assert "2023-06-18" <= min(f.date or g.articles[f.article].date for f in recent.facts if not f.start)
+    assert [(f.role, f.start) for f in recent.facts if f.start] == [("市长", "2021")]   # a post held since 2021
     assert "刘星" in labels(recent) and "山西省" not in labels(recent)
+
+
+def dated_graph():
+    """One article of 2024 that tells of a post held 1998–2003, a post held since 2019, an event of 2019 and one undated fact."""
+    g = sample_graph()
+    g.articles["old"] = Article("old", "", "回顾", "2024-03-20", "晋中日报")
+    g.facts += [Fact("person/李明", "holdsPosition", None, "old", role="县长", org="agency/晋中市人民政府",
+                     start="1998", end="2003", former=True),
+                Fact("person/王晓东", "holdsPosition", None, "old", role="主任", org="agency/晋中市发展和改革委员会",
+                     start="2019"),
+                Fact("person/李明", "inspected", "place/榆次区", "old", date="2019-05-01"),
+                Fact("person/李明", "attended", "project/太谷数字经济产业园", "old")]
+    return g
+
+
+def kept(g, since=None, until=None):
+    return sorted((f.s, f.p, f.role or f.o) for f in between(g, since, until).facts if f.article == "old")
+
+
+def test_dates_filter_facts_by_their_own_dates():
+    g = dated_graph()
+    # a tenure is kept when it overlaps the window, an event by its own date, the article date only for the undated fact
+    assert kept(g, "2024-03") == [("person/李明", "attended", "project/太谷数字经济产业园"),
+                                  ("person/王晓东", "holdsPosition", "主任")]
+    assert kept(g, "2000", "2002") == [("person/李明", "holdsPosition", "县长")]
+    assert kept(g, None, "2019") == [("person/李明", "holdsPosition", "县长"), ("person/李明", "inspected", "place/榆次区"),
+                                     ("person/王晓东", "holdsPosition", "主任")]
+    assert kept(g, "2019-05", "2019-05") == [("person/李明", "inspected", "place/榆次区"),
+                                             ("person/王晓东", "holdsPosition", "主任")]
+
+
+def test_kg_view_since_and_until(tmp_path, capsys):
+    write_graph_json(dated_graph(), tmp_path / "graph.json")
+    assert main(["view", str(tmp_path), "--since", "2024-03", "--focus", "李明"]) == 0
+    names, data = page_nodes(tmp_path / "view.html")
+    assert "晋中市人民政府" not in names and "太谷数字经济产业园" in names   # the post of 1998–2003 is gone
+    assert main(["view", str(tmp_path), "--until", "2003", "--focus", "李明"]) == 0
+    names, data = page_nodes(tmp_path / "view.html")
+    assert names == ["晋中市人民政府", "李明"] and "至 2003" in data["title"]
+
+
+def test_every_relation_draws_its_edges(out):
+    for p in ("holdsPosition", "inspected", "attended", "investigatedBy", "partOf", "jurisdiction", "locatedIn",
+              "undertakes", "reported"):
+        assert main(["view", str(out), "--relation", p]) == 0
+        _, data = page_nodes(out / "view.html")
+        assert data["edges"] and {e["p"] for e in data["edges"]} == {p}, p
+        ends = {n["id"]: n for n in data["nodes"]}
+        assert all(e["from"] in ends and e["to"] in ends for e in data["edges"])
+    # reporters link to their articles, drawn as article nodes with their own legend entry
+    assert [(e["from"], e["to"]) for e in data["edges"]] == [("person/刘星", "article/a1")]
+    assert ends["article/a1"]["type"] == "Article" and [t["type"] for t in data["types"]] == ["Person", "Article"]
 
 
 @pytest.mark.parametrize("bad", ["2023-13-01", "2023/05/01", "yesterday", "2023-02-30"])
 def test_bad_since_dates_are_refused(bad):
     with pytest.raises(KgError) as e:
-        parse_since(bad)
+        parse_date(bad)
     assert e.value.code == "E020"
 
 
@@ -79,15 +133,17 @@ def test_kg_view_writes_a_focused_page(out, tmp_path, capsys):
     target = tmp_path / "ego.html"
     assert main(["view", str(out), "--focus", "刘星", "--depth", "1", "-o", str(target)]) == 0
     names, data = page_nodes(target)
-    assert names == ["中共晋中市委员会", "刘星", "太谷数字经济产业园", "晋中市人民政府", "潇河新城建设项目"]
-    assert data["title"].startswith("刘星 · 1 度关系网")
+    # the five entities, and the article 刘星 reported as a node of its own
+    assert names == ["中共晋中市委员会", "刘星", "刘星调研潇河新城建设", "太谷数字经济产业园", "晋中市人民政府", "潇河新城建设项目"]
+    assert data["title"].startswith("刘星 · 1 度关系网") and data["focus"] == "person/刘星"
     assert "5 entities" in capsys.readouterr().out
 
 
 def test_kg_view_defaults_to_out_view_html_and_combines_filters(out, capsys):
     assert main(["view", str(out), "--type", "Person", "--type", "Agency", "--since", "2024"]) == 0
     names, _ = page_nodes(out / "view.html")
-    assert names == ["张建国", "晋中市人民政府", "晋中市发展和改革委员会", "晋中市纪委监委"]   # the 2024 facts
+    # the facts of 2024, and 刘星's post as 市长, held since 2021
+    assert names == ["刘星", "张建国", "晋中市人民政府", "晋中市发展和改革委员会", "晋中市纪委监委"]
     assert main(["view", str(out), "--focus", "刘星", "--relation", "holdsPosition"]) == 0
     names, _ = page_nodes(out / "view.html")
     assert names == ["中共晋中市委员会", "刘星", "晋中市人民政府"]
@@ -97,6 +153,9 @@ def test_kg_view_defaults_to_out_view_html_and_combines_filters(out, capsys):
     (["--focus", "赵六"], "no entity matches '赵六'"),
     (["--focus", "晋中"], "'晋中' matches several entities"),
     (["--since", "2023-13"], "--since: invalid date '2023-13'"),
+    (["--until", "2023/01"], "--until: invalid date '2023/01'"),
+    (["--since", "2024", "--until", "2023-05"], "--since 2024 is after --until 2023-05"),
+    (["--depth", "2"], "--depth needs --focus"),
 ])
 def test_kg_view_errors_are_one_line(out, capsys, args, message):
     assert main(["view", str(out), *args]) == 1

@@ -25,12 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("out", metavar="OUT", help="output folder of kg build (or its graph.json)")
     v.add_argument("-o", "--output", metavar="FILE", help="HTML file to write (default: OUT/view.html)")
     v.add_argument("--focus", metavar="NAME", help="centre the view on this entity (name, alias or key)")
-    v.add_argument("--depth", type=_depth, default=1, metavar="N", help="with --focus: links away from it (default 1)")
+    v.add_argument("--depth", type=_depth, metavar="N", help="with --focus: links away from it (default 1)")
     v.add_argument("--type", action="append", choices=ENTITY_TYPES, metavar="TYPE",
                    help=f"only these entity types (repeatable): {', '.join(ENTITY_TYPES)}")
     v.add_argument("--relation", action="append", choices=PREDICATES, metavar="REL",
                    help=f"only these relations (repeatable): {', '.join(PREDICATES)}")
-    v.add_argument("--since", metavar="DATE", help="only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    v.add_argument("--since", metavar="DATE", help="only facts that held on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD):"
+                   " events by their date, posts when their tenure overlaps; the article date when a fact has none")
+    v.add_argument("--until", metavar="DATE", help="only facts that held on or before DATE (same forms and rules as --since)")
     v.add_argument("--size", choices=["degree", "betweenness"], default="degree",
                    help="node size by number of links (default) or betweenness centrality")
     v.set_defaults(func=run)
@@ -38,9 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(a: argparse.Namespace) -> int:
     from ..view import read_graph, write_html
-    from ..view.focus import by_relations, by_types, ego, find_node, parse_since, since
+    from ..view.focus import between, by_relations, by_types, compare_dates, ego, find_node, parse_date
 
-    since_date = parse_since(a.since) if a.since else None    # check arguments before reading
+    # check arguments before reading
+    if a.depth is not None and not a.focus:
+        raise KgError("E037")
+    depth = 1 if a.depth is None else a.depth
+    since_date = parse_date(a.since, "--since") if a.since else None
+    until_date = parse_date(a.until, "--until") if a.until else None
+    if since_date and until_date and compare_dates(since_date, until_date) > 0:
+        raise KgError("E038", since=since_date, until=until_date)
     graph = read_graph(a.out)
     title = ["知识图谱"]
     focus = find_node(graph, a.focus) if a.focus else None
@@ -48,18 +57,19 @@ def run(a: argparse.Namespace) -> int:
     if a.relation:
         graph = by_relations(graph, a.relation, keep)
         title.append("/".join(a.relation))
-    if since_date:
-        graph = since(graph, since_date, keep)
-        title.append(f"自 {since_date}")
+    if since_date or until_date:
+        graph = between(graph, since_date, until_date, keep)
+        title.append(" ".join(x for x in (f"自 {since_date}" if since_date else "",
+                                          f"至 {until_date}" if until_date else "") if x))
     if focus:
-        graph = ego(graph, focus, a.depth)
-        title.insert(0, f"{graph.nodes[focus].label} · {a.depth} 度关系网")
+        graph = ego(graph, focus, depth)
+        title.insert(0, f"{graph.nodes[focus].label} · {depth} 度关系网")
     if a.type:
         graph = by_types(graph, a.type, keep)
         title.append("/".join(a.type))
     path = Path(a.output) if a.output else (Path(a.out) if Path(a.out).is_dir() else Path(a.out).parent) / "view.html"
     try:
-        write_html(graph, path, title=" · ".join(title), size_by=a.size)
+        write_html(graph, path, title=" · ".join(title), size_by=a.size, focus=focus)
     except OSError as e:
         raise KgError("E011", path=path, detail=e.strerror or type(e).__name__) from None
     print(f"kg: {len(graph.nodes)} entities, {len(graph.facts)} facts → {path}")

@@ -18,7 +18,6 @@ person:刘星  刘星
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pyoxigraph as ox
 
@@ -26,6 +25,7 @@ from ..errors import KgError
 from ..rdf.dataset import RdfDataset
 from ..rdf.namespaces import DEFAULT_BASE, prefixes
 from ..rdf.turtle import Compactor, turtle
+from ..textwidth import width
 from .read import store_base
 
 def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
@@ -69,15 +69,6 @@ def _cell(term, c: Compactor) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)
-
-
-def width(text: str) -> int:
-    """Display width in a terminal: CJK characters take two columns.
-
-    >>> width("刘星"), width("ab")
-    (4, 2)
-    """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def table(head: list[str], rows: list[list[str]]) -> str:

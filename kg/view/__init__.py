@@ -5,8 +5,10 @@ beforehand), ``html`` (the self-contained page), ``graphjson`` (``graph.json``,
 the graph ``kg view``/``kg stats`` reread), ``focus`` (ego networks and
 filters), ``stats`` (the ``kg stats`` tables), ``style`` (colours and names),
 ``sample`` (synthetic graphs), ``browser`` (headless Chromium for tests and
-``bench/``). The page itself: ``templates/graph.html``, ``static/view.js``,
-``static/view.css``.
+``bench/``). The page itself: ``templates/graph.html``, ``static/view.css`` and
+the script's parts ``static/view-*.js`` (network, batched drawing, labels,
+filters, search, address, hover, panel, career, paths, downloads; see
+``html.APP_PARTS``).
 """
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from .graphjson import read_graph, write_graph_json
 __all__ = ["write_html", "write_graph_json", "read_graph"]
 
 
-def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge graph", size_by: str = "degree") -> None:
-    """Write the interactive view of ``graph`` to ``path`` (one UTF-8 file, no network needed).
+def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge graph", size_by: str = "degree",
+               focus: str | None = None) -> None:
+    """Write the interactive view of ``graph`` to ``path`` (one UTF-8 file, no network needed);
+    ``focus`` is the entity a focused view is centred on (marked and labelled in the page).
 
     >>> import tempfile, pathlib
     >>> from kg.model import Graph, Node
@@ -30,4 +34,4 @@ def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge gr
     """
     from .html import write_page
     from .payload import view_data
-    write_page(view_data(graph, title=title, size_by=size_by), Path(path))
+    write_page(view_data(graph, title=title, size_by=size_by, focus=focus), Path(path))

@@ -4,8 +4,8 @@
 >>> g = sample_graph()
 >>> sorted(n.label for n in ego(g, find_node(g, "刘市长"), 1).nodes.values())[:3]
 ['中共晋中市委员会', '刘星', '太谷数字经济产业园']
->>> sorted(f.p for f in since(g, parse_since("2024")).facts)
-['investigatedBy', 'partOf']
+>>> sorted((f.p, f.role or f.o) for f in between(g, parse_date("2024")).facts)[:2]   # a post held since 2021 still holds
+[('holdsPosition', '市长'), ('investigatedBy', 'agency/晋中市纪委监委')]
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..errors import KgError
-from ..model import Graph
-from .payload import fact_target, fact_when, nx_graph
+from ..model import Fact, Graph
+from .graphjson import article_meta
+from .payload import fact_target, nx_graph
 
 
 def find_node(graph: Graph, name: str) -> str:
@@ -102,14 +103,14 @@ def by_relations(graph: Graph, relations: Iterable[str], keep_always: Iterable[s
     return _linked(graph, [f for f in graph.facts if f.p in wanted], keep_always)
 
 
-def parse_since(value: str) -> str:
-    """Check a ``--since`` date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) and return it.
+def parse_date(value: str, option: str = "--since") -> str:
+    """Check a ``--since``/``--until`` date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) and return it.
 
-    >>> parse_since("2023-05")
+    >>> parse_date("2023-05")
     '2023-05'
-    >>> parse_since("May 2023")
+    >>> parse_date("May 2023", "--until")
     Traceback (most recent call last):
-    kg.errors.KgError: --since: invalid date 'May 2023' (use YYYY-MM-DD, YYYY-MM or YYYY)
+    kg.errors.KgError: --until: invalid date 'May 2023' (use YYYY-MM-DD, YYYY-MM or YYYY)
     """
     v = value.strip()
     try:
@@ -123,18 +124,58 @@ def parse_since(value: str) -> str:
             return v
     except ValueError:
         pass
-    raise KgError("E020", value=value)
+    raise KgError("E020", option=option, value=value)
 
 
-def since(graph: Graph, date: str, keep_always: Iterable[str] = ()) -> Graph:
-    """Only facts dated ``date`` or later (compared at the coarser of the two precisions), and the entities they link.
+def fact_span(f: Fact, graph: Graph) -> tuple[str | None, str | None] | None:
+    """When a fact held, by its own dates: an event its date, a tenure its start–end (an end left open is
+    ``None``); only a fact with none of these falls back to its article's date. ``None`` when nothing dates it.
 
-    A fact's date is its own date, else its tenure start, else its article's date; undated facts are dropped.
+    >>> from kg.model import Article
+    >>> g = Graph(articles={"a": Article("a", "", date="2024-05-06")})
+    >>> fact_span(Fact("x", "holdsPosition", None, "a", start="1998", end="2003"), g)
+    ('1998', '2003')
+    >>> fact_span(Fact("x", "inspected", "y", "a"), g), fact_span(Fact("x", "holdsPosition", None, "a", start="2019"), g)
+    (('2024-05-06', '2024-05-06'), ('2019', None))
     """
-    def recent(f) -> bool:
-        when = fact_when(f, graph)
-        if not when:
-            return False
-        n = min(len(when), len(date))
-        return when[:n] >= date[:n]
-    return _linked(graph, [f for f in graph.facts if recent(f)], keep_always)
+    if f.date:
+        return str(f.date), str(f.date)
+    if f.start or f.end:
+        return (str(f.start) if f.start else None), (str(f.end) if f.end else None)
+    when = article_meta(graph, f.article).get("date") if f.article in graph.articles else None
+    return (when, when) if when else None
+
+
+def compare_dates(a: str, b: str) -> int:
+    """Compare two dates at the coarser of their precisions (``2024`` equals ``2024-03-05``): -1, 0 or 1.
+
+    >>> compare_dates("2024", "2024-03-05"), compare_dates("2023-12", "2024")
+    (0, -1)
+    """
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def in_window(span: tuple[str | None, str | None] | None, since: str | None, until: str | None) -> bool:
+    """Whether a fact's ``span`` overlaps the window ``since``–``until`` (either may be open).
+
+    >>> in_window(("1998", "2003"), "2024-03", None), in_window(("2019", None), "2024-03", None)
+    (False, True)
+    >>> in_window(("2023-06-18", "2023-06-18"), "2023", "2023-06"), in_window(None, None, "2020")
+    (True, False)
+    """
+    if span is None:
+        return False
+    start, end = span
+    if since and end is not None and compare_dates(end, since) < 0:
+        return False
+    if until and start is not None and compare_dates(start, until) > 0:
+        return False
+    return True
+
+
+def between(graph: Graph, since: str | None = None, until: str | None = None,
+            keep_always: Iterable[str] = ()) -> Graph:
+    """Only the facts that held between ``since`` and ``until`` (``in_window`` of their ``fact_span``),
+    and the entities they link; undated facts are dropped."""
+    return _linked(graph, [f for f in graph.facts if in_window(fact_span(f, graph), since, until)], keep_always)

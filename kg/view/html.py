@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Any
 
 VIS_VERSION = "9.1.2"
+# The page's own script, in parts (static/view-<part>.js) joined in this order inside one function.
+APP_PARTS = ("core", "batch", "labels", "filters", "search", "address", "hover", "panel", "career", "paths",
+             "download", "api")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -64,6 +67,15 @@ def vis_network_js() -> str:
     return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
+def app_js() -> str:
+    """The page's own script: the parts of ``APP_PARTS`` joined inside one function (they share its variables).
+
+    >>> app_js().startswith("(function () {") and app_js().rstrip().endswith("})();")
+    True
+    """
+    return "(function () {\n" + "".join(asset(f"static/view-{p}.js") for p in APP_PARTS) + "})();\n"
+
+
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
@@ -93,13 +105,13 @@ def render(data: dict[str, Any]) -> str:
     >>> "<title>晋中</title>" in page and page.count('<script id="kg-data"') == 1
     True
     """
-    vis_js, app_js = vis_network_js(), asset("static/view.js")
+    vis_js, app = vis_network_js(), app_js()
     parts = {
         "TITLE": html.escape(str(data.get("title", "")), quote=True),
-        "CSP": content_policy(vis_js, app_js),
+        "CSP": content_policy(vis_js, app),
         "STYLE": asset("static/view.css"),
         "VIS": vis_js,
-        "APP": app_js,
+        "APP": app,
         "DATA": script_json(data),
     }
     # One pass over the template: inserted text is never scanned for markers again.

@@ -25,13 +25,12 @@ import networkx as nx
 from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
 from .graphjson import plain_value, article_meta, fact_sort_key
 from .layout import layout
-from .style import KEY_ATTRS, RELATION_LABELS, attr_label, relation_label, type_style
+from .style import ARTICLE_TYPE, KEY_ATTRS, attr_label, relation_label, relation_style, type_style
 
 PHYSICS_MAX = 500      # graphs up to this many nodes are polished by the browser's physics when opened
 LIVE_PHYSICS_MAX = 150  # ... and up to this many keep it running afterwards (dragging pulls neighbours along)
 HIDE_UNLINKED_FROM = 200   # on graphs this big, entities with no link start hidden (the slider shows them)
-RELATION_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-                   "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+ARTICLE_PREFIX = "article/"   # keys of the article nodes the view adds
 
 
 def fact_target(f: Fact) -> str | None:
@@ -103,26 +102,62 @@ def _order(keys: list[str], first: tuple[str, ...]) -> list[str]:
     return [k for k in first if k in keys] + sorted(k for k in keys if k not in first)
 
 
-def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree") -> dict[str, Any]:
-    """The JSON-ready data of the page for ``graph`` (deterministic)."""
-    keys = sorted(graph.nodes)
+def article_node_key(aid: str) -> str:
+    """Key of the node that stands for article ``aid`` in the view (entity keys never start with ``article/``).
+
+    >>> article_node_key("004.txt")
+    'article/004.txt'
+    """
+    return ARTICLE_PREFIX + aid
+
+
+def view_target(f: Fact, graph: Graph) -> str | None:
+    """The node a fact's edge ends at in the view: ``fact_target``, or the article node of a ``reported`` fact.
+
+    >>> from kg.model import Graph, Article
+    >>> view_target(Fact("person/记者", "reported", "a1", "a1"), Graph(articles={"a1": Article("a1", "")}))
+    'article/a1'
+    """
+    t = fact_target(f)
+    if t in graph.nodes:
+        return t
+    if f.p == "reported" and f.o in graph.articles:
+        return article_node_key(f.o)
+    return None
+
+
+def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree", focus: str | None = None) -> dict[str, Any]:
+    """The JSON-ready data of the page for ``graph`` (deterministic); ``focus`` marks the entity a focused view is about."""
     facts = sorted((f for f in graph.facts if f.s in graph.nodes), key=fact_sort_key)
     G = nx_graph(graph)
+    # Articles that facts point at (reporters → what they reported) become nodes of their own.
+    article_nodes: dict[str, str] = {}
+    for f in facts:
+        t = view_target(f, graph)
+        if t and t.startswith(ARTICLE_PREFIX) and t not in graph.nodes:
+            article_nodes[t] = f.o or ""
+            G.add_edge(f.s, t)
+    G.add_nodes_from(article_nodes)
+    keys = sorted(set(graph.nodes) | set(article_nodes))
     score = centrality(G, size_by)
     top = max(score.values(), default=0.0) or 1.0
-    pos = layout(keys, list(G.edges()))
-    labels = {k: graph.nodes[k].label for k in keys}
+    pos = layout(keys, sorted(G.edges()))
+    metas = {aid: {k: v for k, v in article_meta(graph, aid).items() if k != "home"} for aid in sorted(graph.articles)}
+    labels = {k: graph.nodes[k].label for k in graph.nodes}
+    labels.update({k: metas[aid].get("title") or aid for k, aid in article_nodes.items()})
 
     # Facts, each placed on a timeline; per node the facts it takes part in.
     fact_rows: list[dict[str, Any]] = []
     touching: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         row: dict[str, Any] = {"p": f.p, "s": f.s}
-        t = fact_target(f)
+        t = view_target(f, graph)
         for name in ("o", "role", "org", "start", "end", "date", "evidence", "article"):
             v = getattr(f, name)
             if v is not None:
                 row[name] = str(v)
+        if t:
+            row["t"] = t
         if f.former:
             row["former"] = True
         when = fact_when(f, graph)
@@ -131,7 +166,7 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
         row["confidence"] = round(float(f.confidence), 2)
         fact_rows.append(row)
         for k in {f.s, t, f.org}:
-            if k in graph.nodes:
+            if k in labels:
                 touching[k].append(i)
     for k, ids in touching.items():
         ids.sort(key=lambda i: (fact_rows[i].get("when") or "9999", PREDICATES.index(fact_rows[i]["p"])
@@ -140,12 +175,11 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
     # Edges: one per (subject, target, relation), listing the roles and counting the facts.
     grouped: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        t = fact_target(f)
-        if t and t in graph.nodes and t != f.s:
+        t = fact_rows[i].get("t")
+        if t and t != f.s:
             grouped[(f.s, t, f.p)].append(i)
     relations = sorted({p for _, _, p in grouped} | {f.p for f in facts},
                        key=lambda p: (PREDICATES.index(p) if p in PREDICATES else 99, p))
-    rel_color = {p: RELATION_COLORS[i % len(RELATION_COLORS)] for i, p in enumerate(relations)}
     edges = []
     for n, ((s, t, p), ids) in enumerate(sorted(grouped.items())):
         roles = sorted({facts[i].role for i in ids if facts[i].role})
@@ -155,8 +189,15 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
 
     nodes = []
     for k in keys:
-        node = graph.nodes[k]
-        st = type_style(node.type)
+        if k in graph.nodes:
+            node = graph.nodes[k]
+            type_, label, aliases, articles = node.type, node.label, sorted(node.aliases), sorted(node.articles)
+            attrs = [[attr_label(a), _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)]
+        else:
+            aid = article_nodes[k]
+            type_, label, aliases, articles = ARTICLE_TYPE, labels[k], [], [aid]
+            attrs = [["编号 id", aid]] + [[attr_label(a), metas[aid][a]] for a in ("date", "source") if metas[aid].get(a)]
+        st = type_style(type_)
         posts = []
         for i in touching.get(k, []):
             f = facts[i]
@@ -166,35 +207,37 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
                 text += "（原）" if f.former else ""
                 if text not in posts:
                     posts.append(text)
-        attrs = [[attr_label(a), _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)]
         when = [fact_rows[i]["when"] for i in touching.get(k, []) if "when" in fact_rows[i]]
         x, y = pos[k]
         nodes.append({
-            "id": k, "label": node.label, "type": node.type, "shape": st["shape"], "color": st["color"],
-            "aliases": sorted(node.aliases), "attrs": attrs, "posts": posts,
+            "id": k, "label": label, "type": type_, "shape": st["shape"], "color": st["color"],
+            "aliases": aliases, "attrs": attrs, "posts": posts,
             "degree": G.degree(k), "score": round(score.get(k, 0.0), 4),
             "size": round(9 + 23 * math.sqrt(score.get(k, 0.0) / top), 1),
-            "x": x, "y": y, "facts": touching.get(k, []), "articles": sorted(node.articles),
+            "x": x, "y": y, "facts": touching.get(k, []), "articles": articles,
             "first": min(when) if when else None, "last": max(when) if when else None,
         })
 
     counts = defaultdict(int)
     for n in nodes:
         counts[n["type"]] += 1
-    types = [t for t in ENTITY_TYPES if counts[t]] + sorted(t for t in counts if t not in ENTITY_TYPES)
+    types = ([t for t in ENTITY_TYPES if counts[t]] + sorted(t for t in counts if t not in ENTITY_TYPES
+                                                           and t != ARTICLE_TYPE) + [t for t in (ARTICLE_TYPE,) if counts[t]])
     rel_counts = defaultdict(int)
     for e in edges:
         rel_counts[e["p"]] += 1
-    articles = {aid: {k: v for k, v in article_meta(graph, aid).items() if k != "home"} for aid in sorted(graph.articles)}
     return {
         "title": title,
+        "focus": focus if focus in graph.nodes else None,
         "physics": len(nodes) <= PHYSICS_MAX,
         "live": len(nodes) <= LIVE_PHYSICS_MAX,
         # positions are precomputed: the browser only polishes them, less the more nodes there are
         "stabilize": max(50, min(200, 20000 // max(1, len(nodes)))),
         "min_degree": 1 if len(nodes) > HIDE_UNLINKED_FROM and any(n["degree"] == 0 for n in nodes) else 0,
         "types": [{"type": t, **type_style(t), "count": counts[t]} for t in types],
-        "relations": [{"p": p, "name": RELATION_LABELS.get(p, p), "color": rel_color[p], "count": rel_counts[p]}
-                      for p in relations if rel_counts[p]],
-        "nodes": nodes, "edges": edges, "facts": fact_rows, "articles": articles,
+        "relations": [{"p": p, **relation_style(p), "count": rel_counts[p]} for p in relations if rel_counts[p]],
+        # every known style, so that pages can be compared and legends agree whatever a view holds
+        "palette": {"types": {t: type_style(t) for t in (*ENTITY_TYPES, ARTICLE_TYPE)},
+                    "relations": {p: relation_style(p) for p in PREDICATES}},
+        "nodes": nodes, "edges": edges, "facts": fact_rows, "articles": metas,
     }

@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import ENTITY_TYPES, PREDICATES, Graph
-from ..store.query import width      # terminal columns, as kg query's tables count them
+from ..textwidth import width      # terminal columns, as kg query's tables count them
 from .payload import fact_target, nx_graph
 from .style import relation_label, type_style
 

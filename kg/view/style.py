@@ -1,7 +1,12 @@
-"""How each entity type and relation looks in the view: colour, shape, display names.
+"""How each entity type and relation looks in the view: colour, shape, display names, defined once here.
+
+Every page (the whole graph, a focused view) and every legend take their
+colours from these tables, so a relation or a type looks the same everywhere.
 
 >>> TYPE_STYLE["Person"]["shape"]
 'dot'
+>>> relation_style("partOf")["color"] == relation_style("partOf")["color"] != relation_style("reported")["color"]
+True
 >>> relation_label("holdsPosition")
 '任职'
 >>> relation_label("somethingNew")
@@ -17,20 +22,26 @@ TYPE_STYLE: dict[str, dict[str, str]] = {
     "Project": {"name": "项目 Project", "color": "#009E73", "shape": "triangle"},
     "Place": {"name": "地区 Place", "color": "#E69F00", "shape": "hexagon"},
 }
+# Articles are drawn as nodes only where a fact links to one (a reporter and what they reported).
+ARTICLE_TYPE = "Article"
+ARTICLE_STYLE = {"name": "文章 Article", "color": "#56B4E9", "shape": "star"}
 OTHER_STYLE = {"name": "其他 Other", "color": "#7f7f7f", "shape": "ellipse"}
 
-RELATION_LABELS: dict[str, str] = {
-    "holdsPosition": "任职",
-    "inspected": "视察调研",
-    "attended": "出席",
-    "investigatedBy": "被调查",
-    "partOf": "隶属",
-    "jurisdiction": "管辖",
-    "locatedIn": "位于",
-    "undertakes": "承担",
-    "partnerOf": "合作",
-    "reported": "报道",
+# One fixed colour per relation (never assigned by position in a list).
+RELATION_STYLE: dict[str, dict[str, str]] = {
+    "holdsPosition": {"name": "任职", "color": "#4e79a7"},
+    "inspected": {"name": "视察调研", "color": "#f28e2b"},
+    "attended": {"name": "出席", "color": "#76b7b2"},
+    "investigatedBy": {"name": "被调查", "color": "#e15759"},
+    "partOf": {"name": "隶属", "color": "#59a14f"},
+    "jurisdiction": {"name": "管辖", "color": "#edc948"},
+    "locatedIn": {"name": "位于", "color": "#b07aa1"},
+    "undertakes": {"name": "承担", "color": "#ff9da7"},
+    "partnerOf": {"name": "合作", "color": "#9c755f"},
+    "reported": {"name": "报道", "color": "#6f8fb0"},
 }
+OTHER_RELATION_COLOR = "#999999"
+RELATION_LABELS: dict[str, str] = {p: st["name"] for p, st in RELATION_STYLE.items()}
 
 # Attributes worth showing first when hovering a node, in this order, and their display names.
 KEY_ATTRS = ("investment", "status", "date", "start", "end", "level", "code")
@@ -48,8 +59,15 @@ def attr_label(name: str) -> str:
 
 
 def type_style(type_: str) -> dict[str, str]:
-    """Style of ``type_``; unknown types get a neutral grey."""
-    return TYPE_STYLE.get(type_, {**OTHER_STYLE, "name": type_})
+    """Style of ``type_`` (an entity type or ``Article``); unknown types get a neutral grey."""
+    if type_ == ARTICLE_TYPE:
+        return dict(ARTICLE_STYLE)
+    return dict(TYPE_STYLE.get(type_, {**OTHER_STYLE, "name": type_}))
+
+
+def relation_style(p: str) -> dict[str, str]:
+    """Display name and colour of predicate ``p`` (unknown predicates: their own name, grey)."""
+    return dict(RELATION_STYLE.get(p, {"name": p, "color": OTHER_RELATION_COLOR}))
 
 
 def relation_label(p: str) -> str:
