@@ -118,7 +118,7 @@ def test_build_subprocess(news, tmp_path):
 
 def test_build_in_process(news, tmp_path, capsys):
     out = tmp_path / "o" / "deeper"
-    rc, stdout, err = kg_main(capsys, "build", str(news), "-o", str(out), "--home", "东湖县")
+    rc, stdout, err = kg_main(capsys, "build", str(news), "-o", str(out), "--home", "东山县")
     assert rc == 0 and err == ""
     check_build(out, stdout, 5)
 

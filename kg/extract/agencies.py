@@ -93,16 +93,18 @@ def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:
 
 @rule("agency.bare-bureau", stage="agency", produces=("Agency",), requires=("tokens", "home", "Place"))
 def bare_bureau(w: Work) -> None:
-    """A bureau named without its place in a local paper is the home city's (由商务局主办 → 东山市商务局)."""
+    """A bureau named without its place in a local paper is the home's (由商务局主办 → 东山市商务局)."""
     home, text = w.doc.home, w.text
     if not home:
         return
     found = agency_anchors(w)
+    d = divisions().get(home)
+    kind, city = (d.level, d.parent if d.level == "county" else None) if d else ("city", None)
     for s, e, surface, core in found.cores:
         if surface.endswith("局") and len(surface) >= 3 and s not in found.ends \
                 and (s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff") \
                 and s in w.index.start_set:
-            w.propose(Candidate(s, e, "Agency", canonical(home, "city", core), {surface},
+            w.propose(Candidate(s, e, "Agency", canonical(home, kind, core, city), {surface},
                                 {"jurisdiction": home, "core": core}, weight=-1))
 
 
@@ -180,5 +182,5 @@ def central_bank(w: Work) -> None:
 
 def _division_name(w: Work, name: str) -> str | None:
     """The full name of the division ``name`` (short or full), nearest the home city."""
-    d = divisions().get(name, w.doc.province, w.doc.home)
+    d = divisions().get(name, w.doc.province, w.doc.locale)
     return d.name if d else None
