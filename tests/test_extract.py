@@ -173,7 +173,7 @@ def test_a_zones_party_working_committee_and_administrative_committee():
 def test_a_party_organ_named_bare_in_a_compound_title_is_the_committees():
     doc = run("芮城县召开会议。县委常委、组织部部长王立出席。")
     posts = {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "王立"}
-    assert posts == {("常委", "中共芮城县委员会"), ("部长", "中共芮城县委组织部")}
+    assert posts == {("常委", "中共芮城县委员会"), ("部长", "中共芮城县委员会组织部")}
 
 
 def test_prefectures_leagues_and_banners_and_county_level_city_mayors():

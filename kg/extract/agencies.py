@@ -101,7 +101,8 @@ def bare_bureau(w: Work) -> None:
     d = divisions().get(home)
     kind, city = (d.level, d.parent if d.level == "county" else None) if d else ("city", None)
     for s, e, surface, core in found.cores:
-        if surface.endswith("局") and len(surface) >= 3 and s not in found.ends \
+        if (surface.endswith("局") or core.endswith("委员会") and surface.endswith("委")) and len(surface) >= 3 \
+                and s not in found.ends \
                 and (s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff") \
                 and s in w.index.start_set:
             w.propose(Candidate(s, e, "Agency", canonical(home, kind, core, city), {surface},

@@ -118,12 +118,16 @@ def canonical(place: str | None, place_kind: str | None, core: str, city: str | 
 
     >>> canonical("晋中市", "city", "委员会")
     '中共晋中市委员会'
+    >>> canonical("晋中市", "city", "委宣传部")
+    '中共晋中市委员会宣传部'
     >>> canonical("太原市", "city", "政协")
     '中国人民政治协商会议太原市委员会'
     >>> canonical("小店区", "county", "工业和信息化局", city="太原市")
     '太原市小店区工业和信息化局'
     """
     p = place or ""
+    if core.startswith("委") and core.endswith("部") and len(core) > 2:
+        return f"中共{p}委员会{core[1:]}"           # 中共东山县委员会宣传部 (also 中共东山县委宣传部)
     if core in _PARTY or core.startswith("委"):
         return f"中共{p}{core}"
     if core == "政协":
@@ -147,6 +151,8 @@ def aliases(surface: str, place: str | None, core_surface: str, core: str) -> se
             out.add(f"政协{place}委员会")
         if core != core_surface and core not in _PARTY:
             out.add(place + core)
+        if core.startswith("委") and core.endswith("部") and len(core) > 2:
+            out.add(f"中共{place}{core}")
     return out
 
 
