@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..divisions import Division, divisions
+from ..divisions import Division, divisions, history
 from ..gazetteer import Gazetteer
 from ..model import Doc
 from .context import seat
@@ -144,6 +144,30 @@ def division(w: Work) -> None:
         if surface != d.name and ROAD_SUFFIX.match(text, e):
             continue          # 长治路, 北京东路: a road named after a city, not the city
         w.propose(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d)))
+
+
+@cache
+def _former_names() -> Gazetteer[list]:
+    """Former full names of today's divisions (襄樊市, 思茅市, 萧山市), from ``divisions.history``."""
+    return Gazetteer({old: rs for old, rs in history().items() if len(old) >= 3})
+
+
+@rule("place.former-division", stage="place", produces=("Place",), requires=("tokens", "division_matches"))
+def former_division(w: Work) -> None:
+    """A division by a former name is the place as named at the article's date (襄樊市 in 2005, else 襄阳市).
+
+    The candidate keeps today's name and the year of the change (萧山市 → 萧山区, 2001) in ``renamed``."""
+    doc, year = w.doc, int(w.doc.date[:4]) if w.doc.date else None
+    taken = {(s, e) for s, e, _, _ in w.division_matches or ()}
+    for s, e, surface, renamed in _former_names().finditer(w.text):
+        r = next((r for r in renamed if r.province == doc.province), renamed[0])
+        d = divisions().get(r.now, r.province)
+        if d is None or (s, e) in taken or not _aligned(w.index, s, e):
+            continue
+        then = r.year is not None and year is not None and year < r.year
+        label = surface if then else d.name
+        attrs = {**division_attrs(d), "renamed": {"old": surface, "now": d.name, "year": r.year}}
+        w.propose(Candidate(s, e, "Place", label, {surface, d.name}, attrs, weight=1))
 
 
 @rule("place.foreign", stage="place", produces=("Place",), requires=("tokens",))

@@ -1,0 +1,43 @@
+"""Bodies and divisions under former names resolve to the body as it was named at the article's date.
+
+Sentences written for these tests (no development article's names or sentences).
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.divisions import history
+
+
+@pytest.mark.parametrize("old,now", [("襄樊市", "襄阳市"), ("思茅市", "普洱市"), ("萧山市", "萧山区")])
+def test_division_history_knows_the_renames(old, now):
+    assert now in {r.now for r in history()[old]}
+
+
+def test_a_former_name_in_an_article_of_its_time_is_the_division_as_named_then(run_rule):
+    made = run_rule("place.former-division", "2005年3月1日，襄樊市召开全市经济工作会议。")
+    assert made.labels == ["襄樊市"]
+    cand = next(c for c in made.work.candidates if c.rule == "place.former-division")
+    assert cand.attrs["renamed"] == {"old": "襄樊市", "now": "襄阳市", "year": 2011}
+
+
+def test_a_former_name_in_a_later_article_is_todays_division(run_rule):
+    assert run_rule("place.former-division", "2020年6月1日，原思茅市老城区改造完工。").labels == ["普洱市"]
+
+
+def test_a_former_county_level_city_now_a_district(run_rule):
+    made = run_rule("place.former-division", "1999年5月4日，萧山市召开会议。")
+    assert made.labels == ["萧山市"]
+
+
+def test_a_former_citys_committee_keeps_its_name_of_the_time(run_rule):
+    labels = run_rule("agency.place-core", "2005年3月1日，襄樊市委召开常委会议。").labels
+    assert labels == ["中共襄樊市委员会"]
+
+
+@pytest.mark.parametrize("surface,name", [
+    ("环保局", "岳西县环境保护局"), ("工商局", "岳西县工商行政管理局"), ("质监局", "岳西县质量技术监督局"),
+    ("食药监局", "岳西县食品药品监督管理局"), ("国土资源局", "岳西县国土资源局"),
+])
+def test_departments_named_before_the_2018_reform(run_rule, surface, name):
+    assert run_rule("agency.place-core", f"2012年4月1日，岳西县{surface}开展执法检查。").labels == [name]
