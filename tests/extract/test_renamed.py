@@ -41,3 +41,27 @@ def test_a_former_citys_committee_keeps_its_name_of_the_time(run_rule):
 ])
 def test_departments_named_before_the_2018_reform(run_rule, surface, name):
     assert run_rule("agency.place-core", f"2012年4月1日，岳西县{surface}开展执法检查。").labels == [name]
+
+
+def test_when_both_names_are_seen_the_rdf_links_them_with_the_year_and_conforms():
+    import rdflib
+
+    from kg.extract import Extractor
+    from kg.model import Article
+    from kg.rdf import build_dataset
+    from kg.rdf.namespaces import prefixes
+    from kg.rdf.turtle import turtle
+    from kg.rdf.validate import validate_text
+    from kg.resolve import resolve
+
+    docs = [Extractor()(Article("a.txt", "2005年3月1日，襄樊市召开全市经济工作会议。")),
+            Extractor()(Article("b.txt", "2016年5月2日，襄阳市召开全市经济工作会议。"))]
+    ds = build_dataset(resolve(docs))
+    text = turtle(ds.union(), prefixes(ds.base))
+    g = rdflib.Graph().parse(data=text, format="turtle")
+    base, kg = ds.base, "https://kg.example.org/ontology#"
+    old, now = rdflib.URIRef(base + "place/襄樊市"), rdflib.URIRef(base + "place/襄阳市")
+    assert (old, rdflib.URIRef(kg + "renamedTo"), now) in g
+    year = g.value(old, rdflib.URIRef(kg + "renamedIn"))
+    assert str(year) == "2011" and year.datatype == rdflib.XSD.gYear
+    assert validate_text(text)[0]
