@@ -66,8 +66,8 @@ def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
         ts, te, w = idx.tokens[t]
         if ts == e - 1 and te > e and w[0] in "省市县区州旗盟":
             continue          # 朝阳|区委书记, 海淀|区长: the level character begins a title, the name is whole
-        if ts == s and te > e and _body_core(w[e - s:]):
-            continue          # 福建省委, 东山县政府 as one word: the place and its body's core
+        if ts in (s, s - 2) and te > e and w[:s - ts] in ("", "中共") and _body_core(w[e - ts:]):
+            continue          # 福建省委, 中共福建省委 as one word: the place and its body's core
         if (ts < s or te > e) and word_tags().get(w) is not None:
             return False
     return True

@@ -110,3 +110,11 @@ def test_a_home_that_is_no_division_is_rejected():
 def test_without_a_home_a_bare_level_word_takes_the_place_the_story_named():
     found = posts("记者从岳西县获悉，县委书记赵立新到村里调研。")
     assert ("赵立新", "书记", "中共岳西县委员会") in found
+
+
+@pytest.mark.parametrize("text,body", [
+    ("在中共河南省委、省政府的正确领导下，各项工作稳步推进。", "中共河南省委员会"),    # jieba: 中共河南省委 is one word
+    ("据消息，湖北省委副书记出席会议。", "中共湖北省委员会"),                        # jieba: 湖北省委 is one word
+])
+def test_a_province_written_with_its_committee_as_one_word_is_still_found(run_rule, text, body):
+    assert body in agencies(run_rule, text)
