@@ -44,8 +44,9 @@ def title_body(w: Work) -> None:
                 bodies_of.setdefault(key, t.body)
             if otype == "Agency" and org and not any(k[1] == org for k in doc.entities):
                 w.entity("Agency", org)
-                if org.endswith("人民政府"):
-                    doc.bodies.setdefault(org, Body(jurisdiction=org[:-4], core="人民政府"))
+                for gov in ("人民政府", "行政公署"):      # 县长 → 某县人民政府, 盟长 → 某盟行政公署
+                    if org.endswith(gov):
+                        doc.bodies.setdefault(org, Body(jurisdiction=org[:-len(gov)], core=gov))
             if otype == "Place" and org:
                 w.entity("Place", org)
 

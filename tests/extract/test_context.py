@@ -118,3 +118,29 @@ def test_without_a_home_a_bare_level_word_takes_the_place_the_story_named():
 ])
 def test_a_province_written_with_its_committee_as_one_word_is_still_found(run_rule, text, body):
     assert body in agencies(run_rule, text)
+
+
+LEVEL_PAPERS = [   # (text, its party committee and government, the place both govern)
+    ("我县岳西县召开大会，县委书记赵立新、县长钱明出席。", "中共岳西县委员会", "岳西县人民政府", "岳西县"),
+    ("我市绵阳市召开大会，市委书记赵立新、市长钱明出席。", "中共绵阳市委员会", "绵阳市人民政府", "绵阳市"),
+    ("我省河南省召开大会，省委书记赵立新、省长钱明出席。", "中共河南省委员会", "河南省人民政府", "河南省"),
+    ("本市天津市召开大会，市委书记赵立新、市长钱明出席。", "中共天津市委员会", "天津市人民政府", "天津市"),
+    ("我区宁夏回族自治区召开大会，自治区党委书记赵立新、自治区主席钱明出席。",
+     "中共宁夏回族自治区委员会", "宁夏回族自治区人民政府", "宁夏回族自治区"),
+    ("我州延边朝鲜族自治州召开大会，州委书记赵立新、州长钱明出席。",
+     "中共延边朝鲜族自治州委员会", "延边朝鲜族自治州人民政府", "延边朝鲜族自治州"),
+    ("我旗阿巴嘎旗召开大会，旗委书记赵立新、旗长钱明出席。", "中共阿巴嘎旗委员会", "阿巴嘎旗人民政府", "阿巴嘎旗"),
+    ("我盟锡林郭勒盟召开大会，盟委书记赵立新、盟长钱明出席。", "中共锡林郭勒盟委员会", "锡林郭勒盟行政公署", "锡林郭勒盟"),
+]
+
+
+@pytest.mark.parametrize("text,party,government,place", LEVEL_PAPERS)
+def test_every_paper_level_gives_its_posts_bodies(run_rule, text, party, government, place):
+    facts = run_rule("relation.holdsPosition.title", text).facts
+    assert {(r[0], r[3]) for r in facts} == {("赵立新", party), ("钱明", government)}
+
+
+@pytest.mark.parametrize("text,party,government,place", LEVEL_PAPERS)
+def test_every_paper_level_gives_its_bodies_jurisdictions(run_rule, text, party, government, place):
+    facts = run_rule("relation.jurisdiction.agency-name", text).facts
+    assert {(party, "jurisdiction", place), (government, "jurisdiction", place)} <= facts
