@@ -185,6 +185,8 @@ class Doc:
         return {
             "article": self.article.id,
             "home": self.home,
+            **({"home_context": {"level": self.source.level, "chain": list(self.source.chain),
+                                 "evidence": list(self.source.evidence)}} if self.source else {}),
             "date": self.date,
             "entities": [{"type": e.type, "label": e.label, "aliases": sorted(e.aliases),
                           **({"attrs": dict(sorted(e.attrs.items()))} if e.attrs else {}), "rule": e.rule}

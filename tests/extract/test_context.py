@@ -144,3 +144,15 @@ def test_every_paper_level_gives_its_posts_bodies(run_rule, text, party, governm
 def test_every_paper_level_gives_its_bodies_jurisdictions(run_rule, text, party, government, place):
     facts = run_rule("relation.jurisdiction.agency-name", text).facts
     assert {(party, "jurisdiction", place), (government, "jurisdiction", place)} <= facts
+
+
+def test_a_county_papers_town_is_part_of_the_home_county(run_rule):
+    text = "我县岳西县召开大会。\n\n青石镇今年新修道路十公里。"
+    assert ("青石镇", "partOf", "岳西县") in run_rule("relation.partOf.story-county", text).facts
+
+
+def test_the_extraction_line_says_the_homes_level_chain_and_evidence():
+    line = Extractor()(Article("t.txt", "我县岳西县召开大会，全县上下齐心。")).to_contract()
+    assert line["home"] == "岳西县"
+    ctx = line["home_context"]
+    assert ctx["level"] == "county" and ctx["chain"] == ["岳西县", "安庆市", "安徽省"] and ctx["evidence"][0] == "我县/本县×1"

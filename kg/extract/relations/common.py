@@ -97,6 +97,19 @@ def level_place(doc: Doc, level: str, pos: int) -> str | None:
         want, level = (level,), {"省": "province", "市": "city", "州": "city", "盟": "city"}.get(level, "county")
     else:
         want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
+        if level == "county":        # in a county paper, the home county when the story names no other
+            return _last_named(doc, want, level, pos) or seat_of_level(doc, "county")
+    return _last_named(doc, want, level, pos)
+
+
+def seat_of_level(doc: Doc, level: str) -> str | None:
+    """The home itself when it is of ``level`` (a county paper's county)."""
+    d = divisions().get(doc.home) if doc.home else None
+    return d.name if d is not None and d.level == level else None
+
+
+def _last_named(doc: Doc, want: tuple[str, ...], level: str, pos: int) -> str | None:
+    """The last place of ``level`` ending in one of ``want`` the story named before ``pos``."""
     best = None
     story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
     for m in doc.mentions:
