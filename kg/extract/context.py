@@ -86,14 +86,21 @@ def _named_divisions(text: str, matches: list, idx: TokenIndex | None) -> Counte
     return found
 
 
-def _papers(text: str) -> tuple[set[str], set[str]]:
-    """The papers the text names: (local ones, named after a division; national ones)."""
-    local, national = set(), set()
+def _source_position(text: str, s: int, e: int) -> bool:
+    """A paper named where a source is: the head or the tail of the text, or after 据, 来源, an opening bracket."""
+    return s < 60 or e > len(text) - 60 or any(w in text[max(0, s - 4):s] for w in ("据", "来源", "（", "(", "《"))
+
+
+def _papers(text: str) -> tuple[dict[str, str], set[str]]:
+    """The papers the text names: (local ones, named after a division: division → paper; national ones)."""
+    local: dict[str, str] = {}
+    national: set[str] = set()
     for m in _PAPER.finditer(text):
-        name = m.group(0)
+        if not _source_position(text, m.start(), m.end()):
+            continue          # 在安徽电视台任台长: a body in the story, not the source
         for k in range(len(m.group("name")) - 1):       # 据东山日报: the paper's name ends the run
             if divisions().lookup(m.group("name")[k:]):
-                local.add(m.group("name")[k:])
+                local.setdefault(m.group("name")[k:], m.group(0)[k:])
                 break
     for name in national_media():
         if name in text:
@@ -122,10 +129,11 @@ def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None 
     if paper and not deixis:
         d = divisions().get(paper)
         if d:
-            return context_of(d, (f"names its paper: {paper}日报",))
+            return context_of(d, (f"names its paper: {local[paper]}",))
     if not deixis:
         if national or len(local) > 1:
-            return SourceContext(None, "national", (), (f"national or compiled source: {'、'.join(sorted(national | local))}",))
+            names = "、".join(sorted(national | set(local.values())))
+            return SourceContext(None, "national", (), (f"national or compiled source: {names}",))
         return SourceContext(None, "unknown", (), ("no first-person deixis (我市, 本县 …) and no paper of its own",))
     order = sorted(deixis, key=lambda c: (-deixis[c] - 0.1 * weak[c], _LOW_FIRST.index(c)))
     if not order:
@@ -138,7 +146,7 @@ def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None 
             if weak[c]:
                 ev.append(f"全{c}/bare {c}委, {c}长×{weak[c]}")
             if paper:
-                ev.append(f"paper: {paper}")
+                ev.append(f"paper: {local[paper]}")
             return context_of(d, tuple(ev))
     return SourceContext(None, "unknown", (), (f"first-person {'、'.join('我' + c for c in order)} but no such place named",))
 
