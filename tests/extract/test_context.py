@@ -159,6 +159,6 @@ def test_the_extraction_line_says_the_homes_level_chain_and_evidence():
 
 
 def test_a_paper_named_inside_the_story_is_not_its_source():
-    text = "涪城区新建公园三处，游仙区新建学校两所，全区上下干劲十足，各项工作稳步推进，群众满意度不断提升。" \
+    text = "涪城区新建公园三处，游仙区新建学校两所，全区上下干劲十足，各项工作稳步推进，群众满意度不断提升。" * 2 + \
            "曾在绵阳日报工作多年的王某说，变化很大。" + "各地群众纷纷点赞，认为城市面貌焕然一新，生活更加便利。" * 3
     assert infer_source(text).place is None
