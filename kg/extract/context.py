@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..divisions import Division, divisions
+from ..divisions import Division, Renamed, divisions, history
+from ..gazetteer import Gazetteer
 from ..errors import KgError
 from ..model import Doc, SourceContext
 from .lexicon import words
@@ -51,6 +52,35 @@ def source_level(d: Division) -> str:
 
 
 @cache
+def former_names() -> Gazetteer[list[Renamed]]:
+    """Former full names of today's divisions (襄樊市, 思茅市, 萧山市), from ``divisions.history``."""
+    return Gazetteer({old: rs for old, rs in history().items() if len(old) >= 3})
+
+
+def as_of(name: str, date: str | None) -> str:
+    """The name a division had at ``date`` (襄阳市 in 2005 was 襄樊市); today's name when unknown.
+
+    >>> as_of("襄阳市", "2005-03-01"), as_of("襄阳市", "2015-03-01"), as_of("襄阳市", None)
+    ('襄樊市', '襄阳市', '襄阳市')
+    """
+    if not date:
+        return name
+    year = int(date[:4])
+    older = [(r.year, r.old) for r in renamed_to().get(name, ()) if r.year and year < r.year]
+    return min(older)[1] if older else name
+
+
+@cache
+def renamed_to() -> dict[str, list[Renamed]]:
+    """Former names by today's name."""
+    out: dict[str, list[Renamed]] = {}
+    for rs in history().values():
+        for r in rs:
+            out.setdefault(r.now, []).append(r)
+    return out
+
+
+@cache
 def national_media() -> frozenset[str]:
     return frozenset(words("national_media.txt"))
 
@@ -83,6 +113,10 @@ def _named_divisions(text: str, matches: list, idx: TokenIndex | None) -> Counte
                 continue
         for d in {d.name: d for d in cands}.values():
             found[d] += 2 if full else 1
+    for _, _, _, renamed in former_names().finditer(text):     # 我市襄樊市: today's 襄阳市
+        now = divisions().get(renamed[0].now, renamed[0].province)
+        if now is not None:
+            found[now] += 2
     return found
 
 
@@ -119,25 +153,18 @@ def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None 
     True
     """
     matches = list(divisions().gazetteer.finditer(text)) if matches is None else matches
-    named = _named_divisions(text, matches, idx)
     deixis = Counter(m.group("c") for m in _FIRST_PERSON.finditer(text))
     weak = Counter(m.group("c") or m.group("b") for m in _LEVEL_ONLY.finditer(text))
     local, national = _papers(text)
     if not deixis and "本报" in text and not national:
         deixis = Counter({c: 0 for c in weak})     # 本报: the paper speaks of itself; 市委, 全市 say at what level
     paper = next(iter(local)) if len(local) == 1 and not national else None
-    if paper and not deixis:
-        d = divisions().get(paper)
-        if d:
-            return context_of(d, (f"names its paper: {local[paper]}",))
     if not deixis:
-        if national or len(local) > 1:
-            names = "、".join(sorted(national | set(local.values())))
-            return SourceContext(None, "national", (), (f"national or compiled source: {names}",))
-        return SourceContext(None, "unknown", (), ("no first-person deixis (我市, 本县 …) and no paper of its own",))
+        return _without_deixis(local, national, paper)
     order = sorted(deixis, key=lambda c: (-deixis[c] - 0.1 * weak[c], _LOW_FIRST.index(c)))
     if not order:
         return SourceContext(None, "unknown", (), ("本报 but no level word (市委, 全县 …) says at what level",))
+    named = _named_divisions(text, matches, idx)
     for c in order:
         best = _best_place(c, named, paper)
         if best is not None:
@@ -149,6 +176,17 @@ def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None 
                 ev.append(f"paper: {local[paper]}")
             return context_of(d, tuple(ev))
     return SourceContext(None, "unknown", (), (f"first-person {'、'.join('我' + c for c in order)} but no such place named",))
+
+
+def _without_deixis(local: dict[str, str], national: set[str], paper: str | None) -> SourceContext:
+    """The source of a text that does not speak of its place in the first person: its paper's, or none."""
+    d = divisions().get(paper) if paper else None
+    if d is not None:
+        return context_of(d, (f"names its paper: {local[paper]}",))
+    if national or len(local) > 1:
+        names = "、".join(sorted(national | set(local.values())))
+        return SourceContext(None, "national", (), (f"national or compiled source: {names}",))
+    return SourceContext(None, "unknown", (), ("no first-person deixis (我市, 本县 …) and no paper of its own",))
 
 
 def _best_place(c: str, named: Counter[Division], paper: str | None) -> tuple[Division, float] | None:
@@ -247,7 +285,7 @@ def seat(doc: Doc, char: str) -> str | None:
     for name in doc.source.chain:
         d = divisions().get(name)
         if d is not None and char in level_chars(d):
-            return d.name
+            return as_of(d.name, doc.date)      # 市委 in a 2005 襄阳 paper: 中共襄樊市委员会
     return None
 
 

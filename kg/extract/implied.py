@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..divisions import Division, divisions
 from ..model import Body, Doc
+from .context import as_of
 from .lexicon import word_set, zone_kinds
 from .places import pick_division
 from .registry import rule
@@ -22,7 +23,9 @@ def home(w: Work) -> None:
     doc = w.doc
     if doc.home:
         d = divisions().get(doc.home)
-        w.entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code} if d else {}))
+        named = as_of(doc.home, doc.date)     # a 2005 襄阳 paper's home is 襄樊市
+        w.entity("Place", named, d.short if d and named == doc.home else "",
+                 **({"level": d.level, "adcode": d.code} if d else {}))
 
 
 @rule("agency.title-body", stage="entity", produces=("Agency", "Place"), requires=("hits", "mentions"),

@@ -11,10 +11,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..divisions import Division, divisions, history
+from ..divisions import Division, divisions
 from ..gazetteer import Gazetteer
 from ..model import Doc
-from .context import seat
+from .context import former_names, seat
 from .lexicon import rows, table, words
 from .names import TokenIndex
 from .registry import rule
@@ -146,12 +146,6 @@ def division(w: Work) -> None:
         w.propose(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d)))
 
 
-@cache
-def _former_names() -> Gazetteer[list]:
-    """Former full names of today's divisions (襄樊市, 思茅市, 萧山市), from ``divisions.history``."""
-    return Gazetteer({old: rs for old, rs in history().items() if len(old) >= 3})
-
-
 @rule("place.former-division", stage="place", produces=("Place",), requires=("tokens", "division_matches"))
 def former_division(w: Work) -> None:
     """A division by a former name is the place as named at the article's date (襄樊市 in 2005, else 襄阳市).
@@ -159,7 +153,7 @@ def former_division(w: Work) -> None:
     The candidate keeps today's name and the year of the change (萧山市 → 萧山区, 2001) in ``renamed``."""
     doc, year = w.doc, int(w.doc.date[:4]) if w.doc.date else None
     taken = {(s, e) for s, e, _, _ in w.division_matches or ()}
-    for s, e, surface, renamed in _former_names().finditer(w.text):
+    for s, e, surface, renamed in former_names().finditer(w.text):
         r = next((r for r in renamed if r.province == doc.province), renamed[0])
         d = divisions().get(r.now, r.province)
         if d is None or (s, e) in taken or not _aligned(w.index, s, e):

@@ -65,3 +65,10 @@ def test_when_both_names_are_seen_the_rdf_links_them_with_the_year_and_conforms(
     year = g.value(old, rdflib.URIRef(kg + "renamedIn"))
     assert str(year) == "2011" and year.datatype == rdflib.XSD.gYear
     assert validate_text(text)[0]
+
+
+def test_a_paper_of_a_renamed_city_speaks_of_it_by_its_name_of_the_time(run_rule):
+    text = "2005年3月1日，我市襄樊市召开会议，市委、市政府主要领导出席。"
+    assert run_rule("agency.place-core", text).labels == ["中共襄樊市委员会", "襄樊市人民政府"]
+    later = "2016年3月1日，我市襄阳市召开会议，市委、市政府主要领导出席。"
+    assert run_rule("agency.place-core", later).labels == ["中共襄阳市委员会", "襄阳市人民政府"]
