@@ -35,6 +35,12 @@ def national() -> Gazetteer[tuple[str, str]]:
 
 
 @cache
+def renamed_cores() -> dict[str, tuple[str, int]]:
+    """Department cores renamed in the 2018 reform → (the new core, the year), ``data/renamed_departments.tsv``."""
+    return {old: (new, int(year)) for old, new, year in rows("renamed_departments.tsv")}
+
+
+@cache
 def _suffix_re() -> re.Pattern:
     alt = "|".join(re.escape(w) for w in words("agency_suffixes.txt"))
     return re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{alt})")
@@ -55,7 +61,14 @@ def place_core(w: Work) -> None:
         start = party_start(text, a.start)
         label = canonical(a.place, a.kind, core, a.city) if a.place else text[start:ce]
         als = aliases(text[start:ce], a.place, core_surface, core) if a.place else {text[start:ce]}
-        w.propose(Candidate(start, ce, "Agency", label, als, {"jurisdiction": a.place, "core": core}))
+        attrs = {"jurisdiction": a.place, "core": core}
+        later = renamed_cores().get(core)
+        if later and a.place:         # 环保局 before the 2018 reform; after it, the 生态环境局 it became
+            now = canonical(a.place, a.kind, later[0], a.city)
+            attrs["renamed"] = {"old": label, "now": now, "year": later[1]}
+            if w.doc.date and int(w.doc.date[:4]) > later[1]:
+                label, als, attrs["core"] = now, als | {label}, later[0]
+        w.propose(Candidate(start, ce, "Agency", label, als, attrs))
 
 
 @rule("agency.place-suffix", stage="agency", produces=("Agency",), requires=("tokens", "Place"))

@@ -72,3 +72,31 @@ def test_a_paper_of_a_renamed_city_speaks_of_it_by_its_name_of_the_time(run_rule
     assert run_rule("agency.place-core", text).labels == ["中共襄樊市委员会", "襄樊市人民政府"]
     later = "2016年3月1日，我市襄阳市召开会议，市委、市政府主要领导出席。"
     assert run_rule("agency.place-core", later).labels == ["中共襄阳市委员会", "襄阳市人民政府"]
+
+
+def test_a_department_named_after_the_reform_is_the_body_it_became(run_rule):
+    made = run_rule("agency.place-core", "2021年4月1日，岳西县环保局开展执法检查。")
+    assert made.labels == ["岳西县生态环境局"]
+    cand = next(c for c in made.work.candidates if c.rule == "agency.place-core")
+    assert "岳西县环境保护局" in cand.aliases
+
+
+def test_the_rdf_links_a_renamed_department_to_its_successor_when_both_are_seen():
+    import rdflib
+
+    from kg.extract import Extractor
+    from kg.model import Article
+    from kg.rdf import build_dataset
+    from kg.rdf.namespaces import prefixes
+    from kg.rdf.turtle import turtle
+    from kg.rdf.validate import validate_text
+    from kg.resolve import resolve
+
+    docs = [Extractor()(Article("a.txt", "2012年4月1日，岳西县环保局开展执法检查。")),
+            Extractor()(Article("b.txt", "2021年4月1日，岳西县生态环境局开展执法检查。"))]
+    ds = build_dataset(resolve(docs))
+    text = turtle(ds.union(), prefixes(ds.base))
+    g = rdflib.Graph().parse(data=text, format="turtle")
+    old, now = rdflib.URIRef(ds.base + "agency/岳西县环境保护局"), rdflib.URIRef(ds.base + "agency/岳西县生态环境局")
+    assert (old, rdflib.URIRef("https://kg.example.org/ontology#renamedTo"), now) in g
+    assert validate_text(text)[0]
