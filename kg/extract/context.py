@@ -137,7 +137,7 @@ def _papers(text: str) -> tuple[dict[str, str], set[str]]:
                 local.setdefault(m.group("name")[k:], m.group(0)[k:])
                 break
     for name in national_media():
-        if name in text:
+        if any(_source_position(text, m.start(), m.end()) for m in re.finditer(re.escape(name), text)):
             national.add(name)
     return local, national
 

@@ -162,3 +162,9 @@ def test_a_paper_named_inside_the_story_is_not_its_source():
     text = "涪城区新建公园三处，游仙区新建学校两所，全区上下干劲十足，各项工作稳步推进，群众满意度不断提升。" * 2 + \
            "曾在绵阳日报工作多年的王某说，变化很大。" + "各地群众纷纷点赞，认为城市面貌焕然一新，生活更加便利。" * 3
     assert infer_source(text).place is None
+
+
+def test_a_national_papers_name_inside_a_local_story_does_not_make_it_national():
+    text = "本报讯 市委召开会议，绵阳市各区县负责人参加。" + "会议要求，要坚持实事求是，抓好落实，确保各项任务按期完成。" * 2 + \
+        "会上，与会人员学习了人民日报评论员文章。" + "各单位要加强协调，形成合力，推动工作取得实效。" * 3
+    assert infer_source(text).place == "绵阳市"
