@@ -53,7 +53,7 @@ def resolve(docs: Iterable[Doc]) -> Graph:
                 node = g.nodes[key] = Node(key, etype, label)
             if etype == "Person" and (doc.article.id, label) in why:
                 said = node.attrs.get("resolution", "")
-                if why[doc.article.id, label] not in said.split("; "):
+                if why[doc.article.id, label] not in said:
                     node.attrs["resolution"] = f"{said}; {why[doc.article.id, label]}" if said else why[doc.article.id, label]
             node.aliases.update(ent.aliases)
             for k, v in sorted(ent.attrs.items()):

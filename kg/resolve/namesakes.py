@@ -6,7 +6,8 @@ each role), whether it is a reporter, and the paper's home. Two mentions are one
 - they hold a post in the same body, which names its place (市委书记 of 中共运城市委员会 in both), or
 - their posts are in the same city and of the same family (government, party, congress …: 副市长 then 市长), or
 - both are reporters of one paper (the same home), or
-- one has no post and no byline, and its paper's home is the city of the other's posts (and of no other reading).
+- one has no post and no byline, and its paper's home is the city of the other's posts (and of no other reading),
+- both hold a national office only one person holds (总书记).
 
 Never: a reporter and an official, posts in different cities, or two mentions with no evidence at all (a
 name alone is no evidence: 王勇 and 张伟 are common). A wrong merge is worse than a missed one. The reason
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from ..divisions import divisions
 from ..model import Doc
 
+# Offices only one person holds at a time in the whole country (习近平总书记 in every article is one man).
+_NATIONAL_OFFICES = frozenset({"总书记", "国家主席", "国务院总理", "全国人大常委会委员长", "全国政协主席"})
 # The family of a post, by the body's name: a move within one family in one city is a career, not a namesake.
 _FAMILIES = (("中共", "party"), ("纪律检查", "discipline"), ("监察委员会", "discipline"), ("人民代表大会", "congress"),
              ("政治协商会议", "cppcc"), ("人民法院", "court"), ("人民检察院", "procuratorate"))
@@ -59,6 +62,7 @@ class Mention:
     cities: set[str] = field(default_factory=set)          # the cities of those bodies
     families: set[tuple[str, str]] = field(default_factory=set)   # (city, family) of each post
     posts: int = 0                                          # posts of any body (a firm's too)
+    offices: set[str] = field(default_factory=set)          # national offices held (总书记)
     reporter: bool = False
     home: str | None = None                                 # the city of the paper's home, if known
 
@@ -75,6 +79,8 @@ def mentions(doc: Doc) -> list[Mention]:
             m.reporter = True
         elif r.p == "holdsPosition":
             m.posts += 1
+            if r.role in _NATIONAL_OFFICES and not r.former:
+                m.offices.add(r.role)
         if r.p == "holdsPosition" and r.org:
             body = doc.bodies.get(r.org)
             place = body.jurisdiction if body else (r.org if ("Place", r.org) in doc.entities else None)
@@ -92,6 +98,8 @@ def _official(m: Mention) -> bool:
 
 def same_person(a: Mention, b: Mention) -> tuple[bool, str]:
     """Are ``a`` and ``b`` (same name, two articles) one person, and why (or why not)."""
+    if a.offices & b.offices:
+        return True, f"the national office of {min(a.offices & b.offices)}"
     if a.reporter and _official(b) and not b.reporter or b.reporter and _official(a) and not a.reporter:
         return False, "a reporter is not an official"
     if a.reporter and b.reporter:
