@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cache
 
 from .gazetteer import Gazetteer
@@ -119,7 +120,6 @@ def history() -> dict[str, list[Renamed]]:
     [('襄阳市', 2011)]
     """
     from gb2260.data import data
-    from .extract.lexicon import rows
     divs = divisions()
     by_code = {d.code: d for d in divs.all}
     revisions = sorted((y if y > 9999 else y * 100, y) for y in data if y is not None)
@@ -146,7 +146,9 @@ def history() -> dict[str, list[Renamed]]:
             upgraded = [d for d in divs.lookup(short) if d.code.startswith(f"{code:06d}"[:4]) and d.kind == "市辖区"]
             if len(upgraded) == 1:
                 add(name, upgraded[0], year + 1)
-    for old, now, year, province in rows("division_history.tsv"):
+    table = Path(__file__).parent / "extract" / "data" / "division_history.tsv"
+    rows = [ln.split("\t") for ln in table.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for old, now, year, province in rows:
         d = divs.get(now, province)
         if d is not None:
             add(old, d, int(year))
