@@ -17,7 +17,6 @@ from ..divisions import Division, Renamed, divisions, history
 from ..gazetteer import Gazetteer
 from ..errors import KgError
 from ..model import Doc, SourceContext
-from .lexicon import words
 from .names import TokenIndex
 from .registry import rule
 from .tokenize import is_common_word, word_freq, word_tags
@@ -28,7 +27,9 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
 _FIRST_PERSON = re.compile(r"[我本](?P<c>省|市|县|区|州|盟|旗)(?![长委域份场])")
 # what an outside reporter writes too: 全县, a bare 县委 or 县长 (used only to weigh, never to settle)
 _LEVEL_ONLY = re.compile(r"全(?P<c>省|市|县|区|州|盟|旗)|(?<![\u4e00-\u9fff])(?P<b>省|市|县|州|盟|旗)(?:委|政府|长)")
-_PAPER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:日报|晚报|广播电视台|融媒体中心)")
+# a paper, or a news agency's or website's dateline (某某社北京3月5日电, 某某网讯): who is speaking
+_PAPER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:日报|晚报|都市报|广播电视台|融媒体中心)"
+                    r"|(?P<wire>[\u4e00-\u9fff]{2,10}?(?:社|网站|网))(?:[\u4e00-\u9fff]{0,6}[0-9０-９]{1,2}月[0-9０-９]{1,2}日专?电|讯)")
 
 # The level words a division answers to (我市 in a 县级市 paper, 我区 in an autonomous region's) by its kind.
 _KIND_CHARS = {"省": "省", "自治区": "区", "直辖市": "市", "地级市": "市", "自治州": "州", "盟": "盟", "地区": "",
@@ -80,11 +81,6 @@ def renamed_to() -> dict[str, list[Renamed]]:
     return out
 
 
-@cache
-def national_media() -> frozenset[str]:
-    return frozenset(words("national_media.txt"))
-
-
 def resolve_home(name: str) -> Division:
     """The division a user's ``--home`` names (full or unambiguous short form), else a clear error."""
     cands = divisions().lookup(name.strip())
@@ -126,20 +122,28 @@ def _source_position(text: str, s: int, e: int) -> bool:
 
 
 def _papers(text: str) -> tuple[dict[str, str], set[str]]:
-    """The papers the text names: (local ones, named after a division: division → paper; national ones)."""
+    """The sources the text names where a source is named: (local papers, named after a province, city or
+    county: division → paper; other sources: papers and agencies named after no division, national ones)."""
     local: dict[str, str] = {}
-    national: set[str] = set()
+    other: set[str] = set()
     for m in _PAPER.finditer(text):
-        if not _source_position(text, m.start(), m.end()):
-            continue          # 在安徽电视台任台长: a body in the story, not the source
-        for k in range(len(m.group("name")) - 1):       # 据东山日报: the paper's name ends the run
-            if divisions().lookup(m.group("name")[k:]):
-                local.setdefault(m.group("name")[k:], m.group(0)[k:])
-                break
-    for name in national_media():
-        if any(_source_position(text, m.start(), m.end()) for m in re.finditer(re.escape(name), text)):
-            national.add(name)
-    return local, national
+        run = m.group("name") or m.group("wire")
+        if not _source_position(text, m.start(), m.end()) or run.startswith("本"):
+            continue          # 在安徽电视台任台长: a body in the story, not the source; 本报讯: the paper itself
+        place = _paper_place(run)
+        if place:
+            local.setdefault(place, m.group(0)[len(run) - len(place):])
+        else:
+            other.add(m.group(0) if m.group("name") else run)
+    return local, other
+
+
+def _paper_place(run: str) -> str | None:
+    """The province, city or county a paper's name ends its run with (据东山日报 → 东山); districts have none."""
+    for k in range(len(run) - 1):
+        if any(d.kind != "市辖区" for d in divisions().lookup(run[k:])):
+            return run[k:]
+    return None
 
 
 def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None = None) -> SourceContext:

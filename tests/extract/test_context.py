@@ -168,3 +168,8 @@ def test_a_national_papers_name_inside_a_local_story_does_not_make_it_national()
     text = "本报讯 市委召开会议，绵阳市各区县负责人参加。" + "会议要求，要坚持实事求是，抓好落实，确保各项任务按期完成。" * 2 + \
         "会上，与会人员学习了人民日报评论员文章。" + "各单位要加强协调，形成合力，推动工作取得实效。" * 3
     assert infer_source(text).place == "绵阳市"
+
+
+@pytest.mark.parametrize("head", ["甲乙社北京3月5日电（记者 王某）", "甲乙网讯 ", "（甲乙日报、绵阳日报综合报道）"])
+def test_a_wire_a_website_or_a_compilation_is_no_local_source(head):
+    assert infer_source(head + "涪城区新建公园三处，游仙区新建学校两所，全区上下干劲十足。").place is None
