@@ -172,4 +172,5 @@ def test_a_national_papers_name_inside_a_local_story_does_not_make_it_national()
 
 @pytest.mark.parametrize("head", ["甲乙社北京3月5日电（记者 王某）", "甲乙网讯 ", "（甲乙日报、绵阳日报综合报道）"])
 def test_a_wire_a_website_or_a_compilation_is_no_local_source(head):
-    assert infer_source(head + "涪城区新建公园三处，游仙区新建学校两所，全区上下干劲十足。").place is None
+    src = infer_source(head + "涪城区新建公园三处，游仙区新建学校两所，全区上下干劲十足。")
+    assert src.place is None and src.level == "national"
