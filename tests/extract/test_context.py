@@ -24,7 +24,7 @@ def posts(text, home=None):
 @pytest.mark.parametrize("text,place,level,chain", [
     ("我县岳西县召开三级干部会，全县上下齐心。", "岳西县", "county", ("岳西县", "安庆市", "安徽省")),
     ("我市绵阳市今年新建学校十所，涪城区、游仙区各三所。", "绵阳市", "prefecture", ("绵阳市", "四川省")),
-    ("我省河南省粮食产量再创新高，全省各地秋收忙。", "河南省", "province", ("河南省",)),
+    ("我省江西省粮食产量再创新高，全省各地秋收忙。", "江西省", "province", ("江西省",)),
     ("本市天津市和平区、河西区推进老旧小区改造。", "天津市", "municipality", ("天津市",)),
     ("我区宁夏回族自治区各族群众欢度佳节。", "宁夏回族自治区", "autonomous-region", ("宁夏回族自治区",)),
     ("我州延边朝鲜族自治州和龙市、龙井市旅游旺季。", "延边朝鲜族自治州", "autonomous-prefecture",
@@ -73,8 +73,8 @@ def test_prefecture_paper_level_words(run_rule):
 
 
 def test_province_paper_level_words():
-    found = posts("我省河南省召开会议，省委书记王志远、省长李建民出席。")
-    assert {("王志远", "书记", "中共河南省委员会"), ("李建民", "省长", "河南省人民政府")} <= found
+    found = posts("我省江西省召开会议，省委书记王志远、省长李建民出席。")
+    assert {("王志远", "书记", "中共江西省委员会"), ("李建民", "省长", "江西省人民政府")} <= found
 
 
 def test_municipality_paper_the_city_is_the_province_level_municipality(run_rule):
@@ -113,7 +113,7 @@ def test_without_a_home_a_bare_level_word_takes_the_place_the_story_named():
 
 
 @pytest.mark.parametrize("text,body", [
-    ("在中共河南省委、省政府的正确领导下，各项工作稳步推进。", "中共河南省委员会"),    # jieba: 中共河南省委 is one word
+    ("在中共江西省委、省政府的正确领导下，各项工作稳步推进。", "中共江西省委员会"),    # jieba: 中共江西省委 is one word
     ("据消息，湖北省委副书记出席会议。", "中共湖北省委员会"),                        # jieba: 湖北省委 is one word
 ])
 def test_a_province_written_with_its_committee_as_one_word_is_still_found(run_rule, text, body):
@@ -123,7 +123,7 @@ def test_a_province_written_with_its_committee_as_one_word_is_still_found(run_ru
 LEVEL_PAPERS = [   # (text, its party committee and government, the place both govern)
     ("我县岳西县召开大会，县委书记赵立新、县长钱明出席。", "中共岳西县委员会", "岳西县人民政府", "岳西县"),
     ("我市绵阳市召开大会，市委书记赵立新、市长钱明出席。", "中共绵阳市委员会", "绵阳市人民政府", "绵阳市"),
-    ("我省河南省召开大会，省委书记赵立新、省长钱明出席。", "中共河南省委员会", "河南省人民政府", "河南省"),
+    ("我省江西省召开大会，省委书记赵立新、省长钱明出席。", "中共江西省委员会", "江西省人民政府", "江西省"),
     ("本市天津市召开大会，市委书记赵立新、市长钱明出席。", "中共天津市委员会", "天津市人民政府", "天津市"),
     ("我区宁夏回族自治区召开大会，自治区党委书记赵立新、自治区主席钱明出席。",
      "中共宁夏回族自治区委员会", "宁夏回族自治区人民政府", "宁夏回族自治区"),
