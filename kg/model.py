@@ -86,6 +86,20 @@ class Body:
     parent: str | None = None            # the division the jurisdiction lies in, when known
 
 
+@dataclass(frozen=True)
+class SourceContext:
+    """Where an article was published: the place, its level, its parent chain (nearest first) and why.
+
+    ``level`` is county, prefecture, province, municipality, autonomous-region, autonomous-prefecture,
+    league, national (national media: no home) or unknown (nothing in the text settles it).
+    """
+    place: str | None
+    level: str
+    chain: tuple[str, ...] = ()          # the place, then its ancestors: (某县, 某市, 某省)
+    evidence: tuple[str, ...] = ()       # what settled it: "given", "我县×3", "本报 = 东山日报" …
+    given: bool = False                  # from metadata (--home, the JSONL home)
+
+
 @dataclass
 class Doc:
     """One article as extraction leaves it: cleaned text, sentences, context, mentions, entities, relations.
@@ -97,8 +111,10 @@ class Doc:
     text: str = ""                       # cleaned text
     sentences: list[Sentence] = field(default_factory=list)
     stories: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, heading)
-    home: str | None = None              # canonical home city, e.g. 晋中市
-    province: str | None = None          # its province, e.g. 山西省
+    home: str | None = None              # the publishing place at its own level (晋中市, 某县, 上海市); None if unknown
+    province: str | None = None          # the province of the home, else of the region the text is about
+    locale: str | None = None            # the city the text is most about (to choose among namesake places only)
+    source: SourceContext | None = None  # the home's level, its parent chain and the evidence for it
     date: str | None = None              # article date (metadata or latest full date in text)
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (type, label)
@@ -169,6 +185,8 @@ class Doc:
         return {
             "article": self.article.id,
             "home": self.home,
+            **({"home_context": {"level": self.source.level, "chain": list(self.source.chain),
+                                 "evidence": list(self.source.evidence)}} if self.source else {}),
             "date": self.date,
             "entities": [{"type": e.type, "label": e.label, "aliases": sorted(e.aliases),
                           **({"attrs": dict(sorted(e.attrs.items()))} if e.attrs else {}), "rule": e.rule}

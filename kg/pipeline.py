@@ -93,5 +93,6 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
             raise KgError("E011", path=out, detail=where) from e
         raise
     counts = Counter(n.type for n in graph.nodes.values())
+    unknown = [(d.article.id, d.source.level if d.source else "unknown") for d in docs if not d.home]
     return {"articles": len(docs), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
-            "relations": len(graph.facts), "triples": triples, "store": vars(stored)}
+            "relations": len(graph.facts), "triples": triples, "store": vars(stored), "home_unknown": unknown}

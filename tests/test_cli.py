@@ -96,7 +96,7 @@ def check_contract(text: str, ids: list[str]) -> None:
 
 def check_build(out: Path, stdout: str, articles: int) -> None:
     lines = stdout.splitlines()
-    assert len(lines) == 1, stdout
+    assert len(lines) == 1 or len(lines) == 2 and lines[1].startswith("kg: home unknown (null) in "), stdout
     m = SUMMARY.match(lines[0])
     assert m, lines[0]
     assert int(m[1]) == articles
@@ -112,13 +112,13 @@ def test_build_subprocess(news, tmp_path):
     assert p.returncode == 0, p.stderr
     check_build(tmp_path / "out", p.stdout, 5)
     assert p.stderr == ""
-    assert SUMMARY.match(p.stdout.strip())[2] == "out"
+    assert SUMMARY.match(p.stdout.splitlines()[0])[2] == "out"
     check_contract((tmp_path / "out" / "extractions.jsonl").read_text(encoding="utf-8"), IDS)
 
 
 def test_build_in_process(news, tmp_path, capsys):
     out = tmp_path / "o" / "deeper"
-    rc, stdout, err = kg_main(capsys, "build", str(news), "-o", str(out), "--home", "东湖县")
+    rc, stdout, err = kg_main(capsys, "build", str(news), "-o", str(out), "--home", "东山县")
     assert rc == 0 and err == ""
     check_build(out, stdout, 5)
 
@@ -527,3 +527,22 @@ def test_no_progress_bar_for_few_articles(news, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stderr", tty)
     assert cli.main(["build", str(news), "-o", str(tmp_path / "o")]) == 0
     assert tty.getvalue() == ""
+
+
+def test_build_says_in_one_line_which_articles_have_no_home(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("我县岳西县召开三级干部大会，县委书记讲话。", encoding="utf-8")
+    (src / "b.txt").write_text("岳西县茶叶丰收，茶农增收。", encoding="utf-8")
+    rc, stdout, err = kg_main(capsys, "build", str(src), "-o", str(tmp_path / "out"))
+    lines = stdout.splitlines()
+    assert rc == 0 and SUMMARY.match(lines[0])
+    assert lines[1].startswith("kg: home unknown (null) in 1 of 2 articles: b.txt")
+    homes = [json.loads(x)["home"] for x in (tmp_path / "out" / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert homes == ["岳西县", None]
+
+
+def test_home_that_is_no_division_is_one_clear_error(tmp_path, capsys, news):
+    rc, stdout, err = kg_main(capsys, "build", str(news), "-o", str(tmp_path / "out"), "--home", "甲乙丙县")
+    assert rc != 0 and err.strip() == "kg: error: --home '甲乙丙县': no such division in the divisions data (give a province, city or county, e.g. 晋中市)"
+    assert not (tmp_path / "out").exists()

@@ -5,7 +5,7 @@ import pytest
 
 from kg.extract import Extractor
 from kg.extract.clean import join_lines, stories
-from kg.extract.context import article_date, infer_home
+from kg.extract.context import article_date, infer_source
 from kg.extract.segment import split_sentences
 from kg.model import Article
 
@@ -49,8 +49,13 @@ def test_sentence_offsets_point_into_the_text():
 
 # --- context ----------------------------------------------------------------
 
-def test_home_city_inferred_from_its_counties():
-    assert infer_home("盐湖区召开会议，永济市、芮城县参加。运城市有关部门出席。") == "运城市"
+def test_home_city_inferred_from_its_counties_when_the_paper_says_we():
+    assert infer_source("我市盐湖区召开会议，永济市、芮城县参加。运城市有关部门出席。").place == "运城市"
+
+
+def test_a_text_that_only_names_places_has_no_home():
+    src = infer_source("盐湖区召开会议，永济市、芮城县参加。运城市有关部门出席。")
+    assert src.place is None and src.level == "unknown"
 
 
 def test_article_date_is_latest_full_date():
@@ -168,7 +173,7 @@ def test_a_zones_party_working_committee_and_administrative_committee():
 def test_a_party_organ_named_bare_in_a_compound_title_is_the_committees():
     doc = run("芮城县召开会议。县委常委、组织部部长王立出席。")
     posts = {(r.role, r.org) for r in rels(doc, "holdsPosition") if r.s == "王立"}
-    assert posts == {("常委", "中共芮城县委员会"), ("部长", "中共芮城县委组织部")}
+    assert posts == {("常委", "中共芮城县委员会"), ("部长", "中共芮城县委员会组织部")}
 
 
 def test_prefectures_leagues_and_banners_and_county_level_city_mayors():

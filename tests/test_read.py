@@ -232,7 +232,7 @@ def jl(*objs) -> str:
 
 def test_jsonl_fields(tmp_path):
     f = write(tmp_path / "n.jsonl", jl(
-        {"id": "a1", "text": S1, "title": "春耕", "date": "2024-03-12", "source": "县报", "home": "东湖县"},
+        {"id": "a1", "text": S1, "title": "春耕", "date": "2024-03-12", "source": "县报", "home": "东山县"},
         {"id": 7, "text": S2},
         {"text": S3, "date": "2024年3月5日"},
         {"id": "a4", "text": S1, "extra": [1, 2]},
@@ -240,7 +240,7 @@ def test_jsonl_fields(tmp_path):
     arts, warns = read([f])
     assert warns == []
     a, b, c, d = arts
-    assert (a.id, a.text, a.title, a.date, a.source, a.home) == ("a1", S1, "春耕", "2024-03-12", "县报", "东湖县")
+    assert (a.id, a.text, a.title, a.date, a.source, a.home) == ("a1", S1, "春耕", "2024-03-12", "县报", "东山县")
     assert (b.id, b.title, b.date, b.source, b.home) == ("7", None, None, str(f), None)
     assert (c.id, c.date) == ("n-3", "2024-03-05")
     assert d.id == "a4"
@@ -479,3 +479,15 @@ def test_unreadable_file_and_folder_for_real(tmp_path):
     finally:
         sub.chmod(0o755)
     assert arts == [] and {w.code for w in warns} >= {"E008"}
+
+
+def test_a_jsonl_home_that_is_no_division_is_reported_and_inferred_instead(tmp_path):
+    import json as _json
+
+    from kg.read import read_sources
+    p = tmp_path / "a.jsonl"
+    p.write_text(_json.dumps({"id": "x", "text": "我县岳西县召开大会。", "home": "甲乙丙县"}, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    warned = []
+    arts = list(read_sources([p], warn=warned.append))
+    assert [w.code for w in warned] == ["E062"] and arts[0].home is None

@@ -41,4 +41,17 @@ def run(a: argparse.Namespace) -> int:
     check_base(a.base)
     summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base)
     print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))
+    if summary.get("home_unknown"):
+        print(one_line(home_line(summary["home_unknown"], summary["articles"])))
     return 0
+
+
+def home_line(unknown: list[tuple[str, str]], total: int) -> str:
+    """The one line that says which articles have no home (their text shows none, or a national source).
+
+    >>> home_line([("a.txt", "unknown"), ("b.txt", "national")], 3)
+    'kg: home unknown (null) in 2 of 3 articles: a.txt, b.txt (national source); give --home to set it'
+    """
+    shown = ", ".join(f"{aid} (national source)" if level == "national" else aid for aid, level in unknown[:12])
+    more = f" and {len(unknown) - 12} more" if len(unknown) > 12 else ""
+    return f"kg: home unknown (null) in {len(unknown)} of {total} articles: {shown}{more}; give --home to set it"

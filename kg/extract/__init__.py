@@ -43,6 +43,9 @@ class Extractor:
         fixed = sorted(n for n in off if not rules[n].optional)
         if fixed:
             raise KgError("E051", rule=fixed[0])
+        if home:
+            from .context import resolve_home
+            home = resolve_home(home).name     # a place not in the divisions data is an error (E060)
         self.home = home
         self.disable = tuple(sorted(off))
         self.policy = policy or LongestSpan()

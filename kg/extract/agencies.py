@@ -35,6 +35,12 @@ def national() -> Gazetteer[tuple[str, str]]:
 
 
 @cache
+def renamed_cores() -> dict[str, tuple[str, int]]:
+    """Department cores renamed in the 2018 reform → (the new core, the year), ``data/renamed_departments.tsv``."""
+    return {old: (new, int(year)) for old, new, year in rows("renamed_departments.tsv")}
+
+
+@cache
 def _suffix_re() -> re.Pattern:
     alt = "|".join(re.escape(w) for w in words("agency_suffixes.txt"))
     return re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{alt})")
@@ -55,7 +61,14 @@ def place_core(w: Work) -> None:
         start = party_start(text, a.start)
         label = canonical(a.place, a.kind, core, a.city) if a.place else text[start:ce]
         als = aliases(text[start:ce], a.place, core_surface, core) if a.place else {text[start:ce]}
-        w.propose(Candidate(start, ce, "Agency", label, als, {"jurisdiction": a.place, "core": core}))
+        attrs = {"jurisdiction": a.place, "core": core}
+        later = renamed_cores().get(core)
+        if later and a.place:         # 环保局 before the 2018 reform; after it, the 生态环境局 it became
+            now = canonical(a.place, a.kind, later[0], a.city)
+            attrs["renamed"] = {"old": label, "now": now, "year": later[1]}
+            if w.doc.date and int(w.doc.date[:4]) > later[1]:
+                label, als, attrs["core"] = now, als | {label}, later[0]
+        w.propose(Candidate(start, ce, "Agency", label, als, attrs))
 
 
 @rule("agency.place-suffix", stage="agency", produces=("Agency",), requires=("tokens", "Place"))
@@ -93,16 +106,19 @@ def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:
 
 @rule("agency.bare-bureau", stage="agency", produces=("Agency",), requires=("tokens", "home", "Place"))
 def bare_bureau(w: Work) -> None:
-    """A bureau named without its place in a local paper is the home city's (由商务局主办 → 东山市商务局)."""
+    """A bureau named without its place in a local paper is the home's (由商务局主办 → 东山市商务局)."""
     home, text = w.doc.home, w.text
     if not home:
         return
     found = agency_anchors(w)
+    d = divisions().get(home)
+    kind, city = (d.level, d.parent if d.level == "county" else None) if d else ("city", None)
     for s, e, surface, core in found.cores:
-        if surface.endswith("局") and len(surface) >= 3 and s not in found.ends \
+        if (surface.endswith("局") or core.endswith("委员会") and surface.endswith("委")) and len(surface) >= 3 \
+                and s not in found.ends \
                 and (s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff") \
                 and s in w.index.start_set:
-            w.propose(Candidate(s, e, "Agency", canonical(home, "city", core), {surface},
+            w.propose(Candidate(s, e, "Agency", canonical(home, kind, core, city), {surface},
                                 {"jurisdiction": home, "core": core}, weight=-1))
 
 
@@ -180,5 +196,5 @@ def central_bank(w: Work) -> None:
 
 def _division_name(w: Work, name: str) -> str | None:
     """The full name of the division ``name`` (short or full), nearest the home city."""
-    d = divisions().get(name, w.doc.province, w.doc.home)
+    d = divisions().get(name, w.doc.province, w.doc.locale)
     return d.name if d else None

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..divisions import divisions
 from ..gazetteer import Gazetteer
 from ..model import Doc
+from .context import seat
 from .lexicon import table, zone_kinds
 from .names import TokenIndex
 from .spans import Candidate
@@ -21,7 +23,8 @@ from .spans import Candidate
 if TYPE_CHECKING:
     from .state import Work
 
-_LEVEL_WORD = re.compile("街道|社区|[省市州盟县区旗镇乡村]")
+_LEVEL_WORD = re.compile("街道|社区|自治区|[省市州盟县区旗镇乡村]")
+_CHAIN_WORDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")    # level words the home's chain may hold
 PREV_OK = set("原由在到从向对和与及经据被将为请、前驻")   # one-character words that may stand before 市委, 县政府 …
 _PARTY = ("委员会", "工作委员会", "总支部委员会", "支部委员会")
 
@@ -91,16 +94,19 @@ def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_end
 
 
 def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tuple[str | None, str | None]:
-    """What a bare level word means here: 市 → home city, 省 → its province, 县 → the county of the story."""
+    """What a bare level word means: the place of the home's chain at that level (县委 in a county paper,
+    市委 in a 天津 paper, 自治区党委), else the last place of that level the story named before it."""
     kind = table("level_words.tsv")[level]
-    if kind == "city":
-        return doc.home, None
-    if kind == "province":
-        return doc.province, None
+    home_seat = seat(doc, level[-1]) if level in _CHAIN_WORDS else None
+    if home_seat:
+        d = divisions().get(home_seat)
+        return home_seat, d.parent if d and d.level == "county" else None
     story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
     best = None
     for p in places:
-        if p.attrs.get("level") == kind and story[0] <= p.start < pos and (kind != "county" or p.label.endswith(level)):
+        have = p.attrs.get("level")
+        if story[0] <= p.start < pos and p.label.endswith(level) \
+                and (have == kind or kind == "city" and have == "province" and level == "市"):
             best = p
     if best is None:
         return None, None
@@ -112,12 +118,16 @@ def canonical(place: str | None, place_kind: str | None, core: str, city: str | 
 
     >>> canonical("晋中市", "city", "委员会")
     '中共晋中市委员会'
+    >>> canonical("晋中市", "city", "委宣传部")
+    '中共晋中市委员会宣传部'
     >>> canonical("太原市", "city", "政协")
     '中国人民政治协商会议太原市委员会'
     >>> canonical("小店区", "county", "工业和信息化局", city="太原市")
     '太原市小店区工业和信息化局'
     """
     p = place or ""
+    if core.startswith("委") and core.endswith("部") and len(core) > 2:
+        return f"中共{p}委员会{core[1:]}"           # 中共东山县委员会宣传部 (also 中共东山县委宣传部)
     if core in _PARTY or core.startswith("委"):
         return f"中共{p}{core}"
     if core == "政协":
@@ -141,6 +151,8 @@ def aliases(surface: str, place: str | None, core_surface: str, core: str) -> se
             out.add(f"政协{place}委员会")
         if core != core_surface and core not in _PARTY:
             out.add(place + core)
+        if core.startswith("委") and core.endswith("部") and len(core) > 2:
+            out.add(f"中共{place}{core}")
     return out
 
 

@@ -214,8 +214,9 @@ def plain_name(text: str, wk: Walk) -> bool:
 
 
 def level_place(doc: Doc, char: str) -> str | None:
-    """The place 市 or 省 stands for when written alone: the home city, the home province."""
-    return doc.home if LEVEL_PREFIX[char] == "home" else doc.province
+    """The place 市 or 省 stands for when written alone: the home chain's city or province (none if unknown)."""
+    from .context import seat
+    return seat(doc, char)
 
 
 def suffix_candidate(w: Work, wk: Walk, etype: str, place_at: dict[int, Candidate]) -> Candidate:

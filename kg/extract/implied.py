@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..divisions import Division, divisions
 from ..model import Body, Doc
+from .context import as_of
 from .lexicon import word_set, zone_kinds
 from .places import pick_division
 from .registry import rule
@@ -22,7 +23,9 @@ def home(w: Work) -> None:
     doc = w.doc
     if doc.home:
         d = divisions().get(doc.home)
-        w.entity("Place", doc.home, d.short if d else "", **({"level": d.level, "adcode": d.code} if d else {}))
+        named = as_of(doc.home, doc.date)     # a 2005 襄阳 paper's home is 襄樊市
+        w.entity("Place", named, d.short if d and named == doc.home else "",
+                 **({"level": d.level, "adcode": d.code} if d else {}))
 
 
 @rule("agency.title-body", stage="entity", produces=("Agency", "Place"), requires=("hits", "mentions"),
@@ -30,17 +33,33 @@ def home(w: Work) -> None:
 def title_body(w: Work) -> None:
     """The body a title names or implies (芮城县副县长 → 芮城县人民政府; a bare 市长 → the home city's)."""
     doc = w.doc
-    for h in w.hits:
+    bodies_of: dict[tuple[int, str], tuple[str | None, str | None]] = {}   # (sentence, base role) → its body
+    for h in sorted(w.hits, key=lambda h: h.cand.start):
+        sent = doc.sentence_at(h.cand.start)
         for t in h.titles:
             if t.role in word_set("degree_titles.txt"):
                 continue          # 博士 is a degree, not a post
             t.body = otype, org = title_org(doc, t)
+            key = (sent.start if sent else -1, _base_role(t.role))
+            if org is None and t.org is None and key in bodies_of:
+                t.body = otype, org = bodies_of[key]    # 甲人大常委会主任某主持，副主任某某: the same body's deputy
+            elif org is not None:
+                bodies_of.setdefault(key, t.body)
             if otype == "Agency" and org and not any(k[1] == org for k in doc.entities):
                 w.entity("Agency", org)
-                if org.endswith("人民政府"):
-                    doc.bodies.setdefault(org, Body(jurisdiction=org[:-4], core="人民政府"))
+                for gov in ("人民政府", "行政公署"):      # 县长 → 某县人民政府, 盟长 → 某盟行政公署
+                    if org.endswith(gov):
+                        doc.bodies.setdefault(org, Body(jurisdiction=org[:-len(gov)], core=gov))
             if otype == "Place" and org:
                 w.entity("Place", org)
+
+
+def _base_role(role: str) -> str:
+    """A role without its deputy or acting marks (常务副主任, 副主任, 代主任 → 主任)."""
+    for mark in ("常务副", "执行副", "副", "代"):
+        if role.startswith(mark) and len(role) > len(mark) + 1:
+            return role[len(mark):]
+    return role
 
 
 @rule("place.jurisdiction", stage="entity", produces=("Place",), requires=("Agency", "bodies"))

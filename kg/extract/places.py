@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..divisions import Division, divisions
 from ..gazetteer import Gazetteer
 from ..model import Doc
+from .context import former_names, seat
 from .lexicon import rows, table, words
 from .names import TokenIndex
 from .registry import rule
@@ -30,7 +31,7 @@ _GEO = set("山河江湖川峡岭峰沟谷岛湾海泉洞窟寺庙塔桥关口�
 # 中国创新创业大赛: a country opening the name of a contest or fair is part of that name
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大赛|博览会|交易会|洽谈会|论坛|峰会|运动会)")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,60}》")
-_DEICTIC = re.compile(r"我市|本市|我省|本省")
+_DEICTIC = re.compile(r"[我本](?:省|市|县|区|州|盟|旗)(?![长委域份场])")
 # A name found by its suffix starts after (never inside) a division, a foreign city or a town found before it.
 _BARRIER_LEVELS = ("province", "city", "county", "town")
 
@@ -65,15 +66,23 @@ def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
         ts, te, w = idx.tokens[t]
         if ts == e - 1 and te > e and w[0] in "省市县区州旗盟":
             continue          # 朝阳|区委书记, 海淀|区长: the level character begins a title, the name is whole
+        if ts in (s, s - 2) and te > e and w[:s - ts] in ("", "中共") and _body_core(w[e - ts:]):
+            continue          # 福建省委, 中共福建省委 as one word: the place and its body's core
         if (ts < s or te > e) and word_tags().get(w) is not None:
             return False
     return True
 
 
+def _body_core(rest: str) -> bool:
+    """``rest`` is an agency core (委, 政府, 财政局 …)."""
+    from .agency_names import cores
+    return rest in cores()
+
+
 def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) -> bool:
     """Accept a division match? Short forms must not be ordinary words and, below city level, be local."""
     if surface == d.name and (d.level != "county" or len(d.name) >= 3 or d.province == doc.province):
-        return not (d.name in ("城区", "郊区", "矿区") and doc.home and d.parent != doc.home)
+        return not (d.name in ("城区", "郊区", "矿区") and doc.locale and d.parent != doc.locale)
     local = bool(doc.province) and d.province == doc.province
     if d.level == "county" and not local and (surface != d.name or len(d.name) < 3 and doc.text[max(0, s - 8):s].find(d.parent or "-") < 0):
         return False                  # 和县 far away only right after its city (马鞍山市和县)
@@ -91,7 +100,7 @@ def _listed(text: str, s: int, e: int) -> bool:
 
 def pick_division(doc: Doc, cands: list[Division]) -> Division:
     """Among same-named divisions, the one nearest the home city."""
-    for pick in (lambda d: d.parent == doc.home, lambda d: d.name == doc.home,
+    for pick in (lambda d: d.parent == doc.locale, lambda d: d.name == doc.locale,
                  lambda d: d.province == doc.province, lambda d: d.level != "county"):
         found = [d for d in cands if pick(d)]
         if found:
@@ -135,6 +144,24 @@ def division(w: Work) -> None:
         if surface != d.name and ROAD_SUFFIX.match(text, e):
             continue          # 长治路, 北京东路: a road named after a city, not the city
         w.propose(Candidate(s, e, "Place", d.name, {surface}, division_attrs(d)))
+
+
+@rule("place.former-division", stage="place", produces=("Place",), requires=("tokens", "division_matches"))
+def former_division(w: Work) -> None:
+    """A division by a former name is the place as named at the article's date (襄樊市 in 2005, else 襄阳市).
+
+    The candidate keeps today's name and the year of the change (萧山市 → 萧山区, 2001) in ``renamed``."""
+    doc, year = w.doc, int(w.doc.date[:4]) if w.doc.date else None
+    taken = {(s, e) for s, e, _, _ in w.division_matches or ()}
+    for s, e, surface, renamed in former_names().finditer(w.text):
+        r = next((r for r in renamed if r.province == doc.province), renamed[0])
+        d = divisions().get(r.now, r.province)
+        if d is None or (s, e) in taken or not _aligned(w.index, s, e):
+            continue
+        then = r.year is not None and year is not None and year < r.year
+        label = surface if then else d.name
+        attrs = {**division_attrs(d), "renamed": {"old": surface, "now": d.name, "year": r.year}}
+        w.propose(Candidate(s, e, "Place", label, {surface, d.name}, attrs, weight=1))
 
 
 @rule("place.foreign", stage="place", produces=("Place",), requires=("tokens",))
@@ -195,10 +222,10 @@ def dictionary(w: Work) -> None:
 
 @rule("place.deictic", stage="place", produces=("Place",), requires=("home",))
 def deictic(w: Work) -> None:
-    """我市, 本市 stand for the home city, 我省, 本省 for its province (never their aliases)."""
+    """我市, 我县, 本区 … stand for the place of the home's chain at that level (never their aliases)."""
     doc = w.doc
     for m in _DEICTIC.finditer(w.text):
-        place = doc.home if m.group(0)[1] == "市" else doc.province
+        place = seat(doc, m.group(0)[1])
         if place:
             w.propose(Candidate(m.start(), m.end(), "Place", place, set(), {"_deictic": True}))
 

@@ -14,8 +14,6 @@ from ..gazetteer import Gazetteer
 from .lexicon import keys, rows, words
 from .spans import Candidate
 
-# What a government role's level may be written after: the levels of the places that can be its seat.
-_SEAT_LEVELS = {"province": ("province",), "home": ("city",), "county": ("county", "city")}
 
 
 @dataclass
@@ -56,7 +54,7 @@ def government_body(role: str, place_at: Callable[[str], str | None]) -> str | N
     """The people's government a government role belongs to: 县长 → X人民政府 with X the place
     ``place_at(level)`` gives for the role's level (``data/government_roles.txt``); None when none fits.
 
-    >>> government_body("代县长", lambda level: "东山县" if level == "county" else None)
+    >>> government_body("代县长", lambda level: "东山县" if level == "县" else None)
     '东山县人民政府'
     """
     role = role.removeprefix("代")      # 代县长: acting, of the same government
@@ -74,10 +72,8 @@ def seat(place: Candidate | None) -> Callable[[str], str | None]:
     def place_at(level: str) -> str | None:
         if place is None or place.type != "Place":
             return None
-        have = place.attrs.get("level")
-        if have in _SEAT_LEVELS.get(level, ("town",)) \
-                or level == "home" and have == "county" and place.label.endswith("市"):
-            return place.label        # 和龙市市长: a county-level city has a 市长 too
+        if place.label.endswith(level) or level == "区" and place.label.endswith("林区"):
+            return place.label        # 东山县|副县长, 和龙市|市长 (a county-level city has a 市长 too)
         return None
     return place_at
 

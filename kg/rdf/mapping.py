@@ -34,7 +34,7 @@ from . import terms as T
 from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "6"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "7"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -149,6 +149,7 @@ def _c(ns: str, *names: str) -> list[str]:
     KG, "Article", "Fact", "Post", "contentHash", "homeCity", "attribute", "adminLevel", "adcode",
     "investment", "investmentYuan", "date", "qualifier", "confidence", "rule", "evidenceText",
     "evidenceStart", "evidenceEnd", "membership", "former", "post", "formerlyHeld", "postInPlace")
+K_RENAMED, K_RENAMED_IN = _c(KG, "renamedTo", "renamedIn")
 S_ID, S_HEAD, S_PUB, S_IN = _c(SCHEMA, "identifier", "headline", "datePublished", "containedInPlace")
 R_SUBJ, R_PRED, R_OBJ = _c(RDF, "subject", "predicate", "object")
 P_DERIVED, = _c(PROV, "wasDerivedFrom")
@@ -229,8 +230,20 @@ class _Mapper:
             if alias != node.label:
                 pos.add((ALT, T.zh(alias)))
         for k, v in node.attrs.items():
-            if v is not None and v != "":
+            if k == "renamed":
+                self.renamed(pos, node, v)
+            elif v is not None and v != "":
                 self.attr(pos, k, v)
+
+    def renamed(self, pos: set[tuple[str, str]], node: Node, v: dict) -> None:
+        """A division under a former name links to the node of its later name, when the graph has both
+        (襄樊市 kg:renamedTo 襄阳市; kg:renamedIn 2011)."""
+        from ..resolve import node_key
+        later = node_key(node.type, v["now"])
+        if node.label == v["old"] and later in self.graph.nodes and later != node.key:
+            pos.add((K_RENAMED, self.node_iri(later)))
+            if v.get("year"):
+                pos.add((K_RENAMED_IN, T.date(str(v["year"]))))
 
     def attr(self, pos: set[tuple[str, str]], k: str, v: Any) -> None:
         """One entity attribute as a property (see README "RDF" for the list)."""

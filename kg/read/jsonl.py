@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..divisions import divisions
 from ..errors import KgError, Warn
 from ..model import Article
 from .dates import iso_date
@@ -154,6 +155,9 @@ def _article(obj: dict, path: Path, n: int, warn: Warn) -> Article | None:
             warn(KgError("E026", path=path, line=n, field=key))
             v = None
         fields[key] = tidy(v).strip() or None if v else None
+    if fields["home"] and not divisions().lookup(fields["home"]):
+        warn(KgError("E062", path=path, line=n, home=fields["home"]))
+        fields["home"] = None          # inferred from the text instead
     date = obj.get("date")
     if date is not None and date != "":
         iso = iso_date(date)

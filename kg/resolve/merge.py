@@ -17,11 +17,25 @@ def node_key(type: str, label: str, qualifier: str | None = None) -> str:
     return f"{key}@{qualifier}" if qualifier else key
 
 
+def placeless(doc: Doc, label: str) -> bool:
+    """A body named by a bare level word (市委, 县政府) whose place the article did not settle: it is
+    that article's own and never merged with another article's.
+
+    >>> from kg.model import Article, Body
+    >>> d = Doc(Article("a", "")); d.bodies["市委"] = Body(core="委员会")
+    >>> placeless(d, "市委"), placeless(d, "中共晋中市委员会")
+    (True, False)
+    """
+    body = doc.bodies.get(label)
+    return body is not None and body.jurisdiction is None and label[:1] in "省市县区州盟旗镇乡村"
+
+
 def resolve(docs: Iterable[Doc]) -> Graph:
     """Merge the entities of ``docs`` into nodes and turn their relations into facts.
 
-    Same type and canonical label → one node, except persons that namesakes.py
-    tells apart by city; the reason is kept in the node's ``resolution`` attribute.
+    Same type and canonical label → one node, except persons, which namesakes.py merges only on evidence
+    (the reason is kept in the node's ``resolution`` attribute), and bodies named by a bare level word whose
+    place is unknown, which stay their article's own.
     """
     docs = list(docs)
     qual, why = qualifiers(docs)
@@ -31,14 +45,15 @@ def resolve(docs: Iterable[Doc]) -> Graph:
         g.docs[doc.article.id] = doc
         label2key: dict[str, str] = {}
         for (etype, label), ent in sorted(doc.entities.items()):
-            q = qual.get((doc.article.id, label)) if etype == "Person" else None
+            q = qual.get((doc.article.id, label)) if etype == "Person" else \
+                doc.article.id if etype == "Agency" and placeless(doc, label) else None
             key = node_key(etype, label, q)
             node = g.nodes.get(key)
             if node is None:
                 node = g.nodes[key] = Node(key, etype, label)
             if etype == "Person" and (doc.article.id, label) in why:
                 said = node.attrs.get("resolution", "")
-                if why[doc.article.id, label] not in said.split("; "):
+                if why[doc.article.id, label] not in said:
                     node.attrs["resolution"] = f"{said}; {why[doc.article.id, label]}" if said else why[doc.article.id, label]
             node.aliases.update(ent.aliases)
             for k, v in sorted(ent.attrs.items()):

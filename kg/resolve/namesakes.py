@@ -1,18 +1,32 @@
-"""Telling namesakes apart: the same personal name in different cities is two people.
+"""Telling namesakes apart: the same personal name in two articles is one person only on evidence.
 
-A person's *city* comes from the bodies of their posts in an article (strong
-evidence: 太原市委书记 → 太原市) or, failing that, from the paper's home city
-(weak evidence). Mentions with different strong cities stay apart; a mention
-with weak evidence joins the one strong reading that shares its city, or the
-only strong reading there is.
+Each article's mention of a name has a profile: the bodies of its posts (with their cities and the family of
+each role), whether it is a reporter, and the paper's home. Two mentions are one person when
+
+- they hold a post in the same body, which names its place (市委书记 of 中共运城市委员会 in both), or
+- their posts are in the same city and of the same family (government, party, congress …: 副市长 then 市长), or
+- both are reporters of one paper (the same home), or
+- one has no post and no byline, and its paper's home is the city of the other's posts (and of no other reading),
+- both hold a national office only one person holds (总书记).
+
+Never: a reporter and an official, posts in different cities, or two mentions with no evidence at all (a
+name alone is no evidence: 王勇 and 张伟 are common). A wrong merge is worse than a missed one. The reason
+for every decision is kept (``resolution`` on the node).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ..divisions import divisions
 from ..model import Doc
+
+# Offices only one person holds at a time in the whole country (习近平总书记 in every article is one man).
+_NATIONAL_OFFICES = frozenset({"总书记", "国家主席", "国务院总理", "全国人大常委会委员长", "全国政协主席"})
+# The family of a post, by the body's name: a move within one family in one city is a career, not a namesake.
+_FAMILIES = (("中共", "party"), ("纪律检查", "discipline"), ("监察委员会", "discipline"), ("人民代表大会", "congress"),
+             ("政治协商会议", "cppcc"), ("人民法院", "court"), ("人民检察院", "procuratorate"))
 
 
 def city_of(place: str | None) -> str | None:
@@ -31,46 +45,132 @@ def city_of(place: str | None) -> str | None:
     return d.name
 
 
-def person_cities(doc: Doc) -> dict[str, set[str]]:
-    """For each person of ``doc``, the cities of the bodies of their posts."""
-    juris = {label: body.jurisdiction for label, body in doc.bodies.items()}
-    out: dict[str, set[str]] = defaultdict(set)
+def family(org: str) -> str:
+    """The family of a post by its body: party, government, congress, cppcc, court … or organisation."""
+    for mark, fam in _FAMILIES:
+        if mark in org:
+            return fam
+    return "government" if org.endswith(("人民政府", "局", "厅", "委员会", "办公室", "中心")) else "organisation"
+
+
+@dataclass
+class Mention:
+    """One article's mention of a name: what it says about who the person is."""
+    article: str
+    name: str
+    bodies: set[str] = field(default_factory=set)          # bodies of posts that name their place
+    cities: set[str] = field(default_factory=set)          # the cities of those bodies
+    families: set[tuple[str, str]] = field(default_factory=set)   # (city, family) of each post
+    posts: int = 0                                          # posts of any body (a firm's too)
+    offices: set[str] = field(default_factory=set)          # national offices held (总书记)
+    reporter: bool = False
+    home: str | None = None                                 # the city of the paper's home, if known
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    """The profile of each person of ``doc``."""
+    out = {label: Mention(doc.article.id, label, home=city_of(doc.home))
+           for (t, label) in doc.entities if t == "Person"}
     for r in doc.relations:
+        m = out.get(r.s)
+        if m is None:
+            continue
+        if r.p == "reported":
+            m.reporter = True
+        elif r.p == "holdsPosition":
+            m.posts += 1
+            if r.role in _NATIONAL_OFFICES and not r.former:
+                m.offices.add(r.role)
         if r.p == "holdsPosition" and r.org:
-            place = juris.get(r.org) or (r.org if ("Place", r.org) in doc.entities else None)
+            body = doc.bodies.get(r.org)
+            place = body.jurisdiction if body else (r.org if ("Place", r.org) in doc.entities else None)
             city = city_of(place)
             if city:
-                out[r.s].add(city)
-    return out
+                m.bodies.add(r.org)
+                m.cities.add(city)
+                m.families.add((city, family(r.org)))
+    return [out[k] for k in sorted(out)]
+
+
+def _official(m: Mention) -> bool:
+    return bool(m.cities)
+
+
+def same_person(a: Mention, b: Mention) -> tuple[bool, str]:
+    """Are ``a`` and ``b`` (same name, two articles) one person, and why (or why not)."""
+    if a.offices & b.offices:
+        return True, f"the national office of {min(a.offices & b.offices)}"
+    if a.reporter and _official(b) and not b.reporter or b.reporter and _official(a) and not a.reporter:
+        return False, "a reporter is not an official"
+    if a.reporter and b.reporter:
+        same = a.home is not None and a.home == b.home
+        return same, f"reporters of one paper ({a.home})" if same else "reporters of different or unknown papers"
+    if _official(a) and _official(b):
+        if not a.cities & b.cities:
+            return False, f"posts in {'、'.join(sorted(a.cities | b.cities))}"
+        shared = a.bodies & b.bodies
+        if shared:
+            return True, f"same post in {min(shared)}"
+        fams = a.families & b.families
+        if fams:
+            city, fam = min(fams)
+            return True, f"posts in {city}, both {fam}"
+        return False, "posts of different families"
+    official, other = (a, b) if _official(a) else (b, a)
+    if _official(official) and not other.reporter and not other.posts:
+        same = other.home is not None and other.home in official.cities
+        return same, f"no post here; the paper's home {other.home} is where the other holds posts" if same \
+            else "no post here and the paper's home is elsewhere or unknown"
+    return False, "no evidence beyond the name"
+
+
+def _clusters(ms: list[Mention]) -> list[tuple[list[Mention], list[str]]]:
+    """Group the mentions of one name: every pair in a group is one person, or joined by one that is."""
+    groups: list[tuple[list[Mention], list[str]]] = []
+    strong_first = sorted(ms, key=lambda m: (not _official(m), not m.reporter, m.article))
+    for m in strong_first:
+        fits = []
+        for g, why in groups:
+            verdicts = [same_person(m, x) for x in g]
+            if all(ok for ok, _ in verdicts):
+                fits.append((g, why, verdicts[0][1]))
+        if len(fits) == 1:
+            g, why, reason = fits[0]
+            g.append(m)
+            why.append(f"{m.name} in {m.article}: joined ({reason})")
+        else:
+            reason = "several readings fit" if fits else "no reading fits" if groups else "first mention"
+            groups.append(([m], [f"{m.name} in {m.article}: {reason}"]))
+    return groups
 
 
 def qualifiers(docs: Iterable[Doc]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
-    """``(article, name) → city`` for persons that must be told apart, and the decision text for each."""
-    strong: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # name → city → articles
-    weak: dict[str, dict[str, str | None]] = defaultdict(dict)                        # name → article → home
+    """``(article, name) → qualifier`` for persons whose name stands for several people, and the decision
+    text for every mention of a name seen in more than one article."""
+    by_name: dict[str, list[Mention]] = defaultdict(list)
     for doc in docs:
-        cities = person_cities(doc)
-        for (t, label) in doc.entities:
-            if t != "Person":
-                continue
-            cs = cities.get(label)
-            if cs and len(cs) == 1:
-                strong[label][next(iter(cs))].add(doc.article.id)
-            else:
-                weak[label][doc.article.id] = city_of(doc.home)
+        for m in mentions(doc):
+            by_name[m.name].append(m)
     qual: dict[tuple[str, str], str] = {}
     why: dict[tuple[str, str], str] = {}
-    for name, by_city in strong.items():
-        if len(by_city) < 2:
+    for name, ms in sorted(by_name.items()):
+        if len(ms) < 2:
             continue
-        for city, arts in by_city.items():
-            for a in arts:
-                qual[a, name] = city
-                why[a, name] = f"{name}: posts in {city}; namesakes with posts in {', '.join(sorted(set(by_city) - {city}))} kept apart"
-        for a, home in weak.get(name, {}).items():
-            if home in by_city:
-                qual[a, name] = home
-                why[a, name] = f"{name}: no post here; joined the {home} reading (the paper's home city)"
-            else:
-                why[a, name] = f"{name}: no post here and home {home} matches no reading; left unqualified"
+        groups = _clusters(ms)
+        tags = [_tag(g) for g, _ in groups]
+        for (g, reasons), tag in zip(groups, tags):
+            text = "; ".join(reasons)
+            for m in g:
+                why[m.article, name] = text
+                if len(groups) > 1:
+                    qual[m.article, name] = tag if tags.count(tag) == 1 else f"{tag}/{min(x.article for x in g)}"
     return qual, why
+
+
+def _tag(group: list[Mention]) -> str:
+    """What tells a group apart: the city of its posts, else its paper's home, else its first article."""
+    cities = set().union(*(m.cities for m in group))
+    if len(cities) == 1:
+        return next(iter(cities))
+    homes = {m.home for m in group if m.home}
+    return next(iter(homes)) if len(homes) == 1 else min(m.article for m in group)

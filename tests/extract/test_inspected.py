@@ -19,6 +19,8 @@ FARM = "东山县华康农业科技有限公司"
      {("王建华", "inspected", "青河镇"), ("王建华", "inspected", FIRM)}),
     ("relation.inspected.visit-verb", "学习贯彻县委书记王建华在东山县调研时的讲话精神。", set()),   # only quoted
     ("relation.inspected.visit-verb", "县委书记王建华来到东山县委党校授课。", set()),          # a talk, not a visit
+    ("relation.inspected.visit-verb", "县长王建华调研我县交通运输工作。", set()),               # 我县: the topic
+    ("relation.inspected.visit-verb", "县长王建华来到我县调研。", {("王建华", "inspected", "东山县")}),
     # a sentence of the same paragraph that goes on with the visit (随后来到…) has the same visitors
     ("relation.inspected.continued-visit", f"县委书记王建华来到青河镇调研。随后来到{FARM}调研。",
      {("王建华", "inspected", FARM)}),

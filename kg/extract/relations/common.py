@@ -86,13 +86,30 @@ def body_info(doc: Doc, label: str) -> Body:
 
 
 def level_place(doc: Doc, level: str, pos: int) -> str | None:
-    """What a bare level word at ``pos`` means: the home city, its province, or the last county or town
-    the story named before ``pos`` (as a place or as the place of an agency)."""
-    if level == "home":
-        return doc.home
-    if level == "province":
-        return doc.province
-    want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
+    """What a bare level word at ``pos`` means (县长, 市领导): the place of the home's chain at that level
+    (:func:`~kg.extract.context.seat`), else the last place of that level the story named before ``pos``
+    (as a place or as the place of an agency). ``county`` and ``town`` ask for the story's county or town."""
+    from ..context import seat
+    if len(level) == 1:
+        home_seat = seat(doc, level)
+        if home_seat or level in "镇乡":
+            return home_seat or level_place(doc, "town", pos)
+        want, level = (level,), {"省": "province", "市": "city", "州": "city", "盟": "city"}.get(level, "county")
+    else:
+        want = {"county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}[level]
+        if level == "county":        # in a county paper, the home county when the story names no other
+            return _last_named(doc, want, level, pos) or seat_of_level(doc, "county")
+    return _last_named(doc, want, level, pos)
+
+
+def seat_of_level(doc: Doc, level: str) -> str | None:
+    """The home itself when it is of ``level`` (a county paper's county)."""
+    d = divisions().get(doc.home) if doc.home else None
+    return d.name if d is not None and d.level == level else None
+
+
+def _last_named(doc: Doc, want: tuple[str, ...], level: str, pos: int) -> str | None:
+    """The last place of ``level`` ending in one of ``want`` the story named before ``pos``."""
     best = None
     story = next(((a, b) for a, b, _ in doc.stories if a <= pos < b), (0, len(doc.text)))
     for m in doc.mentions:
@@ -101,7 +118,7 @@ def level_place(doc: Doc, level: str, pos: int) -> str | None:
         # a place, or the place an agency is named after (朝阳区委书记某、区长某: 朝阳区)
         label = m.label if m.type == "Place" else body_info(doc, m.label).jurisdiction if m.type == "Agency" else None
         if label and label.endswith(want) and label != doc.home:
-            d = divisions().get(label)
-            if level == "town" or (d and d.level == "county"):
+            d = divisions().get(label, doc.province, doc.locale)
+            if level == "town" or (d and (d.level == level or level == "city" and d.kind == "直辖市")):
                 best = label
     return best

@@ -62,7 +62,7 @@ def part_of_division_data(w: Work) -> None:
     doc, divs = w.doc, divisions()
     places = place_labels(doc)
     for label in sorted(places):
-        d = divs.get(label, doc.province, doc.home)
+        d = divs.get(label, doc.province, doc.locale)
         if d is None or d.name != label:
             continue
         parent = next((anc for anc in divs.parent_chain(d) if anc in places), None)

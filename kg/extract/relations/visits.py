@@ -143,8 +143,14 @@ def _targets(doc: Doc, sent: Sentence, ms: list[Candidate], subj: list[Candidate
     inside = [p for p in subj if p.start >= sent.start]     # bodies between listed people belong to titles
     after = max(p.end for p in inside) if inside else sent.start
     kinds = ("Place", "Agency", "Organization") if pred == "attended" else ("Place", "Agency", "Organization", "Project")
-    return [m for m in ms if m.type in kinds and m.start > after
+    return [m for m in ms if m.type in kinds and m.start > after and not _topic(doc, m)
             and not _is_title_body(m, subj) and _in_reach(doc, m, starts)]
+
+
+def _topic(doc: Doc, m: Candidate) -> bool:
+    """我市 in 调研我市住房工作 names the topic, not a place visited (来到我市, 在我市 do visit it)."""
+    before = doc.text[max(0, m.start - 2):m.start]
+    return bool(m.attrs.get("_deictic")) and not any(before.endswith(w) for w in (*words("motion_verbs.txt"), "在", "到", "赴"))
 
 
 def _most_precise(targets: list[Candidate]) -> list[Candidate]:
