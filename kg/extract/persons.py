@@ -215,6 +215,15 @@ def anonymised(w: Work) -> None:
                 break
 
 
+@rule("person.tagger", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
+def tagger(w: Work) -> None:
+    """Names the statistical tagger proposes that a surname confirms, on text no rule's name covers (王建设)."""
+    from .tagged import person_spans
+    for s, e in person_spans(w):
+        if not any(hs < e and s < he for hs, he in w.hit_at):
+            add_hit(w, s, e)
+
+
 @rule("person.repeat", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def repeat(w: Work) -> None:
     """Other occurrences of a name found before; one that is also a word only where a person acts (温暖一行)."""
