@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .lexicon import alternation, surnames, words
+from .lexicon import alternation, surnames, table, word_set, words
 from .registry import rule
 from .spans import Candidate
 from .tagger import Tagged, tag_article
@@ -22,13 +22,20 @@ if TYPE_CHECKING:
     from .state import Work
 
 # Thresholds on the span's probability (the product of its characters' marginals).
-P_PERSON = 0.55          # a surname-led name on free text
+P_PERSON = 0.4           # a surname-led name on free text
+P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
 P_PLACE = 0.8            # a place no place rule found
 P_BODY_TYPED = 0.5       # a body whose ending says its type
 P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
 # A name never runs on into the verb or particle after it.
 _TRAILING = re.compile(r"[由在说作和与及的是将对从向为把被]$")
+# A numbered congress (十六大, 第五次代表大会) is an event, not a body.
+_CONGRESS = re.compile(r"[一二三四五六七八九十]+(?:大|届|次)[\u4e00-\u9fff]{0,6}$")
+# What a name written before it is not the name of a person in (a doctrine: 某某思想, 某某理论).
+_DOCTRINE = re.compile(r"思想|理论|主义")
+_NUMERAL = "一二三四五六七八九十"
+_AFTER_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百千万\d月日年号时点多余]")
 
 
 def tagged(w: Work) -> list[Tagged]:
@@ -42,7 +49,8 @@ def tagged(w: Work) -> list[Tagged]:
 def _ends() -> tuple[re.Pattern, re.Pattern]:
     """Endings of agencies and of what only ends like one (``data/agency_kinds.txt``, ``!`` marks the latter)."""
     ws = words("agency_kinds.txt")
-    return (re.compile(alternation([x for x in ws if not x.startswith("!")]) + "$"),
+    cores = [k for k in table("departments.tsv") if len(k) >= 2 or k == "委"]
+    return (re.compile(alternation([x for x in ws if not x.startswith("!")] + cores) + "$"),
             re.compile(alternation([x[1:] for x in ws if x.startswith("!")]) + "$"))
 
 
@@ -65,30 +73,55 @@ def body_type(name: str) -> tuple[str, bool]:
     return "Organization", bool(o)
 
 
+@cache
+def _bare_kinds() -> frozenset[str]:
+    """Names that are only a kind of body (办公室, 组织部, 联盟): the rules name a body by what comes before."""
+    return frozenset(x.lstrip("!") for x in words("agency_kinds.txt")) | word_set("org_suffixes.txt") \
+        | frozenset(table("departments.tsv")) | word_set("generic_bodies.txt")
+
+
 def _free(w: Work, s: int, e: int, *types: str) -> bool:
     return not any(c.start < e and s < c.end for c in w.candidates if not types or c.type in types)
 
 
 def _trim(w: Work, t: Tagged) -> tuple[int, int]:
-    """The span without a verb or particle the tagger let it swallow."""
+    """The span without a verb or particle the tagger let it swallow, nor the start of an ordinary word after
+    it (王五十|分 → 王五); ``(s, s)`` when it starts inside a word (住|建委)."""
     s, e = t.start, t.end
+    idx = w.index
+    k = idx.covering(s)
+    if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
+        return s, s
     while e - s > 2 and _TRAILING.search(w.text[s:e]):
         e -= 1
+    k = idx.covering(e - 1)
+    if k is not None:
+        ts, te, word = idx.tokens[k]
+        if ts > s and te > e and is_common_word(word) and ts - s >= 2:
+            e = ts
     return s, e
 
 
-@rule("place.tagger", stage="place", produces=("Place",), requires=("tokens",), assigns=("tagged",))
+@rule("place.tagger", stage="place", produces=("Place",), requires=("tokens", "home", "division_matches"),
+      assigns=("tagged",))
 def place_tagger(w: Work) -> None:
-    """Places the tagger is sure of where no place rule found one, not ordinary words (p ≥ 0.8)."""
+    """Places the tagger is sure of (p ≥ 0.8) where no place rule found one: a division's short form takes the
+    division's name (福山 → 福山市, nearest the home city); countries and ordinary words are left to the rules."""
+    from .places import _aligned, _division_ok, division_attrs, named_places, pick_division
+    divs = {(s, e): cands for s, e, _, cands in w.division_matches or ()}
     for t in tagged(w):
         if t.kind != "Place" or t.prob < P_PLACE:
             continue
         s, e = _trim(w, t)
         name = w.text[s:e]
-        if len(name) < 2 or is_common_word(name) and not name.endswith(("省", "市", "县", "区", "州", "国")) \
-                or not _free(w, s, e):
+        if len(name) < 2 or not _free(w, s, e) or name in named_places():
             continue
-        w.propose(Candidate(s, e, "Place", name, {name}, {}))
+        if (s, e) in divs:
+            d = pick_division(w.doc, divs[(s, e)])
+            if _aligned(w.index, s, e) and (d.level != "county" or _division_ok(w.doc, name, d, s, e)):
+                w.propose(Candidate(s, e, "Place", d.name, {name}, division_attrs(d)))
+        elif not is_common_word(name):
+            w.propose(Candidate(s, e, "Place", name, {name}, {}))
 
 
 @rule("organization.tagger", stage="organization", produces=("Organization", "Agency"),
@@ -101,7 +134,7 @@ def organization_tagger(w: Work) -> None:
             continue
         s, e = _trim(w, t)
         name = w.text[s:e]
-        if len(name) < 2:
+        if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
             continue
         inside = [c for c in w.candidates if c.start < e and s < c.end]
         if any(c.start < s or c.end > e for c in inside):
@@ -118,23 +151,36 @@ def organization_tagger(w: Work) -> None:
         w.propose(Candidate(s, e, typ, name, {name}, {}, weight=1))
 
 
+@cache
+def _foreign_chars() -> frozenset[str]:
+    return frozenset("".join(words("transliteration_chars.txt")))
+
+
 def person_spans(w: Work) -> list[tuple[int, int]]:
     """People the tagger proposes that a surname confirms (or a transcribed name with ·)."""
     sur = surnames()
+    text = w.text
     out = []
     for t in tagged(w):
         if t.kind != "Person" or t.prob < P_PERSON:
             continue
         s, e = _trim(w, t)
-        name = w.text[s:e]
-        if "·" in name:
+        if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
+            e -= 1                                     # 王五十一月: the name stops before the date
+        name = text[s:e]
+        if _DOCTRINE.match(text, e):
+            continue
+        if "·" in name or "•" in name:
             ok = len(name) >= 3
+        elif len(name) >= 3 and all(c in _foreign_chars() for c in name):
+            ok = t.prob >= P_FOREIGN and not is_common_word(name)
         else:
             ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
                 and (t.prob >= P_PERSON_WORD or not is_common_word(name))
         if ok:
             out.append((s, e))
-    return out
+    names = {text[s:e] for s, e in out} | {text[s:e] for s, e in w.hit_at}
+    return [(s, e) for s, e in out if not any(len(n) > e - s and text[s:e] in n for n in names)]
 
 
 @rule("organization.longest-form", stage="organization", produces=("Organization",), requires=("tokens",))
@@ -150,7 +196,7 @@ def longest_form(w: Work) -> None:
         seen.add(surface)
         for m in re.finditer(re.escape(surface), text):
             s, e = m.span()
-            if s == c.start or any(x.start <= s and e <= x.end and x.type == "Organization" for x in w.candidates):
+            if s == c.start or any(x.start <= s and e <= x.end and x.type != "Place" for x in w.candidates):
                 continue
             if any(x.start < s < x.end or x.start < e < x.end for x in w.candidates if x.type != "Place"):
                 continue                               # would cut across another body or project
