@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # Thresholds on the span's probability (the product of its characters' marginals).
 P_PERSON = 0.4           # a surname-led name on free text
+P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
 P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
 P_PLACE = 0.8            # a place no place rule found
@@ -148,7 +149,26 @@ def organization_tagger(w: Work) -> None:
                 continue
         elif t.prob < (P_BODY_TYPED if known_end else P_BODY_BARE):
             continue
-        w.propose(Candidate(s, e, typ, name, {name}, {}, weight=1))
+        w.propose(_placed_agency(w, s, e) if typ == "Agency" else Candidate(s, e, typ, name, {name}, {}, weight=1))
+
+
+def _placed_agency(w: Work, s: int, e: int) -> Candidate:
+    """An agency the tagger found, named as the agency rules name it when it is a division and a core
+    (甲省委 → 中共甲省委员会), else by its surface."""
+    from ..divisions import divisions
+    from .agency_names import aliases, canonical, cores
+    from .places import pick_division
+    surface = w.text[s:e]
+    name = surface[2:] if surface.startswith("中共") else surface
+    for k in range(len(name) - 1, 1, -1):
+        found = divisions().lookup(name[:k])
+        core = cores().get(name[k:])
+        if found and core:
+            d = pick_division(w.doc, found)
+            city = d.parent if d.level == "county" else None
+            return Candidate(s, e, "Agency", canonical(d.name, d.level, core, city),
+                             aliases(surface, d.name, name[k:], core), {"jurisdiction": d.name, "core": core}, weight=1)
+    return Candidate(s, e, "Agency", surface, {surface}, {}, weight=1)
 
 
 @cache
@@ -156,8 +176,8 @@ def _foreign_chars() -> frozenset[str]:
     return frozenset("".join(words("transliteration_chars.txt")))
 
 
-def person_spans(w: Work) -> list[tuple[int, int]]:
-    """People the tagger proposes that a surname confirms (or a transcribed name with ·)."""
+def person_spans(w: Work) -> list[tuple[int, int, float]]:
+    """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
     sur = surnames()
     text = w.text
     out = []
@@ -178,9 +198,15 @@ def person_spans(w: Work) -> list[tuple[int, int]]:
             ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
                 and (t.prob >= P_PERSON_WORD or not is_common_word(name))
         if ok:
-            out.append((s, e))
-    names = {text[s:e] for s, e in out} | {text[s:e] for s, e in w.hit_at}
-    return [(s, e) for s, e in out if not any(len(n) > e - s and text[s:e] in n for n in names)]
+            out.append((s, e, t.prob))
+    return out
+
+
+def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The spans whose name is no part of a longer name of the article's people (苏洲 beside 张苏洲)."""
+    text = w.text
+    names = {text[s:e] for s, e, _ in spans} | {text[s:e] for s, e in w.hit_at}
+    return [(s, e, p) for s, e, p in spans if not any(len(n) > e - s and text[s:e] in n for n in names)]
 
 
 @rule("organization.longest-form", stage="organization", produces=("Organization",), requires=("tokens",))
