@@ -18,7 +18,7 @@ from ..gazetteer import Gazetteer
 from .lexicon import alternation, rows, surnames, words
 from .personal_names import PERSON_FOLLOW, cjk, name_at, name_ends, names_list, speech_verbs, verb_given
 from .registry import rule
-from .spans import Candidate
+from .spans import Candidate, occupancy
 from .titles import Title, bodies_by_end, roles, title_phrase
 from .tokenize import is_common_word, word_tags
 
@@ -238,6 +238,49 @@ def _respan(w: Work, hit: PersonHit, end: int) -> None:
     c.label = w.text[c.start:end].replace(" ", "")
     c.aliases = {c.label}
     w.hit_at[(c.start, end)] = hit
+
+
+_LIST_END = "、，,。；;：:和及与等 \n（(）)"
+
+
+@rule("person.list-mate", stage="person", produces=("Person",), requires=("tokens", "bodies"), assigns=("hits",))
+def list_mate(w: Work) -> None:
+    """The other items of a 、 list of people are people too, when a surname opens them (县领导王建华、李国栋、赵刚)."""
+    from ..divisions import divisions
+    text = w.text
+    taken = occupancy(len(text), w.bodies)
+    sur = surnames()
+    todo = sorted(w.hit_at)
+    seen: set[tuple[int, int]] = set(todo)
+    while todo:
+        s, e = todo.pop()
+        for j, k in _neighbours(text, s, e):
+            item = text[j:k]
+            if (j, k) in seen or not 2 <= len(item) <= (4 if item[:2] in sur else 3) \
+                    or not (item[0] in sur or item[:2] in sur) or is_common_word(item) or any(taken[j:k]) \
+                    or divisions().lookup(item) or any(hs < k and j < he for hs, he in w.hit_at):
+                continue
+            seen.add((j, k))
+            add_hit(w, j, k)
+            todo.append((j, k))
+
+
+def _neighbours(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The list items right before and after ``text[s:e]`` when 、 joins them."""
+    out = []
+    if e < len(text) and text[e] == "、":
+        k = e + 1
+        while k < len(text) and text[k] not in _LIST_END and k - e <= 5:
+            k += 1
+        if k == len(text) or text[k] in _LIST_END:
+            out.append((e + 1, k))
+    if s > 0 and text[s - 1] == "、":
+        j = s - 1
+        while j > 0 and text[j - 1] not in _LIST_END and s - j <= 5:
+            j -= 1
+        if j == 0 or text[j - 1] in _LIST_END:
+            out.append((j, s - 1))
+    return out
 
 
 @rule("person.repeat", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
