@@ -140,6 +140,7 @@ def organization_tagger(w: Work) -> None:
         inside = [c for c in w.candidates if c.start < e and s < c.end]
         if any(c.start < s or c.end > e for c in inside):
             continue                                  # cuts across a rule's span: the rules decide
+        inside = [c for c in inside if not (c.type == "Place" and c.start == s and c.end < e)]   # 甲国|文化部
         if any(c.type in ("Agency", "Organization", "Project") and c.end == e and c.start == s for c in inside):
             continue
         typ, known_end = body_type(name)
@@ -153,8 +154,8 @@ def organization_tagger(w: Work) -> None:
 
 
 def _placed_agency(w: Work, s: int, e: int) -> Candidate:
-    """An agency the tagger found, named as the agency rules name it when it is a division and a core
-    (甲省委 → 中共甲省委员会), else by its surface."""
+    """An agency the tagger found, named as the agency rules name it when a division and a core make it
+    (甲省委 → 中共甲省委员会; the division nearest the home city), else by its surface."""
     from ..divisions import divisions
     from .agency_names import aliases, canonical, cores
     from .places import pick_division
@@ -188,8 +189,9 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
         name = text[s:e]
-        if _DOCTRINE.match(text, e):
-            continue
+        k = w.index.covering(s)
+        if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
+            continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
         if "·" in name or "•" in name:
             ok = len(name) >= 3
         elif len(name) >= 3 and all(c in _foreign_chars() for c in name):

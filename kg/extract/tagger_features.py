@@ -61,16 +61,15 @@ def features(text: str, tokens: list[tuple[int, int, str]], offset: int = 0) -> 
     pad = "^^" + text + "$$"
     sur = _single_surnames()
     shapes = word_shapes(n, tokens, offset)
-    out = []
-    for i in range(n):
-        c = pad[i + 2]
-        f = ["c" + c, "l" + pad[i + 1], "r" + pad[i + 3], "L" + pad[i], "R" + pad[i + 4],
-             "b" + pad[i + 1:i + 3], "a" + pad[i + 2:i + 4], "x" + pad[i + 1] + pad[i + 3]]
-        k = _kind(c)
-        if k:
-            f.append("k" + k)
-        if c in sur:
+    out = [["c" + pad[i + 2], "l" + pad[i + 1], "r" + pad[i + 3], "L" + pad[i], "R" + pad[i + 4],
+            "b" + pad[i + 1:i + 3], "a" + pad[i + 2:i + 4], "x" + pad[i + 1] + pad[i + 3]] for i in range(n)]
+    for i, c in enumerate(text):
+        f = out[i]
+        if not "\u4e00" <= c <= "\u9fff":
+            k = _kind(c)
+            if k:
+                f.append("k" + k)
+        elif c in sur:
             f.append("s")
         f.append(shapes[i])
-        out.append(f)
     return out
