@@ -106,8 +106,10 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
 @rule("place.tagger", stage="place", produces=("Place",), requires=("tokens", "home", "division_matches"),
       assigns=("tagged",))
 def place_tagger(w: Work) -> None:
-    """Places the tagger is sure of (p ≥ 0.8) where no place rule found one: a division's short form takes the
-    division's name (福山 → 福山市, nearest the home city); countries and ordinary words are left to the rules."""
+    """Places the tagger is sure of on free text (西康路; 福山 → 福山市, the division nearest the home city).
+
+    Countries and ordinary words are left to the place rules, as is a county far from home.
+    """
     from .places import _aligned, _division_ok, division_attrs, named_places, pick_division
     divs = {(s, e): cands for s, e, _, cands in w.division_matches or ()}
     for t in tagged(w):
@@ -128,8 +130,11 @@ def place_tagger(w: Work) -> None:
 @rule("organization.tagger", stage="organization", produces=("Organization", "Agency"),
       requires=("tokens", "Place", "Agency"))
 def organization_tagger(w: Work) -> None:
-    """Bodies the tagger finds: typed by their ending (Agency, Organization), or confident ones on free text;
-    a longer form of a rule's organisation with the same ending (甲地|乙机械有限公司 → 甲地乙机械有限公司)."""
+    """Bodies the tagger finds, typed by their ending or sure on free text (万通地产, 甲国文化部 → Agency).
+
+    It also proposes a longer form of a rule's organisation with the same ending (甲地|乙机械有限公司 →
+    甲地乙机械有限公司); a span that cuts across a rule's span is left to the rules.
+    """
     for t in tagged(w):
         if t.kind != "Organization":
             continue
@@ -137,20 +142,23 @@ def organization_tagger(w: Work) -> None:
         name = w.text[s:e]
         if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
             continue
-        inside = [c for c in w.candidates if c.start < e and s < c.end]
-        if any(c.start < s or c.end > e for c in inside):
-            continue                                  # cuts across a rule's span: the rules decide
-        inside = [c for c in inside if not (c.type == "Place" and c.start == s and c.end < e)]   # 甲国|文化部
-        if any(c.type in ("Agency", "Organization", "Project") and c.end == e and c.start == s for c in inside):
-            continue
         typ, known_end = body_type(name)
-        if inside:
-            last = max(inside, key=lambda c: c.end)
-            if not (known_end and last.end == e and last.type == typ and typ == "Organization" and t.prob >= P_BODY_TYPED):
-                continue
-        elif t.prob < (P_BODY_TYPED if known_end else P_BODY_BARE):
-            continue
-        w.propose(_placed_agency(w, s, e) if typ == "Agency" else Candidate(s, e, typ, name, {name}, {}, weight=1))
+        if _body_ok(w, s, e, typ, known_end, t.prob):
+            w.propose(_placed_agency(w, s, e) if typ == "Agency" else Candidate(s, e, typ, name, {name}, {}, weight=1))
+
+
+def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) -> bool:
+    """Does a tagger body agree with the rules' spans: on free text, or a longer form of their organisation?"""
+    inside = [c for c in w.candidates if c.start < e and s < c.end]
+    if any(c.start < s or c.end > e for c in inside):
+        return False                                   # cuts across a rule's span: the rules decide
+    inside = [c for c in inside if not (c.type == "Place" and c.start == s and c.end < e)]   # 甲国|文化部
+    if any(c.type != "Place" and c.start == s and c.end == e for c in inside):
+        return False
+    if not inside:
+        return prob >= (P_BODY_TYPED if known_end else P_BODY_BARE)
+    last = max(inside, key=lambda c: c.end)
+    return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_TYPED
 
 
 def _placed_agency(w: Work, s: int, e: int) -> Candidate:
@@ -213,8 +221,11 @@ def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[in
 
 @rule("organization.longest-form", stage="organization", produces=("Organization",), requires=("tokens",))
 def longest_form(w: Work) -> None:
-    """A body's name found once is the name wherever the article repeats it, whatever jieba cut there
-    (甲地乙机械有限公司 five times: each one, not 乙机械有限公司 and a place)."""
+    """A body's name found once is its name wherever the article repeats it (宏达机械、…等企业 … 宏达机械的).
+
+    Whatever jieba cut at the other occurrences: 甲地乙机械有限公司 five times is five times that name, not
+    乙机械有限公司 and a place.
+    """
     text = w.text
     seen: set[str] = set()
     for c in sorted(w.proposed("Organization"), key=lambda c: c.start - c.end):
