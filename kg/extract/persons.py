@@ -287,7 +287,7 @@ def list_mate(w: Work) -> None:
     found: set[str] = set()
     while todo:
         s, e = todo.pop()
-        for j, k in _neighbours(text, s, e):
+        for j, k in _neighbours(w, s, e):
             item = text[j:k]
             if (j, k) in seen or not 2 <= len(item) <= (4 if item[:2] in sur else 3) \
                     or not (item[0] in sur or item[:2] in sur) or is_common_word(item) or any(taken[j:k]) \
@@ -300,15 +300,21 @@ def list_mate(w: Work) -> None:
     repeat_names(w, found)
 
 
-def _neighbours(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The list items right before and after ``text[s:e]`` when 、 joins them."""
+def _neighbours(w: Work, s: int, e: int) -> list[tuple[int, int]]:
+    """The list items right before and after ``text[s:e]`` when 、 joins them; the last item of a list ends
+    where jieba's word ends (、赵刚都到了 → 赵刚)."""
+    text = w.text
     out = []
     if e < len(text) and text[e] == "、":
         k = e + 1
         while k < len(text) and text[k] not in _LIST_END and k - e <= 5:
             k += 1
-        if k == len(text) or text[k] in _LIST_END:
+        if (k == len(text) or text[k] in _LIST_END) and k - e <= 4:
             out.append((e + 1, k))
+        else:
+            t = w.index.covering(e + 1)
+            if t is not None and w.index.tokens[t][0] == e + 1 and 2 <= w.index.tokens[t][1] - e - 1 <= 3:
+                out.append((e + 1, w.index.tokens[t][1]))
     if s > 0 and text[s - 1] == "、":
         j = s - 1
         while j > 0 and text[j - 1] not in _LIST_END and s - j <= 5:
