@@ -59,9 +59,21 @@ class LongestSpan:
         persons = strong_ids | {id(c) for c in weak}
         kept = [h for h in hits if id(h.cand) in persons]
         names = {w.text[h.cand.start:h.cand.end] for h in kept}
-        chosen = [c for c in chosen if not (c.type == "Project" and w.text[c.start:c.end] in names)]
+        chosen = [c for c in chosen if not (c.type == "Project" and _bare_project(w.text[c.start:c.end]) in names)]
         final = owner_in_project_name(w.text, sorted(chosen + strong + weak, key=lambda c: (c.start, c.end)))
         return final, kept
+
+
+_PROJECT_DRESS = re.compile(r"[“”\"《》]|(?:项目|工程)$")
+
+
+def _bare_project(surface: str) -> str:
+    """A project's name without quotes and its ending (“甲乙”项目 → 甲乙).
+
+    >>> _bare_project("“王五”项目")
+    '王五'
+    """
+    return _PROJECT_DRESS.sub("", surface)
 
 
 def owner_in_project_name(text: str, final: list[Candidate]) -> list[Candidate]:

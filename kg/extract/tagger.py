@@ -45,18 +45,26 @@ def model_path() -> Path:
     return default_cache() / name
 
 
+def ensure_model() -> Path:
+    """The default model's path, after training it when it is missing (one process at a time trains)."""
+    path = model_path()
+    if path.exists():
+        return path
+    from .tagger_train import build, locked
+    with locked(path):
+        if not path.exists():
+            print(f"kg: training the name tagger once ({MODEL_VERSION}) into {path} …", file=sys.stderr)
+            build(path, HELD_OUT, iterations=RECIPE["iterations"], min_freq=RECIPE["min_freq"],
+                  log=lambda m: print(m, file=sys.stderr))
+    return path
+
+
 @cache
 def tagger():
     """The loaded model; trained first when it is missing."""
     import pycrfsuite
-    path = model_path()
-    if not path.exists():
-        from .tagger_train import build
-        print(f"kg: training the name tagger once ({MODEL_VERSION}) into {path} …", file=sys.stderr)
-        build(path, HELD_OUT, iterations=RECIPE["iterations"], min_freq=RECIPE["min_freq"],
-              log=lambda m: print(m, file=sys.stderr))
     t = pycrfsuite.Tagger()
-    t.open(str(path))
+    t.open(str(ensure_model()))
     return t
 
 

@@ -16,6 +16,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import KgError
@@ -113,6 +114,7 @@ def train(sents: list[Sentence], out: Path, iterations: int = 60, min_freq: int 
     os.close(fd)
     try:
         tr.train(tmp)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
@@ -140,6 +142,19 @@ def build(out: Path, held_out: Path | None, corpus: Path | None = None, cache_di
     stats = train(kept, out, iterations=iterations, min_freq=min_freq)
     stats["dropped"] = dropped
     return stats
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock next to ``path`` (two processes never train the same model at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as f:
+        try:
+            import fcntl
+            fcntl.flock(f, fcntl.LOCK_EX)
+        except ImportError:          # no flock (Windows): train without the lock
+            pass
+        yield
 
 
 def default_cache() -> Path:
