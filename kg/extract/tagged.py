@@ -27,6 +27,7 @@ P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
 P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
 P_PLACE = 0.8            # a place no place rule found
+P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路)
 P_BODY_TYPED = 0.5       # a body whose ending says its type
 P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
 # A name never runs on into the verb or particle after it.
@@ -103,6 +104,13 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     return s, e
 
 
+def _place_suffix(name: str) -> bool:
+    """Does ``name`` end in a town, village or site suffix, with a name before it (和平村; not 村)?"""
+    from .place_names import SITE, TOWN, VILLAGE
+    return any((m := p.search(name)) is not None and m.end() == len(name) and m.start() >= 2
+               for p in (TOWN, VILLAGE, SITE))
+
+
 @rule("place.tagger", stage="place", produces=("Place",), requires=("tokens", "home", "division_matches"),
       assigns=("tagged",))
 def place_tagger(w: Work) -> None:
@@ -113,10 +121,12 @@ def place_tagger(w: Work) -> None:
     from .places import _aligned, _division_ok, division_attrs, named_places, pick_division
     divs = {(s, e): cands for s, e, _, cands in w.division_matches or ()}
     for t in tagged(w):
-        if t.kind != "Place" or t.prob < P_PLACE:
+        if t.kind != "Place" or t.prob < P_PLACE_SUFFIXED:
             continue
         s, e = _trim(w, t)
         name = w.text[s:e]
+        if t.prob < P_PLACE and not _place_suffix(name):
+            continue
         if len(name) < 2 or not _free(w, s, e) or name in named_places():
             continue
         if (s, e) in divs:

@@ -28,6 +28,11 @@ from kg.model import Article
     # a body's name at its other occurrences
     ("organization.longest-form", "宏达机械、东方食品等企业参加了展会。宏达机械的产品很受欢迎。", ["宏达机械"]),
     ("organization.longest-form", "宏达机械有限公司成立了。", []),
+    # a place the tagger is less sure of when a place suffix ends it (和睦 is a word: the village rule skips it)
+    ("place.tagger", "青浦区赵巷镇和睦村实施了封闭管理。", ["和睦村"]),
+    # roads named by their number
+    ("place.numbered-road", "群众堵塞107国道，车辆改走G5高速。", ["107国道", "G5高速"]),
+    ("place.numbered-road", "全长320公里的道路。", []),
     # bodies of a foreign state
     ("agency.state-body", "美国政府表示反对，二战德军的装备很好。", ["美国政府", "德军"]),
     ("agency.state-body", "这是一支完美军队。", []),
