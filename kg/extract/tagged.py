@@ -29,9 +29,11 @@ P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 
 P_PLACE = 0.8            # a place no place rule found
 P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路)
 P_BODY_TYPED = 0.5       # a body whose ending says its type
+P_BODY_LONGER = 0.3      # a longer form of a rule's organisation, with its ending
 P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
 # A name never runs on into the verb or particle after it.
 _TRAILING = re.compile(r"[由在说作和与及的是将对从向为把被]$")
+_LEADING = re.compile(r"[您你我他她它]们?[与和及同跟]?")
 # A numbered congress (十六大, 第五次代表大会) is an event, not a body.
 _CONGRESS = re.compile(r"[一二三四五六七八九十]+(?:大|届|次)[\u4e00-\u9fff]{0,6}$")
 # What a name written before it is not the name of a person in (a doctrine: 某某思想, 某某理论).
@@ -96,6 +98,9 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
         return s, s
     while e - s > 2 and _TRAILING.search(w.text[s:e]):
         e -= 1
+    m = _LEADING.match(w.text, s, e)
+    if m and e - m.end() >= 2:
+        s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
     k = idx.covering(e - 1)
     if k is not None:
         ts, te, word = idx.tokens[k]
@@ -137,8 +142,8 @@ def place_tagger(w: Work) -> None:
             w.propose(Candidate(s, e, "Place", name, {name}, {}))
 
 
-@rule("organization.tagger", stage="organization", produces=("Organization", "Agency"),
-      requires=("tokens", "Place", "Agency"))
+@rule("organization.tagger", stage="project", produces=("Organization", "Agency"),
+      requires=("tokens", "Place", "Agency", "Organization"))
 def organization_tagger(w: Work) -> None:
     """Bodies the tagger finds, typed by their ending or sure on free text (万通地产, 甲国文化部 → Agency).
 
@@ -153,8 +158,18 @@ def organization_tagger(w: Work) -> None:
         if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
             continue
         typ, known_end = body_type(name)
-        if _body_ok(w, s, e, typ, known_end, t.prob):
-            w.propose(_placed_agency(w, s, e) if typ == "Agency" else Candidate(s, e, typ, name, {name}, {}, weight=1))
+        if not _body_ok(w, s, e, typ, known_end, t.prob):
+            continue
+        if typ == "Agency":
+            w.propose(_placed_agency(w, s, e))
+            continue
+        for kind in _types_at_end(w, s, e) or {typ}:   # the rules' type of the same name (a listed project)
+            w.propose(Candidate(s, e, kind, name, {name}, {}, weight=1))
+
+
+def _types_at_end(w: Work, s: int, e: int) -> set[str]:
+    """The types the rules gave a name inside ``[s, e)`` that ends at ``e`` (Organization, Project)."""
+    return {c.type for c in w.candidates if s <= c.start and c.end == e and c.type in ("Organization", "Project")}
 
 
 def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) -> bool:
@@ -168,7 +183,7 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
     if not inside:
         return prob >= (P_BODY_TYPED if known_end else P_BODY_BARE)
     last = max(inside, key=lambda c: c.end)
-    return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_TYPED
+    return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
 
 
 def _placed_agency(w: Work, s: int, e: int) -> Candidate:
@@ -229,7 +244,8 @@ def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[in
     return [(s, e, p) for s, e, p in spans if not any(len(n) > e - s and text[s:e] in n for n in names)]
 
 
-@rule("organization.longest-form", stage="organization", produces=("Organization",), requires=("tokens",))
+@rule("organization.longest-form", stage="project", produces=("Organization",),
+      requires=("tokens", "Organization"))
 def longest_form(w: Work) -> None:
     """A body's name found once is its name wherever the article repeats it (宏达机械、…等企业 … 宏达机械的).
 
@@ -249,4 +265,5 @@ def longest_form(w: Work) -> None:
                 continue
             if any(x.start < s < x.end or x.start < e < x.end for x in w.candidates if x.type != "Place"):
                 continue                               # would cut across another body or project
-            w.propose(Candidate(s, e, "Organization", c.label, set(c.aliases), dict(c.attrs), weight=c.weight))
+            kind = "Project" if "Project" in _types_at_end(w, s, e) else "Organization"
+            w.propose(Candidate(s, e, kind, c.label, set(c.aliases), dict(c.attrs), weight=c.weight))
