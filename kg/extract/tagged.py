@@ -16,7 +16,7 @@ from .lexicon import alternation, surnames, table, word_set, words
 from .registry import rule
 from .spans import Candidate
 from .tagger import Tagged, tag_article
-from .tokenize import is_common_word
+from .tokenize import is_common_word, word_tags
 
 if TYPE_CHECKING:
     from .state import Work
@@ -138,8 +138,8 @@ def place_tagger(w: Work) -> None:
             d = pick_division(w.doc, divs[(s, e)])
             if _aligned(w.index, s, e) and (d.level != "county" or _division_ok(w.doc, name, d, s, e)):
                 w.propose(Candidate(s, e, "Place", d.name, {name}, division_attrs(d)))
-        elif not is_common_word(name):
-            w.propose(Candidate(s, e, "Place", name, {name}, {}))
+        elif name not in word_tags():
+            w.propose(Candidate(s, e, "Place", name, {name}, {}))      # no dictionary word (宝藏 is one)
 
 
 @rule("organization.tagger", stage="project", produces=("Organization", "Agency"),
@@ -231,7 +231,7 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
             ok = t.prob >= P_FOREIGN and not is_common_word(name)
         else:
             ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
-                and (t.prob >= P_PERSON_WORD or not is_common_word(name))
+                and (t.prob >= P_PERSON_WORD or name not in word_tags())    # a dictionary word (even 'nr')
         if ok:
             out.append((s, e, t.prob))
     return out
