@@ -138,8 +138,8 @@ def place_tagger(w: Work) -> None:
             d = pick_division(w.doc, divs[(s, e)])
             if _aligned(w.index, s, e) and (d.level != "county" or _division_ok(w.doc, name, d, s, e)):
                 w.propose(Candidate(s, e, "Place", d.name, {name}, division_attrs(d)))
-        elif name not in word_tags():
-            w.propose(Candidate(s, e, "Place", name, {name}, {}))      # no dictionary word (宝藏 is one)
+        elif name not in word_tags() or _place_suffix(name):
+            w.propose(Candidate(s, e, "Place", name, {name}, {}))      # a dictionary word (宝藏) only with a suffix
 
 
 @rule("organization.tagger", stage="project", produces=("Organization", "Agency"),
