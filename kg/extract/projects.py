@@ -9,7 +9,7 @@ from .lexicon import alternation, words
 from .lists import list_items, lists
 from .organizations import cooperations
 from .registry import rule
-from .spans import Candidate
+from .spans import Candidate, select
 from .ending_names import (PROJECT, Walk, drop, plain_name, project_suffixes, propose_list_ellipses, specific,
                            suffix_candidate, walks)
 
@@ -163,7 +163,8 @@ def governed(w: Work) -> None:
         if any(c.start < e and s < c.end and (c.start < s or c.end > e or c.type in ("Agency", "Person"))
                for c in w.candidates):
             continue
-        w.propose(Candidate(s, e, "Project", name, {name}, {}, weight=1))
+        inner = select([c for c in w.proposed("Place") if s <= c.start and c.end <= e])
+        w.propose(Candidate(s, e, "Project", name, {name}, {"_chain": inner} if inner else {}, weight=1))   # 甲县|…
 
 
 def _clause_start(text: str, end: int) -> int:
