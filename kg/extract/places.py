@@ -201,6 +201,16 @@ def site(w: Work) -> None:
     _suffix_rule(w, SITE, "site", 6)
 
 
+_NUMBERED_ROAD = re.compile(r"(?<![0-9A-Za-z])(?:[GSXY]?[0-9]{1,4})(?:国道|省道|县道|乡道|高速公路|高速)")
+
+
+@rule("place.numbered-road", stage="place", produces=("Place",))
+def numbered_road(w: Work) -> None:
+    """Roads named by their number, with its letter (320国道, G5高速, S20省道)."""
+    for m in _NUMBERED_ROAD.finditer(w.text):
+        w.propose(Candidate(m.start(), m.end(), "Place", m.group(), {m.group()}, {"level": "site"}))
+
+
 @rule("place.nature", stage="place", produces=("Place",), requires=("tokens",))
 def nature(w: Work) -> None:
     """Mountains, rivers and lakes by their suffix, no division's name (青龙山, 白水河; not 佛山)."""

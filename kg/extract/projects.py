@@ -9,7 +9,7 @@ from .lexicon import alternation, words
 from .lists import list_items, lists
 from .organizations import cooperations
 from .registry import rule
-from .spans import Candidate
+from .spans import Candidate, select
 from .ending_names import (PROJECT, Walk, drop, plain_name, project_suffixes, propose_list_ellipses, specific,
                            suffix_candidate, walks)
 
@@ -138,3 +138,42 @@ def quoted_is_project(w: Work) -> None:
     for m in _QUOTE.finditer(w.text):
         if m.group(1) in said and not _NOT_PROJECT.search(m.group(1)):
             w.propose(Candidate(m.start(1), m.end(1), "Project", m.group(1), {m.group(1)}, weight=1))
+
+
+_GOVERNED_BEFORE = re.compile(r"[\s，。；：、“”（）()]")
+_NOT_GOVERNED = re.compile(r"[0-9一二两三四五六七八九十几多个该这此本各全其]|项目$|工程$")
+_OWNER_END = re.compile(r"(?:公司|集团|股份|企业|厂|银行|大学|学院|学校|医院)$")   # the owner, not the work
+
+
+@rule("project.governed", stage="project", produces=("Project",), requires=("tokens",))
+def governed(w: Work) -> None:
+    """A name that opens its clause right before 开工, 奠基, 竣工, 投产, 落地 … is a project (甲中心奠基)."""
+    from .tokenize import word_tags
+    text, idx = w.text, w.index
+    for m in _governing().finditer(text):
+        e = m.start()
+        s = _clause_start(text, e)
+        name = text[s:e]
+        if not 4 <= len(name) <= 12 or s not in idx.start_set or e not in idx.end_set or _NOT_GOVERNED.search(name):
+            continue
+        first, last = idx.tokens[idx.covering(s)][2], idx.tokens[idx.ending_at(e)][2]
+        if word_tags().get(last, "n")[:1] not in ("n", "x") or word_tags().get(first, "n")[:1] in ("v", "d", "p", "c") \
+                or _OWNER_END.search(name):
+            continue               # a verb phrase (推动…|落地), an adverb (顺利|开工), or a company: the owner
+        if any(c.start < e and s < c.end and (c.start < s or c.end > e or c.type in ("Agency", "Person"))
+               for c in w.candidates):
+            continue
+        inner = select([c for c in w.proposed("Place") if s <= c.start and c.end <= e])
+        w.propose(Candidate(s, e, "Project", name, {name}, {"_chain": inner} if inner else {}, weight=1))   # 甲县|…
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts (after punctuation, a space or a line start)."""
+    s = end
+    while s > 0 and not _GOVERNED_BEFORE.match(text[s - 1]) and end - s <= 12:
+        s -= 1
+    return s
+
+
+def _governing():
+    return re.compile(alternation(words("governing_predicates.txt")))

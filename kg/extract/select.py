@@ -10,7 +10,8 @@ The default, :class:`LongestSpan`:
    ``weight``); on equal length the more specific type (Agency > Project > Organization > Place);
 2. *people* — a person found by a strong rule (a title, a byline) beats any body it overlaps;
    a weak one (a context word, a repeat) only takes free text;
-3. *boundaries* — a company written right before its project opens the project's name
+3. *people before projects* — a name the article gives a person is never a project elsewhere in it;
+4. *boundaries* — a company written right before its project opens the project's name
    (甲股份|年产20万吨…项目 → 甲股份年产20万吨…项目) and stays an entity of its own.
 """
 from __future__ import annotations
@@ -57,8 +58,22 @@ class LongestSpan:
         weak = [h.cand for h in hits if id(h.cand) not in strong_ids and not any(taken[h.cand.start:h.cand.end])]
         persons = strong_ids | {id(c) for c in weak}
         kept = [h for h in hits if id(h.cand) in persons]
+        names = {w.text[h.cand.start:h.cand.end] for h in kept}
+        chosen = [c for c in chosen if not (c.type == "Project" and _bare_project(w.text[c.start:c.end]) in names)]
         final = owner_in_project_name(w.text, sorted(chosen + strong + weak, key=lambda c: (c.start, c.end)))
         return final, kept
+
+
+_PROJECT_DRESS = re.compile(r"[“”\"《》]|(?:项目|工程)$")
+
+
+def _bare_project(surface: str) -> str:
+    """A project's name without quotes and its ending (“甲乙”项目 → 甲乙).
+
+    >>> _bare_project("“王五”项目")
+    '王五'
+    """
+    return _PROJECT_DRESS.sub("", surface)
 
 
 def owner_in_project_name(text: str, final: list[Candidate]) -> list[Candidate]:

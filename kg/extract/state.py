@@ -46,6 +46,7 @@ class Work:
     named: dict[str, list[Any]] = field(default_factory=dict)   # names walked left from an ending, per type (found once)
     event_frames: EventFrames | None = None          # who visited or attended what (relations/visits.py), found once
     hosted: dict[int, list[str]] | None = None       # the hosts of each event held, by sentence start, found once
+    tagged: list[Any] | None = None                  # the statistical tagger's spans (tagger.py), tagged once
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None

@@ -118,3 +118,16 @@ def test_attributes(run_rule, sentence, attrs):
     ents = run_rule("project.attributes", sentence).work.doc.entities
     got = [e.attrs for e in ents.values() if e.type == "Project"]
     assert len(got) == 1 and attrs.items() <= got[0].items()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2023年3月，\n宏达智慧中心奠基。", ["宏达智慧中心"]),
+    ("东山物流园开工建设，预计年底竣工。", ["东山物流园"]),
+    ("新能源汽车产业园落户东山。", ["新能源汽车产业园"]),
+    ("项目顺利开工。", []),                        # no name, an adverb
+    ("东山县3个项目开工。", []),                   # counted projects
+    ("宏达机械有限公司投产。", []),                # a company: the owner, not the work
+    ("推动国家重大战略落地。", []),                # a verb phrase
+])
+def test_a_name_under_a_governing_predicate_is_a_project(run_rule, text, expected):
+    assert run_rule("project.governed", text).labels == expected

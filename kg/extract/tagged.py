@@ -1,0 +1,269 @@
+"""Rules that read the statistical tagger (``tagger.py``): its spans become candidates only where they agree
+with the rules' evidence or fill a gap the rules left, above a threshold on their probability.
+
+A plain union of the tagger's spans costs precision; so a person needs a surname, a body a kind the
+lexicons know its type from (Agency, Organization) or a confident span on free text, a place free text.
+The rules keep deciding type, canonical name and home context: a tagger span never replaces a rule's
+candidate that it cuts across.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .lexicon import alternation, surnames, table, word_set, words
+from .registry import rule
+from .spans import Candidate
+from .tagger import Tagged, tag_article
+from .tokenize import is_common_word, word_tags
+
+if TYPE_CHECKING:
+    from .state import Work
+
+# Thresholds on the span's probability (the product of its characters' marginals).
+P_PERSON = 0.4           # a surname-led name on free text
+P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
+P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
+P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
+P_PLACE = 0.8            # a place no place rule found
+P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路)
+P_BODY_TYPED = 0.5       # a body whose ending says its type
+P_BODY_LONGER = 0.3      # a longer form of a rule's organisation, with its ending
+P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
+# A name never runs on into the verb or particle after it.
+_TRAILING = re.compile(r"[由在说作和与及的是将对从向为把被]$")
+_LEADING = re.compile(r"[您你我他她它]们?[与和及同跟]?")
+# A numbered congress (十六大, 第五次代表大会) is an event, not a body.
+_CONGRESS = re.compile(r"[一二三四五六七八九十]+(?:大|届|次)[\u4e00-\u9fff]{0,6}$")
+# What a name written before it is not the name of a person in (a doctrine: 某某思想, 某某理论).
+_DOCTRINE = re.compile(r"思想|理论|主义")
+_NUMERAL = "一二三四五六七八九十"
+_AFTER_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百千万\d月日年号时点多余]")
+
+
+def tagged(w: Work) -> list[Tagged]:
+    """The tagger's spans of the article (tagged once, over the sentences and jieba's words)."""
+    if w.tagged is None:
+        w.tagged = tag_article(w.text, [(s.start, s.end) for s in w.doc.sentences], w.tokens)
+    return w.tagged
+
+
+@cache
+def _ends() -> tuple[re.Pattern, re.Pattern]:
+    """Endings of agencies and of what only ends like one (``data/agency_kinds.txt``, ``!`` marks the latter)."""
+    ws = words("agency_kinds.txt")
+    cores = [k for k in table("departments.tsv") if len(k) >= 2 or k == "委"]
+    return (re.compile(alternation([x for x in ws if not x.startswith("!")] + cores) + "$"),
+            re.compile(alternation([x[1:] for x in ws if x.startswith("!")]) + "$"))
+
+
+@cache
+def _org_end() -> re.Pattern:
+    return re.compile(alternation(words("org_suffixes.txt")) + "$")
+
+
+def body_type(name: str) -> tuple[str, bool]:
+    """Agency or Organization by the ending of ``name``, and whether a lexicon knows that ending.
+
+    >>> body_type("美国国防部"), body_type("足球俱乐部"), body_type("某某科技有限公司"), body_type("万通地产")
+    (('Agency', True), ('Organization', False), ('Organization', True), ('Organization', False))
+    """
+    agency, not_agency = _ends()
+    a = agency.search(name)
+    o = _org_end().search(name)
+    if a and not not_agency.search(name) and (not o or len(a.group()) > len(o.group())):
+        return "Agency", True
+    return "Organization", bool(o)
+
+
+@cache
+def _bare_kinds() -> frozenset[str]:
+    """Names that are only a kind of body (办公室, 组织部, 联盟): the rules name a body by what comes before."""
+    return frozenset(x.lstrip("!") for x in words("agency_kinds.txt")) | word_set("org_suffixes.txt") \
+        | frozenset(table("departments.tsv")) | word_set("generic_bodies.txt")
+
+
+def _free(w: Work, s: int, e: int, *types: str) -> bool:
+    return not any(c.start < e and s < c.end for c in w.candidates if not types or c.type in types)
+
+
+def _trim(w: Work, t: Tagged) -> tuple[int, int]:
+    """The span without a verb or particle the tagger let it swallow, nor the start of an ordinary word after
+    it (王五十|分 → 王五); ``(s, s)`` when it starts inside a word (住|建委)."""
+    s, e = t.start, t.end
+    idx = w.index
+    k = idx.covering(s)
+    if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
+        return s, s
+    while e - s > 2 and _TRAILING.search(w.text[s:e]):
+        e -= 1
+    m = _LEADING.match(w.text, s, e)
+    if m and e - m.end() >= 2:
+        s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
+    k = idx.covering(e - 1)
+    if k is not None:
+        ts, te, word = idx.tokens[k]
+        if ts > s and te > e and is_common_word(word) and ts - s >= 2:
+            e = ts
+    return s, e
+
+
+def _place_suffix(name: str) -> bool:
+    """Does ``name`` end in a town, village or site suffix, with a name before it (和平村; not 村)?"""
+    from .place_names import SITE, TOWN, VILLAGE
+    return any((m := p.search(name)) is not None and m.end() == len(name) and m.start() >= 2
+               for p in (TOWN, VILLAGE, SITE))
+
+
+@rule("place.tagger", stage="place", produces=("Place",), requires=("tokens", "home", "division_matches"),
+      assigns=("tagged",))
+def place_tagger(w: Work) -> None:
+    """Places the tagger is sure of on free text (西康路; 福山 → 福山市, the division nearest the home city).
+
+    Countries and ordinary words are left to the place rules, as is a county far from home.
+    """
+    from .places import _aligned, _division_ok, division_attrs, named_places, pick_division
+    divs = {(s, e): cands for s, e, _, cands in w.division_matches or ()}
+    for t in tagged(w):
+        if t.kind != "Place" or t.prob < P_PLACE_SUFFIXED:
+            continue
+        s, e = _trim(w, t)
+        name = w.text[s:e]
+        if t.prob < P_PLACE and not _place_suffix(name):
+            continue
+        if len(name) < 2 or not _free(w, s, e) or name in named_places():
+            continue
+        if (s, e) in divs:
+            d = pick_division(w.doc, divs[(s, e)])
+            if _aligned(w.index, s, e) and (d.level != "county" or _division_ok(w.doc, name, d, s, e)):
+                w.propose(Candidate(s, e, "Place", d.name, {name}, division_attrs(d)))
+        elif name not in word_tags() or _place_suffix(name):
+            w.propose(Candidate(s, e, "Place", name, {name}, {}))      # a dictionary word (宝藏) only with a suffix
+
+
+@rule("organization.tagger", stage="project", produces=("Organization", "Agency"),
+      requires=("tokens", "Place", "Agency", "Organization"))
+def organization_tagger(w: Work) -> None:
+    """Bodies the tagger finds, typed by their ending or sure on free text (万通地产, 甲国文化部 → Agency).
+
+    It also proposes a longer form of a rule's organisation with the same ending (甲地|乙机械有限公司 →
+    甲地乙机械有限公司); a span that cuts across a rule's span is left to the rules.
+    """
+    for t in tagged(w):
+        if t.kind != "Organization":
+            continue
+        s, e = _trim(w, t)
+        name = w.text[s:e]
+        if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
+            continue
+        typ, known_end = body_type(name)
+        if not _body_ok(w, s, e, typ, known_end, t.prob):
+            continue
+        if typ == "Agency":
+            w.propose(_placed_agency(w, s, e))
+            continue
+        for kind in _types_at_end(w, s, e) or {typ}:   # the rules' type of the same name (a listed project)
+            w.propose(Candidate(s, e, kind, name, {name}, {}, weight=1))
+
+
+def _types_at_end(w: Work, s: int, e: int) -> set[str]:
+    """The types the rules gave a name inside ``[s, e)`` that ends at ``e`` (Organization, Project)."""
+    return {c.type for c in w.candidates if s <= c.start and c.end == e and c.type in ("Organization", "Project")}
+
+
+def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) -> bool:
+    """Does a tagger body agree with the rules' spans: on free text, or a longer form of their organisation?"""
+    inside = [c for c in w.candidates if c.start < e and s < c.end]
+    if any(c.start < s or c.end > e for c in inside):
+        return False                                   # cuts across a rule's span: the rules decide
+    inside = [c for c in inside if not (c.type == "Place" and c.start == s and c.end < e)]   # 甲国|文化部
+    if any(c.type != "Place" and c.start == s and c.end == e for c in inside):
+        return False
+    if not inside:
+        return prob >= (P_BODY_TYPED if known_end else P_BODY_BARE)
+    last = max(inside, key=lambda c: c.end)
+    return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
+
+
+def _placed_agency(w: Work, s: int, e: int) -> Candidate:
+    """An agency the tagger found, named as the agency rules name it when a division and a core make it
+    (甲省委 → 中共甲省委员会; the division nearest the home city), else by its surface."""
+    from ..divisions import divisions
+    from .agency_names import aliases, canonical, cores
+    from .places import pick_division
+    surface = w.text[s:e]
+    name = surface[2:] if surface.startswith("中共") else surface
+    for k in range(len(name) - 1, 1, -1):
+        found = divisions().lookup(name[:k])
+        core = cores().get(name[k:])
+        if found and core:
+            d = pick_division(w.doc, found)
+            city = d.parent if d.level == "county" else None
+            return Candidate(s, e, "Agency", canonical(d.name, d.level, core, city),
+                             aliases(surface, d.name, name[k:], core), {"jurisdiction": d.name, "core": core}, weight=1)
+    return Candidate(s, e, "Agency", surface, {surface}, {}, weight=1)
+
+
+@cache
+def _foreign_chars() -> frozenset[str]:
+    return frozenset("".join(words("transliteration_chars.txt")))
+
+
+def person_spans(w: Work) -> list[tuple[int, int, float]]:
+    """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
+    sur = surnames()
+    text = w.text
+    out = []
+    for t in tagged(w):
+        if t.kind != "Person" or t.prob < P_PERSON:
+            continue
+        s, e = _trim(w, t)
+        if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
+            e -= 1                                     # 王五十一月: the name stops before the date
+        name = text[s:e]
+        k = w.index.covering(s)
+        if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
+            continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
+        if "·" in name or "•" in name:
+            ok = len(name) >= 3
+        elif len(name) >= 3 and all(c in _foreign_chars() for c in name):
+            ok = t.prob >= P_FOREIGN and not is_common_word(name)
+        else:
+            ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
+                and (t.prob >= P_PERSON_WORD or name not in word_tags())    # a dictionary word (even 'nr')
+        if ok:
+            out.append((s, e, t.prob))
+    return out
+
+
+def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The spans whose name is no part of a longer name of the article's people (苏洲 beside 张苏洲)."""
+    text = w.text
+    names = {text[s:e] for s, e, _ in spans} | {text[s:e] for s, e in w.hit_at}
+    return [(s, e, p) for s, e, p in spans if not any(len(n) > e - s and text[s:e] in n for n in names)]
+
+
+@rule("organization.longest-form", stage="project", produces=("Organization",),
+      requires=("tokens", "Organization"))
+def longest_form(w: Work) -> None:
+    """A body's name found once is its name wherever the article repeats it (宏达机械、…等企业 … 宏达机械的).
+
+    Whatever jieba cut at the other occurrences: 甲地乙机械有限公司 five times is five times that name, not
+    乙机械有限公司 and a place.
+    """
+    text = w.text
+    seen: set[str] = set()
+    for c in sorted(w.proposed("Organization"), key=lambda c: c.start - c.end):
+        surface = text[c.start:c.end]
+        if len(surface) < 4 or surface in seen:
+            continue
+        seen.add(surface)
+        for m in re.finditer(re.escape(surface), text):
+            s, e = m.span()
+            if s == c.start or any(x.start <= s and e <= x.end and x.type != "Place" for x in w.candidates):
+                continue
+            if any(x.start < s < x.end or x.start < e < x.end for x in w.candidates if x.type != "Place"):
+                continue                               # would cut across another body or project
+            kind = "Project" if "Project" in _types_at_end(w, s, e) else "Organization"
+            w.propose(Candidate(s, e, kind, c.label, set(c.aliases), dict(c.attrs), weight=c.weight))

@@ -1,0 +1,95 @@
+"""The rules that read the statistical tagger: each takes a tagger span only with the evidence it asks for.
+
+Sentences are written for these tests. The tagger is the default model (trained on first use).
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.tagged import body_type
+from kg.extract.tagger import MODEL_VERSION, model_path, tag_sentence
+from kg.extract.tokenize import tokenize
+from kg.model import Article
+
+
+@pytest.mark.parametrize("rule,text,expected", [
+    # a surname-led name where no rule's clue is (建设 is a word, so 村民 + name fails the context rule)
+    ("person.tagger", "村民王建设说，今年的收成很好。", ["王建设"]),
+    ("person.tagger", "王小毛拿着一本书。", ["王小毛"]),
+    ("person.tagger", "他看到建设中的大桥。", []),
+    # bodies: typed by their ending, on free text
+    ("organization.tagger", "韩国文化部宣布了新规定。", ["韩国文化部"]),
+    ("organization.tagger", "据新华社报道，会议开幕。", ["新华社"]),
+    ("organization.tagger", "俱乐部的球员们正在训练。", []),          # only a kind of body
+    ("organization.tagger", "中共十六大召开以后。", []),              # a numbered congress is an event
+    # a province's committee, named as the agency rules name it
+    ("organization.tagger", "他曾任甘肃省委副书记。", ["中共甘肃省委员会"]),
+    # a body's name at its other occurrences
+    ("organization.longest-form", "宏达机械、东方食品等企业参加了展会。宏达机械的产品很受欢迎。", ["宏达机械"]),
+    ("organization.longest-form", "宏达机械有限公司成立了。", []),
+    # a place the tagger is less sure of when a place suffix ends it (和睦 is a word: the village rule skips it)
+    ("place.tagger", "青浦区赵巷镇和睦村实施了封闭管理。", ["和睦村"]),
+    # roads named by their number
+    ("place.numbered-road", "群众堵塞107国道，车辆改走G5高速。", ["107国道", "G5高速"]),
+    ("place.numbered-road", "全长320公里的道路。", []),
+    # bodies of a foreign state
+    ("agency.state-body", "美国政府表示反对，二战德军的装备很好。", ["美国政府", "德军"]),
+    ("agency.state-body", "这是一支完美军队。", []),
+])
+def test_rule_takes_a_tagger_span_only_with_its_evidence(run_rule, rule, text, expected):
+    assert run_rule(rule, text).labels == expected
+
+
+def _people(doc) -> set[str]:
+    return {e.label for e in doc.entities.values() if e.type == "Person"}
+
+
+def test_the_tagger_mends_the_end_of_a_name_a_rule_ran_into_a_verb():
+    text = "副市长徐谦作报告。"
+    assert _people(Extractor(disable=["person.tagger"])(Article("t.txt", text))) == {"徐谦作"}
+    assert _people(Extractor()(Article("t.txt", text))) == {"徐谦"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("村民王建华、李国栋、赵刚都到了。", ["李国栋", "赵刚"]),          # the last item ends where jieba's word does
+    ("村民王建华、土豆、东山县都到了。", []),                          # a word, a division: no people
+])
+def test_the_items_of_a_list_of_people_are_people(text, expected):
+    w = Extractor(disable=["person.tagger"]).prepare(Article("t.txt", text))
+    assert [h.cand.label for h in w.hits if h.cand.rule == "person.list-mate"] == expected
+
+
+def test_a_name_the_article_repeats_is_not_shortened():
+    text = "县长王建华出席。王建华等人参观了展览。"
+    doc = Extractor()(Article("t.txt", text))
+    assert {e.label for e in doc.entities.values() if e.type == "Person"} == {"王建华"}
+
+
+def test_place_tagger_names_a_division_by_its_full_name():
+    made = Extractor(disable=["place.division"]).prepare(Article("t.txt", "他后来到杭州工作。"))
+    assert [c.label for c in made.candidates if c.rule == "place.tagger"] == ["杭州市"]
+
+
+def test_a_name_typed_person_is_never_a_project_elsewhere():
+    text = "村民王建设说，今年的收成很好。“王建设”项目开工了。"
+    doc = Extractor()(Article("t.txt", text))
+    assert ("Person", "王建设") in {(e.type, e.label) for e in doc.entities.values()}
+    assert not [m for m in doc.mentions if m.type == "Project"]
+    other = Extractor()(Article("t.txt", "“王建设”项目开工了。"))
+    assert [m.type for m in other.mentions] == ["Project"]          # no person named so: a project
+
+
+def test_body_types_come_from_the_ending():
+    assert body_type("美国国防部") == ("Agency", True)
+    assert body_type("足球俱乐部") == ("Organization", False)
+    assert body_type("万通地产") == ("Organization", False)
+
+
+def test_the_tagger_gives_spans_with_probabilities_and_a_version():
+    text = "县长王建设在东山县调研。"
+    spans = tag_sentence(text, tokenize(text))
+    assert ("Person", "王建设") in {(t.kind, text[t.start:t.end]) for t in spans}
+    assert all(0.0 < t.prob <= 1.0 for t in spans)
+    assert MODEL_VERSION.startswith("msra-crf-")
+    assert model_path().name == f"{MODEL_VERSION}.crfsuite"        # another model version, another file
