@@ -33,6 +33,29 @@ def add_sources(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bar")
 
 
+def jobs_count(text: str) -> int:
+    """``--jobs N``: a whole number ≥ 1 (argparse type).
+
+    >>> jobs_count("2")
+    2
+    """
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes ≥ 1, got {text!r}")
+    return n
+
+
+def add_jobs(p: argparse.ArgumentParser) -> None:
+    """``--jobs N`` and ``--no-cache``, as the extracting commands take them."""
+    p.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N",
+                   help="extract on N processes (default: all cores); the output does not depend on N")
+    p.add_argument("--no-cache", action="store_true",
+                   help="extract every article again (do not read or fill the extraction cache)")
+
+
 def output_path(arg: str) -> Path:
     """The ``-o`` argument as a path; an empty one is refused (``Path('')`` is the current folder).
 
