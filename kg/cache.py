@@ -79,9 +79,14 @@ def package_version() -> str:
 
 def extractor_version(extractor: object) -> str:
     """The version of ``extractor``: its code and data, the package version and its settings."""
+    return settings_version(getattr(extractor, "home", None), getattr(extractor, "disable", ()))
+
+
+def settings_version(home: str | None, disable: Iterable[str] | None = ()) -> str:
+    """The version of an extractor with these settings (``extractor_version`` without making one)."""
     from . import extract, model
     code = tree_hash(str(Path(extract.__file__).parent), model.__file__)
-    settings = {"home": getattr(extractor, "home", None), "disable": sorted(getattr(extractor, "disable", ()) or ())}
+    settings = {"home": home, "disable": sorted(disable or ())}
     return hashlib.sha256(f"kg-extract {package_version()} {code} "
                           f"{json.dumps(settings, ensure_ascii=False, sort_keys=True)}".encode("utf-8")).hexdigest()
 

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from .cache import ExtractionCache, article_key, extractor_version, pack, slim, unpack
+from .cache import ExtractionCache, article_key, extractor_version, pack, settings_version, slim, unpack
 from .model import Article, Doc
 from .progress import Phase
 
@@ -79,9 +79,17 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
 
     ``stats`` (if given) counts ``extracted`` and ``cached`` articles.
     """
-    from .extract import Extractor
-    extractor = Extractor(home=home)
-    version = extractor_version(extractor)
+    version = settings_version(home)
+    made_extractor = None
+
+    def extractor():
+        """The extractor, made at the first article not in the cache (it takes a while to load)."""
+        nonlocal made_extractor
+        if made_extractor is None:
+            from .extract import Extractor
+            made_extractor = Extractor(home=home)
+            assert extractor_version(made_extractor) == version
+        return made_extractor
     stats = stats if stats is not None else {}
     stats.setdefault("extracted", 0)
     stats.setdefault("cached", 0)
@@ -115,10 +123,10 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
                     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                       else None)
                     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                                               initargs=(extractor,))
+                                               initargs=(extractor(),))
                 window.append((chunk, keys, hits, pool.submit(_extract_packed, todo)))
             else:
-                window.append((chunk, keys, hits, [extractor(a) for a in todo]))
+                window.append((chunk, keys, hits, [extractor()(a) for a in todo]))
             while len(window) > 2 * max(jobs, 1) or (window and not isinstance(window[0][3], Future)):
                 yield from finish(window.popleft())
             chunk = following

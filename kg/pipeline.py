@@ -109,10 +109,15 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
             raise
 
 
-def _store_clean(out: Path) -> bool:
+def _store_clean(out: Path, record: dict) -> bool:
+    """Is the store as the recorded build left it (no update begun since, as many quads)?"""
+    from .store import open_store
     from .store.db import store_path
     from .store.sync import DIGESTS
-    return (store_path(out) / DIGESTS).is_file()
+    if not (store_path(out) / DIGESTS).is_file():
+        return False
+    with open_store(out, read_only=True) as store:
+        return len(store) == record.get("summary", {}).get("quads")
 
 
 def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progress: bool,
@@ -124,18 +129,19 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
     from .rdf import build_dataset
     from .read import read_sources
     from .resolve import resolve
-    from .store import EarlyLoad, open_store, sync
+    from .store import EarlyLoad, open_store, sync_checked
     from .view import write_graph_json
 
     remove_leftovers(out)            # scratch folders of builds that were killed
     exclude = (out,)                 # kg build . -o out must not read its own output
     key, n = _input_key(sources, exclude, home, base, warn) if cache else (None, 0)
     record = read_record(out)
-    if (key is not None and record is not None and record.get("key") == key and _store_clean(out)
+    if (key is not None and record is not None and record.get("key") == key and _store_clean(out, record)
             and not changed_files(out, record)):
         summary = dict(record["summary"])            # nothing changed: nothing to do
         summary["entities"] = {t: summary.get("entities", {}).get(t, 0) for t in ENTITY_TYPES}
         summary["store"] = {"unchanged": summary.pop("store_graphs", n)}
+        summary.pop("quads", None)
         summary["up_to_date"] = True
         return summary
 
@@ -172,11 +178,12 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
                 forget_record(out)
                 with Phase("store", None, "", progress):
                     early.check()
-                    stored = sync(store, dataset, early.loaded)
+                    stored = sync_checked(store, dataset, early.loaded)
+                summary["quads"] = len(store)
                 names = move_in(scratch, out)
                 kept = ["graph.html"] if "graph.html" not in names and (out / "graph.html").is_file() else []
                 write_record(out, key, summary, names + kept)
-    summary = {k: v for k, v in summary.items() if k != "store_graphs"}
+    summary = {k: v for k, v in summary.items() if k not in ("store_graphs", "quads")}
     summary["store"] = vars(stored)
     summary["extraction"] = stats
     return summary

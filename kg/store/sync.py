@@ -130,6 +130,18 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
     return report
 
 
+def sync_checked(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> SyncReport:
+    """``sync``, then count the store's quads: when they are not the dataset's (a store changed
+    behind kg's back, or damaged), rebuild it whole from ``ds``."""
+    report = sync(store, ds, preloaded)
+    if len(store) != len(ds):
+        forget_digests(store)
+        store.clear()
+        report = sync(store, ds)
+        report.repaired = 1          # reported as "store: 1 repaired" (not a field: rare)
+    return report
+
+
 def _has_quads(store: ox.Store) -> bool:
     return next(iter(store.quads_for_pattern(None, None, None, None)), None) is not None
 
