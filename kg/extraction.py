@@ -34,12 +34,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def batches(articles: Iterable[Article], size: int = BATCH_CHARS) -> Iterator[list[Article]]:
+def batches(articles: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
     """``articles`` in consecutive lists of about ``size`` characters of text (at least one article each).
 
     >>> [len(b) for b in batches([Article(str(i), "字" * 40) for i in range(5)], size=100)]
     [3, 2]
     """
+    size = size or BATCH_CHARS
     batch: list[Article] = []
     n = 0
     for a in articles:

@@ -2,4 +2,4 @@
 
 ``COMMANDS`` lists them in the order ``kg --help`` shows them.
 """
-COMMANDS = ["build", "extract", "eval", "view", "stats", "query", "export", "validate", "check", "remove"]
+COMMANDS = ["build", "extract", "eval", "view", "stats", "query", "export", "validate", "check", "remove", "cache"]

@@ -46,6 +46,8 @@ def run(a: argparse.Namespace) -> int:
                     forget_record(out)
                     for g in graphs:
                         remove_article(store, g)
+                    store.optimize()
+                    store.compact = True          # give the space back (see kg.store.db)
                     ds = dataset_from_store(store, base)
                     scratch = Path(tmp)
                     triples = write_graph_files(ds, scratch)

@@ -124,6 +124,8 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
         crash.step("store: article hashes written")
     if report.removed and hasattr(store, "optimize"):
         store.optimize()                               # give back the space of what was dropped
+        if hasattr(store, "compact"):
+            store.compact = True
         crash.step("store: compacted")
     _write_digests(store, digests)                     # the store is consistent again
     crash.step("store: description hashes written")
