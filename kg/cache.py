@@ -29,7 +29,8 @@ import pickle
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -117,47 +118,62 @@ def unpack(data: bytes) -> Doc:
 
 
 class ExtractionCache:
-    """Key → packed slim ``Doc`` in one SQLite file (several processes may share it)."""
+    """Key → packed slim ``Doc`` in one SQLite file (several processes may share it).
+
+    Each operation opens and closes its own connection: no connection is open
+    while worker processes are forked (SQLite connections must not cross a fork).
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / FILE
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, data BLOB NOT NULL, "
-                        "used INTEGER NOT NULL)")
+        with self._db() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, data BLOB NOT NULL, "
+                       "used INTEGER NOT NULL)")
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")
+            yield db
+        finally:
+            db.close()
 
     def get(self, keys: Iterable[str]) -> dict[str, Doc]:
         """The cached docs of ``keys`` that are there (an unreadable entry counts as missing)."""
         keys = list(keys)
         found: dict[str, Doc] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            rows = self.db.execute(f"SELECT key, data FROM docs WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            for key, data in rows:
-                try:
-                    found[key] = unpack(data)
-                except Exception:          # noqa: BLE001 - a stale or damaged entry is a miss
-                    pass
-        if found:
-            now = time.time_ns()
-            self.db.execute("BEGIN")
-            self.db.executemany("UPDATE docs SET used = ? WHERE key = ?", [(now, k) for k in found])
-            self.db.execute("COMMIT")
+        with self._db() as db:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = db.execute(f"SELECT key, data FROM docs WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, data in rows:
+                    try:
+                        found[key] = unpack(data)
+                    except Exception:          # noqa: BLE001 - a stale or damaged entry is a miss
+                        pass
+            if found:
+                now = time.time_ns()
+                db.execute("BEGIN")
+                db.executemany("UPDATE docs SET used = ? WHERE key = ?", [(now, k) for k in found])
+                db.execute("COMMIT")
         return found
 
     def put(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store packed docs (one transaction)."""
         now = time.time_ns()
-        self.db.execute("BEGIN")
-        self.db.executemany("INSERT OR REPLACE INTO docs (key, data, used) VALUES (?, ?, ?)",
-                            [(k, d, now) for k, d in items])
-        self.db.execute("COMMIT")
+        rows = [(k, d, now) for k, d in items]
+        with self._db() as db:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO docs (key, data, used) VALUES (?, ?, ?)", rows)
+            db.execute("COMMIT")
 
     def size(self) -> tuple[int, int]:
         """(entries, bytes of data)."""
-        n, size = self.db.execute("SELECT count(*), coalesce(sum(length(data)), 0) FROM docs").fetchone()
+        with self._db() as db:
+            n, size = db.execute("SELECT count(*), coalesce(sum(length(data)), 0) FROM docs").fetchone()
         return n, size
 
     def prune(self, limit: int) -> int:
@@ -165,22 +181,23 @@ class ExtractionCache:
         n, size = self.size()
         if size <= limit:
             return 0
-        gone, keys = 0, []
-        for key, length in self.db.execute("SELECT key, length(data) FROM docs ORDER BY used, key"):
-            if size <= limit:
-                break
-            keys.append(key)
-            size -= length
-        self.db.execute("BEGIN")
-        self.db.executemany("DELETE FROM docs WHERE key = ?", [(k,) for k in keys])
-        self.db.execute("COMMIT")
-        gone = len(keys)
-        self.db.execute("VACUUM")
-        return gone
+        keys = []
+        with self._db() as db:
+            for key, length in db.execute("SELECT key, length(data) FROM docs ORDER BY used, key"):
+                if size <= limit:
+                    break
+                keys.append(key)
+                size -= length
+            db.execute("BEGIN")
+            db.executemany("DELETE FROM docs WHERE key = ?", [(k,) for k in keys])
+            db.execute("COMMIT")
+            db.execute("VACUUM")
+        return len(keys)
 
     def clear(self) -> None:
-        self.db.execute("DELETE FROM docs")
-        self.db.execute("VACUUM")
+        with self._db() as db:
+            db.execute("DELETE FROM docs")
+            db.execute("VACUUM")
 
     def close(self) -> None:
-        self.db.close()
+        """Nothing stays open between operations; kept for symmetry."""

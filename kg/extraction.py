@@ -54,10 +54,26 @@ def batches(articles: Iterable[Article], size: int | None = None) -> Iterator[li
 
 
 def _init_worker(extractor) -> None:
-    """Worker start: keep the extractor the parent built (inherited by fork); Ctrl-C is the parent's job."""
+    """Worker start: keep the extractor the parent built (inherited by fork); Ctrl-C is the parent's
+    job; die with the parent (a killed build leaves no worker behind) and do not hold its lock on OUT."""
     global _worker_extractor
+    from .outdir import release_inherited_locks
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    release_inherited_locks()
+    _die_with_parent()
     _worker_extractor = extractor
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (no-op elsewhere)."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:                      # the parent died before that took effect
+        os._exit(1)
 
 
 def _extract_packed(articles: list[Article]) -> list[bytes]:

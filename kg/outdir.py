@@ -32,6 +32,8 @@ from . import crash
 from .errors import KgError
 from .fsutil import atomic_write, fsync_dir
 
+_held: set[int] = set()      # descriptors of the locks this process holds
+
 LOCK = ".kg-lock"
 RECORD = "build.json"
 SCRATCH = ".kg-build-"
@@ -60,9 +62,22 @@ def lock_out(out: Path, create: bool = True) -> Iterator[bool]:
             raise KgError("E037", path=out, pid=holder) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        _held.add(fd)
         yield created
     finally:
+        _held.discard(fd)
         os.close(fd)          # releases the lock
+
+
+def release_inherited_locks() -> None:
+    """In a forked worker: close the lock descriptors inherited from the parent, so that the
+    lock goes with the parent (a worker outliving a killed build must not keep OUT locked)."""
+    for fd in list(_held):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
 
 
 def os_detail(e: OSError) -> str:

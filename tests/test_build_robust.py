@@ -239,3 +239,37 @@ def test_dropping_articles_gives_back_the_store_space(tmp_path, capsys):
     grown = size(out)
     assert run(capsys, "-q", "build", str(small), "-o", str(out))[0] == 0
     assert size(out) < grown / 2 and size(out) < 2 * size(fresh) + 2 ** 20, (size(fresh), grown, size(out))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path, capsys):
+    import subprocess
+    import sys
+    import time
+    rows = [{"id": f"n{i}", "text": (BATCH[i % 2]["text"] + f"编号{i}。") * 40} for i in range(200)]
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    p = subprocess.Popen([sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "--jobs", "2", "--no-cache"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while len(_children(p.pid)) < 2 and p.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    workers = _children(p.pid)
+    assert len(workers) >= 2, "the build started no workers"
+    p.kill()
+    p.wait()
+    deadline = time.time() + 10
+    while any(Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]
+              for w in workers) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()
+                and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]]       # the workers died with it
+    assert run(capsys, "-q", "build", str(src), "-o", str(out), "--jobs", "1")[0] == 0   # OUT is not locked
