@@ -93,8 +93,12 @@ def settings_version(home: str | None, disable: Iterable[str] | None = ()) -> st
 
 
 def article_key(article: Article, version: str) -> str:
-    """The cache key of ``article``: its text and metadata under extractor ``version``."""
-    fields = [article.id, article.text, article.title, article.date, article.source, article.home]
+    """The cache key of ``article``: its text and metadata under extractor ``version``.
+
+    The source path is left out (the extractor does not read it): an article moved
+    to another file is still found; the doc taken from the cache gets its current path.
+    """
+    fields = [article.id, article.text, article.title, article.date, article.home]
     return hashlib.sha256(f"{version}\n{json.dumps(fields, ensure_ascii=False)}".encode("utf-8")).hexdigest()
 
 

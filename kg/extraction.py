@@ -124,8 +124,13 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
         stats["cached"] += len(hits)
         if phase is not None:
             phase.advance(len(chunk))
-        for k in keys:
-            yield hits.get(k) or made[k]
+        for a, k in zip(chunk, keys):
+            doc = hits.get(k)
+            if doc is None:
+                yield made[k]
+            else:
+                doc.article.source = a.source        # the key leaves the path out
+                yield doc
 
     try:
         stream = batches(articles)

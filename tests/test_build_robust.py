@@ -273,3 +273,18 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path, capsys):
     assert not [w for w in workers if Path(f"/proc/{w}").exists()
                 and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]]       # the workers died with it
     assert run(capsys, "-q", "build", str(src), "-o", str(out), "--jobs", "1")[0] == 0   # OUT is not locked
+
+
+def test_an_article_moved_to_another_file_comes_from_the_cache_with_its_new_path(news, tmp_path, capsys,
+                                                                                 monkeypatch):
+    seen = count_extractions(monkeypatch)
+    out = tmp_path / "out"
+    assert run(capsys, "build", str(news), "-o", str(out))[0] == 0
+    seen.clear()
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    (news / "01_county.txt").rename(moved / "01_county.txt")
+    assert run(capsys, "build", str(news), str(moved), "-o", str(out))[0] == 0
+    assert seen == []
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert [a["source"] for a in graph["articles"] if a["id"] == "01_county.txt"] == [str(moved / "01_county.txt")]
