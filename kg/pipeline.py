@@ -159,8 +159,11 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
         early = EarlyLoad(store, pool)
         if early.active:
             forget_record(out)
-        with Phase("rdf", None, "", progress):
-            dataset = build_dataset(graph, base=base, on_graph=early)
+        with Phase("rdf", len(graph.articles), "articles", progress) as phase:
+            def mapped(g: str, nquads: str) -> None:
+                early(g, nquads)
+                phase.advance()
+            dataset = build_dataset(graph, base=base, on_graph=mapped)
         early.flush()
         with tempfile.TemporaryDirectory(prefix=SCRATCH, dir=out) as tmp:
             scratch = Path(tmp)

@@ -43,7 +43,7 @@ class Phase:
         rate = f"{self.done / elapsed:,.0f} {self.unit}/s, " if self.unit and elapsed > 0 else ""
         if self.total:
             filled = int(WIDTH * min(self.done, self.total) / self.total)
-            bar = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {self.done}/{self.total} {self.unit}"
+            bar = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {min(self.done, self.total)}/{self.total} {self.unit}"
         else:
             bar = f"{self.done} {self.unit}" if self.unit else "…"
         print(f"\r{self.name:<8} {bar} ({rate}{elapsed:.1f} s)\x1b[K", end="", file=sys.stderr, flush=True)
