@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from . import crash
 from .cache import ExtractionCache, article_key, extractor_version, pack, settings_version, slim, unpack
 from .model import Article, Doc
 from .progress import Phase
@@ -119,6 +120,7 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
         fresh = [(k, d) for k, d in zip((k for k in keys if k not in hits), done)]
         if cache is not None and fresh:
             cache.put((k, d if isinstance(d, bytes) else pack(d)) for k, d in fresh)
+            crash.step("extraction: batch cached")
         made = {k: (unpack(d) if isinstance(d, bytes) else slim(d)) for k, d in fresh}
         stats["extracted"] += len(made)
         stats["cached"] += len(hits)
