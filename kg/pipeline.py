@@ -123,7 +123,7 @@ def _store_clean(out: Path, record: dict) -> bool:
 def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progress: bool,
            base: str | None, jobs: int | None, cache: bool) -> dict[str, Any]:
     from .export.files import write_graph_files
-    from .export.jsonl import extractions_text
+    from .export.jsonl import stream_extractions
     from .outdir import (SCRATCH, changed_files, forget_record, interrupts_deferred, move_in, read_record,
                          remove_leftovers, write_record)
     from .rdf import build_dataset
@@ -169,7 +169,7 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
             scratch = Path(tmp)
             with Phase("files", None, "", progress):
                 triples = write_graph_files(dataset, scratch)
-                (scratch / "extractions.jsonl").write_text(extractions_text(docs), encoding="utf-8")
+                stream_extractions(docs, scratch / "extractions.jsonl")
                 write_graph_json(graph, scratch / "graph.json")
             with Phase("view", None, "", progress):
                 _write_view(graph, scratch, out, record)

@@ -425,7 +425,7 @@ def test_build_failing_midway_keeps_the_old_out(news, tmp_path, capsys, monkeypa
     import kg.export.jsonl
     import kg.rdf
     import kg.view
-    target = {"view": (kg.view, "write_html"), "extractions": (kg.export.jsonl, "extractions_text"),
+    target = {"view": (kg.view, "write_html"), "extractions": (kg.export.jsonl, "stream_extractions"),
               "rdf": (kg.rdf, "build_dataset")}[stage]
     monkeypatch.setattr(*target, _boom)
     out, old = _old_out(tmp_path)
