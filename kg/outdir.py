@@ -37,6 +37,10 @@ _held: set[int] = set()      # descriptors of the locks this process holds
 LOCK = ".kg-lock"
 RECORD = "build.json"
 SCRATCH = ".kg-build-"
+# temporary files of ``atomic_write`` for the files kg writes into OUT (``.graph.ttl.x1y2.tmp``)
+TEMP_PREFIXES = tuple(f".{n}." for n in ("graph.ttl", "graph.trig", "graph.json", "graph.html", "extractions.jsonl",
+                                          RECORD, "graph.nt", "graph.nq", "graph.jsonld", "graph.graphml",
+                                          "nodes.csv", "edges.csv"))
 
 
 @contextmanager
@@ -96,7 +100,7 @@ def leftovers(out: Path) -> list[Path]:
         return []
     return sorted(p for p in out.iterdir()
                   if (p.name.startswith(SCRATCH) and p.is_dir())
-                  or (p.name.startswith(".") and p.name.endswith(".tmp") and p.is_file()))
+                  or (p.name.startswith(TEMP_PREFIXES) and p.name.endswith(".tmp") and p.is_file()))
 
 
 def remove_leftovers(out: Path) -> None:

@@ -288,3 +288,17 @@ def test_an_article_moved_to_another_file_comes_from_the_cache_with_its_new_path
     assert seen == []
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert [a["source"] for a in graph["articles"] if a["id"] == "01_county.txt"] == [str(moved / "01_county.txt")]
+
+
+def test_leftovers_of_killed_runs_are_cleaned_up_and_nothing_else(news, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run(capsys, "build", str(news), "-o", str(out))[0] == 0
+    (out / ".kg-build-x1y2").mkdir()
+    (out / ".kg-build-x1y2" / "graph.ttl").write_text("half", encoding="utf-8")
+    (out / ".graph.ttl.a1b2c3.tmp").write_text("half", encoding="utf-8")
+    (out / ".my-notes.tmp").write_text("mine", encoding="utf-8")
+    rc, stdout, _ = run(capsys, "check", str(out))
+    assert rc == 1 and "left over by an interrupted run: .kg-build-x1y2" in stdout
+    assert run(capsys, "build", str(news), "-o", str(out))[0] == 0
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-lock", ".my-notes.tmp"]
+    assert run(capsys, "check", str(out))[0] == 0
