@@ -248,7 +248,8 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                    reason="needs Linux /proc/PID/task/PID/children")
 def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path, capsys):
     import subprocess
     import sys
