@@ -92,12 +92,14 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: int = 1,
                    cache: ExtractionCache | None = None, phase: Phase | None = None,
-                   stats: dict | None = None) -> Iterator[Doc]:
+                   stats: dict | None = None, disable: Iterable[str] = ()) -> Iterator[Doc]:
     """Yield the slim ``Doc`` of every article of ``articles``, in order (see the module docstring).
 
+    ``disable`` names extraction rules to leave out (part of the cache's version).
     ``stats`` (if given) counts ``extracted`` and ``cached`` articles.
     """
-    version = settings_version(home)
+    disable = tuple(disable)
+    version = settings_version(home, disable)
     made_extractor = None
 
     def extractor():
@@ -105,9 +107,12 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
         nonlocal made_extractor
         if made_extractor is None:
             from .extract import Extractor
-            made_extractor = Extractor(home=home)
+            made_extractor = Extractor(home=home, disable=disable) if disable else Extractor(home=home)
             assert extractor_version(made_extractor) == version
         return made_extractor
+
+    if disable:
+        extractor()              # an unknown rule name fails now, not after the cached articles
     stats = stats if stats is not None else {}
     stats.setdefault("extracted", 0)
     stats.setdefault("cached", 0)

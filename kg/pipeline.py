@@ -49,22 +49,24 @@ def _close_cache(cache) -> None:
 
 def iter_docs(articles: Iterable[Article], home: str | None = None, progress: bool = False,
               jobs: int | None = None, cache: bool = True, total: int | None = None,
-              stats: dict | None = None) -> Iterator[Doc]:
-    """The slim docs of ``articles`` in order (cached ones from the cache, the rest extracted on ``jobs`` cores)."""
+              stats: dict | None = None, disable: Iterable[str] = ()) -> Iterator[Doc]:
+    """The slim docs of ``articles`` in order (cached ones from the cache, the rest extracted on ``jobs`` cores,
+    less the ``disable``d rules)."""
     from .extraction import default_jobs, extract_corpus
     store = _open_cache(cache)
     try:
         with Phase("extract", total, "articles", progress) as phase:
             yield from extract_corpus(articles, home=home, jobs=jobs or default_jobs(), cache=store,
-                                      phase=phase, stats=stats)
+                                      phase=phase, stats=stats, disable=disable)
     finally:
         _close_cache(store)
 
 
 def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: Warn | None = None,
                  progress: bool = False, exclude: Iterable[str | Path] = (), jobs: int | None = None,
-                 cache: bool = True) -> list[Doc]:
-    """Read ``sources`` (not looking into ``exclude``) and run the extractor on every article.
+                 cache: bool = True, disable: Iterable[str] = ()) -> list[Doc]:
+    """Read ``sources`` (not looking into ``exclude``) and run the extractor (less the ``disable``d rules)
+    on every article.
 
     Raises ``KgError`` E009 when no article could be read.
     """
@@ -72,7 +74,8 @@ def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: W
     articles = list(read_sources(sources, warn, exclude=exclude))
     if not articles:
         raise KgError("E009")
-    return list(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache, total=len(articles)))
+    return list(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache, total=len(articles),
+                          disable=disable))
 
 
 def _input_key(sources: list, exclude: tuple, home: str | None, base: str | None,

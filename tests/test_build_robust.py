@@ -303,3 +303,10 @@ def test_leftovers_of_killed_runs_are_cleaned_up_and_nothing_else(news, tmp_path
     assert run(capsys, "build", str(news), "-o", str(out))[0] == 0
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-lock", ".my-notes.tmp"]
     assert run(capsys, "check", str(out))[0] == 0
+
+
+def test_the_cache_version_covers_the_extractor_settings():
+    from kg.cache import settings_version
+    assert len({settings_version(None), settings_version("太原市"), settings_version(None, ["careers"]),
+                settings_version(None, ["careers", "attributes"])}) == 4
+    assert settings_version(None, ["a", "b"]) == settings_version(None, ["b", "a"])
