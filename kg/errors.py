@@ -44,10 +44,10 @@ MESSAGES: dict[str, str] = {
     "E034": "{path}: cannot parse RDF ({detail})",
     "E035": "{path}: {count} more bad lines not reported",
     "E036": "{path}: is also an input; choose another output file",
-    "E037": "{path}: another kg process (pid {pid}) is writing this folder; try again when it has finished",
-    "E038": "{path}: the store and the files differ ({detail}); run kg build again to repair it",
-    "E039": "{path}: the last build did not finish ({detail}); run kg build again to repair it",
-    "E040": "{path}: cannot use the extraction cache ({detail})",
+    "E080": "{path}: another kg process (pid {pid}) is writing this folder; try again when it has finished",
+    "E081": "{path}: the store and the files differ ({detail}); run kg build again to repair it",
+    "E082": "{path}: the last build did not finish ({detail}); run kg build again to repair it",
+    "E083": "{path}: cannot use the extraction cache ({detail})",
 }
 
 

@@ -47,7 +47,7 @@ TEMP_PREFIXES = tuple(f".{n}." for n in ("graph.ttl", "graph.trig", "graph.json"
 def lock_out(out: Path, create: bool = True) -> Iterator[bool]:
     """Hold the lock of ``out`` (created when ``create``); yield whether ``out`` was created.
 
-    E037 when another kg process holds it; E011 when ``out`` cannot be written.
+    E080 when another kg process holds it; E011 when ``out`` cannot be written.
     """
     created = not out.exists()
     try:
@@ -63,7 +63,7 @@ def lock_out(out: Path, create: bool = True) -> Iterator[bool]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            raise KgError("E037", path=out, pid=holder) from None
+            raise KgError("E080", path=out, pid=holder) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         _held.add(fd)

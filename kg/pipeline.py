@@ -98,7 +98,7 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
           cache: bool = True) -> dict[str, Any]:
     """Run every stage and write the outputs into ``out``; return a summary.
 
-    Raises ``KgError`` E037 when another kg process holds OUT, E011 on an OS error.
+    Raises ``KgError`` E080 when another kg process holds OUT, E011 on an OS error.
     """
     from .outdir import lock_out, os_detail
     with lock_out(out) as created:

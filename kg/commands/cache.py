@@ -32,7 +32,7 @@ def run(a: argparse.Namespace) -> int:
         finally:
             cache.close()
     except (OSError, sqlite3.Error) as e:
-        raise KgError("E040", path=cache_dir(), detail=str(e).splitlines()[0] if str(e) else type(e).__name__) \
+        raise KgError("E083", path=cache_dir(), detail=str(e).splitlines()[0] if str(e) else type(e).__name__) \
             from None
     print(f"kg: {cache.path}: {n} articles, {size / 2 ** 20:.1f} MB (limit {limit_bytes() / 2 ** 20:.0f} MB)")
     return 0

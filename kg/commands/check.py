@@ -42,8 +42,8 @@ def run(a: argparse.Namespace) -> int:
     for line in problems:
         print(f"kg: {line}")
     if c.differences:
-        raise KgError("E038", path=out, detail=f"{c.differences} statements about {c.subjects()} subjects")
+        raise KgError("E081", path=out, detail=f"{c.differences} statements about {c.subjects()} subjects")
     if problems:
-        raise KgError("E039", path=out, detail=problems[0])
+        raise KgError("E082", path=out, detail=problems[0])
     print(f"kg: {out}: the store and the files agree ({c.quads} quads); the last build finished")
     return 0
