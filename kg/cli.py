@@ -46,6 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 1
+    except OSError as e:          # a disk, permission or file problem no command caught: still one line
+        from .outdir import os_detail
+        if os.environ.get("KG_DEBUG") == "1":
+            traceback.print_exc()
+        print(f"kg: error: {one_line(os_detail(e))}", file=sys.stderr)
+        return 1
     except Exception as e:  # noqa: BLE001 - the last resort: never a traceback for users
         if os.environ.get("KG_DEBUG") == "1":
             traceback.print_exc()

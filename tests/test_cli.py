@@ -35,7 +35,7 @@ BATCH = [{"id": "j-1", "text": "南山区教育局局长周红到实验小学调
 IDS = ["01_county.txt", "02_city.md", "03_park.html", "j-1", "j-2"]
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "extractions.jsonl")
 SUMMARY = re.compile(r"^kg: (\d+) articles; entities: " + ", ".join(rf"{t} \d+" for t in ENTITY_TYPES)
-                     + r"; \d+ relations; \d+ triples;(?: store: [^;]+;)? \d+\.\d s → (.+)$")
+                     + r"; \d+ relations; \d+ triples;(?: store: [^;]+;)?(?: [^;]+;)? \d+\.\d s → (.+)$")
 
 
 @pytest.fixture
@@ -407,8 +407,8 @@ def test_extract_with_only_bad_inputs_leaves_the_old_file(tmp_path, capsys):
 
 
 def files(out: Path) -> dict[str, bytes]:
-    """The files directly in ``out`` (the store folder is updated in place by design)."""
-    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    """The files directly in ``out`` (the store folder is updated in place by design; the lock file stays)."""
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != ".kg-lock"}
 
 
 def _old_out(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
@@ -425,7 +425,7 @@ def test_build_failing_midway_keeps_the_old_out(news, tmp_path, capsys, monkeypa
     import kg.export.jsonl
     import kg.rdf
     import kg.view
-    target = {"view": (kg.view, "write_html"), "extractions": (kg.export.jsonl, "extractions_text"),
+    target = {"view": (kg.view, "write_html"), "extractions": (kg.export.jsonl, "stream_extractions"),
               "rdf": (kg.rdf, "build_dataset")}[stage]
     monkeypatch.setattr(*target, _boom)
     out, old = _old_out(tmp_path)
@@ -500,6 +500,8 @@ def many(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("quiet, shown", [([], True), (["-q"], False), (["--quiet"], False)])
 @pytest.mark.parametrize("cmd", ["build", "extract"])
 def test_progress_bar_on_a_terminal_only_without_q(many, tmp_path, monkeypatch, quiet, shown, cmd):
+    import kg.progress
+    monkeypatch.setattr(kg.progress, "DELAY", 0.0)       # as if every phase took long
     tty = FakeTTY()
     monkeypatch.setattr(sys, "stderr", tty)
     rc = cli.main([*quiet, cmd, str(many), "-o", str(tmp_path / "o")])
@@ -507,6 +509,10 @@ def test_progress_bar_on_a_terminal_only_without_q(many, tmp_path, monkeypatch, 
     assert ("25/25 articles" in tty.getvalue()) == shown
     if shown:
         assert tty.getvalue().endswith("\n") and "[" + "#" * 30 + "]" in tty.getvalue()
+        assert re.search(r"articles/s, \d+\.\d s\)", tty.getvalue())         # a rate and the time so far
+        phases = ["extract", "resolve", "rdf", "files", "view", "store"] if cmd == "build" else ["extract"]
+        drawn = [line.split()[0] for line in tty.getvalue().replace("\r", "\n").splitlines() if line.strip()]
+        assert sorted(set(drawn)) == sorted(phases)
 
 
 def test_q_after_the_subcommand(many, tmp_path, monkeypatch):

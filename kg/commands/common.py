@@ -49,6 +49,29 @@ def disabled(a: argparse.Namespace) -> tuple[str, ...]:
     return tuple(r.strip() for arg in getattr(a, "disable", []) for r in arg.split(",") if r.strip())
 
 
+def jobs_count(text: str) -> int:
+    """``--jobs N``: a whole number ≥ 1 (argparse type).
+
+    >>> jobs_count("2")
+    2
+    """
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes ≥ 1, got {text!r}")
+    return n
+
+
+def add_jobs(p: argparse.ArgumentParser) -> None:
+    """``--jobs N`` and ``--no-cache``, as the extracting commands take them."""
+    p.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N",
+                   help="extract on N processes (default: all cores); the output does not depend on N")
+    p.add_argument("--no-cache", action="store_true",
+                   help="extract every article again (do not read or fill the extraction cache)")
+
+
 def output_path(arg: str) -> Path:
     """The ``-o`` argument as a path; an empty one is refused (``Path('')`` is the current folder).
 

@@ -28,6 +28,12 @@ def run(a: argparse.Namespace) -> int:
     with open_store(out, read_only=True) as store:
         ds = dataset_from_store(store, store_base(store))
     dest = Path(a.output) if a.output else (out if a.format == "csv" else out / f"graph.{a.format}")
-    for f in export(ds, a.format, dest):
+    try:
+        written = export(ds, a.format, dest)
+    except OSError as e:
+        from ..errors import KgError
+        from ..outdir import os_detail
+        raise KgError("E011", path=dest, detail=os_detail(e)) from None
+    for f in written:
         print(f"kg: wrote {f}")
     return 0

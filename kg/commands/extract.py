@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 from ..errors import KgError
-from .common import add_disable, add_sources, check_output_file, disabled, is_stream, output_path, warn
+from .common import add_disable, add_jobs, add_sources, check_output_file, disabled, is_stream, output_path, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("extract", help="articles → extraction JSON Lines only")
     add_sources(e)
     add_disable(e)
+    add_jobs(e)
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
     e.add_argument("-o", "--output", required=True, metavar="FILE", help="output file; - for standard output")
     e.set_defaults(func=run)
@@ -26,7 +27,8 @@ def run(a: argparse.Namespace) -> int:
     check_output_file(out)          # before the long part, not after it
     if any(_same(s, out) for s in a.sources):
         raise KgError("E036", path=out)
-    docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet, exclude=(out,), disable=disabled(a))
+    docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet, exclude=(out,),
+                        jobs=a.jobs, cache=not a.no_cache, disable=disabled(a))
     try:
         if str(out) == "-":
             sys.stdout.flush()

@@ -17,3 +17,10 @@ def extractions_text(docs: Iterable[Doc]) -> str:
 def write_extractions(docs: Iterable[Doc], path: Path) -> None:
     """Write the extractions of ``docs`` to ``path`` atomically."""
     atomic_write(path, extractions_text(docs))
+
+
+def stream_extractions(docs: Iterable[Doc], path: Path) -> None:
+    """Write the extractions of ``docs`` to the new file ``path`` line by line (no whole-file string)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d.to_contract(), ensure_ascii=False) + "\n")

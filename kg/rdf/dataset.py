@@ -72,17 +72,22 @@ class RdfDataset:
         return [(s, p, o) for s, pos in sorted(subjects.items()) for p, o in sorted(pos)]
 
     def union(self) -> Subjects:
-        """The merged graph: every distinct triple, by subject (cached)."""
+        """The merged graph: every distinct triple, by subject (cached; read-only: its sets may be the graphs')."""
         if self._union is not None:
             return self._union
-        merged: Subjects = {s: set(pos) for s, pos in self.shared.items()}
+        # A subject described in one graph only (most of them) shares that graph's set: no copy.
+        merged: Subjects = dict(self.shared)
+        own: set[str] = set()               # subjects whose set was made here, so may be extended
         for subjects in self.graphs.values():
             for s, pos in subjects.items():
                 have = merged.get(s)
                 if have is None:
-                    merged[s] = set(pos)
-                else:
+                    merged[s] = pos
+                elif s in own:
                     have |= pos
+                else:
+                    merged[s] = have | pos
+                    own.add(s)
         self._union = merged
         return merged
 

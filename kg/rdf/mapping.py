@@ -91,9 +91,10 @@ def build_dataset(graph: Graph, base: str | None = None,
         gi = T.iri(g)
         for x in ds.mentions.get(g, ()):
             ds.add(g, gi, mentions, x)
-        ds.nquads[g] = graph_nquads(g, ds.graphs[g])
-        if on_graph is not None:
-            on_graph(g, ds.nquads[g])
+        text = graph_nquads(g, ds.graphs[g])    # hashed and handed on, not kept: the store remakes
+        ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{text}".encode("utf-8")).hexdigest()
+        if on_graph is not None:                # what it needs from ds.graphs (memory: one copy)
+            on_graph(g, text)
 
     for aid in sorted(set(graph.articles) | set(by_article) | set(keys)):
         g = I.article_iri(aid, base)
@@ -110,8 +111,6 @@ def build_dataset(graph: Graph, base: str | None = None,
         for node in orphans:
             m.node(node, None)
         done(base + SHARED_GRAPH)
-    for g in ds.graphs:
-        ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{ds.nquads[g]}".encode("utf-8")).hexdigest()
     for g, digest in ds.digests.items():
         ds.add(g, T.iri(g), K_HASH, T.plain(digest))
     ds.union()          # computed once here; the store and file writers share it

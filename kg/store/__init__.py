@@ -8,6 +8,6 @@ articles whose content hash changed and the shared descriptions that changed;
 from __future__ import annotations
 
 from .db import STORE_DIR, open_store
-from .sync import EarlyLoad, SyncReport, remove_article, stored_digests, sync
+from .sync import EarlyLoad, SyncReport, remove_article, stored_digests, sync, sync_checked
 
-__all__ = ["STORE_DIR", "open_store", "EarlyLoad", "SyncReport", "sync", "stored_digests", "remove_article"]
+__all__ = ["STORE_DIR", "open_store", "EarlyLoad", "SyncReport", "sync", "sync_checked", "stored_digests", "remove_article"]

@@ -34,6 +34,7 @@ class StoreHandle:
     def __init__(self, store: ox.Store, path: Path | None = None) -> None:
         self._store: ox.Store | None = store
         self.path = path             # the store folder
+        self.compact = False         # set when much was removed: reopened once closed, to give space back
 
     def __getattr__(self, name: str):
         if self._store is None:
@@ -68,6 +69,9 @@ def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iter
         raise KgError("E012", path=str(out), missing=f"{STORE_DIR}/")
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if not read_only:
+        for old_log in path.glob("LOG.old.*"):      # RocksDB's info logs of earlier opens pile up
+            old_log.unlink(missing_ok=True)
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
@@ -83,3 +87,6 @@ def open_store(out: Path, create: bool = False, read_only: bool = False) -> Iter
             handle.flush()
     finally:
         handle.close()
+    if handle.compact:          # reopening drops the write-ahead log of what was removed
+        with open_store(out, read_only=False):
+            pass

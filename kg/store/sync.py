@@ -35,7 +35,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..fsutil import atomic_write
+from .. import crash
+from ..fsutil import atomic_write, fsync_dir
 from ..rdf.dataset import RdfDataset
 from ..rdf.mapping import graph_nquads
 from ..rdf.namespaces import KG, RDF, SCHEMA
@@ -66,6 +67,11 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
     """Make the store equal to ``ds``, touching only changed articles and changed descriptions.
 
     ``preloaded`` are article graphs an ``EarlyLoad`` already put into an empty store.
+    Crash-safe: before the first change the description hashes (``kg-shared.json``)
+    are deleted, and they are written again only once every change is in; a sync
+    that finds them missing rewrites the whole shared graph, and an article graph
+    without its hash is replaced. So whatever moment a build is killed at, the
+    next sync ends with the store equal to its dataset.
     """
     old = stored_digests(store)
     existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(preloaded)
@@ -81,24 +87,30 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
         else:
             report.added += 1
     report.removed = sum(g not in ds.digests for g in existing)
-    if not report.unchanged and existing:       # nothing to keep: start from an empty store
-        store.clear()
-        existing = set()
-    for g in sorted(existing):
-        if g not in ds.digests or g in changed:
-            store.remove_graph(ox.NamedNode(g))
     digests = subject_digests(ds)
-    before = _read_digests(store) if existing else {}
-    if before is None:                          # unknown state: rewrite the whole shared graph
+    before = _read_digests(store)      # None: unknown (a new store, or an update was interrupted)
+    drop = sorted(g for g in existing if g not in ds.digests or g in changed)
+    if not changed and not drop and before == digests:
+        return report                                  # nothing to do: the store is not touched
+    forget_digests(store)                              # from here on the store is "being updated"
+    crash.step("store: update begins")
+    if not report.unchanged and not preloaded and _has_quads(store):
+        store.clear()                                  # nothing to keep: start from an empty store
+        crash.step("store: cleared")
+        before = None
+    else:
+        for g in drop:
+            store.remove_graph(ox.NamedNode(g))
+        crash.step("store: old article graphs dropped")
+    if before is None:                                 # unknown state: rewrite the whole shared graph
         store.clear_graph(DEFAULT)
         subjects = sorted(ds.shared)
-    elif existing:
+    else:
         gone = sorted({s for s, d in before.items() if digests.get(s) != d})
-        for i in range(0, len(gone), 500):       # drop their old descriptions, in the store
+        for i in range(0, len(gone), 500):             # drop their old descriptions, in the store
             store.update("DELETE { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o }" % " ".join(gone[i:i + 500]))
         subjects = sorted(s for s, d in digests.items() if before.get(s) != d)
-    else:
-        subjects = sorted(ds.shared)
+    crash.step("store: old descriptions dropped")
     shared = [f"{x} {p} {o} .\n" for x in subjects for p, o in sorted(ds.shared[x])]
     if changed or shared:
         body, hashes = _nquads(ds, sorted(changed), set(preloaded))
@@ -107,10 +119,33 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
             store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
         else:
             store.load(data, ox.RdfFormat.N_QUADS)
+        crash.step("store: new quads loaded")
         store.load(hashes.encode("utf-8"), ox.RdfFormat.N_QUADS)
-    if digests != before:
-        _write_digests(store, digests)
+        crash.step("store: article hashes written")
+    if report.removed and hasattr(store, "optimize"):
+        store.optimize()                               # give back the space of what was dropped
+        if hasattr(store, "compact"):
+            store.compact = True
+        crash.step("store: compacted")
+    _write_digests(store, digests)                     # the store is consistent again
+    crash.step("store: description hashes written")
     return report
+
+
+def sync_checked(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> SyncReport:
+    """``sync``, then count the store's quads: when they are not the dataset's (a store changed
+    behind kg's back, or damaged), rebuild it whole from ``ds``."""
+    report = sync(store, ds, preloaded)
+    if len(store) != len(ds):
+        forget_digests(store)
+        store.clear()
+        report = sync(store, ds)
+        report.repaired = 1          # reported as "store: 1 repaired" (not a field: rare)
+    return report
+
+
+def _has_quads(store: ox.Store) -> bool:
+    return next(iter(store.quads_for_pattern(None, None, None, None)), None) is not None
 
 
 def subject_digests(ds: RdfDataset) -> dict[str, str]:
@@ -152,6 +187,7 @@ def forget_digests(store) -> None:
     f = _digests_file(store)
     if f is not None and f.exists():
         f.unlink()
+        fsync_dir(f.parent)
 
 
 class EarlyLoad:
@@ -182,10 +218,15 @@ class EarlyLoad:
     def flush(self) -> None:
         """Start loading what is buffered."""
         if self._buf:
+            if not self._futures:
+                forget_digests(self.store)
             data = "".join(self._buf).encode("utf-8")
             self._buf, self._n = [], 0
-            self._futures.append(self.pool.submit(
-                self.store.bulk_load, data, ox.RdfFormat.N_QUADS, lenient=True))
+            self._futures.append(self.pool.submit(self._load, data))
+
+    def _load(self, data: bytes) -> None:
+        self.store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
+        crash.step("store: early load")
 
     def check(self) -> None:
         """Raise what a load raised."""
@@ -218,6 +259,7 @@ def remove_article(store: ox.Store, graph: str) -> bool:
     if not store.contains_named_graph(node):
         return False
     forget_digests(store)                 # the shared graph changes below
+    crash.step("remove: update begins")
     mentioned = [q.object for q in store.quads_for_pattern(node, MENTIONS, None, node)]
     stated = [_spo(store, q.subject, node)
               for q in store.quads_for_pattern(None, _TYPE, _FACT, node)]
