@@ -25,6 +25,9 @@ from .registry import Rule, check_order, expand, registry
 from .select import LongestSpan, Policy
 from .state import Work
 
+# The rules that read the statistical tagger's spans: with all of them disabled, no model is needed.
+TAGGER_RULES = ("place.tagger", "organization.tagger", "person.tagger")
+
 
 class Extractor:
     """The extraction pipeline: every registered rule but the ``disable``d ones, in stage order.
@@ -50,7 +53,7 @@ class Extractor:
         self.disable = tuple(sorted(off))
         self.policy = policy or LongestSpan()
         self.rules: list[Rule] = [r for r in rules.values() if r.name not in off]
-        if any(r.func.__module__.endswith(".tagged") or r.name == "person.tagger" for r in self.rules):
+        if any(r.name in TAGGER_RULES for r in self.rules):
             from .tagger import ensure_model
             ensure_model()       # trained here, once, before any worker process is started
 

@@ -93,3 +93,18 @@ def test_the_tagger_gives_spans_with_probabilities_and_a_version():
     assert all(0.0 < t.prob <= 1.0 for t in spans)
     assert MODEL_VERSION.startswith("msra-crf-")
     assert model_path().name == f"{MODEL_VERSION}.crfsuite"        # another model version, another file
+
+
+def test_with_the_tagger_rules_disabled_no_model_is_needed(monkeypatch):
+    """A machine that cannot train the model still extracts with the rules alone (the E070 advice)."""
+    from kg.extract import TAGGER_RULES, Extractor
+    from kg.extract import tagger as tagger_module
+    from kg.model import Article
+
+    def no_model():
+        raise AssertionError("the model was asked for")
+    monkeypatch.setattr(tagger_module, "ensure_model", no_model)
+    doc = Extractor(home="运城市", disable=TAGGER_RULES)(Article("t.txt", "县委书记王建华来到东山镇调研。"))
+    assert ("Person", "王建华") in doc.entities
+    with pytest.raises(AssertionError, match="model was asked for"):
+        Extractor(home="运城市", disable=["person.tagger"])
