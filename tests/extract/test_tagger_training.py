@@ -72,3 +72,21 @@ def test_an_empty_corpus_is_a_clear_error(tmp_path, capsys):
     corpus.write_text("\n\n", encoding="utf-8")
     assert main(["train-ner", "--corpus", str(corpus), "-o", str(tmp_path / "m")]) == 1
     assert "no training sentences" in capsys.readouterr().err
+
+
+def test_a_corpus_that_cannot_be_fetched_is_a_one_line_error(tmp_path, monkeypatch):
+    """No registry reachable: the error names the cause and the ways around it, nothing half-written."""
+    import subprocess
+
+    import pytest
+
+    from kg.errors import KgError
+    from kg.extract import tagger_train
+
+    def failing_pip(cmd, **kw):
+        return subprocess.CompletedProcess(cmd, 1, "", "ERROR: Could not find a version that satisfies the requirement\n")
+    monkeypatch.setattr(tagger_train.subprocess, "run", failing_pip)
+    with pytest.raises(KgError) as e:
+        tagger_train.fetch_corpus(tmp_path / "corpus")
+    assert e.value.code == "E070" and "\n" not in str(e.value) and "--disable" in str(e.value)
+    assert not list((tmp_path / "corpus").glob("*.whl"))
