@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..divisions import divisions
 from ..gazetteer import Gazetteer
 from ..model import Doc
+from .context import seat
 from .lexicon import words
 from .names import TokenIndex, expand_left, name_like
 from .place_names import generic_word
@@ -213,18 +214,12 @@ def plain_name(text: str, wk: Walk) -> bool:
     return not (len(prefix) < 2 or generic_word(prefix) and len(prefix) <= 2 or is_common_word(name) and len(name) <= 3)
 
 
-def level_place(doc: Doc, char: str) -> str | None:
-    """The place 市 or 省 stands for when written alone: the home chain's city or province (none if unknown)."""
-    from .context import seat
-    return seat(doc, char)
-
-
 def suffix_candidate(w: Work, wk: Walk, etype: str, place_at: dict[int, Candidate]) -> Candidate:
     """The candidate of a walked name; 省|科技…服务团 takes the home province, a place chain gives an alias."""
     text, start = w.text, wk.start
     name = label = text[start:wk.end]
     if text[start] in LEVEL_PREFIX and start + 1 in w.index.start_set:
-        place = level_place(w.doc, text[start])
+        place = seat(w.doc, text[start])   # 市 or 省 written alone: the home chain's
         if place:             # 省|科技…服务团: 省 stands alone for the home province
             label = place + name[1:]
     als = {name}

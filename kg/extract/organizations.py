@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from ..divisions import divisions
 from ..gazetteer import Gazetteer
+from .context import seat
 from .lexicon import alternation, table, word_set, words
 from .lists import list_items, lists
 from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
-from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, drop, ending_start, level_place, plain_name,
+from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, drop, ending_start, plain_name,
                            propose_list_ellipses, specific, suffix_candidate, walks)
 from .tokenize import word_freq, word_tags
 
@@ -76,7 +77,7 @@ def level_prefix(w: Work) -> None:
     """市 or 省 alone before a body's ending in a list is the home city's or province's (、市科技馆、 → 东山市科技馆)."""
     for wk in walks(w, ORGANIZATION):
         if wk.start < wk.s and _level_prefixed(w, wk):
-            place = level_place(w.doc, w.text[wk.start])
+            place = seat(w.doc, w.text[wk.start])
             if place:
                 label = place + wk.suffix
                 w.propose(Candidate(wk.start, wk.end, "Organization", label, {w.text[wk.start:wk.end], label},
