@@ -134,12 +134,16 @@ def load(path: str | Path) -> Corrections:
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise KgError("E001", path=path) from None
     except (OSError, UnicodeDecodeError) as e:
         raise KgError("E105", path=path, detail=str(e).splitlines()[0][:120]) from None
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> Corrections:
+    """Validate the corrections ``text`` of the file ``path`` (errors as for ``load``)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -163,7 +167,7 @@ def load(path: str | Path) -> Corrections:
             items.append(_entry(path, text, kind, entry, at, who))
     order = list(KINDS)
     items.sort(key=lambda c: (order.index(c.kind), c.line))
-    return Corrections(path, items, hashlib.sha256(raw).hexdigest())
+    return Corrections(path, items, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def _entry(path: Path, text: str, kind: str, entry: dict[str, Any], line: int, who: str | None) -> Correction:
