@@ -350,3 +350,10 @@ def test_rename_onto_an_existing_name_merges():
     _apply(g, '[[rename]]\nentity = "西山县人民政府"\nto = "东山县人民政府"\nwhy = "x"\n')
     assert "agency/西山县人民政府" not in g.nodes and g.nodes["agency/东山县人民政府"].articles == {"a", "b"}
     assert {f.org for f in g.facts if f.org} == {"agency/东山县人民政府"}
+
+
+def test_a_focused_view_keeps_the_notes(built, tmp_path):
+    out = built[0] / "out"
+    assert cli.main(["view", str(out), "--focus", "赵志钢", "-o", str(tmp_path / "v.html")]) == 0
+    html = (tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "县政府网站公布的分工" in html and "错字" in html

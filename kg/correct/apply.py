@@ -108,6 +108,9 @@ def _split(graph: Graph, c: Correction) -> str | None:
         arts = {f.article for f in graph.facts if f.s == key and f.p == "holdsPosition" and f.role == c.get("role")
                 and (c.get("org") is None or label(graph, f.org) == c.get("org") or f.org == c.get("org"))}
     if not arts:
+        gone = [a for a in c.get("articles") or () if a not in graph.articles]
+        if gone:
+            return f"no article {', '.join(gone)} (removed from the sources?)"
         return f"{node.label} is in none of those articles" if c.get("articles") else \
             f"{node.label} holds no post {c.get('role')}"
     if arts == node.articles:

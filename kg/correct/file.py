@@ -153,11 +153,11 @@ def parse(text: str, path: Path) -> Corrections:
     heads = _headers(text)
     who = data.pop("who", None)
     if who is not None and not (isinstance(who, str) and who.strip()):
-        raise KgError("E104", path=path, line=_key_line(text, 1, "who"), field="who", expected="a non-empty string")
+        raise KgError("E104", path=path, line=_key_line(text, 0, "who"), field="who", expected="a non-empty string")
     items: list[Correction] = []
     for kind, entries in data.items():
         spots = [n for k, n in heads if k == kind]
-        line = spots[0] if spots else _key_line(text, 1, kind)
+        line = spots[0] if spots else _key_line(text, 0, kind)      # [[kind]] tables, or kind = [{…}, …]
         if kind not in KINDS:
             raise KgError("E101", path=path, line=line, kind=kind, kinds=", ".join(KINDS))
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

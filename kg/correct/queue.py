@@ -51,7 +51,7 @@ def score(graph: Graph, f: Fact) -> Item:
             continue
         thin = thin_merge(node.attrs.get("resolution"))
         if thin:
-            total += 1.5
+            total += 2.0
             reasons.append(f"{node.label} merged across articles on thin evidence: {thin}")
         elif "@" in node.key.partition("/")[2]:
             total += 0.5

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import tomlkit
+from tomlkit.items import AoT
 
 from ..errors import KgError
 from ..fsutil import atomic_write
@@ -36,7 +37,12 @@ def append(path: Path, kind: str, fields: dict[str, object], comment: str | None
     table.add(tomlkit.nl())
     if kind not in doc:
         doc.add(kind, tomlkit.aot())
-    doc[kind].append(table)
+    if isinstance(doc[kind], AoT):
+        doc[kind].append(table)
+    else:                                   # the one-line form: kind = [{…}, …]
+        row = tomlkit.inline_table()
+        row.update(fields)
+        doc[kind].append(row)
     new = tomlkit.dumps(doc)
     parse(new, path)                        # what is written is a valid file
     try:

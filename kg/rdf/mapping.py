@@ -302,6 +302,13 @@ class _Mapper:
             pos.add((NOTE, T.zh(desc["note"])))
         self.subject(agent).update(((A, P_AGENT), (LABEL, T.plain(desc.get("who") or ""))))
 
+    def corrected(self, pos: set[tuple[str, str]], f: Fact) -> None:
+        """Link fact ``f`` to the corrections that made (add), changed, checked or rejected it."""
+        for cid in f.corrections:
+            kind = self.graph.corrections.get(cid, {}).get("kind")
+            prop = P_GENERATED if kind == "add" else P_INVALIDATED if kind == "reject" else P_INFLUENCED
+            pos.add((prop, self.correction_iri(cid)))
+
     # -- facts ------------------------------------------------------------
     def fact(self, g: str, f: Fact, asserted: bool = True) -> None:
         """The asserted triple(s) of ``f`` plus its provenance resource (only the latter when not ``asserted``:
@@ -340,10 +347,7 @@ class _Mapper:
         pos.update(((A, K_FACT), (R_SUBJ, s), (R_PRED, p), (R_OBJ, o),
                     (P_DERIVED, T.iri(I.article_iri(f.article, self.base))),
                     (K_CONF, T.decimal(round(f.confidence, 3)))))
-        for cid in f.corrections:               # made (add), changed, checked or rejected by a correction
-            kind = self.graph.corrections.get(cid, {}).get("kind")
-            prop = P_GENERATED if kind == "add" else P_INVALIDATED if kind == "reject" else P_INFLUENCED
-            pos.add((prop, self.correction_iri(cid)))
+        self.corrected(pos, f)
         if f.rule:
             pos.add((K_RULE, T.plain(f.rule)))
         if f.date:
