@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
     "E106": "{path}: line {line}: [[{kind}]]: {detail}",
     "E107": "no fact {id!r} in {path} (kg review lists the ids)",
     "E108": "{path}: no corrections file known for this build; give --corrections FILE",
-    "E109": "{path}: line {line}: [[{kind}]] matches nothing in this build ({detail}); kept in the file, not applied",
+    "E109": "{path}: line {line}: [[{kind}]] matches nothing in this build: {detail}; kept in the file, not applied",
 }
 
 

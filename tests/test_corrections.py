@@ -357,3 +357,21 @@ def test_a_focused_view_keeps_the_notes(built, tmp_path):
     assert cli.main(["view", str(out), "--focus", "赵志钢", "-o", str(tmp_path / "v.html")]) == 0
     html = (tmp_path / "v.html").read_text(encoding="utf-8")
     assert "县政府网站公布的分工" in html and "错字" in html
+
+
+def test_adding_a_fact_that_was_extracted_confirms_it_instead_of_doubling_it():
+    g = _graph()
+    g.facts[0].id = fact_id("a", "王勇", "holdsPosition", None, "县长", "东山县人民政府")
+    out = _apply(g, '[[add]]\narticle = "a"\ns = "王勇"\np = "holdsPosition"\nrole = "县长"\norg = "东山县人民政府"\nwhy = "x"\n')
+    assert not out.orphaned and len(g.facts) == 3 and g.facts[0].corrections == [out.applied[0].id]
+
+
+def test_interactive_review_writes_a_new_file(built, tmp_path, monkeypatch, capsys):
+    answers = iter(["a", "", "s", "r", "不实", "q"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    new = tmp_path / "new.toml"
+    assert cli.main(["review", str(built[0] / "out"), "--corrections", str(new), "-i", "--who", "审校丁"]) == 0
+    items = load(new).items
+    assert [(c.kind, c.who, c.why) for c in items] == [("reject", "审校丁", "不实"),
+                                                       ("accept", "审校丁", "checked in kg review")]
+    assert new.read_text(encoding="utf-8").startswith("# kg corrections")

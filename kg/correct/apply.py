@@ -202,6 +202,10 @@ def _add(graph: Graph, c: Correction) -> str | None:
         ends[name] = key
     fid = fact_id(aid, label(graph, ends["s"]), c.get("p"), label(graph, ends["o"]), c.get("role"),
                   label(graph, ends["org"]))
+    same = [f for f in graph.facts if f.id == fid and f.article == aid]
+    if same:                                # extracted already (this time): the correction confirms it
+        _mark(same[0], c.id)
+        return None
     graph.facts.append(Fact(ends["s"], c.get("p"), ends["o"], aid, role=c.get("role"), org=ends["org"],
                             former=bool(c.get("former")), start=c.get("start"), end=c.get("end"),
                             date=c.get("date"), confidence=1.0, rule="correction", evidence=c.get("evidence"),
