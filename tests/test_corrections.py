@@ -375,3 +375,17 @@ def test_interactive_review_writes_a_new_file(built, tmp_path, monkeypatch, caps
     assert [(c.kind, c.who, c.why) for c in items] == [("reject", "审校丁", "不实"),
                                                        ("accept", "审校丁", "checked in kg review")]
     assert new.read_text(encoding="utf-8").startswith("# kg corrections")
+
+
+def test_a_home_that_is_no_division_is_reported(tmp_path):
+    src = corpus(tmp_path, names=["e.txt"], corrections='who = "甲"\n[[home]]\narticle = "e.txt"\nplace = "无此县"\nwhy = "x"\n')
+    summary = build([src], tmp_path / "out", warn=lambda e: None)
+    assert summary["corrections"]["orphans"][0]["problem"].startswith("无此县 is no division")
+
+
+def test_an_entity_keeps_the_history_of_its_corrections():
+    g = _graph()
+    out = _apply(g, '[[merge]]\nentities = ["东山县人民政府", "西山县人民政府"]\nwhy = "x"\n'
+                    '[[rename]]\nentity = "东山县人民政府"\nto = "东山县政府"\nwhy = "y"\n')
+    assert g.nodes["agency/东山县政府"].attrs["corrections"] == [c.id for c in out.applied]
+    assert g.facts[1].corrections == [c.id for c in out.applied]

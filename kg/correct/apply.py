@@ -73,6 +73,8 @@ def _move(graph: Graph, old: str, new: str, cid: str, articles: set[str] | None 
         for k, v in sorted(src.attrs.items()):
             if k != "corrections":
                 dst.attrs.setdefault(k, v)
+        for earlier in src.attrs.get("corrections", []):     # the history of what was merged in
+            _mark(dst, earlier)
     _mark(dst, cid)
     for f in [*graph.facts, *graph.rejected]:
         if articles is not None and f.article not in articles:
@@ -94,7 +96,12 @@ def _move(graph: Graph, old: str, new: str, cid: str, articles: set[str] | None 
 def _home(graph: Graph, c: Correction) -> str | None:
     """Acted on before extraction (``with_homes``); here only checked."""
     aid = c.get("article")
-    return None if aid in graph.articles else f"no article {aid}"
+    if aid not in graph.articles:
+        return f"no article {aid} (removed from the sources?)"
+    doc = graph.docs.get(aid)
+    if doc is not None and doc.home is None:
+        return f"{c.get('place')} is no division of the divisions data; the home stays unknown"
+    return None
 
 
 def _split(graph: Graph, c: Correction) -> str | None:
