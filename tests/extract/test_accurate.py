@@ -119,3 +119,20 @@ def test_without_the_extra_accurate_is_a_one_line_error(monkeypatch, tmp_path, c
         err = capsys.readouterr().err.strip()
         assert err.count("\n") == 0 and err.startswith("kg: ") and "kg[accurate]" in err
     assert not (tmp_path / "x.jsonl").exists() and not (tmp_path / "o").exists()
+
+
+def test_a_model_that_cannot_be_loaded_is_a_one_line_error(monkeypatch):
+    import onnxruntime
+
+    from kg.extract import lac
+
+    def broken(*a, **k):
+        raise RuntimeError("INVALID_PROTOBUF : Load model failed\nmore detail")
+    monkeypatch.setattr(onnxruntime, "InferenceSession", broken)
+    lac.analyser.cache_clear()
+    try:
+        with pytest.raises(KgError) as e:
+            lac.analyser()
+        assert e.value.code == "E088" and "\n" not in str(e.value) and "INVALID_PROTOBUF" in str(e.value)
+    finally:
+        lac.analyser.cache_clear()
