@@ -2,7 +2,8 @@
 
 Off unless asked for (:data:`ACCURATE_RULES` in ``kg.extract``). Each rule runs the evidence of its
 ``*.tagger`` counterpart (``tagged.py``, ``persons.py``) on LAC's spans instead of the CRF's: a person needs
-a surname, a body an ending that types it or a confident span on free text, a place free text; a span
+a surname, a body an ending that types it or a confident span on free text, a place free text and the
+CRF's agreement; a span
 that cuts across a rule's span is left to the rules. What they propose goes to the same selection.
 """
 from __future__ import annotations
@@ -97,7 +98,7 @@ def _with_lac(w: Work, tagger_rule: Callable[[Work], None]) -> None:
 @rule("place.lac", stage="place", produces=("Place",), requires=("tokens", "home", "division_matches"),
       assigns=("lac",))
 def place_lac(w: Work) -> None:
-    """Places LAC is sure of on free text, as ``place.tagger`` takes them (住在东山县和平村 → 和平村)."""
+    """Places LAC and the CRF both tag (the same span), as ``place.tagger`` takes them (来到梅花洲 → 梅花洲)."""
     from .tagged import place_tagger
     _with_lac(w, place_tagger)
 
@@ -112,7 +113,7 @@ def organization_lac(w: Work) -> None:
 
 @rule("person.lac", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def person_lac(w: Work) -> None:
-    """Names LAC proposes that a surname confirms where no rule found one, as ``person.tagger`` takes them (村民王建设说).
+    """Names LAC proposes that a surname confirms where no rule found one, as ``person.tagger`` takes them (欧阳春晓).
 
     Unlike ``person.tagger`` it never moves the end of a name found: that is left to the CRF.
     """
