@@ -35,8 +35,9 @@ def _made(ex: Extractor, rule: str, text: str) -> list[str]:
     ("person.lac", "昨天，老张和欧阳春晓一起去了甲公司。", ["欧阳春晓"]),
     # a surname with a way of addressing is no name
     ("person.lac", "王先生和李女士在陈老师家里吃饭。", []),
-    # an abbreviated body (a dictionary word, but an abbreviation)
-    ("organization.lac", "据央视报道，乙市交通局和丙市公安局联合行动。", ["央视"]),
+    # an abbreviated body (a dictionary word, but an abbreviation), and a body both taggers propose,
+    # typed by its ending (LAC alone cuts the other one: 乙|市交通局)
+    ("organization.lac", "据央视报道，乙市交通局和丙市公安局联合行动。", ["央视", "丙市公安局"]),
     # an ordinary word is no body
     ("organization.lac", "他们的团队很强，机关干部也来了。", []),
     # a place the CRF tags but is not sure enough of alone; LAC agrees on the same span
