@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import alternation, words
+from .lexicon import alternation, word_pattern, words
 from .lists import list_items, lists
 from .organizations import cooperations
 from .registry import rule
@@ -175,5 +175,5 @@ def _clause_start(text: str, end: int) -> int:
     return s
 
 
-def _governing():
-    return re.compile(alternation(words("governing_predicates.txt")))
+def _governing() -> re.Pattern:
+    return word_pattern("governing_predicates.txt")      # built once, not for every article

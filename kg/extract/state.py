@@ -47,6 +47,7 @@ class Work:
     event_frames: EventFrames | None = None          # who visited or attended what (relations/visits.py), found once
     hosted: dict[int, list[str]] | None = None       # the hosts of each event held, by sentence start, found once
     tagged: list[Any] | None = None                  # the statistical tagger's spans (tagger.py), tagged once
+    lac: list[Any] | None = None                     # the accurate mode's LAC spans (lac.py), tagged once
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None
