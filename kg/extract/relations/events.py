@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..registry import rule
 from ..state import Work
+from .gatherings import gatherings
 from .visits import Event, event_frames
 
 _NEEDS = ("mentions", "holdsPosition", "reported")
@@ -75,3 +76,12 @@ def discipline_body(w: Work) -> None:
         for p in [m for m in ms if m.type == "Person"]:
             for b in bodies:
                 w.fact(p.label, "investigatedBy", b.label, sent.start, 0.8)
+
+
+@rule("relation.attended.event-frame", stage="event", produces=("attended",), requires=_NEEDS)
+def event_frame(w: Work) -> None:
+    """Who takes part in an event attended its venue and hosts (…会议在东山宾馆举行。县长王建华主持会议)."""
+    for g in gatherings(w):
+        for p, sent in g.participants:
+            for o in g.objects():
+                w.fact(p.label, "attended", o.label, sent.start, 0.6)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from ...model import Doc, Sentence
 from ..lexicon import word_pattern, words
 from ..spans import Candidate
+from .hosting import heads_title
 
 if TYPE_CHECKING:
     from ..state import Work
@@ -144,7 +145,7 @@ def _targets(doc: Doc, sent: Sentence, ms: list[Candidate], subj: list[Candidate
     after = max(p.end for p in inside) if inside else sent.start
     kinds = ("Place", "Agency", "Organization") if pred == "attended" else ("Place", "Agency", "Organization", "Project")
     return [m for m in ms if m.type in kinds and m.start > after and not _topic(doc, m)
-            and not _is_title_body(m, subj) and _in_reach(doc, m, starts)]
+            and not _is_title_body(m, subj) and not heads_title(doc, m) and _in_reach(doc, m, starts)]
 
 
 def _topic(doc: Doc, m: Candidate) -> bool:
