@@ -33,6 +33,18 @@ def continued_visit(w: Work) -> None:
     _record(w, event_frames(w).of("inspected", "continued"), "inspected")
 
 
+@rule("relation.inspected.companion", stage="event", produces=("inspected",), requires=_NEEDS)
+def companion(w: Work) -> None:
+    """Who goes along on a visit visited what it visited (县长王建华到青河镇调研，副县长李明陪同)."""
+    _record(w, event_frames(w).of("inspected", "companion"), "inspected")
+
+
+@rule("relation.attended.visit-party", stage="event", produces=("attended",), requires=_NEEDS)
+def visit_party(w: Work) -> None:
+    """Who takes part in a visit attended what it visited (县长王建华到县住建局调研。局长李明参加调研)."""
+    _record(w, event_frames(w).of("attended", "party"), "attended")
+
+
 @rule("relation.attended.lecture", stage="event", produces=("attended",), requires=_NEEDS)
 def lecture(w: Work) -> None:
     """A visit to give a talk is attendance (书记王建华来到东山县委党校授课)."""

@@ -32,6 +32,7 @@ class Thread:
     para: int = -1                                             # where the paragraph starts
     visitors: list[Candidate] = field(default_factory=list)   # the subjects of its last visit
     venue: list[Candidate] = field(default_factory=list)      # where its last event was
+    visited: list[Candidate] = field(default_factory=list)    # what its last visit visited
 
     def at(self, para: int) -> Thread:
         """The thread for a sentence of the paragraph at ``para``: this one, or a new one."""
@@ -39,8 +40,12 @@ class Thread:
 
 
 # How an event was found: verb: subjects named before the trigger; continued: the paragraph's visitors;
-# before: the venue of an earlier sentence of the paragraph; site: 在X现场，某某…
-How = Literal["verb", "continued", "before", "site"]
+# before: the venue of an earlier sentence of the paragraph; site: 在X现场，某某…;
+# companion: 某某陪同 (visited what the visit visited); party: 某某参加调研 (attended it)
+How = Literal["verb", "continued", "before", "site", "companion", "party"]
+# a person's part in someone else's visit: companion (陪同, 陪同调研) or party (参加调研, 一同考察)
+_ACCOMPANIED = re.compile(r"在([^，,。；]{2,40}?)(?:等)?(?:同志)?的?(?:陪同|带领|引导)下")
+_PARTY = re.compile(r"(?:等)?(?:(?P<companion>陪同|随同)|(?P<party>参加|一同|一起|共同))(?P<visit>调研|考察|检查|视察|督导|督查|走访|暗访)?")
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,45 @@ def _sentence_events(doc: Doc, sent: Sentence, ms: list[Candidate], trig: dict[s
         thread.venue = host[:1]          # 某县召开…会。书记某某出席并讲话: the meeting the county held
     people = [m for m in others if m.label in titled and not _quoted(doc, sent, m)]
     teaching = bool(word_pattern("lecture_words.txt").search(sent.text))
+    party, trig = _visit_party(doc, sent, others, trig)
+    people = [p for p in people if all(p is not q for q, _ in party)]
     found = [_event(doc, sent, ms, people, trig[pred], pred, thread, teaching and pred == "inspected")
              for pred in ("inspected", "attended") if pred in trig]
     found.append(_site_visit(doc, sent, ms, people, teaching))
+    found += _party_events(sent, party, thread)
     return [ev for ev in found if ev is not None and ev.targets]
+
+
+def _visit_party(doc: Doc, sent: Sentence, people: list[Candidate], trig: dict[str, list[int]]
+                 ) -> tuple[list[tuple[Candidate, How]], dict[str, list[int]]]:
+    """The people who went along on a visit (李明陪同调研, 张强参加调研) and the triggers left once their words are
+    taken out (the 调研 of 陪同调研 is no visit of theirs to start)."""
+    text = doc.text
+    party: list[tuple[Candidate, How]] = []
+    taken: set[int] = set()
+    starts = sorted(t for pred in ("inspected", "attended") for t in trig.get(pred, ()))
+    for p in [p for p in people if not _quoted(doc, sent, p)]:
+        m = next((m for m in _PARTY.finditer(text, p.end, sent.end) if not m.group("party") or m.group("visit")), None)
+        if m is None or m.start() - p.end > 120 or re.search(r"[。；;]", text[p.end:m.start()]) \
+                or any(p.end <= t < m.start() for t in starts):
+            continue
+        party.append((p, "companion" if m.group("companion") else "party"))
+        taken.update(range(m.start(), m.end()))
+    for m in _ACCOMPANIED.finditer(text, sent.start, sent.end):     # 在李明的陪同下，王建华…
+        party += [(p, "companion") for p in people if m.start(1) <= p.start and p.end <= m.end(1)]
+    if not taken:
+        return party, trig
+    return party, {pred: kept for pred, ts in trig.items() if (kept := [t for t in ts if t not in taken])}
+
+
+def _party_events(sent: Sentence, party: list[tuple[Candidate, How]], thread: Thread) -> list[Event]:
+    """Companions visited what the visit visited; the others of its party attended it."""
+    out = []
+    for how, pred in (("companion", "inspected"), ("party", "attended")):
+        who = [p for p, h in party if h == how]
+        if who and thread.visited:
+            out.append(Event(sent, pred, how, who, thread.visited, False))
+    return out
 
 
 def _quoted(doc: Doc, sent: Sentence, m: Candidate) -> bool:
@@ -127,8 +167,11 @@ def _event(doc: Doc, sent: Sentence, ms: list[Candidate], people: list[Candidate
     if not subj:
         return None
     targets = _targets(doc, sent, ms, subj, starts, pred)
+    if len(subj) > 1 and any("分别" in doc.text[max(sent.start, t - 4):t] for t in starts):
+        targets = []            # 甲、乙分别前往A、B、C: who went where the sentence does not say
     if pred == "inspected":
         thread.visitors = subj
+        thread.visited = targets or thread.visited
     if targets:
         thread.venue = targets
     elif pred == "attended" and thread.venue:
