@@ -28,6 +28,17 @@ RULE = "relation.attended.event-frame"
     # a body convenes a meeting: its participants attended the body
     ("东山县委召开扩大会议暨中心组学习会。县委书记王建华主持会议并讲话。", "东山县",
      {("王建华", "attended", "中共东山县委员会")}),
+    # 在X主持召开: the body in the name hosts it; a later sentence's participant attended it too
+    ("5月8日，市委书记王建华在市行政中心主持召开市委常委会会议。市长李明出席会议。", "南平市",
+     {("王建华", "attended", "中共南平市委员会"), ("李明", "attended", "中共南平市委员会")}),
+    # hosts of 由…主办、…承办; the participant speaks of the event by another of its words (开幕式)
+    ("4月2日，由南平市商务局主办、甲公司承办的2024年武夷山茶产业论坛在武夷山市开幕。副市长王建华出席开幕式并致辞。",
+     "南平市", {("王建华", "attended", o) for o in ("武夷山市", "南平市商务局", "甲公司")}),
+    # those listed after 出席会议的…还有 took part too; a new event the story takes part in (参加了…活动) ends the scope
+    ("东山县人民代表大会常务委员会第十次会议在县行政中心召开。县人大常委会主任王建华主持会议，出席会议的还有李明、张强。"
+     "会后，王建华参加了青河镇植树活动。", "东山县",
+     {(p, "attended", "东山县人民代表大会常务委员会") for p in ("王建华", "李明", "张强")}
+     | {("王建华", "attended", "青河镇")}),       # (the attend verb's own object), not the session's
     # a meeting only spoken of (传达…会议精神) is no event of this story
     ("会议传达了全省经济工作会议精神。县长王建华主持会议。", "东山县", set()),
     # on paper only (书面听取): no attendance

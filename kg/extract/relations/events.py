@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from ..registry import rule
 from ..state import Work
-from .gatherings import gatherings
+from ...model import EventRecord
+from .common import fact_date
+from .gatherings import Gathering, gatherings
 from .visits import Event, event_frames
 
 _NEEDS = ("mentions", "holdsPosition", "reported")
@@ -90,10 +92,22 @@ def discipline_body(w: Work) -> None:
                 w.fact(p.label, "investigatedBy", b.label, sent.start, 0.8)
 
 
-@rule("relation.attended.event-frame", stage="event", produces=("attended",), requires=_NEEDS)
+@rule("relation.attended.event-frame", stage="event", produces=("attended", "events"), requires=_NEEDS)
 def event_frame(w: Work) -> None:
-    """Who takes part in an event attended its venue and hosts (…会议在东山宾馆举行。县长王建华主持会议)."""
+    """Who takes part in an event attended its venue and hosts (…会议在东山宾馆举行。县长王建华主持会议); the event
+    itself is kept on the doc with its name, date, venue, hosts and participants."""
     for g in gatherings(w):
         for p, sent in g.participants:
+            context = () if sent is g.sent else (g.sent,)      # the sentence that named the event
             for o in g.objects():
-                w.fact(p.label, "attended", o.label, sent.start, 0.6)
+                w.fact(p.label, "attended", o.label, sent.start, 0.6, context=context)
+        if g.participants or g.venue or g.hosts:
+            w.doc.events.append(_record_of(w, g))
+
+
+def _record_of(w: Work, g: Gathering) -> EventRecord:
+    """The doc's record of an event: entity labels, each once, and its sentences in text order."""
+    people = list(dict.fromkeys(p.label for p, _ in g.participants))
+    sents = sorted({s.start: s for s in [g.sent, *(s for _, s in g.participants)]}.values(), key=lambda s: s.start)
+    return EventRecord(g.name, fact_date(w.doc, g.sent, g.end), list(dict.fromkeys(v.label for v in g.venue)),
+                       list(dict.fromkeys(h.label for h in g.hosts)), people, sents, w.rule)

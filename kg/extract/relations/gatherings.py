@@ -30,7 +30,7 @@ _NAME_START = re.compile(r"[，,。；;：:！？!?、\n]|的|在|于|(?:召开|
 _HEAD_GOES_ON = re.compile(r"第?[一二三四五六七八九十\d]+次|常务委员会|常委会|[室厅堂场馆所精神纪要中心期间]")
 _TAKE_PART_MORE = re.compile(r"作[^，,。；]{0,30}?(?:报告|说明|讲话|发言|解读|辅导)")
 _REFERENCES = ("会议", "大会", "会上", "主席台", "会场", "仪式", "现场", "活动")
-_NAMED_IN_LIST = re.compile(r"(?:的有|有)[：:]")
+_NAMED_IN_LIST = re.compile(r"的[^，,。；：:]{0,6}?有[：:]?")     # 就座的有：甲、乙; 出席会议的市领导还有甲、乙
 # a session's name opens with its body (东山县第十届人大常委会第五次会议, 东山县十届政协三次会议)
 _SESSION_BODY = re.compile(r"第?[一二三四五六七八九十]+届(人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)")
 _CORES = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会"}
@@ -122,14 +122,15 @@ def _frame(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering, bare: bo
         g.venue = _inside(ms, a.start(1), a.end(1), ("Place", *BODY))
     elif b:
         g.venue = _inside(ms, b.start(1), b.end(1), ("Place", *BODY))
-    convener = _convener(doc, sent, ms, g, held)
+    held_before, convener, conv_venue = _convener(doc, sent, ms, g, held)
+    g.venue = g.venue or conv_venue
     g.hosts = _inside(ms, g.start, g.end, BODY) + convener + _sponsors(doc, sent, ms, g) + _named_host(doc, g)
     g.hosts = [h for h in g.hosts if all(h.label != v.label for v in g.venue)]
     if bare:
-        return bool(convener)
-    taking_part = word_pattern("event_roles.txt", "(?:{})$").search(text, max(sent.start, g.start - 6), g.start)
+        return bool(convener) or held_before and bool(g.hosts)
+    taking_part = word_pattern("event_roles.txt", "(?:{})了?$").search(text, max(sent.start, g.start - 7), g.start)
     at_site = re.compile(r"[”\"]?(?:现场|上)").match(text, g.end) and text[g.start - 1:g.start] == "在"
-    return bool(a or b or convener or taking_part or at_site or _sponsors(doc, sent, ms, g))
+    return bool(a or b or held_before or taking_part or at_site or _sponsors(doc, sent, ms, g))
 
 
 def _named_host(doc: Doc, g: Gathering) -> list[Candidate]:
@@ -158,13 +159,17 @@ def _inside(ms: list[Candidate], a: int, b: int, types: tuple[str, ...]) -> list
     return [m for m in ms if m.type in types and a <= m.start and m.end <= b]
 
 
-def _convener(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering, held: re.Pattern) -> list[Candidate]:
-    """The body or place right before 召开/举行 the name (东山县人民政府召开…会议, 东山县在青河宾馆举办…)."""
-    conv = re.compile(rf"(?:在[^，,。；]{{1,30}}?)?{_TIME}(?:{held.pattern})了?$")
+def _convener(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering, held: re.Pattern
+              ) -> tuple[bool, list[Candidate], list[Candidate]]:
+    """A verb of holding right before the name (…召开…会议): is there one, the body or place right before it
+    (东山县人民政府召开…, 东山县在青河宾馆举办…), and the venue of its 在 (王建华在县行政中心主持召开…)."""
+    conv = re.compile(rf"(?:在([^，,。；]{{1,30}}?))?{_TIME}(?:主持)?(?:{held.pattern})了?$")
     m = conv.search(doc.text, max(sent.start, g.start - 40), g.start)
     if m is None:
-        return []
-    return [c for c in ms if c.type in ("Place", *BODY) and c.end == m.start() and not heads_title(doc, c)]
+        return False, [], []
+    bodies = [c for c in ms if c.type in ("Place", *BODY) and c.end == m.start() and not heads_title(doc, c)]
+    venue = _inside(ms, m.start(1), m.end(1), ("Place", *BODY)) if m.group(1) else []
+    return True, bodies, venue
 
 
 def _sponsors(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering) -> list[Candidate]:
@@ -177,7 +182,7 @@ def _sponsors(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering) -> li
 
 def _refers(text: str, g: Gathering) -> bool:
     """Does a later sentence speak of the event (主持会议, 在主席台就座, 研讨会上)?"""
-    return g.head in text or any(r in text for r in _REFERENCES)
+    return g.head in text or any(r in text for r in _REFERENCES) or _heads().search(text) is not None
 
 
 def _taking_part(doc: Doc, sent: Sentence, ms: list[Candidate], reporters: set[str]) -> list[Candidate]:

@@ -115,9 +115,8 @@ def _visit_party(doc: Doc, sent: Sentence, people: list[Candidate], trig: dict[s
     taken: set[int] = set()
     starts = sorted(t for pred in ("inspected", "attended") for t in trig.get(pred, ()))
     for p in [p for p in people if not _quoted(doc, sent, p)]:
-        m = next((m for m in _PARTY.finditer(text, p.end, sent.end) if not m.group("party") or m.group("visit")), None)
-        if m is None or m.start() - p.end > 120 or re.search(r"[。；;]", text[p.end:m.start()]) \
-                or any(p.end <= t < m.start() for t in starts):
+        m = _party_word(text, sent, p, starts)
+        if m is None:
             continue
         party.append((p, "companion" if m.group("companion") else "party"))
         taken.update(range(m.start(), m.end()))
@@ -126,6 +125,16 @@ def _visit_party(doc: Doc, sent: Sentence, people: list[Candidate], trig: dict[s
     if not taken:
         return party, trig
     return party, {pred: kept for pred, ts in trig.items() if (kept := [t for t in ts if t not in taken])}
+
+
+def _party_word(text: str, sent: Sentence, p: Candidate, starts: list[int]) -> re.Match | None:
+    """The word that makes ``p`` one of a visit's party: the next 陪同 or 参加调研 of the clause, with no visit
+    or attend verb of ``p``'s own before it."""
+    m = next((m for m in _PARTY.finditer(text, p.end, sent.end) if not m.group("party") or m.group("visit")), None)
+    if m is None or m.start() - p.end > 120 or re.search(r"[。；;]", text[p.end:m.start()]) \
+            or any(p.end <= t < m.start() for t in starts):
+        return None
+    return m
 
 
 def _party_events(sent: Sentence, party: list[tuple[Candidate, How]], thread: Thread) -> list[Event]:
