@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import KgError
 from ..fsutil import atomic_write
-from ..model import Article, Fact, Graph, Node
+from ..model import Article, Fact, Graph, GraphEvent, Node
 
 FORMAT = "kg-graph/1"
 
@@ -85,19 +85,23 @@ def to_dict(graph: Graph) -> dict[str, Any]:
         d = {}
         for fld in dataclasses.fields(Fact):
             v = getattr(f, fld.name)
-            if v is None or (fld.name == "former" and not v) or (fld.name == "rule" and not v):
+            if v is None or (fld.name in ("former", "rule", "context") and not v):
                 continue
             d[fld.name] = plain_value(v)
         facts.append(d)
     articles = [{"id": aid, **article_meta(graph, aid)} for aid in sorted(graph.articles)]
-    return {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles}
+    events = [plain_value(dataclasses.asdict(e)) for e in sorted(graph.events, key=lambda e: e.key)]
+    return {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles,
+            **({"events": events} if events else {})}
 
 
 def dumps(graph: Graph) -> str:
     """``graph`` as JSON text, one node/fact/article per line, UTF-8 characters unescaped."""
     d = to_dict(graph)
     parts = ['{"format": ' + json.dumps(FORMAT)]
-    for name in ("nodes", "facts", "articles"):
+    for name in ("nodes", "facts", "articles", "events"):
+        if name == "events" and name not in d:
+            continue
         rows = ",\n  ".join(json.dumps(x, ensure_ascii=False, sort_keys=False) for x in d[name])
         parts.append(f'"{name}": [\n  {rows}\n]' if rows else f'"{name}": []')
     return ",\n".join(parts) + "}\n"
@@ -114,6 +118,11 @@ def from_dict(d: dict[str, Any]) -> Graph:
         g.facts.append(Fact(**{"o": None, **{k: v for k, v in f.items() if k in fact_fields}}))
     for a in d.get("articles", []):
         g.articles[a["id"]] = Article(a["id"], "", a.get("title"), a.get("date"), a.get("source"), a.get("home"))
+    event_fields = {f.name for f in dataclasses.fields(GraphEvent)}
+    for e in d.get("events", []):
+        ev = GraphEvent(**{k: v for k, v in e.items() if k in event_fields})
+        ev.sentences = [tuple(x) for x in ev.sentences]
+        g.events.append(ev)
     return g
 
 
