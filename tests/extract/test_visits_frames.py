@@ -50,6 +50,15 @@ def test_a_provincial_leader_visits_a_city_and_a_works():
     ("县委书记王建华到青河镇调研，察看了西河治理工程，县长李明陪同。", "东山县",
      {("王建华", "inspected", "青河镇"), ("王建华", "inspected", "西河治理工程"),
       ("李明", "inspected", "青河镇"), ("李明", "inspected", "西河治理工程")}),
+    # 一行先后来到 A、B、C: each place and body a separate object
+    ("省委书记王建华一行先后来到南平青河水泥有限公司、青河村和西河治理工程现场，察看生产经营情况。", "南平市",
+     {("王建华", "inspected", o) for o in ("南平青河水泥有限公司", "青河村", "西河治理工程")}),
+    # 率队赴 two counties; the companions (等陪同) went to both
+    ("9日，市委书记王建华率队赴建瓯市、顺昌县督导防汛工作，市委秘书长李明等陪同。", "南平市",
+     {(p, "inspected", o) for p in ("王建华", "李明") for o in ("建瓯市", "顺昌县")}),
+    # a county paper of another province
+    ("县长王建华到射埠镇调研，副县长李明陪同。", "湘潭县",
+     {("王建华", "inspected", "射埠镇"), ("李明", "inspected", "射埠镇")}),
     # 甲、乙分别前往…: who went where the sentence does not say
     ("市委书记王建华，市长李明分别前往青河镇、东山镇检查防汛工作。", "南平市", set()),
     # one visitor 分别前往 several places visited them all

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _TIME = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[今昨前明]天|[今昨前明]日|日前|近日|当天|当日|上午|下午|晚上|晚|早上|中午|[，,])*"
 # where a name starts: after a clause boundary, 的, 在, or a verb that takes the event as its object
-_NAME_START = re.compile(r"[，,。；;：:！？!?、\n]|的|在|于|(?:召开|举行|举办|出席|参加|主持|列席|启动|开展)了?")
+_NAME_START = re.compile(r"[，,。；;：:！？!?、\n]|的|在|于|(?:召开|举行|举办|出席|参加|主持|列席|启动|开展|宣布)了?")
 # a head word that goes on as a longer name (人民代表大会第一次会议, 会议室, 大会堂) names no event
 _HEAD_GOES_ON = re.compile(r"第?[一二三四五六七八九十\d]+次|常务委员会|常委会|[室厅堂场馆所精神纪要中心期间]")
 _TAKE_PART_MORE = re.compile(r"作[^，,。；]{0,30}?(?:报告|说明|讲话|发言|解读|辅导)")
@@ -91,6 +91,7 @@ def _announced(doc: Doc, sent: Sentence, ms: list[Candidate]) -> list[Gathering]
         if _HEAD_GOES_ON.match(text, m.end()) or any(o.start <= m.start() < o.end for o in out):
             continue
         start = _name_start(text, sent.start, m.start())
+        start = max([start] + [p.end for p in ms if p.type == "Person" and start <= p.start < m.start()])  # no name holds a person
         joint = re.compile(rf"暨[^，,。；]{{1,30}}?(?:{_heads().pattern})").match(text, m.end())
         end = joint.end() if joint else m.end()
         g = Gathering(text[start:end], start, end, m.group(0), sent)
