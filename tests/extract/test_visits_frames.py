@@ -59,6 +59,8 @@ def test_a_provincial_leader_visits_a_city_and_a_works():
     # a county paper of another province
     ("县长王建华到射埠镇调研，副县长李明陪同。", "湘潭县",
      {("王建华", "inspected", "射埠镇"), ("李明", "inspected", "射埠镇")}),
+    # 深入 before a verb is an adverb (深入贯彻落实: thoroughly), no visit
+    ("今年以来，市长王建华带领班子深入贯彻落实建瓯市、顺昌县经验做法。", "南平市", set()),
     # 甲、乙分别前往…: who went where the sentence does not say
     ("市委书记王建华，市长李明分别前往青河镇、东山镇检查防汛工作。", "南平市", set()),
     # one visitor 分别前往 several places visited them all

@@ -97,6 +97,7 @@ def _sentence_events(doc: Doc, sent: Sentence, ms: list[Candidate], trig: dict[s
         thread.venue = host[:1]          # 某县召开…会。书记某某出席并讲话: the meeting the county held
     people = [m for m in others if m.label in titled and not _quoted(doc, sent, m)]
     teaching = bool(word_pattern("lecture_words.txt").search(sent.text))
+    trig = _without_adverbs(doc, trig)
     party, trig = _visit_party(doc, sent, others, trig)
     people = [p for p in people if all(p is not q for q, _ in party)]
     found = [_event(doc, sent, ms, people, trig[pred], pred, thread, teaching and pred == "inspected")
@@ -104,6 +105,15 @@ def _sentence_events(doc: Doc, sent: Sentence, ms: list[Candidate], trig: dict[s
     found.append(_site_visit(doc, sent, ms, people, teaching))
     found += _party_events(sent, party, thread)
     return [ev for ev in found if ev is not None and ev.targets]
+
+
+def _without_adverbs(doc: Doc, trig: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The triggers less 深入 used as an adverb (深入贯彻落实: thoroughly, no visit; 深入基层 is one)."""
+    adverb = word_pattern("adverb_verbs.txt", "深入(?:{})")
+    if "inspected" not in trig:
+        return trig
+    kept = [t for t in trig["inspected"] if not adverb.match(doc.text, t)]
+    return {**{p: ts for p, ts in trig.items() if p != "inspected"}, **({"inspected": kept} if kept else {})}
 
 
 def _visit_party(doc: Doc, sent: Sentence, people: list[Candidate], trig: dict[str, list[int]]
