@@ -79,7 +79,8 @@ def build_dataset(graph: Graph, base: str | None = None,
         by_article[f.article].append(f)
     events_of: dict[str, list[GraphEvent]] = defaultdict(list)
     for e in graph.events:
-        events_of[e.article].append(e)
+        if e.article in graph.articles:         # an event lives in its article's graph
+            events_of[e.article].append(e)
     keys: dict[str, set[str]] = defaultdict(set)
     for node in graph.nodes.values():
         for aid in node.articles:
@@ -99,7 +100,7 @@ def build_dataset(graph: Graph, base: str | None = None,
         if on_graph is not None:                # what it needs from ds.graphs (memory: one copy)
             on_graph(g, text)
 
-    for aid in sorted(set(graph.articles) | set(by_article) | set(keys) | set(events_of)):
+    for aid in sorted(set(graph.articles) | set(by_article) | set(keys)):
         g = I.article_iri(aid, base)
         m.start(g)
         m.article(g, aid, graph.articles.get(aid))
