@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ..lexicon import alternation, words
 from ..registry import rule
+from .common import trigger_words
 
 if TYPE_CHECKING:
     from ..spans import Candidate
     from ..state import Work
 
-# (someone) goes to (a place) to look at (a thing): 到东山县调研, 赴青河镇考察, 深入企业检查, 来到现场督导
-_LOOK = r"(?:调研|考察|督导|检查|视察|督查|调度|察看|查看|走访|暗访|巡查|实地查看|实地察看)"
-VISIT_CLAUSE = re.compile(rf"(?:到|赴|来到|深入|前往|走进|在)[^，,。；、]{{1,20}}?{_LOOK}")
-_LOOK_FIRST = re.compile(_LOOK)
-_LOOK_ANY = re.compile(_LOOK)
-_MOTION_BEFORE = re.compile(r"(?:到|赴|来到|深入|前往|走进)$")
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a visit clause: someone goes to a place to look at a thing, 到东山县调研, 赴青河镇考察, 深入企业检查;
+    a look verb; a motion verb ending a text), from the trigger words of
+    ``data/relation_verbs.tsv`` (inspected) and ``data/motion_verbs.txt``."""
+    motion = words("motion_verbs.txt")
+    look = alternation(tuple(w for w in trigger_words("inspected") if w not in motion))
+    clause = re.compile(rf"(?:{alternation((*motion, '到', '在'))})[^，,。；、]{{1,20}}?(?:{look})")
+    return clause, re.compile(look), re.compile(rf"(?:{alternation((*motion, '到'))})$")
 
 
 @rule("project.no-visit-clause", stage="project", produces=("Project",), requires=("tokens",))
@@ -38,11 +44,12 @@ def no_visit_clause(w: Work) -> None:
 
 def _after_visit(text: str, c: Candidate) -> int | None:
     """Where a project candidate's name starts once the visit clauses in it are cut off, or None."""
-    first = _LOOK_FIRST.match(text, c.start)          # 深入南平市|检查西河治理工程: the verb opens the name
+    clause, look, motion_before = _patterns()
+    first = look.match(text, c.start)          # 深入南平市|检查西河治理工程: the verb opens the name
     last = first.end() if first else None
-    for m in VISIT_CLAUSE.finditer(text, c.start, c.end):
+    for m in clause.finditer(text, c.start, c.end):
         last = m.end()
-    if _MOTION_BEFORE.search(text, max(0, c.start - 2), c.start):    # 深入|东山县督导光伏发电项目
-        for m in _LOOK_ANY.finditer(text, c.start, c.end):
+    if motion_before.search(text, max(0, c.start - 2), c.start):    # 深入|东山县督导光伏发电项目
+        for m in look.finditer(text, c.start, c.end):
             last = max(last or 0, m.end())
     return last
