@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Doc, Fact, Graph, Node
+from ..model import Doc, Fact, Graph, Node, fact_id
 from .events import graph_events
 from .namesakes import qualifiers
 
@@ -76,5 +76,6 @@ def resolve(docs: Iterable[Doc]) -> Graph:
                 end=r.end, date=r.date or doc.date, confidence=r.confidence, rule=r.rule,
                 evidence=sent.text if sent else None,
                 evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None,
-                context=tuple((c.text, c.start, c.end) for c in r.context)))
+                context=tuple((c.text, c.start, c.end) for c in r.context),
+                id=fact_id(doc.article.id, r.s, r.p, r.o, r.role, r.org)))
     return g
