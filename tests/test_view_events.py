@@ -1,7 +1,11 @@
 """Events in the view: a node of their own type and colour, linked to participants, venue and host; a fact from a
-frame shows every sentence of it; events survive graph.json."""
+frame shows every sentence of it; events survive graph.json and follow corrections."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.correct import apply
+from kg.correct.file import parse
 from kg.model import Article, Fact, Graph, GraphEvent, Node
 from kg.view.graphjson import dumps, loads
 from kg.view.payload import view_data
@@ -44,3 +48,12 @@ def test_events_and_context_survive_graph_json():
     assert g.events == _graph().events
     assert [tuple(c) for c in g.facts[0].context] == [("东山县招商推介会在东山宾馆举行。", 0, 16)]
     assert dumps(g) == dumps(_graph())
+
+
+def test_a_correction_that_merges_a_person_moves_them_in_the_events_too(tmp_path: Path):
+    g = _graph()
+    g.nodes["person/王建国"] = Node("person/王建国", "Person", "王建国", articles={"a1"})
+    g.events[0].participants.append("person/王建国")
+    text = 'who = "审校"\n[[merge]]\nentities = ["王建华", "王建国"]\nwhy = "同一人"\n'
+    apply(g, parse(text, Path(tmp_path / "corrections.toml")))
+    assert g.events[0].participants == ["person/王建华"]
