@@ -28,13 +28,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from ..model import Article, Fact, Graph, Node, fact_id
+from ..model import Article, Fact, Graph, GraphEvent, Node, fact_id
 from . import iri as I
 from . import terms as T
 from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "8"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "9"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -79,6 +79,10 @@ def build_dataset(graph: Graph, base: str | None = None,
     by_article: dict[str, list[Fact]] = defaultdict(list)
     for f in graph.facts:
         by_article[f.article].append(f)
+    events_of: dict[str, list[GraphEvent]] = defaultdict(list)
+    for e in graph.events:
+        if e.article in graph.articles:         # an event lives in its article's graph
+            events_of[e.article].append(e)
     keys: dict[str, set[str]] = defaultdict(set)
     for node in graph.nodes.values():
         for aid in node.articles:
@@ -106,6 +110,7 @@ def build_dataset(graph: Graph, base: str | None = None,
             m.node(graph.nodes[key], aid)
         for f in by_article.get(aid, ()):
             m.fact(g, f)
+        m.events(g, events_of.get(aid, []))
         done(g)
     orphans = [n for k, n in graph.nodes.items() if k not in mentioned]
     if orphans:
@@ -161,6 +166,7 @@ def _c(ns: str, *names: str) -> list[str]:
     "investment", "investmentYuan", "date", "qualifier", "confidence", "rule", "evidenceText",
     "evidenceStart", "evidenceEnd", "membership", "former", "post", "formerlyHeld", "postInPlace")
 K_RENAMED, K_RENAMED_IN = _c(KG, "renamedTo", "renamedIn")
+K_EVENT, K_VENUE, K_HOST, K_PARTICIPANT, K_CTX = _c(KG, "Event", "venue", "host", "participant", "contextText")
 S_ID, S_HEAD, S_PUB, S_IN = _c(SCHEMA, "identifier", "headline", "datePublished", "containedInPlace")
 R_SUBJ, R_PRED, R_OBJ = _c(RDF, "subject", "predicate", "object")
 P_DERIVED, P_INFLUENCED, P_GENERATED, P_INVALIDATED, P_ASSOC, P_ACTIVITY, P_AGENT = _c(
@@ -359,6 +365,22 @@ class _Mapper:
             pos.add((K_EV_E, T.integer(f.evidence_end)))
         if mem is not None:
             pos.add((K_MEMB, mem))
+        for text, _, _ in f.context:                # the other sentences of its frame (the event named before)
+            pos.add((K_CTX, T.zh(text)))
+
+    # -- events ---------------------------------------------------------
+    def events(self, g: str, events: list[GraphEvent]) -> None:
+        """The article's events: one kg:Event each in its graph, with name, date, the nodes of its venue,
+        hosts and participants, and the sentences that state it."""
+        nodes = self.graph.nodes
+        for e in events:
+            pos = self.subject(T.iri(I.node_iri(e.key, self.base)))
+            pos.update(((A, K_EVENT), (LABEL, T.zh(e.name)), (P_DERIVED, T.iri(g))))
+            if e.date:
+                pos.add((K_DATE, T.date(e.date)))
+            for prop, keys in ((K_VENUE, e.venue), (K_HOST, e.hosts), (K_PARTICIPANT, e.participants)):
+                pos.update((prop, self.node_iri(k)) for k in keys if k in nodes)
+            pos.update((K_CTX, T.zh(text)) for text, _, _ in e.sentences)
 
     def label(self, key: str | None) -> str | None:
         node = self.graph.nodes.get(key) if key else None
