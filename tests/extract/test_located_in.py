@@ -20,8 +20,11 @@ CASES = [
     ("relation.locatedIn.district-plans", "今年，东山县将加快推进港口物流园项目、水仙花产业园项目。",
      {("港口物流园项目", "locatedIn", "东山县"), ("水仙花产业园项目", "locatedIn", "东山县")}),
     ("relation.locatedIn.district-plans", "今年，东山县干部参观了港口物流园项目。", set()),   # no plan
+    ("relation.locatedIn.district-plans", "近年来，铜陵镇也已开发出了海湾度假村、南屿水上乐园等旅游项目。",
+     {("海湾度假村", "locatedIn", "铜陵镇"), ("南屿水上乐园", "locatedIn", "铜陵镇")}),   # a town, what it built
+    ("relation.locatedIn.district-plans", "铜陵镇将与宏远科技有限公司签订协议。", set()),   # a partner, not built
     ("relation.locatedIn.story-zone",
-     "近日，东山经济开发区新引进宏远科技有限公司。同时，东山经济开发区建成了水仙花产业园项目。",
+     "近日，东山经济开发区新引进宏远科技有限公司。同时，东山经济开发区加快建设。水仙花产业园项目进展顺利。",
      {("宏远科技有限公司", "locatedIn", "东山经济开发区"), ("水仙花产业园项目", "locatedIn", "东山经济开发区")}),
     ("relation.locatedIn.story-zone",                                     # two zones as often: no one zone
      "近日，东山经济开发区新引进宏远科技有限公司。同时，东山经济开发区建成了水仙花产业园项目。"
@@ -38,3 +41,32 @@ def test_located_in_rule(run_rule, name, text, expected):
 def test_every_located_verb_of_the_data_file_places_a_company(run_rule, verb):
     facts = run_rule("relation.locatedIn.lies-in", f"宏远科技有限公司{verb}东山县。", home=HOME).facts
     assert facts == {("宏远科技有限公司", "locatedIn", "东山县")}
+
+
+# (rule, home, text, expected): the sentence's own place, and the place 我市/我省 stands for
+FRAMES = [
+    ("relation.locatedIn.sentence-place", "漳州市",
+     "3月8日，海港物流园项目、南山水厂扩建工程集中开工，标志着东山新区建设全面起步。",
+     {("海港物流园项目", "locatedIn", "东山新区"), ("南山水厂扩建工程", "locatedIn", "东山新区")}),
+    ("relation.locatedIn.sentence-place", "洛阳市",
+     "伊川县发展和改革局局长王建华说，要加快推进鸣皋光伏发电项目建设。",
+     {("鸣皋光伏发电项目", "locatedIn", "伊川县")}),
+    ("relation.locatedIn.sentence-place", "洛阳市",                     # two counties: which one is not said
+     "伊川县、汝阳县干部考察了鸣皋光伏发电项目。", set()),
+    ("relation.locatedIn.sentence-place", "洛阳市", "鸣皋光伏发电项目进展顺利。", set()),
+    ("relation.locatedIn.deictic-sentence", "洛阳市",
+     "我省入选的单位包括：河洛地质博物馆、伊洛植物园。",
+     {("河洛地质博物馆", "locatedIn", "河南省"), ("伊洛植物园", "locatedIn", "河南省")}),
+    ("relation.locatedIn.deictic-sentence", "绵阳市",
+     "调研组实地查看了宏达精密机械有限公司，了解我市装备制造业发展情况。",
+     {("宏达精密机械有限公司", "locatedIn", "绵阳市")}),
+    ("relation.locatedIn.deictic-sentence", "绵阳市",             # invited from elsewhere: not placed here
+     "会议邀请东华理工大学、西岭农业大学等高校专家向我市企业推介成果。", set()),
+    ("relation.locatedIn.deictic-sentence", "绵阳市",             # the sentence names its own county
+     "我市安州区的宏达精密机械有限公司扩建厂房。", set()),
+]
+
+
+@pytest.mark.parametrize("name, home, text, expected", FRAMES)
+def test_located_in_frames(run_rule, name, home, text, expected):
+    assert run_rule(name, text, home=home).facts == expected

@@ -18,7 +18,8 @@ from ..places import pick_division
 from ..registry import rule
 from ..spans import Candidate
 from ..tokenize import word_tags
-from .common import trigger_words
+from .common import body_info, trigger_words
+from .containment import entity_level
 
 if TYPE_CHECKING:
     from ..state import Work
@@ -38,7 +39,9 @@ _BEFORE_PLACE = re.compile(alternation(trigger_words("located")) + "$")
 _LIES_IN = re.compile(r"(?:项目|工程)?(?:将|已|拟)?" + alternation(_verbs()))
 # 该项目位于…: a sentence about the project named before it
 _THIS_PROJECT = re.compile(r"(?:该|这一?|此)(?:项目|工程)[^，。]{0,6}?" + alternation(_verbs()))
-_PLANS = re.compile(alternation(words("plan_words.txt")))                # 东山县将…: what a district plans
+# 东山县将…, 青石镇也已建成…: what a district plans or has built
+_PLANS = re.compile(r"(?:也|还|又|已经?|先后|相继|陆续|正在|共){0,3}" + alternation(words("plan_words.txt")))
+_JOINED_BEFORE = re.compile(r"[与和同跟]|邀请|联合|携手")
 _CLAUSE_HEAD = re.compile(r"[，,。；;：:！？\n][\u4e00-\u9fff]{0,3}$")
 _NO_PLACE_IN_NAME = re.compile(alternation(words("unplaced_name_ends.txt")) + "$")   # 东山大学: not where it is
 _NATIONAL = words("national_prefixes.txt")                              # 中国…, 国家…: national, not local
@@ -130,32 +133,62 @@ def located_this_project(w: Work) -> None:
             located.add(earlier[-1].label)
 
 
-@rule("relation.locatedIn.name-prefix", stage="locatedIn", produces=("locatedIn",),
-      requires=("Organization", "Project", "Place"))
-def located_name_prefix(w: Work) -> None:
-    """A body or project not placed yet is in the named division its name opens with (东山县甲公司 → 东山县)."""
-    doc, divs = w.doc, divisions()
-    located = located_subjects(doc)
-    for (t, label) in sorted(doc.entities):
-        m = divs.gazetteer.match_at(label, 0) if t in _PLACED and label not in located else None
-        if not m or _NO_PLACE_IN_NAME.search(label):
+_LOCAL_LEVELS = ("county", "town", "village")                # what a sentence's own place may be
+# 邀请甲大学、乙学院…, 选派甲团成员来我市: bodies that come from elsewhere, not bodies here
+_FROM_ELSEWHERE = re.compile(r"(?:邀请|来自|引进|选派|外地|省外|市外|县外|赴|到)[^，。；：]{0,30}$")
+
+
+def _local_places(doc: Doc, ms: list[Candidate]) -> list[Candidate]:
+    """The places below the city a sentence names itself (not through 我市): counties, towns, villages, zones."""
+    return [m for m in ms if m.type == "Place" and not m.attrs.get("_deictic")
+            and (_level(doc, m) in _LOCAL_LEVELS or _level(doc, m) == "site" and zone_kinds().search(m.label))]
+
+
+def _one_place(doc: Doc, ms: list[Candidate]) -> str | None:
+    """The one place below the city a sentence names (the last of a chain 东山县青石镇), else None."""
+    places = _local_places(doc, ms)
+    if not places:
+        return None
+    labels = {p.label for p in places}
+    if len(labels) == 1:
+        return places[0].label
+    return places[-1].label if _chained(places) else None
+
+
+@rule("relation.locatedIn.deictic-sentence", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_deictic_sentence(w: Work) -> None:
+    """A body or project of a sentence that speaks of 我市/我省 and names no smaller place is there
+    (我省入选的单位包括甲馆、乙园 → 甲馆 in the province; 实地查看我市甲基地 → in the home city)."""
+    doc, sents, located = w.doc, w.sents, located_subjects(w.doc)
+    for k, sent in enumerate(sents.sents):
+        ms = sents.mentions[k]
+        here = [m.label for m in ms if m.type == "Place" and m.attrs.get("_deictic")]
+        if len(set(here)) != 1 or _local_places(doc, ms):
             continue
-        d = pick_division(doc, m[3])
-        if d.level != "province" and d.province == doc.province and ("Place", d.name) in doc.entities:
-            w.fact(label, "locatedIn", d.name, None, 0.5)
-            located.add(label)
+        for m in ms:
+            if m.type in _PLACED and m.label not in located and not m.label.startswith(_NATIONAL) \
+                    and not _FROM_ELSEWHERE.search(doc.text, sent.start, m.start):
+                w.fact(m.label, "locatedIn", here[0], m.start, 0.45)
+                located.add(m.label)
 
 
 def _district_plans(doc: Doc, idx: TokenIndex, p: Candidate) -> bool:
     """Is ``p`` a county-level place opening its clause with a plan (东山县将…, 东山县加快…)?"""
     ent = doc.entities.get(("Place", p.label))
-    return p.type == "Place" and ent is not None and ent.attrs.get("level") == "county" \
+    return p.type == "Place" and ent is not None and ent.attrs.get("level") in _LOCAL_LEVELS \
         and _clause_subject(doc, idx, p.start) and _PLANS.match(doc.text, p.end) is not None
+
+
+def _in_clause(doc: Doc, p: Candidate, m: Candidate) -> bool:
+    """Is ``m`` in the clause ``p`` opens, not joined to another body (东山镇建成甲园; not 东山镇与甲公司签约)?"""
+    between = doc.text[p.end:m.start]
+    return not re.search(r"[，,；;。]", between) and not _JOINED_BEFORE.search(between)
 
 
 @rule("relation.locatedIn.district-plans", stage="locatedIn", produces=("locatedIn",), requires=("mentions", "tokens"))
 def located_district_plans(w: Work) -> None:
-    """The projects a district plans in its own sentence are in it (东山县将推进甲项目、乙项目)."""
+    """The projects a district, town or village plans or builds in its own sentence are in it, with the bodies it
+    builds in that clause (东山县将推进甲项目、乙项目; 青石镇已建成甲度假村)."""
     sents, located = w.sents, located_subjects(w.doc)
     for k, sent in enumerate(sents.sents):
         ms = sents.mentions[k]
@@ -163,9 +196,36 @@ def located_district_plans(w: Work) -> None:
             if not _district_plans(w.doc, w.index, p):
                 continue
             for m in ms:
-                if m.type == "Project" and m.start > p.end and m.label not in located:
+                if m.start > p.end and m.label not in located \
+                        and (m.type == "Project" or m.type == "Organization" and _in_clause(w.doc, p, m)):
                     w.fact(m.label, "locatedIn", p.label, sent.start, 0.5)
                     located.add(m.label)
+
+
+def _agency_places(doc: Doc, ms: list[Candidate]) -> list[str]:
+    """The counties and towns the agencies of a sentence govern (东山县工信局局长说 → 东山县)."""
+    out = []
+    for m in ms:
+        place = body_info(doc, m.label).jurisdiction if m.type == "Agency" else None
+        if place and (entity_level(doc, place) or "") in _LOCAL_LEVELS[:2]:
+            out.append(place)
+    return out
+
+
+@rule("relation.locatedIn.sentence-place", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_sentence_place(w: Work) -> None:
+    """A project of a sentence that names one place below the city, itself or as the place of its agencies, is
+    there (甲项目、乙工程集中开工，标志着东山新区建设…; 东山县发改局局长说，要推进甲项目)."""
+    doc, sents, located = w.doc, w.sents, located_subjects(w.doc)
+    for k, sent in enumerate(sents.sents):
+        ms = sents.mentions[k]
+        place = _one_place(doc, ms)
+        if place is None and not _local_places(doc, ms) and len(set(_agency_places(doc, ms))) == 1:
+            place = _agency_places(doc, ms)[0]
+        for m in ms if place else ():
+            if m.type == "Project" and m.label not in located:
+                w.fact(m.label, "locatedIn", place, m.start, 0.45)
+                located.add(m.label)
 
 
 def _story_zone(w: Work, places: list[Candidate], a: int, b: int) -> str | None:
@@ -191,3 +251,19 @@ def located_story_zone(w: Work) -> None:
                     and not gazetteer.match_at(m.label, 0) and not m.label.startswith(_NATIONAL):
                 w.fact(m.label, "locatedIn", zone, m.start, 0.4)
                 located.add(m.label)
+
+
+@rule("relation.locatedIn.name-prefix", stage="locatedIn", produces=("locatedIn",),
+      requires=("Organization", "Project", "Place"))
+def located_name_prefix(w: Work) -> None:
+    """A body or project not placed yet is in the named division its name opens with (东山县甲公司 → 东山县)."""
+    doc, divs = w.doc, divisions()
+    located = located_subjects(doc)
+    for (t, label) in sorted(doc.entities):
+        m = divs.gazetteer.match_at(label, 0) if t in _PLACED and label not in located else None
+        if not m or _NO_PLACE_IN_NAME.search(label):
+            continue
+        d = pick_division(doc, m[3])
+        if d.level != "province" and d.province == doc.province and ("Place", d.name) in doc.entities:
+            w.fact(label, "locatedIn", d.name, None, 0.5)
+            located.add(label)
