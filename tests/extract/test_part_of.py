@@ -27,7 +27,23 @@ CASES = [
     ("relation.partOf.department-of", "东山县财政局召开会议。", set()),                  # the government not named
     ("relation.partOf.name-prefix", "东山大学和东山大学化学学院的学生参加。", {("东山大学化学学院", "partOf", "东山大学")}),
     ("relation.partOf.name-prefix", "东山大学化学学院的学生参加。", set()),
+    ("relation.partOf.name-prefix", "东海银行是东海银行股份有限公司的简称。", set()),    # its legal name: the same bank
+    ("relation.partOf.agency-prefix", "东山县第十届人民代表大会第三次会议开幕，东山县人大常委会主任王建华作报告。",
+     {("东山县人民代表大会常务委员会", "partOf", "东山县人民代表大会")}),
+    ("relation.partOf.agency-prefix", "贵州省人民代表大会常务委员会作报告。", set()),    # the congress not named
 ]
+
+# partOf of bodies in other provinces and levels
+FRAMES = [
+    ("relation.partOf.agency-prefix", "遵义市",
+     "全国人大常委会副委员长王建华出席全国人大代表座谈会。",
+     {("全国人民代表大会常务委员会", "partOf", "全国人民代表大会")}),
+]
+
+
+@pytest.mark.parametrize("name, home, text, expected", FRAMES)
+def test_part_of_frames(run_rule, name, home, text, expected):
+    assert run_rule(name, text, home=home).facts == expected
 
 
 @pytest.mark.parametrize("name, text, expected", CASES)

@@ -20,6 +20,8 @@ from .common import body_info, level_place
 if TYPE_CHECKING:
     from ..state import Work
 
+# 甲银行股份有限公司 is 甲银行 under its legal name, not a part of it
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:公司)?")
 _ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 汾河桥)
 
 
@@ -169,11 +171,25 @@ def part_of_department(w: Work) -> None:
             w.fact(label, "partOf", parent, None, 0.8)
 
 
+@rule("relation.partOf.agency-prefix", stage="partOf", produces=("partOf",), requires=("Agency",))
+def part_of_agency_prefix(w: Work) -> None:
+    """An agency with no parent yet, named after another agency, is part of it: a standing committee of its
+    congress, an office of its department (东山县人民代表大会常务委员会 → 东山县人民代表大会)."""
+    doc = w.doc
+    agencies = sorted(label for (t, label) in doc.entities if t == "Agency")
+    has_parent = part_of_subjects(doc)
+    for a in agencies:
+        parents = [b for b in agencies if a != b and a.startswith(b) and len(a) - len(b) >= 2]
+        if parents and a not in has_parent:
+            w.fact(a, "partOf", max(parents, key=len), None, 0.8)
+
+
 @rule("relation.partOf.name-prefix", stage="partOf", produces=("partOf",), requires=("Organization",))
 def part_of_name_prefix(w: Work) -> None:
-    """An organisation named after another one is part of it (东山大学化学学院 → 东山大学)."""
+    """An organisation named after another one is part of it (东山大学化学学院 → 东山大学), unless the rest is
+    only its legal form (东山银行股份有限公司 is 东山银行)."""
     orgs = sorted(label for (t, label) in w.doc.entities if t == "Organization")
     for a in orgs:
         for b in orgs:
-            if a != b and a.startswith(b) and len(a) - len(b) >= 2:
+            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and not _LEGAL_FORM.fullmatch(a[len(b):]):
                 w.fact(a, "partOf", b, None, 0.8)
