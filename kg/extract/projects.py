@@ -83,9 +83,22 @@ def listed_projects(w: Work) -> None:
         if m.group(1) != "等" and "、" not in text[a:b]:
             continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not
         for s, e in list_items(w.doc, idx, a, b, ("vn", "m", "mq", "q", "d")):
+            s = _after_lead(text, s, e)
             name = text[s:e]
             if not _COMPANY.search(name) and (specific(idx, s, e, []) or _names_its_kind(name)):
                 w.propose(Candidate(s, e, "Project", name, {name}, weight=1))
+
+
+def _after_lead(text: str, s: int, e: int) -> int:
+    """Where a list item's name starts after the words of pushing that open it (全力服务保障|甲总部)."""
+    m = _LEAD.match(text, s, e)
+    while m and e - m.end() >= 4:
+        s = m.end()
+        m = _LEAD.match(text, s, e)
+    return s
+
+
+_LEAD = re.compile(alternation(words("list_lead_words.txt")))
 
 
 def _names_its_kind(name: str) -> bool:

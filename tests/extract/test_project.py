@@ -65,6 +65,9 @@ def test_list_ellipsis(run_rule, sentence, expected):
     ("青禾饲料加工厂、远帆物流园2个重大项目开工。", ["青禾饲料加工厂", "远帆物流园"]),
     ("东山县建成1个项目。", []),                       # a count without a list
     ("青禾公司、远帆集团等企业的项目开工。", []),
+    # the words of pushing that open the list are not part of the first name
+    ("该区将全力服务保障青禾饲料加工厂、远帆物流园等链主项目。", ["青禾饲料加工厂", "远帆物流园"]),
+    ("宁远县大力推进北岭光伏电站、南湖湿地修复工程等重点项目。", ["北岭光伏电站", "南湖湿地修复工程"]),
 ])
 def test_listed_project(run_rule, sentence, expected):
     assert run_rule("project.listed-project", sentence).labels == expected

@@ -27,6 +27,11 @@ PARK = "东山县绿色建材产业园项目"
     ("relation.undertakes.name-prefix", f"{FIRM}年产十万吨新型建材项目开工。",
      {(FIRM, "undertakes", f"{FIRM}年产十万吨新型建材项目")}),
     ("relation.undertakes.name-prefix", f"{FIRM}承建{PARK}。", set()),
+    # the verb's object is in its own clause: a project of a later clause is not the body's
+    ("relation.undertakes.owner-verb", f"{FIRM}一期投产，{PARK}相继落地。", set()),
+    # 该项目由…资助: the project named last before the sentence
+    ("relation.undertakes.this-project-by", f"{PARK}进展顺利。该项目由{FARM}投资建设。", {(FARM, "undertakes", PARK)}),
+    ("relation.undertakes.this-project-by", f"{PARK}进展顺利。该项目由{FARM}负责宣传。", set()),
 ])
 def test_undertakes_rule_finds_its_owners(run_rule, rule, text, expected):
     assert run_rule(rule, text, home=HOME).facts == expected

@@ -12,7 +12,11 @@ from .common import BODY
 from .hosting import heads_title, hosted_events, story_end
 
 _BY = re.compile(r"[，,]?(?:将|已|拟)?由")
-_PASSIVE = re.compile(r"(?:共同|联合|负责|出资|独资)?(?:投资建设|投资兴建|投资|建设|承建|实施|运营|开发|建造|施工)")
+_PASSIVE = re.compile(r"(?:共同|联合|负责|出资|独资)?(?:投资建设|投资兴建|投资|建设|承建|实施|运营|开发|建造|施工"
+                      r"|资助|出资|承担|牵头|主导|组织实施|设计|监理|代建)")
+# 该项目由…: the project named last before the sentence
+_THIS_BY = re.compile(r"(?:该|这一?|此)(?:项目|工程)(?:将|已|拟)?由")
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _BUILDS = re.compile(r"(?:重点|精心|着力|倾力)?(?:组建|培育|打造|推出|创办|运营|实施|建设)的")
 _JOINT_WORK = re.compile(r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?")
 _JOIN = re.compile(r"[与和同、及]")
@@ -61,7 +65,8 @@ def owner_verb(w: Work) -> None:
             continue
         for pr in projects:
             owners = [b for b in bodies if b.end <= pr.start and not heads_title(doc, b)
-                      and any(0 <= t - b.end <= 3 and t < pr.start for t in starts)]
+                      and any(0 <= t - b.end <= 3 and t < pr.start and not _CLAUSE_BREAK.search(doc.text, t, pr.start)
+                              for t in starts)]
             if owners:
                 for owner in _run_before(doc, bodies, owners[-1].end):
                     w.fact(owner.label, "undertakes", pr.label, sent.start, 0.6)
@@ -109,6 +114,21 @@ def passive_owner(w: Work) -> None:
             if run and _PASSIVE.match(doc.text, run[-1].end):
                 for b in run:
                     w.fact(b.label, "undertakes", pr.label, sent.start, 0.6)
+
+
+@rule("relation.undertakes.this-project-by", stage="venture", produces=("undertakes",), requires=("mentions",))
+def this_project_by(w: Work) -> None:
+    """该项目由甲基金资助: the bodies after 由 undertake the project named last before the sentence."""
+    doc = w.doc
+    for k, sent in enumerate(w.sents.sents):
+        ref = _THIS_BY.search(doc.text, sent.start, sent.end)
+        bodies, _ = _by_kind(w, k)
+        run = _run_after(doc, bodies, ref.end()) if ref else []
+        if not run or not _PASSIVE.match(doc.text, run[-1].end):
+            continue
+        earlier = [m for m in w.mentions if m.type == "Project" and m.end <= ref.start() and ref.start() - m.end < 300]
+        for b in run if earlier else ():
+            w.fact(b.label, "undertakes", earlier[-1].label, sent.start, 0.55)
 
 
 @rule("relation.undertakes.builds", stage="venture", produces=("undertakes",), requires=("mentions",))
