@@ -190,3 +190,38 @@ def _clause_start(text: str, end: int) -> int:
 
 def _governing():
     return re.compile(alternation(words("governing_predicates.txt")))
+
+
+# 开工建设|甲会展中心，: predicates whose object is the project they build
+_BUILDS_OBJECT = re.compile(r"(?:集中|正式|全面|同步|陆续|相继)?(?:开工建设|投资建设|投资兴建|开工兴建|新建|兴建|动工兴建|开建)")
+_OBJECT_END = re.compile(r"[，,。；;！？、\n]|(?:和|及|等)")
+
+
+@rule("project.governed-after", stage="project", produces=("Project",), requires=("tokens",))
+def governed_after(w: Work) -> None:
+    """The names a building predicate governs up to its clause's end are projects (开工建设甲会展中心和乙物流园，…)."""
+    text = w.text
+    for m in _BUILDS_OBJECT.finditer(text):
+        s = m.end()
+        while True:
+            end = _OBJECT_END.search(text, s, s + 17)
+            if end is None or not _object_name(w, s, end.start()):
+                break
+            w.propose(Candidate(s, end.start(), "Project", text[s:end.start()], {text[s:end.start()]}, weight=1))
+            if end.group(0) not in "、和及":
+                break
+            s = end.end()
+
+
+def _object_name(w: Work, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a name no other rule claims: whole words, a noun at its end, not a company or a kind?"""
+    from .tokenize import word_tags
+    idx, name = w.index, w.text[s:e]
+    if not 4 <= len(name) <= 16 or s not in idx.start_set or e not in idx.end_set or _NOT_GOVERNED.search(name) \
+            or _OWNER_END.search(name) or _NOT_PROJECT.search(name) or _ROAD.search(name):
+        return False               # a company is the owner; a road named on its own is a place
+    first, last = idx.tokens[idx.covering(s)][2], idx.tokens[idx.ending_at(e)][2]
+    if word_tags().get(last, "n")[:1] != "n" or word_tags().get(first, "n")[:1] in ("v", "d", "p", "c", "u", "r"):
+        return False               # 开工建设|以来 …: not a name
+    return not any(c.start < e and s < c.end and (c.start < s or c.end > e or c.type in ("Agency", "Person"))
+                   for c in w.candidates)

@@ -134,3 +134,15 @@ def test_attributes(run_rule, sentence, attrs):
 ])
 def test_a_name_under_a_governing_predicate_is_a_project(run_rule, text, expected):
     assert run_rule("project.governed", text).labels == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年3月，东山县开工建设青龙湾国际会展中心，总投资12亿元。", ["青龙湾国际会展中心"]),
+    ("宁远县正式开工建设南湖湿地公园和北岭物流园。", ["南湖湿地公园", "北岭物流园"]),
+    ("红河州投资兴建元阳梯田游客服务中心。", ["元阳梯田游客服务中心"]),
+    ("开工建设以来，工人们加班加点。", []),               # no name after the predicate
+    ("东山县开工建设东环大道、滨江路。", []),             # roads named on their own are places
+    ("该区新建宏达机械有限公司。", []),                   # a company: the owner, not the work
+])
+def test_a_name_a_building_predicate_governs_is_a_project(run_rule, text, expected):
+    assert run_rule("project.governed-after", text).labels == expected
