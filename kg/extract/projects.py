@@ -64,6 +64,47 @@ def not_a_list(w: Work) -> None:
     drop(w, "project.suffix", lambda c: "等" in w.text[c.start:c.end] or w.text[c.start - 1:c.start] == "等")
 
 
+# 投资80万元|建设…: the money a sentence spends, before the name of what it builds
+_SPENT = re.compile(r"(?:总|计划|共|累计|还|又)?投资[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元[，,]?")
+
+
+def _name_start(w: Work, s: int, e: int) -> int:
+    """Where a project's name starts after the money spent and the words of pushing or building written before it
+    (投资80万元建设|北岭光伏电站); only at jieba's word boundaries (建设路改造工程 keeps its road)."""
+    while True:
+        m = _SPENT.match(w.text, s, e) or _LEAD.match(w.text, s, e)
+        if not m or e - m.end() < 4 or m.end() not in w.index.start_set:
+            return s
+        s = m.end()
+
+
+@rule("project.no-lead-verb", stage="project", requires=("tokens",))
+def no_lead_verb(w: Work) -> None:
+    """Filter: a project's name does not open with the money spent or a verb of building (投资80万元建设甲电站 → 甲电站)."""
+    for c in w.candidates:
+        s = _name_start(w, c.start, c.end) if c.type == "Project" and c.rule == "project.suffix" else c.start
+        if s != c.start:
+            c.start, c.label = s, w.text[s:c.end]
+            c.aliases = {a for a in c.aliases if a in c.label} | {c.label}
+            if "_chain" in c.attrs:
+                c.attrs["_chain"] = [p for p in c.attrs["_chain"] if p.start >= s]
+
+
+@rule("project.split-ji", stage="project", produces=("Project",), requires=("tokens",))
+def split_ji(w: Work) -> None:
+    """Two projects joined by 暨 are two names (甲产业园项目暨乙运营中心项目 → 甲产业园项目, 乙运营中心项目)."""
+    for c in [c for c in w.candidates if c.type == "Project" and "暨" in c.label]:
+        i = c.start + c.label.rindex("暨")
+        head, tail = w.text[c.start:i], w.text[i + 1:c.end]
+        ending = project_suffixes().match_at(head, len(head) - 2)
+        if len(tail) >= 4 and ending is not None:
+            start = c.start
+            c.start, c.label, c.aliases = i + 1, tail, {tail}
+            c.attrs.pop("_chain", None)
+            if not any(o.type == "Project" and (o.start, o.end) == (start, i) for o in w.candidates):
+                w.propose(Candidate(start, i, "Project", head, {head}, {"_suffix": ending[2]}, weight=c.weight))
+
+
 @rule("project.list-ellipsis", stage="project", produces=("Project",), requires=("tokens", "Place"))
 def list_ellipsis(w: Work) -> None:
     """A bare ending after 、 shares the prefix of the project before it (西河治理工程、绿化工程 → 西河绿化工程)."""

@@ -146,3 +146,26 @@ def test_a_name_under_a_governing_predicate_is_a_project(run_rule, text, expecte
 ])
 def test_a_name_a_building_predicate_governs_is_a_project(run_rule, text, expected):
     assert run_rule("project.governed-after", text).labels == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("青龙村果蔬合作社还投资80万元建设北岭光伏电站。", ["北岭光伏电站"]),
+    ("红河州建设路改造工程开工。", ["红河州建设路改造工程"]),   # 建设路 is one word: a road's name, kept
+])
+def test_a_project_name_does_not_open_with_the_money_or_the_verb(run_rule, text, expected):
+    made = run_rule("project.no-lead-verb", text, home="昆明市")
+    assert [c.label for c in made.work.candidates if c.type == "Project"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("遵义市大数据产业园项目暨湄潭云计算中心项目奠基。", {"遵义市大数据产业园项目", "湄潭云计算中心项目"}),
+    ("红河州蒙自物流园项目暨冷链中心工程开工。", {"红河州蒙自物流园项目", "冷链中心工程"}),
+])
+def test_projects_joined_by_ji_are_two_names(run_rule, text, expected):
+    made = run_rule("project.split-ji", text, home="遵义市")
+    assert {c.label for c in made.work.candidates if c.type == "Project"} == expected
+
+
+def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
+    made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")
+    assert not made.labels and all(c.start == 0 for c in made.work.candidates if c.type == "Project")
