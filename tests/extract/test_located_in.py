@@ -62,6 +62,14 @@ FRAMES = [
      {("宏达精密机械有限公司", "locatedIn", "绵阳市")}),
     ("relation.locatedIn.deictic-sentence", "绵阳市",             # invited from elsewhere: not placed here
      "会议邀请东华理工大学、西岭农业大学等高校专家向我市企业推介成果。", set()),
+    ("relation.locatedIn.address", "漳州市", "请于4月13日前到宏达物业管理有限公司（东山县人民路5号）缴纳费用。",
+     {("宏达物业管理有限公司", "locatedIn", "东山县"), ("宏达物业管理有限公司", "locatedIn", "人民路")}),
+    ("relation.locatedIn.address", "绵阳市", "安州区市场监督管理局，地址：安州区秀水镇滨河路8号。",
+     {("绵阳市安州区市场监督管理局", "locatedIn", "秀水镇"), ("绵阳市安州区市场监督管理局", "locatedIn", "滨河路")}),
+    ("relation.locatedIn.address", "漳州市", "宏达物业管理有限公司（以下简称宏达物业）成立于2010年。", set()),
+    ("relation.locatedIn.works-at", "漳州市", "3月8日，北岭光伏发电项目在东山县铜陵镇正式开工。",
+     {("北岭光伏发电项目", "locatedIn", "铜陵镇")}),
+    ("relation.locatedIn.works-at", "漳州市", "北岭光伏发电项目在东山县召开推进会。", set()),   # a meeting there
     ("relation.locatedIn.deictic-sentence", "绵阳市",             # the sentence names its own county
      "我市安州区的宏达精密机械有限公司扩建厂房。", set()),
 ]

@@ -117,6 +117,40 @@ def _chained(places: list[Candidate]) -> bool:
     return all(a.end == b.start for a, b in zip(places, places[1:]))
 
 
+# 甲公司（东山县人民路5号）, 甲公司，地址：东山县…: the address written right after a body
+_ADDRESS = re.compile(r"\s*(?:[（(](?:地址|住址|地点)?[:：]?|[，,]?(?:办公|注册|联系|通讯)?(?:地址|住所)(?:为|是|在|[:：]))\s*")
+
+
+@rule("relation.locatedIn.address", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_address(w: Work) -> None:
+    """A body whose address follows its name is in each place of that address below the province
+    (甲公司（东山县人民路5号）→ 东山县, 人民路)."""
+    places = [m for m in w.mentions if m.type == "Place"]
+    for m in w.mentions:
+        where = _ADDRESS.match(w.text, m.end) if m.type in _PLACED or m.type == "Agency" else None
+        chain = _chain_at(places, where.end()) if where else []
+        governs = body_info(w.doc, m.label).jurisdiction if m.type == "Agency" else None
+        for p in chain:
+            if _level(w.doc, p) not in ("province", "country") and p.label != governs:
+                w.fact(m.label, "locatedIn", p.label, m.start, 0.7)
+
+
+# 甲项目在东山县铜陵镇|开工: a project whose works start, end or land in a place
+_IN = re.compile(r"(?:将|已|拟|正式|日前|近日|昨天|今天)?在")
+_WORKS = re.compile(r"(?:正式|顺利|集中|全面)?(?:" + alternation(words("governing_predicates.txt")) + r"|动工|建设)")
+
+
+@rule("relation.locatedIn.works-at", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_works_at(w: Work) -> None:
+    """A project said to start, land or be finished in a place is there (甲项目在东山县铜陵镇开工 → 铜陵镇)."""
+    places = [m for m in w.mentions if m.type == "Place"]
+    for m in w.mentions:
+        at = _IN.match(w.text, m.end) if m.type == "Project" else None
+        chain = _chain_at(places, at.end()) if at else []
+        if chain and _WORKS.match(w.text, chain[-1].end):
+            w.fact(m.label, "locatedIn", chain[-1].label, m.start, 0.7)
+
+
 @rule("relation.locatedIn.this-project", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
 def located_this_project(w: Work) -> None:
     """该项目位于某地: the project named last before the sentence is in that place (该项目位于东山县)."""
