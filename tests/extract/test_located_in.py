@@ -67,6 +67,8 @@ FRAMES = [
     ("relation.locatedIn.address", "绵阳市", "安州区市场监督管理局，地址：安州区秀水镇滨河路8号。",
      {("绵阳市安州区市场监督管理局", "locatedIn", "秀水镇"), ("绵阳市安州区市场监督管理局", "locatedIn", "滨河路")}),
     ("relation.locatedIn.address", "漳州市", "宏达物业管理有限公司（以下简称宏达物业）成立于2010年。", set()),
+    ("relation.locatedIn.story-zone", "太原市",                 # a province's name says nothing of where in it
+     "近日，晋阳经济开发区新引进山西宏远光电有限公司。同时，晋阳经济开发区加快建设。", {("山西宏远光电有限公司", "locatedIn", "晋阳经济开发区")}),
     ("relation.locatedIn.works-at", "漳州市", "3月8日，北岭光伏发电项目在东山县铜陵镇正式开工。",
      {("北岭光伏发电项目", "locatedIn", "铜陵镇")}),
     ("relation.locatedIn.works-at", "漳州市", "北岭光伏发电项目在东山县召开推进会。", set()),   # a meeting there

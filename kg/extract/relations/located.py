@@ -262,6 +262,16 @@ def located_sentence_place(w: Work) -> None:
                 located.add(m.label)
 
 
+def _named_after_local_division(doc: Doc, label: str) -> bool:
+    """Does ``label`` open with a city, county or town of the article's province (东山县甲公司)? A province's name
+    (山西甲产业园) or another province's says nothing of where in the province a body is."""
+    m = divisions().gazetteer.match_at(label, 0)
+    if not m:
+        return False
+    d = pick_division(doc, m[3])
+    return d.level != "province" and d.province == doc.province
+
+
 def _story_zone(w: Work, places: list[Candidate], a: int, b: int) -> str | None:
     """The one zone a story is about: the subject of at least two of its clauses, more often than any other."""
     doc = w.doc
@@ -276,13 +286,13 @@ def _story_zone(w: Work, places: list[Candidate], a: int, b: int) -> str | None:
 @rule("relation.locatedIn.story-zone", stage="locatedIn", produces=("locatedIn",), requires=("mentions", "tokens"))
 def located_story_zone(w: Work) -> None:
     """In a story about one zone (the subject of its clauses), its bodies and projects are in it (东山开发区…甲公司)."""
-    located, gazetteer = located_subjects(w.doc), divisions().gazetteer
+    located = located_subjects(w.doc)
     places = [m for m in w.mentions if m.type == "Place"]
     for a, b, _ in w.doc.stories:
         zone = _story_zone(w, places, a, b)
         for m in w.mentions if zone else ():
             if a <= m.start < b and m.type in _PLACED and m.label not in located \
-                    and not gazetteer.match_at(m.label, 0) and not m.label.startswith(_NATIONAL):
+                    and not _named_after_local_division(w.doc, m.label) and not m.label.startswith(_NATIONAL):
                 w.fact(m.label, "locatedIn", zone, m.start, 0.4)
                 located.add(m.label)
 
