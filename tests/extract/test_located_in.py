@@ -72,6 +72,12 @@ FRAMES = [
     ("relation.locatedIn.works-at", "漳州市", "3月8日，北岭光伏发电项目在东山县铜陵镇正式开工。",
      {("北岭光伏发电项目", "locatedIn", "铜陵镇")}),
     ("relation.locatedIn.works-at", "漳州市", "北岭光伏发电项目在东山县召开推进会。", set()),   # a meeting there
+    ("relation.locatedIn.list-siblings", "漳州市", "东山县的宏远科技有限公司、青河水泥有限公司和华康农业有限公司参加。",
+     {("青河水泥有限公司", "locatedIn", "东山县"), ("华康农业有限公司", "locatedIn", "东山县")}),
+    ("relation.locatedIn.list-siblings", "漳州市", "宏远科技有限公司与青河水泥有限公司签约。", set()),
+    ("relation.locatedIn.zone-county", "漳州市",
+     "3月8日，海港物流园项目、南山水厂扩建工程集中开工，标志着东山经济开发区建设全面起步。",
+     {("海港物流园项目", "locatedIn", "东山县"), ("南山水厂扩建工程", "locatedIn", "东山县")}),
     ("relation.locatedIn.deictic-sentence", "绵阳市",             # the sentence names its own county
      "我市安州区的宏达精密机械有限公司扩建厂房。", set()),
 ]

@@ -41,6 +41,15 @@ FRAMES = [
 ]
 
 
+FRAMES += [
+    ("relation.partOf.region-members", "漳州市", "漳州城市群包括漳州市、厦门市和泉州市。",
+     {("漳州市", "partOf", "漳州城市群"), ("厦门市", "partOf", "漳州城市群"), ("泉州市", "partOf", "漳州城市群")}),
+    ("relation.partOf.region-members", "遵义市", "黔北城市群涵盖的遵义、毕节两市，8月起实现档案通查。",
+     {("遵义市", "partOf", "黔北城市群"), ("毕节市", "partOf", "黔北城市群")}),
+    ("relation.partOf.region-members", "漳州市", "漳州城市群和厦门市签约。", set()),     # no 涵盖/包括
+]
+
+
 @pytest.mark.parametrize("name, home, text, expected", FRAMES)
 def test_part_of_frames(run_rule, name, home, text, expected):
     assert run_rule(name, text, home=home).facts == expected

@@ -135,6 +135,30 @@ def part_of_zone_name(w: Work) -> None:
             w.fact(label, "partOf", named[0].name, None, 0.7)
 
 
+# 甲城市群涵盖的A、B、C五市, 甲经济区包括A、B: a region and the places it is made of
+_COVERS = re.compile(r"(?:涵盖|包括|包含|覆盖|辖)(?:了|的)?")
+
+
+@rule("relation.partOf.region-members", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_region_members(w: Work) -> None:
+    """The places listed after a region that 涵盖/包括 them are part of it (东部城市群涵盖的甲市、乙市 → 东部城市群)."""
+    doc, sents = w.doc, w.sents
+    for k, sent in enumerate(sents.sents):
+        places = [m for m in sents.mentions[k] if m.type == "Place"]
+        for r, first in zip(places, places[1:]):
+            covers = _COVERS.fullmatch(doc.text[r.end:first.start])
+            if not covers or entity_level(doc, r.label) not in ("site", "region", None):
+                continue
+            run, end = [], r.end + covers.end()
+            for p in places[places.index(first):]:
+                if p.start != end and not re.fullmatch(r"[、和及与]", doc.text[end:p.start]):
+                    break
+                run.append(p)
+                end = p.end
+            for p in run if len(run) >= 2 else ():
+                w.fact(p.label, "partOf", r.label, sent.start, 0.7)
+
+
 @rule("relation.partOf.local-street", stage="partOf", produces=("partOf",), requires=("mentions", "home"))
 def part_of_local_street(w: Work) -> None:
     """A local paper's street with no parent is in the story's county, else the home city (东风路 → 东山县)."""

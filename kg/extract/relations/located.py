@@ -311,3 +311,32 @@ def located_name_prefix(w: Work) -> None:
         if d.level != "province" and d.province == doc.province and ("Place", d.name) in doc.entities:
             w.fact(label, "locatedIn", d.name, None, 0.5)
             located.add(label)
+
+
+@rule("relation.locatedIn.list-siblings", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_list_siblings(w: Work) -> None:
+    """The bodies listed after a placed one (甲、乙) share its place when nothing placed them
+    (东山县甲公司、乙公司、丙公司 → 乙公司 and 丙公司 in 东山县 too)."""
+    doc = w.doc
+    where = {r.s: r.o for r in doc.relations if r.p == "locatedIn"}
+    bodies = [m for m in w.mentions if m.type in _PLACED]
+    for a, b in zip(bodies, bodies[1:]):
+        if a.label in where and b.label not in where and doc.text[a.end:b.start] in ("、", "和", "及", "以及"):
+            w.fact(b.label, "locatedIn", where[a.label], b.start, 0.45)
+            where[b.label] = where[a.label]
+
+
+@rule("relation.locatedIn.zone-county", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_zone_county(w: Work) -> None:
+    """What is in a zone is also in the county the zone is part of (甲项目 in 东山启动区, part of 东山县 → 东山县)."""
+    doc = w.doc
+    county = {r.s: r.o for r in doc.relations if r.p == "partOf" and _zone_level(doc, r.s) == "site"
+              and _zone_level(doc, r.o) == "county"}
+    for r in [r for r in doc.relations if r.p == "locatedIn" and r.o in county]:
+        w.fact(r.s, "locatedIn", county[r.o], None, 0.45)
+
+
+def _zone_level(doc: Doc, label: str) -> str | None:
+    """The level of a Place entity (``site`` for a zone), if any."""
+    ent = doc.entities.get(("Place", label))
+    return None if ent is None else ent.attrs.get("level")
