@@ -54,6 +54,8 @@ FRAMES = [
     ("relation.locatedIn.sentence-place", "洛阳市",                     # two counties: which one is not said
      "伊川县、汝阳县干部考察了鸣皋光伏发电项目。", set()),
     ("relation.locatedIn.sentence-place", "洛阳市", "鸣皋光伏发电项目进展顺利。", set()),
+    ("relation.locatedIn.sentence-place", "洛阳市",                     # visited elsewhere, not here
+     "伊川县组织干部赴西岭光伏发电项目考察学习。", set()),
     ("relation.locatedIn.deictic-sentence", "洛阳市",
      "我省入选的单位包括：河洛地质博物馆、伊洛植物园。",
      {("河洛地质博物馆", "locatedIn", "河南省"), ("伊洛植物园", "locatedIn", "河南省")}),

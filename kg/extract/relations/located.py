@@ -257,7 +257,7 @@ def located_sentence_place(w: Work) -> None:
         if place is None and not _local_places(doc, ms) and len(set(_agency_places(doc, ms))) == 1:
             place = _agency_places(doc, ms)[0]
         for m in ms if place else ():
-            if m.type == "Project" and m.label not in located:
+            if m.type == "Project" and m.label not in located and not _FROM_ELSEWHERE.search(doc.text, sent.start, m.start):
                 w.fact(m.label, "locatedIn", place, m.start, 0.45)
                 located.add(m.label)
 
