@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...divisions import divisions
 from ...model import Doc
 from ..implied import zone_division
-from ..lexicon import alternation, rows, word_set, words
+from ..lexicon import alternation, rows, word_set, words, zone_kinds
 from ..registry import rule
 from ..spans import Candidate
 from .common import body_info, level_place
@@ -157,6 +157,22 @@ def part_of_region_members(w: Work) -> None:
                 end = p.end
             for p in run if len(run) >= 2 else ():
                 w.fact(p.label, "partOf", r.label, sent.start, 0.7)
+
+
+@rule("relation.partOf.story-site", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_story_site(w: Work) -> None:
+    """A mountain, valley or other named site with no parent yet is part of the county its sentence or story names
+    (东山县消息，该县在青龙山启动巡护 → 青龙山 in 东山县); zones and roads have rules of their own."""
+    doc = w.doc
+    has_parent = part_of_subjects(doc)
+    for m in w.mentions:
+        if m.type != "Place" or entity_level(doc, m.label) != "site" or m.label in has_parent \
+                or zone_kinds().search(m.label) or _ROAD_END.search(m.label) or m.rule != "place.nature":
+            continue
+        parent = _sentence_county(w, m)
+        if parent and parent != m.label:
+            w.fact(m.label, "partOf", parent, m.start, 0.5)
+            has_parent.add(m.label)
 
 
 @rule("relation.partOf.local-street", stage="partOf", produces=("partOf",), requires=("mentions", "home"))
