@@ -297,6 +297,27 @@ def located_story_zone(w: Work) -> None:
                 located.add(m.label)
 
 
+def _opening_place(w: Work, a: int, b: int) -> str | None:
+    """The one place below the city a story's opening (its heading and first two sentences) names."""
+    sents = w.sents.sents
+    k = next((i for i, sent in enumerate(sents) if sent.end > a), len(sents))
+    ms = [m for i in range(k, min(k + 3, len(sents))) if sents[i].start < b for m in w.sents.mentions[i]]
+    return _one_place(w.doc, ms)
+
+
+@rule("relation.locatedIn.story-opening", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_story_opening(w: Work) -> None:
+    """The projects of a story whose opening names one place below the city are there, when nothing else placed
+    them (东山县：甲小区年底交付。…乙项目开工 → 乙项目 in 东山县)."""
+    located = located_subjects(w.doc)
+    for a, b, _ in w.doc.stories:
+        place = _opening_place(w, a, b)
+        for m in w.mentions if place else ():
+            if a <= m.start < b and m.type == "Project" and m.label not in located:
+                w.fact(m.label, "locatedIn", place, m.start, 0.4)
+                located.add(m.label)
+
+
 @rule("relation.locatedIn.name-prefix", stage="locatedIn", produces=("locatedIn",),
       requires=("Organization", "Project", "Place"))
 def located_name_prefix(w: Work) -> None:
