@@ -57,3 +57,12 @@ def test_projects_joined_by_ji_share_their_owners(run_rule, home, text, expected
 ])
 def test_a_project_is_where_its_builder_is(run_rule, text, expected):
     assert run_rule("relation.locatedIn.builder-place", text, home="昆明市").facts == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("通告\n南湖新村棚户区改造项目因施工需要，将于8月1日起封闭施工便道。特此通告。\n宏达房地产开发有限公司\n2023年7月26日",
+     {("宏达房地产开发有限公司", "undertakes", "南湖新村棚户区改造项目")}),
+    ("南湖新村棚户区改造项目进展顺利。宏达房地产开发有限公司负责人说，工程年底完工。", set()),   # no notice signed
+])
+def test_the_company_that_signs_a_notice_undertakes_its_projects(run_rule, text, expected):
+    assert run_rule("relation.undertakes.notice-signer", text, home="遵义市").facts == expected

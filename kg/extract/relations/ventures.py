@@ -229,6 +229,22 @@ def topic_owner(w: Work) -> None:
                 w.fact(topic.label, "undertakes", pr.label, sent.start, 0.5)
 
 
+# 特此通告 甲公司 2022年7月26日: the body that signs a notice
+_SIGNED = re.compile(r"特此(?:通告|公告|通知|声明|告知)[。.！!]?\s*")
+
+
+@rule("relation.undertakes.notice-signer", stage="venture", produces=("undertakes",), requires=("mentions",))
+def notice_signer(w: Work) -> None:
+    """The company that signs a notice undertakes the projects the notice is about
+    (通告 甲小区项目……特此通告 乙房地产开发有限公司 → 乙 undertakes 甲小区项目)."""
+    for sig in _SIGNED.finditer(w.text):
+        signer = next((m for m in w.mentions if m.start == sig.end() and m.type == "Organization"), None)
+        opening = w.text.rfind("通告", 0, sig.start()), w.text.rfind("公告", 0, sig.start())
+        start = max(max(opening), sig.start() - 600)
+        for pr in [m for m in w.mentions if m.type == "Project" and start <= m.start < sig.start()] if signer else ():
+            w.fact(signer.label, "undertakes", pr.label, sig.start(), 0.5)
+
+
 @rule("relation.undertakes.joined-projects", stage="venture", produces=("undertakes",), requires=("mentions",))
 def joined_projects(w: Work) -> None:
     """Projects joined by 暨 are one undertaking: the owners of the first undertake the second
