@@ -105,6 +105,28 @@ def split_ji(w: Work) -> None:
                 w.propose(Candidate(start, i, "Project", head, {head}, {"_suffix": ending[2]}, weight=c.weight))
 
 
+_ITEM_BEFORE = re.compile(r"[，,；;：:。\s、“”]")
+
+
+@rule("project.list-mates", stage="project", produces=("Project",), requires=("tokens", "Place"))
+def list_mates(w: Work) -> None:
+    """The particular names listed right before a project take its type (甲全产业链、乙技改项目稳步推进 → 甲全产业链)."""
+    text, idx = w.text, w.index
+    for c in [c for c in w.candidates if c.type == "Project" and c.rule == "project.suffix"]:
+        e = c.start - 1
+        while e > 0 and text[e] == "、":
+            s = e
+            while s > 0 and not _ITEM_BEFORE.match(text[s - 1]) and e - s < 16:
+                s -= 1
+            name = text[s:e]
+            if not (4 <= len(name) <= 16 and s in idx.start_set and e in idx.end_set and specific(idx, s, e, [])) \
+                    or _NOT_PROJECT.search(name) or _COMPANY.search(name) or _LEAD.match(name) \
+                    or any(o.start < e and s < o.end for o in w.candidates):
+                break
+            w.propose(Candidate(s, e, "Project", name, {name}, weight=1))
+            e = s - 1
+
+
 @rule("project.list-ellipsis", stage="project", produces=("Project",), requires=("tokens", "Place"))
 def list_ellipsis(w: Work) -> None:
     """A bare ending after 、 shares the prefix of the project before it (西河治理工程、绿化工程 → 西河绿化工程)."""

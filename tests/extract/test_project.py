@@ -169,3 +169,12 @@ def test_projects_joined_by_ji_are_two_names(run_rule, text, expected):
 def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
     made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")
     assert not made.labels and all(c.start == 0 for c in made.work.candidates if c.type == "Project")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新能源汽车产业以宏达基地为核心，醇氢重卡全产业链、乘用车技改项目稳步推进。", ["醇氢重卡全产业链"]),
+    ("东山县推进道路硬化、绿化提升项目。", []),                 # kinds of work, nothing particular
+    ("宁远县北岭储能电站、南湖水厂扩建工程同时开工。", []),     # both already named by their endings
+])
+def test_the_names_listed_before_a_project_are_projects(run_rule, text, expected):
+    assert run_rule("project.list-mates", text, home="永州市").labels == expected
