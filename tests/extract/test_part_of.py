@@ -50,6 +50,11 @@ FRAMES += [
     ("relation.partOf.story-site", "太原市", "4月7日清徐县消息，该县在青龙山启动无人机巡航。",
      {("青龙山", "partOf", "清徐县")}),
     ("relation.partOf.story-site", "太原市", "无人机在青龙山巡航。", set()),           # no county named
+    ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司旗下的青河水泥有限公司今年扩产。",
+     {("青河水泥有限公司", "partOf", "宏达控股集团有限公司")}),
+    ("relation.partOf.subsidiary", "遵义市", "赤水竹业有限公司是黔北林业集团有限公司的全资子公司。",
+     {("赤水竹业有限公司", "partOf", "黔北林业集团有限公司")}),
+    ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司与青河水泥有限公司签约。", set()),   # partners
 ]
 
 

@@ -224,6 +224,28 @@ def part_of_agency_prefix(w: Work) -> None:
             w.fact(a, "partOf", max(parents, key=len), None, 0.8)
 
 
+# 甲集团旗下的乙公司, 甲局内设的乙科: a body and the part it holds; 乙公司是甲集团的全资子公司: said the other way
+_HOLDS = re.compile(r"(?:旗下|下属|所属|控股|内设|下设|设立)的?(?:子公司|企业|公司|机构|单位)?")
+_IS_PART = re.compile(r"是|为|系")
+_PART_WORD = re.compile(r"的?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|内设机构|派出机构|分支机构)")
+
+
+@rule("relation.partOf.subsidiary", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_subsidiary(w: Work) -> None:
+    """A subsidiary or an internal office is part of the body that holds it (甲集团旗下的乙公司; 乙公司是甲集团的
+    全资子公司; 甲局内设的乙科)."""
+    text = w.text
+    bodies = [m for m in w.mentions if m.type in ("Organization", "Agency")]
+    for a, b in zip(bodies, bodies[1:]):
+        between = text[a.end:b.start]
+        if a.type != b.type or a.label == b.label:
+            continue
+        if _HOLDS.fullmatch(between):
+            w.fact(b.label, "partOf", a.label, a.start, 0.7)
+        elif _IS_PART.fullmatch(between) and _PART_WORD.match(text, b.end):
+            w.fact(a.label, "partOf", b.label, a.start, 0.7)
+
+
 @rule("relation.partOf.name-prefix", stage="partOf", produces=("partOf",), requires=("Organization",))
 def part_of_name_prefix(w: Work) -> None:
     """An organisation named after another one is part of it (东山大学化学学院 → 东山大学), unless the rest is
