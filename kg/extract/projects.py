@@ -65,7 +65,7 @@ def not_a_list(w: Work) -> None:
 
 
 # 投资80万元|建设…: the money a sentence spends, before the name of what it builds
-_SPENT = re.compile(r"(?:总|计划|共|累计|还|又)?投资[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元[，,]?")
+_SPENT = re.compile(r"(?:(?:总|计划|共|累计|还|又)?投资)?[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元[，,]?")
 
 
 def _name_start(w: Work, s: int, e: int) -> int:

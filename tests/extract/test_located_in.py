@@ -54,6 +54,8 @@ FRAMES = [
     ("relation.locatedIn.sentence-place", "洛阳市",                     # two counties: which one is not said
      "伊川县、汝阳县干部考察了鸣皋光伏发电项目。", set()),
     ("relation.locatedIn.sentence-place", "洛阳市", "鸣皋光伏发电项目进展顺利。", set()),
+    ("relation.locatedIn.sentence-place", "洛阳市",                     # the county of the government that signs
+     "宏达新能源有限公司与伊川县人民政府签约鸣皋光伏发电项目。", {("鸣皋光伏发电项目", "locatedIn", "伊川县")}),
     ("relation.locatedIn.sentence-place", "洛阳市",                     # visited elsewhere, not here
      "伊川县组织干部赴西岭光伏发电项目考察学习。", set()),
     ("relation.locatedIn.deictic-sentence", "洛阳市",

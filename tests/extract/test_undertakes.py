@@ -66,3 +66,14 @@ def test_a_project_is_where_its_builder_is(run_rule, text, expected):
 ])
 def test_the_company_that_signs_a_notice_undertakes_its_projects(run_rule, text, expected):
     assert run_rule("relation.undertakes.notice-signer", text, home="遵义市").facts == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A与B签约/签订…: both signatories undertake the project
+    ("宏达新能源有限公司与东山县人民政府签订北岭光伏发电项目投资协议。",
+     {("宏达新能源有限公司", "undertakes", "北岭光伏发电项目"), ("东山县人民政府", "undertakes", "北岭光伏发电项目")}),
+    # A投资15亿元建设X: the money is not part of the project's name
+    ("宏达新能源有限公司投资15亿元建设北岭光伏发电项目。", {("宏达新能源有限公司", "undertakes", "北岭光伏发电项目")}),
+])
+def test_owners_of_a_signed_or_funded_project(run_rule, text, expected):
+    assert run_rule("relation.undertakes.owner-verb", text, home="漳州市").facts == expected

@@ -241,7 +241,8 @@ def _agency_places(doc: Doc, ms: list[Candidate]) -> list[str]:
     out = []
     for m in ms:
         place = body_info(doc, m.label).jurisdiction if m.type == "Agency" else None
-        if place and (entity_level(doc, place) or "") in _LOCAL_LEVELS[:2]:
+        d = divisions().get(place) if place else None
+        if place and (entity_level(doc, place) or (d.level if d else "")) in _LOCAL_LEVELS[:2]:
             out.append(place)
     return out
 
