@@ -221,7 +221,8 @@ def part_of_agency_prefix(w: Work) -> None:
     for a in agencies:
         parents = [b for b in agencies if a != b and a.startswith(b) and len(a) - len(b) >= 2]
         if parents and a not in has_parent:
-            w.fact(a, "partOf", max(parents, key=len), None, 0.8)
+            pos = next((m.start for m in w.mentions if m.label == a), None)
+            w.fact(a, "partOf", max(parents, key=len), pos, 0.8)
 
 
 # 甲集团旗下的乙公司, 甲局内设的乙科: a body and the part it holds; 乙公司是甲集团的全资子公司: said the other way

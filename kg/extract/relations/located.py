@@ -355,7 +355,7 @@ def located_zone_county(w: Work) -> None:
     county = {r.s: r.o for r in doc.relations if r.p == "partOf" and _zone_level(doc, r.s) == "site"
               and _zone_level(doc, r.o) == "county"}
     for r in [r for r in doc.relations if r.p == "locatedIn" and r.o in county]:
-        w.fact(r.s, "locatedIn", county[r.o], None, 0.45)
+        w.fact(r.s, "locatedIn", county[r.o], r.sentence.start if r.sentence else None, 0.45)
 
 
 def _zone_level(doc: Doc, label: str) -> str | None:

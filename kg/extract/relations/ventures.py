@@ -268,14 +268,16 @@ def builder_place(w: Work) -> None:
     placed = {r.s for r in doc.relations if r.p == "locatedIn"}
     where = {r.s: r.o for r in doc.relations if r.p == "locatedIn"}
     owners: dict[str, set[str]] = {}
+    said: dict[str, int | None] = {}                 # where the project's builder is named (the evidence)
     for r in doc.relations:
         if r.p == "undertakes" and r.o:
             owners.setdefault(r.o, set()).add(r.s)
+            said.setdefault(r.o, r.sentence.start if r.sentence else None)
     for project, bodies in sorted(owners.items()):
         places = {where.get(b) for b in bodies}
         place = places.pop() if len(places) == 1 else None
         if project not in placed and place and _level(doc, place) in ("town", "village"):
-            w.fact(project, "locatedIn", place, None, 0.45)
+            w.fact(project, "locatedIn", place, said[project], 0.45)
 
 
 def _level(doc: Doc, label: str) -> str | None:
