@@ -256,7 +256,8 @@ def _governing():
 
 
 # 开工建设|甲会展中心，: predicates whose object is the project they build
-_BUILDS_OBJECT = re.compile(r"(?:集中|正式|全面|同步|陆续|相继)?(?:开工建设|投资建设|投资兴建|开工兴建|新建|兴建|动工兴建|开建)")
+_BUILDS_OBJECT = re.compile(r"(?:集中|正式|全面|同步|陆续|相继|现场|成功)?(?:开工建设|投资建设|投资兴建|开工兴建|新建|兴建|动工兴建|开建"
+                            r"|签约(?!仪式|活动|现场|项目))")
 _OBJECT_END = re.compile(r"[，,。；;！？、\n]|(?:和|及|等)")
 
 

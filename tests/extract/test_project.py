@@ -68,6 +68,7 @@ def test_list_ellipsis(run_rule, sentence, expected):
     # the words of pushing that open the list are not part of the first name
     ("该区将全力服务保障青禾饲料加工厂、远帆物流园等链主项目。", ["青禾饲料加工厂", "远帆物流园"]),
     ("宁远县大力推进北岭光伏电站、南湖湿地修复工程等重点项目。", ["北岭光伏电站", "南湖湿地修复工程"]),
+    ("推介会上现场签约青禾饲料加工厂、远帆物流园等12个项目。", ["青禾饲料加工厂", "远帆物流园"]),
 ])
 def test_listed_project(run_rule, sentence, expected):
     assert run_rule("project.listed-project", sentence).labels == expected
@@ -140,6 +141,8 @@ def test_a_name_under_a_governing_predicate_is_a_project(run_rule, text, expecte
     ("今年3月，东山县开工建设青龙湾国际会展中心，总投资12亿元。", ["青龙湾国际会展中心"]),
     ("宁远县正式开工建设南湖湿地公园和北岭物流园。", ["南湖湿地公园", "北岭物流园"]),
     ("红河州投资兴建元阳梯田游客服务中心。", ["元阳梯田游客服务中心"]),
+    ("东山县签约宏达新能源汽车零部件基地，总投资20亿元。", ["宏达新能源汽车零部件基地"]),
+    ("东山县与宏达新能源有限公司签约。", []),               # the partner, not the work
     ("开工建设以来，工人们加班加点。", []),               # no name after the predicate
     ("东山县开工建设东环大道、滨江路。", []),             # roads named on their own are places
     ("该区新建宏达机械有限公司。", []),                   # a company: the owner, not the work
