@@ -79,6 +79,8 @@ FRAMES = [
     ("relation.locatedIn.story-opening", "漳州市",
      "## 东山县人才公寓年底交付\n\n本报讯 东山县公寓建设现已进入施工阶段。记者了解到，海港物流园项目进展顺利。",
      {("海港物流园项目", "locatedIn", "东山县")}),
+    ("relation.locatedIn.story-opening", "漳州市",                   # said of the whole city
+     "## 东山县人才公寓年底交付\n\n本报讯 东山县公寓建设现已进入施工阶段。全市推进海港物流园项目。", set()),
     ("relation.locatedIn.story-opening", "漳州市",                   # two counties open the story
      "## 东山县和云霄县人才公寓年底交付\n\n本报讯 公寓建设现已进入施工阶段。记者了解到，海港物流园项目进展顺利。", set()),
     ("relation.locatedIn.list-siblings", "漳州市", "东山县的宏远科技有限公司、青河水泥有限公司和华康农业有限公司参加。",

@@ -309,14 +309,25 @@ def _opening_place(w: Work, a: int, b: int) -> str | None:
 @rule("relation.locatedIn.story-opening", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
 def located_story_opening(w: Work) -> None:
     """The projects of a story whose opening names one place below the city are there, when nothing else placed
-    them (东山县：甲小区年底交付。…乙项目开工 → 乙项目 in 东山县)."""
+    them, unless named after another place or said of the whole city (东山县：甲小区年底交付。…乙项目开工 → 乙项目
+    in 东山县; not …全市推进丙工程)."""
     located = located_subjects(w.doc)
     for a, b, _ in w.doc.stories:
         place = _opening_place(w, a, b)
         for m in w.mentions if place else ():
-            if a <= m.start < b and m.type == "Project" and m.label not in located:
+            if a <= m.start < b and m.type == "Project" and m.label not in located \
+                    and not _named_after_local_division(w.doc, m.label) and not _WIDER.search(_sentence_text(w, m)):
                 w.fact(m.label, "locatedIn", place, m.start, 0.4)
                 located.add(m.label)
+
+
+# 全市推进甲工程: a sentence about the whole city or province, wider than the place of its story
+_WIDER = re.compile(r"[全我本](?:市|省|州|盟|自治区)")
+
+
+def _sentence_text(w: Work, m: Candidate) -> str:
+    sent = w.sents.at(m.start)
+    return sent.text if sent is not None else ""
 
 
 @rule("relation.locatedIn.name-prefix", stage="locatedIn", produces=("locatedIn",),
