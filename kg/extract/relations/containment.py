@@ -35,10 +35,17 @@ def part_of_subjects(doc: Doc) -> set[str]:
     return {r.s for r in doc.relations if r.p == "partOf"}
 
 
+# the level a village or town name's last word gives when no place rule set one (a name the tagger found)
+_LEVEL_ENDS = (("village", re.compile(r"..(?:村|社区|嘎查)$")), ("town", re.compile(r"..(?:镇|乡|街道|苏木)$")))
+
+
 def entity_level(doc: Doc, label: str) -> str | None:
-    """The division level (``county``, ``town``, ``site`` …) of the Place entity ``label``, if any."""
+    """The division level (``county``, ``town``, ``site`` …) of the Place entity ``label``, if any; a
+    village or town the tagger found without a level gets the one its name's last word gives (南坡村)."""
     ent = doc.entities.get(("Place", label))
-    return None if ent is None else ent.attrs.get("level")
+    if ent is None or ent.attrs.get("level"):
+        return None if ent is None else ent.attrs.get("level")
+    return next((level for level, end in _LEVEL_ENDS if end.search(label)), None)
 
 
 def place_ends(mentions: list[Candidate]) -> dict[int, Candidate]:
@@ -87,7 +94,8 @@ def part_of_adjacent_place(w: Work) -> None:
     by_end = place_ends(w.mentions)
     for m in w.mentions:
         parent = by_end.get(m.start) if m.type == "Place" else None
-        if parent is not None and parent.label != m.label and divisions().get(m.label) is None:
+        if parent is not None and parent.label != m.label and divisions().get(m.label) is None \
+                and not _ROAD_END.search(parent.label):       # 东风路南坡村: a road is a place's address, not its parent
             w.fact(m.label, "partOf", parent.label, m.start, 0.85)
 
 
@@ -101,14 +109,16 @@ def _sentence_county(w: Work, m: Candidate) -> str | None:
 
 @rule("relation.partOf.story-county", stage="partOf", produces=("partOf",), requires=("mentions",))
 def part_of_story_county(w: Work) -> None:
-    """A town not written after its parent is part of the county its sentence or story names (东山县…青石镇)."""
-    by_end = place_ends(w.mentions)
+    """A town with no parent yet, not written after one, is part of the county its sentence or story names
+    (东山县…青石镇)."""
+    by_end, has_parent = place_ends(w.mentions), part_of_subjects(w.doc)
     for m in w.mentions:
-        if m.type != "Place" or entity_level(w.doc, m.label) != "town" or m.start in by_end:
+        if m.type != "Place" or entity_level(w.doc, m.label) != "town" or m.start in by_end or m.label in has_parent:
             continue
         parent = _sentence_county(w, m)
-        if parent:
+        if parent and parent != m.label:
             w.fact(m.label, "partOf", parent, m.start, 0.6)
+            has_parent.add(m.label)
 
 
 @rule("relation.partOf.story-town", stage="partOf", produces=("partOf",), requires=("mentions",))
