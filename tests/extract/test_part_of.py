@@ -1,6 +1,8 @@
 """relation.partOf.*: what a place, agency or organisation is part of."""
 import pytest
 
+from kg.extract.relations.containment import named_alone
+
 HOME = "漳州市"
 
 CASES = [
@@ -75,3 +77,26 @@ def test_local_street_needs_a_home_city(run_rule):
 def test_zone_name_reads_the_division_entity_it_does_not_make(run_rule):
     made = run_rule("relation.partOf.zone-name", "东山经济开发区今年新引进宏远科技有限公司。", home=HOME)
     assert made.entities == set() and made.work.doc.entities[("Place", "东山县")].rule == "place.zone-division"
+
+
+# guards: a branch's bank named only inside the branch's name, a road as a parent, a second parent from the story
+GUARDS = [
+    ("relation.partOf.name-prefix", "遵义市", "东海银行和东海银行城北支行签订协议。", {("东海银行城北支行", "partOf", "东海银行")}),
+    ("relation.partOf.adjacent-place", "太原市", "新房位于青年路南坡村安置区。", set()),
+    ("relation.partOf.story-county", "衡阳市", "衡山县白果镇召开会议。会上，南岳区干部说，白果镇不划走。",
+     set()),
+    ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),
+]
+
+
+@pytest.mark.parametrize("name, home, text, expected", GUARDS)
+def test_part_of_guards(run_rule, name, home, text, expected):
+    assert run_rule(name, text, home=home).facts == expected
+
+
+def test_a_branch_does_not_make_its_bank_a_body_of_the_story():
+    text = "东海银行城北支行承办。东海银行城北支行行长王建华出席。"
+    assert not named_alone(text, "东海银行", ["东海银行", "东海银行城北支行"])
+    assert named_alone("东海银行和" + text, "东海银行", ["东海银行", "东海银行城北支行"])
+    # a college's university is named by the college's name alone
+    assert named_alone("东山大学化学学院承办。", "东山大学", ["东山大学", "东山大学化学学院"])

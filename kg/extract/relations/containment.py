@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 # 甲银行股份有限公司 is 甲银行 under its legal name, not a part of it
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:公司)?")
+_ORG_END = re.compile(alternation(words("org_suffixes.txt")) + "$")    # a body's full name (甲集团, 乙大学)
+_BRANCH = re.compile(r"分(?:行|公司|局|院|社|厂|所|中心)$|支行$|办事处$")       # 甲银行东山分行: a branch
 _ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 汾河桥)
 
 
@@ -264,5 +266,16 @@ def part_of_name_prefix(w: Work) -> None:
     orgs = sorted(label for (t, label) in w.doc.entities if t == "Organization")
     for a in orgs:
         for b in orgs:
-            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and not _LEGAL_FORM.fullmatch(a[len(b):]):
+            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and not _LEGAL_FORM.fullmatch(a[len(b):]) \
+                    and named_alone(w.text, b, orgs):
                 w.fact(a, "partOf", b, None, 0.8)
+
+
+def named_alone(text: str, name: str, names: list[str]) -> bool:
+    """Whether the text writes ``name`` outside the longer ``names`` that open with it, or, if not, ``name`` is a
+    body's full name (ending in a kind of body) and those are not its branches (甲银行 named only inside
+    甲银行东山分行 is no body of the story; 甲大学 named only inside 甲大学化学学院 is)."""
+    longer = [n for n in names if n != name and n.startswith(name)]
+    if text.count(name) > sum(text.count(n) for n in longer):
+        return True
+    return bool(_ORG_END.search(name)) and not any(_BRANCH.search(n) for n in longer)
