@@ -86,6 +86,8 @@ GUARDS = [
     ("relation.partOf.story-county", "衡阳市", "衡山县白果镇召开会议。会上，南岳区干部说，白果镇不划走。",
      set()),
     ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),
+    ("relation.partOf.local-street", "太原市", "社区服务中心架起干群“东风路”。", set()),     # a figure of speech
+    ("relation.partOf.local-street", "太原市", "新修的东风路已经通车。", {("东风路", "partOf", "太原市")}),
 ]
 
 
@@ -100,3 +102,16 @@ def test_a_branch_does_not_make_its_bank_a_body_of_the_story():
     assert named_alone("东海银行和" + text, "东海银行", ["东海银行", "东海银行城北支行"])
     # a college's university is named by the college's name alone
     assert named_alone("东山大学化学学院承办。", "东山大学", ["东山大学", "东山大学化学学院"])
+
+
+def test_a_name_run_into_a_place_gets_no_parent(run_rule):
+    from kg.extract.relations.containment import place_mentions
+    from kg.extract.spans import Candidate
+    made = run_rule("relation.partOf.story-county", "东山县召开会议，会议在青石镇举行。", home=HOME)
+    doc = made.work.doc
+    assert ("青石镇", "partOf", "东山县") in made.facts
+    fused = Candidate(0, 5, "Place", "划走青石镇")
+    made.work.mentions.append(fused)
+    doc.entities[("Place", "划走青石镇")] = doc.entities[("Place", "青石镇")]
+    assert fused not in place_mentions(made.work)
+    assert any(m.label == "青石镇" for m in place_mentions(made.work))

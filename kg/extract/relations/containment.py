@@ -50,6 +50,14 @@ def entity_level(doc: Doc, label: str) -> str | None:
     return next((level for level, end in _LEVEL_ENDS if end.search(label)), None)
 
 
+def place_mentions(w: Work) -> list[Candidate]:
+    """The Place mentions whose name does not end in another place of the article after words that name
+    none (划走青石镇, a verb run into 青石镇, is no place of its own)."""
+    labels = place_labels(w.doc)
+    return [m for m in w.mentions if m.type == "Place"
+            and not any(m.label != p and len(p) >= 2 and m.label.endswith(p) for p in labels)]
+
+
 def place_ends(mentions: list[Candidate]) -> dict[int, Candidate]:
     """Place mentions by the offset where they end (to find a place written right after another)."""
     return {m.end: m for m in mentions if m.type == "Place"}
@@ -94,8 +102,8 @@ def part_of_world_cities(w: Work) -> None:
 def part_of_adjacent_place(w: Work) -> None:
     """A town, village or site written right after a place is part of it (东山县青石镇 → 东山县)."""
     by_end = place_ends(w.mentions)
-    for m in w.mentions:
-        parent = by_end.get(m.start) if m.type == "Place" else None
+    for m in place_mentions(w):
+        parent = by_end.get(m.start)
         if parent is not None and parent.label != m.label and divisions().get(m.label) is None \
                 and not _ROAD_END.search(parent.label):       # 东风路南坡村: a road is a place's address, not its parent
             w.fact(m.label, "partOf", parent.label, m.start, 0.85)
@@ -114,8 +122,8 @@ def part_of_story_county(w: Work) -> None:
     """A town with no parent yet, not written after one, is part of the county its sentence or story names
     (东山县…青石镇)."""
     by_end, has_parent = place_ends(w.mentions), part_of_subjects(w.doc)
-    for m in w.mentions:
-        if m.type != "Place" or entity_level(w.doc, m.label) != "town" or m.start in by_end or m.label in has_parent:
+    for m in place_mentions(w):
+        if entity_level(w.doc, m.label) != "town" or m.start in by_end or m.label in has_parent:
             continue
         parent = _sentence_county(w, m)
         if parent and parent != m.label:
@@ -128,8 +136,8 @@ def part_of_story_town(w: Work) -> None:
     """A village with no parent yet is part of the last town the story named (青石镇…南坡村 → 青石镇)."""
     doc = w.doc
     has_parent = part_of_subjects(doc)
-    for m in w.mentions:
-        if m.type != "Place" or entity_level(doc, m.label) != "village" or m.label in has_parent:
+    for m in place_mentions(w):
+        if entity_level(doc, m.label) != "village" or m.label in has_parent:
             continue
         parent = level_place(doc, "town", m.start)
         if parent and parent != m.label:
@@ -177,8 +185,8 @@ def part_of_story_site(w: Work) -> None:
     (东山县消息，该县在青龙山启动巡护 → 青龙山 in 东山县); zones and roads have rules of their own."""
     doc = w.doc
     has_parent = part_of_subjects(doc)
-    for m in w.mentions:
-        if m.type != "Place" or entity_level(doc, m.label) != "site" or m.label in has_parent \
+    for m in place_mentions(w):
+        if entity_level(doc, m.label) != "site" or m.label in has_parent \
                 or zone_kinds().search(m.label) or _ROAD_END.search(m.label) or m.rule != "place.nature":
             continue
         parent = _sentence_county(w, m)
@@ -194,9 +202,9 @@ def part_of_local_street(w: Work) -> None:
     if not doc.home:
         return
     has_parent = part_of_subjects(doc)
-    for m in w.mentions:
-        if m.type != "Place" or m.label in has_parent or not _ROAD_END.search(m.label) \
-                or entity_level(doc, m.label) != "site":
+    for m in place_mentions(w):
+        if m.label in has_parent or not _ROAD_END.search(m.label) or entity_level(doc, m.label) != "site" \
+                or w.text[m.start - 1:m.start] == "“" and w.text[m.end:m.end + 1] == "”":   # 架起“连心桥”: a figure
             continue
         w.fact(m.label, "partOf", level_place(doc, "county", m.start) or doc.home, m.start, 0.5)
         has_parent.add(m.label)
