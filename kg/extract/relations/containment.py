@@ -109,6 +109,35 @@ def part_of_adjacent_place(w: Work) -> None:
             w.fact(m.label, "partOf", parent.label, m.start, 0.85)
 
 
+# what a place named after another one can be part of: a site of a town or village, a village of a town
+_NAMED_AFTER = {"site": ("town", "village"), None: ("town", "village"), "village": ("town",)}
+_LEVEL_WORD = re.compile(r"(?:镇|乡|村|社区|街道|苏木|嘎查)$")
+
+
+def _named_after(doc: Doc, label: str, places: set[str]) -> str | None:
+    """The place of the article ``label`` is named after: the one before its ``·`` (青石·南湾 → 青石), else the
+    town or village whose name without its level word opens it (青石公寓 → 青石社区, 青石村 → 青石乡)."""
+    head = label.split("·")[0]
+    if "·" in label and head in places:
+        return head
+    wanted = _NAMED_AFTER.get(entity_level(doc, label), ())
+    found = [p for p in places if p != label and entity_level(doc, p) in wanted
+             and len(core := _LEVEL_WORD.sub("", p)) >= 2 and label.startswith(core) and len(label) > len(core)]
+    return found[0] if len(found) == 1 else None
+
+
+@rule("relation.partOf.named-after", stage="partOf", produces=("partOf",), requires=("Place",))
+def part_of_named_after(w: Work) -> None:
+    """A place with no parent yet, named after a town, village or place of the article, is part of it
+    (青石社区…青石公寓 → 青石社区; 南湾·青石苑 → 南湾)."""
+    doc = w.doc
+    places, has_parent = place_labels(doc), part_of_subjects(doc)
+    for label in sorted(places - has_parent):
+        parent = _named_after(doc, label, places)
+        if parent:
+            w.fact(label, "partOf", parent, None, 0.6)
+
+
 def _sentence_county(w: Work, m: Candidate) -> str | None:
     """The one county the sentence of ``m`` names, else the last county the story named before ``m``."""
     doc, sents = w.doc, w.sents
