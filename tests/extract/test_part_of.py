@@ -86,6 +86,7 @@ GUARDS = [
     ("relation.partOf.story-county", "衡阳市", "衡山县白果镇召开会议。会上，南岳区干部说，白果镇不划走。",
      set()),
     ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),
+    ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。会议通过了南坡村规民约。", set()),   # 村规民约
     ("relation.partOf.named-after", "南宁市", "青秀区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),
     ("relation.partOf.named-after", "崇左市", "龙州县举办观鸟节，青石村和青石镇的村民参加。", {("青石村", "partOf", "青石镇")}),
     ("relation.partOf.named-after", "南宁市", "青秀区青山社区的居民走进东湖公寓。", set()),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...divisions import divisions
 from ...model import Doc
 from ..implied import zone_division
+from ..places import _aligned as aligned
 from ..lexicon import alternation, rows, word_set, words, zone_kinds
 from ..registry import rule
 from ..spans import Candidate
@@ -51,10 +52,10 @@ def entity_level(doc: Doc, label: str) -> str | None:
 
 
 def place_mentions(w: Work) -> list[Candidate]:
-    """The Place mentions whose name does not end in another place of the article after words that name
-    none (划走青石镇, a verb run into 青石镇, is no place of its own)."""
+    """The Place mentions that are whole words (not 南坡村 cut out of 南坡村规民约) and do not end in another
+    place of the article after words that name none (划走青石镇, a verb run into 青石镇, is no place of its own)."""
     labels = place_labels(w.doc)
-    return [m for m in w.mentions if m.type == "Place"
+    return [m for m in w.mentions if m.type == "Place" and aligned(w.index, m.start, m.end)
             and not any(m.label != p and len(p) >= 2 and m.label.endswith(p) for p in labels)]
 
 
