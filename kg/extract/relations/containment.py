@@ -185,6 +185,18 @@ def part_of_zone_name(w: Work) -> None:
             w.fact(label, "partOf", named[0].name, None, 0.7)
 
 
+@rule("relation.partOf.bracketed-zone", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_bracketed_zone(w: Work) -> None:
+    """A zone written in brackets right after a zone or region is part of it (东南经济区（青山片区） → 东南经济区)."""
+    by_end, text = place_ends(w.mentions), w.text
+    for m in place_mentions(w):
+        outer = by_end.get(m.start - 1)
+        if outer is not None and outer.label != m.label and text[m.start - 1] in "（(" \
+                and text[m.end:m.end + 1] in ("）", ")") and zone_kinds().search(m.label) \
+                and entity_level(w.doc, outer.label) in ("site", "region", None):
+            w.fact(m.label, "partOf", outer.label, outer.start, 0.7)
+
+
 # 甲城市群涵盖的A、B、C五市, 甲经济区包括A、B: a region and the places it is made of
 _COVERS = re.compile(r"(?:涵盖|包括|包含|覆盖|辖)(?:了|的)?")
 
