@@ -87,6 +87,8 @@ GUARDS = [
      set()),
     ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),
     ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。会议通过了南坡村规民约。", set()),   # 村规民约
+    ("relation.partOf.name-prefix", "漳州市", "东山大学、东山大学化学学院和东山大学附属中学签约。",
+     {("东山大学化学学院", "partOf", "东山大学")}),
     ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山片区）建设起步。", {("青山片区", "partOf", "东南经济区")}),
     ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山县）建设起步。", set()),
     ("relation.partOf.named-after", "南宁市", "青秀区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),

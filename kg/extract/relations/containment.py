@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # 甲银行股份有限公司 is 甲银行 under its legal name, not a part of it
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:公司)?")
+# 东山大学实验学校, 东山学院附属中学: a school a college founded or runs beside it, not one of its parts
+_ATTACHED_SCHOOL = re.compile(r"(?:实验|附属|附设)(?:学校|中学|小学|幼儿园)$|附[中小]$")
 _ORG_END = re.compile(alternation(words("org_suffixes.txt")) + "$")    # a body's full name (甲集团, 乙大学)
 _BRANCH = re.compile(r"分(?:行|公司|局|院|社|厂|所|中心)$|支行$|办事处$")       # 甲银行东山分行: a branch
 _ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 汾河桥)
@@ -312,12 +314,12 @@ def part_of_subsidiary(w: Work) -> None:
 @rule("relation.partOf.name-prefix", stage="partOf", produces=("partOf",), requires=("Organization",))
 def part_of_name_prefix(w: Work) -> None:
     """An organisation named after another one is part of it (东山大学化学学院 → 东山大学), unless the rest is
-    only its legal form (东山银行股份有限公司 is 东山银行)."""
+    only its legal form (东山银行股份有限公司 is 东山银行) or it is a school the other runs (东山大学附属中学)."""
     orgs = sorted(label for (t, label) in w.doc.entities if t == "Organization")
     for a in orgs:
         for b in orgs:
             if a != b and a.startswith(b) and len(a) - len(b) >= 2 and not _LEGAL_FORM.fullmatch(a[len(b):]) \
-                    and named_alone(w.text, b, orgs):
+                    and not _ATTACHED_SCHOOL.search(a) and named_alone(w.text, b, orgs):
                 w.fact(a, "partOf", b, None, 0.8)
 
 
