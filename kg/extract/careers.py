@@ -17,6 +17,7 @@ from .lexicon import alternation, rows
 from .registry import rule
 from .spans import Candidate
 from .resume import Chain, Post, blocks, entries
+from .titles import roles
 
 if TYPE_CHECKING:
     from .state import Work
@@ -27,11 +28,11 @@ def _words(kind: str) -> str:
     return alternation([w for w, k in rows("career_words.tsv") if k == kind])
 
 
-_TRIGGER = re.compile(_words("list"))
+_TRIGGER = re.compile(f"(?P<now>{_words('now')})|{_words('list')}")
 _START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*" + _words("year"))
 _APPOINT = re.compile(r"(?P<verb>" + _words("appoint") + "|" + _words("remove") + r")"
                       r"(?:(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:为|的)|其)"
-                      r"(?P<post>[^，。；;、（(]{2,30}?)(?=职务|[，。；;、（(]|$)")
+                      r"(?P<post>[^，。；;（(]{2,40}?)(?=职务|[，。；;（(]|$)")
 _TAKES_POST = re.compile(r"(?:同志)?(?P<was>原|曾|在|又|现|先后)?(?:" + _words("takes") + r"|是)"
                          + r"(?P<post>[^，。；;（(]{2,60}?)(?=期间|时[，。]|[，。；;（(]|$)")
 _PRONOUN = re.compile(r"(?:^|(?<=[，。；;\n]))(?:他|她|该同志)(?:[^，。；;]{0,12}，)?")
@@ -106,7 +107,7 @@ def _names_next(w: Work, posts: _Posts, post: Post) -> bool:
 
 @rule("relation.holdsPosition.career-list", stage="career", produces=("holdsPosition",), requires=("mentions",))
 def career_list(w: Work) -> None:
-    """Each item of a résumé list after 历任, 曾任, 先后任 … is a former post (历任东山县副县长、甲市财政局局长)."""
+    """Each item of a list after 历任, 曾任 … is a former post (历任东山县副县长、甲市财政局局长); after 现任, a current one."""
     text, posts = w.text, _Posts.of(w.mentions)
     for m in _TRIGGER.finditer(text):
         person = posts.subject(text, m.start())
@@ -114,7 +115,9 @@ def career_list(w: Work) -> None:
             continue
         stop = min([i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
         nxt = next((p.start for p in posts.persons if m.end() <= p.start < stop), stop)
-        _add(w, posts, person, m.end(), nxt)
+        if nxt < stop and roles().match_before(text, nxt, 8):
+            continue            # 时任甲县县长王某: the title phrase of the name after it
+        _add(w, posts, person, m.end(), nxt, former=not m.group("now"))
 
 
 @rule("relation.holdsPosition.career-year", stage="career", produces=("holdsPosition",), requires=("mentions",))

@@ -45,7 +45,7 @@ def _verbs(kind: str) -> list[str]:
     return [w for w, k in rows("career_words.tsv") if k == kind]
 
 
-_LEAD = re.compile(r"(?:" + alternation(_verbs("list") + _verbs("year") + _verbs("appoint") + _verbs("remove")
+_LEAD = re.compile(r"(?:" + alternation(_verbs("list") + _verbs("now") + _verbs("year") + _verbs("appoint") + _verbs("remove")
                                          + ["先后", "起", "又", "并", "其", "为"]) + r")*")
 
 
@@ -111,6 +111,7 @@ _LEVELS = "省市县区州旗盟镇乡村"
 _AGENCY_END = re.compile(r"(?:人民政府|委员会)$")
 _GENERIC = frozenset(("公司", "集团", "银行", "大学", "学院", "医院", "委员会", "人民政府"))
 _PARTY_ORGANS = ("党工委", "党总支", "党支部", "党委", "党组")
+_GOVERNED = re.compile(r"中共(.+?[省市县区旗镇乡村])委员会|(.+?[省市县区旗镇乡村])人民政府")
 
 
 def is_unit(name: str) -> bool:
@@ -184,6 +185,9 @@ class Chain:
         rs = self._party_organ(a, rs, b)
         role = text[rs:b]
         self.last = self._org(a, rs, role)
+        organ = next((o for o in _PARTY_ORGANS[:4] if role.startswith(o) and roles().get(role[len(o):])), None)
+        if organ and (self.last[1] or "").startswith("中共"):
+            role = role[len(organ):]          # 某镇党委委员: 委员 of 中共某镇委员会
         return Post(role, *self.last, a)
 
     def _party_organ(self, a: int, rs: int, b: int) -> int:
@@ -203,6 +207,9 @@ class Chain:
         written = self.text[a:rs]
         if not written:                   # 县委副书记、县长: the body before, or the government of its place
             gov = roles_imply_body(role) and self._government(role)
+            place = self._chain_place()
+            if not gov and place and role.startswith(_PARTY_ORGANS[:4]) and not self.last[1].startswith("中共"):
+                gov = f"中共{place}委员会"     # 某镇镇长、党委委员: the town's party committee
             return ("Agency", gov) if gov else self.last
         found = self._mentioned(a, rs, role, written)
         if found is not None:
@@ -218,14 +225,46 @@ class Chain:
     def _mentioned(self, a: int, rs: int, role: str, written: str) -> tuple[str, str] | None:
         """The body a mention written right before the title names (乙市财政局|局长; 东山县|副县长)."""
         m = self.by_end.get(rs)
-        place_first = m is not None and m.start in self.places_by_end and self.places_by_end[m.start].start >= a
-        if m is not None and (m.start == a or place_first) \
+        if (m is None or m.label == written) and written[0] in _LEVELS and len(written) <= 8:
+            short = self._level_body(written)           # 市人民政府 after 某市委副书记: that city's
+            if short:
+                return short
+        if m is not None and self._after_places(a, m.start) \
                 and not (m.label == written and is_unit(written) and self.root[1]):   # 某县|某乡党委|书记
             whole = _LEGAL.search(written) and m.label != written and m.label.endswith(written)
             return (m.type, written if whole else m.label)     # not a longer name the entity rules ran on to
         place = self.places_by_end.get(rs)
-        gov = government_body(role, seat(place)) if place is not None and place.start == a else None
+        gov = government_body(role, seat(place)) if place is not None and self._after_places(a, place.start) else None
         return ("Agency", gov) if gov else None
+
+    def _after_places(self, a: int, start: int) -> bool:
+        """Is ``text[a:start]`` empty or a run of places (某市|某镇)?"""
+        while start > a:
+            p = self.places_by_end.get(start)
+            if p is None or p.start < a:
+                return False
+            start = p.start
+        return start == a
+
+    def _chain_place(self) -> str | None:
+        """The place the chain's last body governs."""
+        label = self.last[1] or self.root[1]
+        if not label:
+            return None
+        named = _GOVERNED.fullmatch(label)
+        return body_info(self.doc, label).jurisdiction or (named and (named.group(1) or named.group(2)))
+
+    def _level_body(self, written: str) -> tuple[str, str] | None:
+        """A body written with a bare level word (市委, 县政府, 区财政局) in the place of the chain at that level."""
+        place = self._chain_place()
+        if not place or not place.endswith(written[0]):
+            return None
+        rest = written[1:]
+        if rest == "委":
+            return "Agency", f"中共{place}委员会"
+        if rest in ("政府", "人民政府"):
+            return "Agency", f"{place}人民政府"
+        return ("Agency", place + rest) if _unit_end().search(rest) or _LEGAL.search(rest) else None
 
     def _unit(self, a: int, rs: int, written: str) -> tuple[str | None, str | None]:
         """A unit: of the body that opens it (乙管理局|选煤二厂), else of the body the entry named before."""
@@ -240,8 +279,8 @@ class Chain:
         return self.root
 
     def _government(self, role: str) -> str | None:
-        """The government of the place the body before governs (福建省委副书记，省长 → 福建省人民政府)."""
-        place = self.last[1] and body_info(self.doc, self.last[1]).jurisdiction
+        """The government of the place the body before governs (某省委副书记，省长 → 某省人民政府)."""
+        place = self._chain_place()
         if not place:
             return None
         return government_body(role, lambda level: place if place.endswith(level) else None)

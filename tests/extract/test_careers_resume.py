@@ -87,3 +87,34 @@ def test_posts_held_during_a_period_are_former_and_a_pronoun_takes_the_person(ru
     assert {(s, r, f) for s, r, _, f in _posts(made)} == {("陈广生", "局长", True)}
     made = run_rule("relation.holdsPosition.takes-post", "何伟，男，1968年生，曾是连州市委书记。今年2月，他被调至清远，任市委秘书长。")
     assert ("何伟", "秘书长") in {(s, r) for s, r, _, _ in _posts(made)}
+
+
+def test_a_town_under_its_city_and_bare_level_words_take_the_places_of_the_chain(run_rule):
+    text = ("陈志远，男，1971年8月生，湖南浏阳人。\n"
+            "1998.03-2003.06 浏阳市大瑶镇副镇长、党委委员\n"
+            "2013.01-2016.11 醴陵市委副书记，市人民政府代市长\n")
+    posts = {(r, o) for _, r, o, _ in _posts(run_rule(DATED, text))}
+    assert {("副镇长", "大瑶镇人民政府"), ("委员", "中共大瑶镇委员会"), ("副书记", "中共醴陵市委员会"),
+            ("代市长", "醴陵市人民政府")} <= posts
+
+
+def test_a_deputy_title_after_a_party_post_is_the_government_of_the_same_city(run_rule):
+    text = "罗明，男，1962年5月出生，贵州都匀人。\n1998年1月—2003年3月 都匀市副市长，市委常委、常务副市长；\n"
+    posts = {(r, o) for _, r, o, _ in _posts(run_rule(DATED, text))}
+    assert ("常务副市长", "都匀市人民政府") in posts and ("常委", "中共都匀市委员会") in posts
+
+
+def test_现任_gives_current_posts_and_a_list_ending_in_a_name_is_that_persons_title(run_rule):
+    made = run_rule("relation.holdsPosition.career-list",
+                    "王建新，男，1966年10月生，山东寿光人。历任寿光市委常委、宣传部部长。现任潍坊市政协副主席。")
+    posts = {(r, o, f) for _, r, o, f in _posts(made)}
+    assert ("副主席", "中国人民政治协商会议潍坊市委员会", False) in posts
+    assert ("部长", "中共寿光市委员会宣传部", True) in posts
+    made = run_rule("relation.holdsPosition.career-list", "记者采访了张立。时任寿光市委副书记、市长赵刚出席。")
+    assert _posts(made) == set()
+
+
+def test_a_notice_removing_several_posts_removes_each(run_rule):
+    made = run_rule("relation.holdsPosition.appointment", "免去李文斌同志的中共张掖市委副书记、委员、常委职务。")
+    assert {(r, o, f) for _, r, o, f in _posts(made)} == {
+        ("副书记", "中共张掖市委员会", True), ("委员", "中共张掖市委员会", True), ("常委", "中共张掖市委员会", True)}
