@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Doc, Fact, Graph, Node
+from ..model import Doc, Fact, Graph, Node, fact_id
 from .namesakes import qualifiers
 
 
@@ -73,5 +73,6 @@ def resolve(docs: Iterable[Doc]) -> Graph:
                 org=label2key.get(r.org) if r.org else None, former=r.former, start=r.start,
                 end=r.end, date=r.date or doc.date, confidence=r.confidence, rule=r.rule,
                 evidence=sent.text if sent else None,
-                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None))
+                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None,
+                id=fact_id(doc.article.id, r.s, r.p, r.o, r.role, r.org)))
     return g
