@@ -20,6 +20,9 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
             return "Agency", gov
         if t.role in keys("leader_roles.txt"):
             return "Place", t.org.label
+        organ = party_organ(t.role)
+        if organ:                                    # 某村党委书记 → 中共某村委员会
+            return "Agency", f"中共{t.org.label}{_PARTY_COMMITTEES[organ]}"
     elif t.org is not None:
         return t.org.type, t.org.label
     gov = government_body(t.role, lambda level: level_place(doc, level, t.start))   # a bare 县长: the county's
@@ -32,6 +35,18 @@ def title_org(doc: Doc, t: Title) -> tuple[str | None, str | None]:
             if place:
                 return "Place", place
     return None, None
+
+
+_PARTY_COMMITTEES = {"党委": "委员会", "党工委": "工作委员会", "党总支": "总支部委员会", "党支部": "支部委员会"}
+
+
+def party_organ(role: str) -> str | None:
+    """The party organ a role of a place opens with (党委书记 → 党委), when the rest is a role.
+
+    >>> party_organ("党委副书记"), party_organ("党组书记"), party_organ("党委")
+    ('党委', None, None)
+    """
+    return next((o for o in _PARTY_COMMITTEES if role.startswith(o) and roles().get(role[len(o):])), None)
 
 
 def _then(text: str, start: int) -> bool:
@@ -48,8 +63,10 @@ def positions(w) -> None:
             if t.role in word_set("degree_titles.txt"):
                 continue          # 博士 is a degree, not a post
             org = t.body[1]
+            organ = party_organ(t.role) if org and org.startswith("中共") else None
             w.fact(h.cand.label, "holdsPosition", None, h.cand.start, 0.9 if org else 0.7,
-                   role=t.role, org=org, former=t.former or _then(w.text, h.titles[0].start))
+                   role=t.role[len(organ):] if organ else t.role, org=org,
+                   former=t.former or _then(w.text, h.titles[0].start))
 
 
 @rule("relation.reported.byline", stage="position", produces=("reported",), requires=("hits",))
