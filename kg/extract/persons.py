@@ -239,19 +239,27 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, foreign_name, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
         hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 and (s, e) not in w.hit_at \
-                and not (e < hit.cand.end and _repeated(w, hit)):
+        if hit is None or p < P_BOUNDARY or (s, e) in w.hit_at:
+            continue
+        longer = e > hit.cand.end and foreign_name(w.text[s:e])       # 谢尔久|科夫: jieba cut a foreign name
+        if longer or abs(hit.cand.end - e) == 1 and not (e < hit.cand.end and _repeated(w, hit)):
             _respan(w, hit, e)
     found = set()
-    for s, e, _ in longest_forms(w, spans):
+    for s, e, p in longest_forms(w, spans):
         if not any(hs < e and s < he for hs, he in w.hit_at):
-            add_hit(w, s, e)
+            add_hit(w, s, e, strong=p >= P_BOUNDARY and _crossed(w, s, e))
             found.add(w.text[s:e])
     repeat_names(w, found)
+
+
+def _crossed(w: Work, s: int, e: int) -> bool:
+    """Does a chosen place or organisation cut across ``[s, e)`` (签证官江|德力: a bogus place took a name's start)?"""
+    return any(c.type in ("Place", "Organization") and (c.start < s < c.end < e or s < c.start < e < c.end)
+               for c in w.bodies)
 
 
 def _repeated(w: Work, hit: PersonHit) -> bool:

@@ -96,8 +96,8 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     k = idx.covering(s)
     if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
         return s, s
-    while e - s > 2 and _TRAILING.search(w.text[s:e]):
-        e -= 1
+    while e - s > 2 and _TRAILING.search(w.text[s:e]) and (e - 1) in idx.start_set:
+        e -= 1                                         # 王建|说 → 王建; 张永和 (one word of jieba's) stays
     m = _LEADING.match(w.text, s, e)
     if m and e - m.end() >= 2:
         s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
@@ -210,6 +210,12 @@ def _foreign_chars() -> frozenset[str]:
     return frozenset("".join(words("transliteration_chars.txt")))
 
 
+def foreign_name(name: str) -> bool:
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
+    odd = sum(c not in _foreign_chars() for c in name)
+    return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
+
+
 def person_spans(w: Work) -> list[tuple[int, int, float]]:
     """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
     sur = surnames()
@@ -225,13 +231,15 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
             continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
+        if f"“{name}”" in text:
+            continue                                   # a name the article quotes is a brand or a title (“某宝”APP)
         if "·" in name or "•" in name:
             ok = len(name) >= 3
-        elif len(name) >= 3 and all(c in _foreign_chars() for c in name):
+        elif foreign_name(name):
             ok = t.prob >= P_FOREIGN and not is_common_word(name)
         else:
             ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
-                and (t.prob >= P_PERSON_WORD or name not in word_tags())    # a dictionary word (even 'nr')
+                and (t.prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
         if ok:
             out.append((s, e, t.prob))
     return out
