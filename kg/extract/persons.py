@@ -126,7 +126,8 @@ def signature(w: Work) -> None:
 
 
 @cache
-def _context_words() -> Gazetteer[int]:
+def context_words() -> Gazetteer[int]:
+    """Words right before a name that say a person follows (``data/person_context.txt``)."""
     return Gazetteer({w: 1 for w in words("person_context.txt")})
 
 
@@ -146,9 +147,9 @@ def _free_name(w: Work, i: int) -> int | None:
 @rule("person.context-word", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def context_word(w: Work) -> None:
     """A name right after a word for a kind of person (村民王建华, 负责人李明)."""
-    for i in sorted({e for _, e, _, _ in _context_words().find_all(w.text)}):
+    for i in sorted({e for _, e, _, _ in context_words().find_all(w.text)}):
         e = _free_name(w, i)
-        if e is not None and _context_words().match_before(w.text, i, 4) is not None:
+        if e is not None and context_words().match_before(w.text, i, 4) is not None:
             add_hit(w, i, e)
 
 

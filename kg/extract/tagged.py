@@ -26,6 +26,7 @@ P_PERSON = 0.4           # a surname-led name on free text
 P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
 P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
+P_PERSON_SUPPORTED = 0.1  # a name right after a title or a word for a kind of person, or before a speech verb
 P_PLACE = 0.8            # a place no place rule found
 P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路)
 P_BODY_TYPED = 0.5       # a body whose ending says its type
@@ -39,6 +40,7 @@ _CONGRESS = re.compile(r"[一二三四五六七八九十]+(?:大|届|次)[\u4e00
 # What a name written before it is not the name of a person in (a doctrine: 某某思想, 某某理论).
 _DOCTRINE = re.compile(r"思想|理论|主义")
 _NUMERAL = "一二三四五六七八九十"
+_HONORIFIC = re.compile(r"(?:先生|小姐|女士|太太|夫人)$")
 _AFTER_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百千万\d月日年号时点多余]")
 
 
@@ -218,31 +220,52 @@ def foreign_name(name: str) -> bool:
 
 def person_spans(w: Work) -> list[tuple[int, int, float]]:
     """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
-    sur = surnames()
     text = w.text
     out = []
     for t in tagged(w):
-        if t.kind != "Person" or t.prob < P_PERSON:
+        if t.kind != "Person" or t.prob < P_PERSON_SUPPORTED:
             continue
         s, e = _trim(w, t)
+        supported = _person_context(w, s, e)
+        if t.prob < P_PERSON and not supported:
+            continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
         name = text[s:e]
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
             continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
-        if f"“{name}”" in text:
-            continue                                   # a name the article quotes is a brand or a title (“某宝”APP)
-        if "·" in name or "•" in name:
-            ok = len(name) >= 3
-        elif foreign_name(name):
-            ok = t.prob >= P_FOREIGN and not is_common_word(name)
-        else:
-            ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
-                and (t.prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
-        if ok:
+        if f"“{name}”" in text or _HONORIFIC.search(name):
+            continue                                   # a quoted brand (“某宝”APP); 王先生 is no name
+        if _name_ok(text, s, e, t.prob, supported):
             out.append((s, e, t.prob))
     return out
+
+
+def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
+    """Is ``text[s:e]`` a name: a dotted foreign name, a transliteration, or a surname and a given name?
+    A span below :data:`P_PERSON` (taken on context alone) is neither dotted nor cut inside a transliteration."""
+    name = text[s:e]
+    if prob < P_PERSON and ("·" in name or "•" in name or e < len(text) and text[e] in _foreign_chars()
+                            and foreign_name(name)):
+        return False                                   # 阿特金|森: the tagger stopped inside the name
+    if "·" in name or "•" in name:
+        return len(name) >= 3
+    if foreign_name(name):
+        return (prob >= P_FOREIGN or supported) and not is_common_word(name)
+    return 2 <= len(name) <= 4 and (name[0] in surnames() or name[:2] in surnames()) \
+        and (prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
+
+
+def _person_context(w: Work, s: int, e: int) -> bool:
+    """Does the text say a person stands at ``[s, e)``: a title or a word for a kind of person right before it
+    (总经理|王建华, 主教练|马丁内斯), or a verb of speech right after it (王建华|表示)?"""
+    from .persons import context_words
+    from .personal_names import speech_verbs
+    from .titles import roles
+    text = w.text
+    return roles().match_before(text, s, 6) is not None or context_words().match_before(text, s, 6) is not None \
+        or speech_verbs().match_at(text, e) is not None
 
 
 def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
