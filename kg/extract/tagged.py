@@ -159,6 +159,8 @@ def organization_tagger(w: Work) -> None:
         name = w.text[s:e]
         if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
             continue
+        if t.prob >= P_BOUNDARY:
+            _cut_left(w, s, e)
         typ, known_end = body_type(name)
         if not _body_ok(w, s, e, typ, known_end, t.prob):
             continue
@@ -167,6 +169,28 @@ def organization_tagger(w: Work) -> None:
             continue
         for kind in _types_at_end(w, s, e) or {typ}:   # the rules' type of the same name (a listed project)
             w.propose(Candidate(s, e, kind, name, {name}, {}, weight=1))
+
+
+# jieba tags of words no organisation's name opens with or runs over: adverbs, verbs, idioms, pronouns …
+_NOT_IN_NAME = ("d", "l", "v", "p", "c", "r", "u", "y", "i", "m")
+
+
+def _cut_left(w: Work, s: int, e: int) -> None:
+    """Start a rule's organisation where the tagger's sure span of the same end starts, when the words the
+    rule walked over before it are no name's (甲地正是|乙银行, 值得一提的是|乙银行, 甲银行投资|乙银行)."""
+    tags = word_tags()
+    for c in w.candidates:
+        if c.type != "Organization" or c.end != e or not c.start < s or s not in w.index.start_set:
+            continue
+        lo = w.index.covering(c.start)
+        hi = w.index.covering(s)
+        if lo is None or hi is None:
+            continue
+        over = [tags.get(tok[2], "") for tok in w.index.tokens[lo:hi]]
+        if any(t.startswith(_NOT_IN_NAME) and not t.startswith("nr") for t in over) \
+                and c.label == w.text[c.start:c.end]:
+            c.start, c.label = s, w.text[s:e]
+            c.aliases = {c.label}
 
 
 def _types_at_end(w: Work, s: int, e: int) -> set[str]:
