@@ -47,8 +47,25 @@ def _level_prefixed(w: Work, wk: Walk) -> bool:
 def not_a_kind(w: Work) -> None:
     """A kind of body (科技企业孵化器, 国家级众创空间) named by a suffix is no body, unless a place in it says whose."""
     places = w.proposed("Place")
-    drop(w, "organization.suffix", lambda c: _generic_body(w.text[c.start:c.end])
+    drop(w, "organization.suffix", lambda c: (_generic_body(w.text[c.start:c.end]) or _described(w.index, c))
          and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
+
+
+# jieba tags of the words that describe a kind (大型, 国有; 综合性 by its ending) and of the nouns beside them
+_DESCRIBING = frozenset(("b", "a", "an"))
+_KIND_WORD = re.compile(r"[性型式化]$")
+
+
+def _described(idx: TokenIndex, c: Candidate) -> bool:
+    """Is the name before the ending only a description (国有|全资|大型|实业集团, 综合性|集团): a word of kind
+    (大型, 综合性) and otherwise common nouns? A proper word or one the dictionary does not know makes a name."""
+    tags = word_tags()
+    end = ending_start(c)
+    toks = [t[2][:end - t[0]] for t in idx.tokens if c.start <= t[0] < end]      # 实业|集团: the part before it
+    if not toks or sum(map(len, toks)) != end - c.start:
+        return False
+    kind = [tags.get(t) in _DESCRIBING or bool(_KIND_WORD.search(t)) and tags.get(t) == "n" for t in toks]
+    return any(kind) and all(k or tags.get(t) == "n" for k, t in zip(kind, toks)) and all(len(t) >= 2 for t in toks)
 
 
 def _generic_body(name: str) -> bool:
