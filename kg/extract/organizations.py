@@ -226,12 +226,12 @@ def news_outlet(w: Work) -> None:
 
 def _outlet_start(idx: TokenIndex, e: int) -> int | None:
     """The start of an outlet's name ending at ``e``: the word holding its ending and at most one name word
-    before it (新华网, 天山|网, 新京|报), or None."""
+    before it when that word is short or a kind (新华网, 天山|网, 西江|新闻网), or None."""
     t = idx.covering(e - 1)
     if t is None or idx.tokens[t][1] != e:
         return None
     s = idx.tokens[t][0]
-    if e - s <= 2 and t > 0 and idx.tokens[t - 1][1] == s and name_like(idx.tokens[t - 1][2]) \
+    if (e - s <= 2 or idx.tokens[t][2] in _generic_outlets()) and t > 0 and idx.tokens[t - 1][1] == s and name_like(idx.tokens[t - 1][2]) \
             and 1 <= len(idx.tokens[t - 1][2]) <= 4:
         s = idx.tokens[t - 1][0]
     return s if e - s >= 3 else None

@@ -240,19 +240,27 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, foreign_name, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_FOREIGN, foreign_name, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
-        hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is None or p < P_BOUNDARY or (s, e) in w.hit_at:
+        if (s, e) in w.hit_at:
             continue
-        longer = e > hit.cand.end and foreign_name(w.text[s:e])       # 谢尔久|科夫: jieba cut a foreign name
-        if longer or abs(hit.cand.end - e) == 1 and not (e < hit.cand.end and _repeated(w, hit)):
-            _respan(w, hit, e)
+        if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
+            hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
+            if hit is not None:
+                _respan(w, hit, s, e)
+            continue
+        hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
+        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 \
+                and not (e < hit.cand.end and _repeated(w, hit)):
+            _respan(w, hit, s, e)
     found = set()
     for s, e, p in longest_forms(w, spans):
-        if not any(hs < e and s < he for hs, he in w.hit_at):
-            add_hit(w, s, e, strong=p >= P_BOUNDARY and _crossed(w, s, e))
+        sure = p >= P_BOUNDARY and _crossed(w, s, e)
+        if (s, e) in w.hit_at:
+            w.hit_at[(s, e)].strong |= sure
+        elif not any(hs < e and s < he for hs, he in w.hit_at):
+            add_hit(w, s, e, strong=sure)
             found.add(w.text[s:e])
     repeat_names(w, found)
 
@@ -268,14 +276,15 @@ def _repeated(w: Work, hit: PersonHit) -> bool:
     return any(h is not hit and h.cand.label == hit.cand.label for h in w.hit_at.values())
 
 
-def _respan(w: Work, hit: PersonHit, end: int) -> None:
-    """Move the end of a name found to ``end``."""
+def _respan(w: Work, hit: PersonHit, start: int, end: int) -> None:
+    """Move a name found to ``[start, end)``."""
     c = hit.cand
     del w.hit_at[(c.start, c.end)]
-    c.end = end
-    c.label = w.text[c.start:end].replace(" ", "")
+    c.start, c.end = start, end
+    c.label = w.text[start:end].replace(" ", "")
     c.aliases = {c.label}
-    w.hit_at[(c.start, end)] = hit
+    w.hit_at[(start, end)] = hit
+    w.hits.sort(key=lambda h: (h.cand.start, h.cand.end))
 
 
 _LIST_END = "、，,。；;：:和及与等 \n（(）)"

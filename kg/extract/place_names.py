@@ -65,7 +65,8 @@ def suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, kind: str,
         attrs = {"level": table("level_words.tsv").get(m.group(0), "site")}
         k = _inner_road(text, j, s) if road else None
         if k is not None:                              # 人民大道|青石路: two roads, each its own place
-            out.append(Candidate(j, k, "Place", text[j:k], {text[j:k]}, dict(attrs), weight=-1))
+            if not any(c.start == j and c.end == k for c in out):
+                out.append(Candidate(j, k, "Place", text[j:k], {text[j:k]}, dict(attrs), weight=-1))
             j = k
         out.append(Candidate(j, e, "Place", text[j:e], {text[j:e]}, attrs, weight=-1))
     return out

@@ -98,8 +98,8 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     k = idx.covering(s)
     if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
         return s, s
-    while e - s > 2 and _TRAILING.search(w.text[s:e]) and (e - 1) in idx.start_set:
-        e -= 1                                         # 王建|说 → 王建; 张永和 (one word of jieba's) stays
+    while e - s > 2 and _TRAILING.search(w.text[s:e]) and not word_tags().get(w.text[s:e], "").startswith("nr"):
+        e -= 1                                         # 王建说 → 王建; 张永和 (a name in jieba's dictionary) stays
     m = _LEADING.match(w.text, s, e)
     if m and e - m.end() >= 2:
         s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
@@ -255,15 +255,31 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
             continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
+        e = _foreign_end(w, s, e)
         name = text[s:e]
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
             continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
-        if f"“{name}”" in text or _HONORIFIC.search(name):
+        if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name):
             continue                                   # a quoted brand (“某宝”APP); 王先生 is no name
         if _name_ok(text, s, e, t.prob, supported):
             out.append((s, e, t.prob))
     return out
+
+
+def _foreign_end(w: Work, s: int, e: int) -> int:
+    """The end of a transliterated name the tagger stopped short of (罗伯特|森表示 → 罗伯特森): over the
+    transliteration characters after it that begin no ordinary word."""
+    text = w.text
+    if not foreign_name(text[s:e]):
+        return e
+    while e < len(text) and text[e] in _foreign_chars() and e - s < 8:
+        k = w.index.covering(e)
+        if k is not None and w.index.tokens[k][0] == e and len(w.index.tokens[k][2]) > 1 \
+                and is_common_word(w.index.tokens[k][2]):
+            break
+        e += 1
+    return e
 
 
 def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
