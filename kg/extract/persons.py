@@ -168,6 +168,27 @@ def speech_verb(w: Work) -> None:
             add_hit(w, i, e)
 
 
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]*[A-Za-z](?:[ ·.]?[A-Z][a-z]+){0,2}(?![A-Za-z0-9])")
+_CLAUSE_OPEN = "，,。；;：:！？\n（(“\" "
+
+
+@rule("person.latin", stage="person", produces=("Person",), requires=("tokens",))
+def latin(w: Work) -> None:
+    """A name in Latin letters where a person stands: after a title or a word for a kind of person
+    (制作人JohnSmith, 队长Anna), or opening a clause before a verb of speech (Smith表示)."""
+    text = w.text
+    for m in _LATIN_NAME.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        if len(name.replace(" ", "")) < 3 or name.isupper() and len(name) <= 3 or _in_hit(w, s):
+            continue
+        titled = roles().match_before(text, s, 6) is not None or context_words().match_before(text, s, 6) is not None
+        speaks = name[0].isupper() and (s == 0 or text[s - 1] in _CLAUSE_OPEN) \
+            and speech_verbs().match_at(text, e) is not None
+        if titled or speaks:
+            add_hit(w, s, e)
+
+
 @cache
 def _after_name() -> re.Pattern:
     """The words of ``data/after_name.tsv``, or a sex between commas (，男，)."""
