@@ -231,8 +231,11 @@ def printed_prefix(w: Work) -> None:
         start = c.start
         while start in places and places[start].start < start:      # 甲省|乙市|丙县人民法院: up the chain
             start = places[start].start
+        if start == c.start:
+            start -= next((len(p) for p in _STATE_PREFIXES if text.startswith(p, c.start - len(p))), 0)
         if start < c.start:
             c.aliases.add(text[start:c.end])
 
 
+_STATE_PREFIXES = ("中华人民共和国", "中国", "国家")        # 中国|证监会, 国家|教育部: the state printed before
 _PREFIX_LEVELS = frozenset(("country", "province", "city", "county"))

@@ -75,6 +75,7 @@ def test_every_agency_rule_says_what_it_finds_with_an_example():
 @pytest.mark.parametrize("text,alias", [
     ("福建省晋江市公安局通报了案件。", "福建省晋江市公安局"),       # a province before its city's bureau
     ("甘肃省兰州市城关区人民法院开庭。", "甘肃省兰州市城关区人民法院"),  # up the whole chain
+    ("中国证监会发布新规。", "中国证监会"),                             # the state printed before a national body
 ])
 def test_an_agency_keeps_the_places_printed_before_it_as_an_alias(run_rule, text, alias):
     made = run_rule("agency.printed-prefix", text)
