@@ -30,6 +30,7 @@ P_PERSON_SUPPORTED = 0.1  # a name right after a title or a word for a kind of p
 P_PLACE = 0.8            # a place no place rule found
 P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路)
 P_BODY_TYPED = 0.5       # a body whose ending says its type
+P_AGENCY = 0.3           # ... an agency's ending (局, 委员会, 法院) after a place that opens it
 P_BODY_LONGER = 0.3      # a longer form of a rule's organisation, with its ending
 P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
 # A name never runs on into the verb or particle after it.
@@ -203,11 +204,12 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
     inside = [c for c in w.candidates if c.start < e and s < c.end]
     if any(c.start < s or c.end > e for c in inside):
         return False                                   # cuts across a rule's span: the rules decide
-    inside = [c for c in inside if not (c.type == "Place" and c.start == s and c.end < e)]   # 甲国|文化部
+    placed = [c for c in inside if c.type == "Place" and c.start == s and c.end < e]   # 甲国|文化部
+    inside = [c for c in inside if c not in placed]
     if any(c.type != "Place" and c.start == s and c.end == e for c in inside):
         return False
-    if not inside:
-        return prob >= (P_BODY_TYPED if known_end else P_BODY_BARE)
+    if not inside:                                     # an agency named after its place needs less (甲市|规划局)
+        return prob >= (P_AGENCY if typ == "Agency" and placed else P_BODY_TYPED if known_end else P_BODY_BARE)
     last = max(inside, key=lambda c: c.end)
     return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
 

@@ -24,6 +24,7 @@ from kg.model import Article
     ("organization.tagger", "韩国文化部宣布了新规定。", ["韩国文化部"]),
     ("organization.tagger", "据新华社报道，会议开幕。", ["新华社"]),
     ("organization.tagger", "俱乐部的球员们正在训练。", []),          # only a kind of body
+    ("organization.tagger", "湖州市规划与国土资源管理局发布了通知。", ["湖州市规划与国土资源管理局"]),  # placed: less sure
     ("organization.tagger", "中共十六大召开以后。", []),              # a numbered congress is an event
     # a span the agency rules found (a province's committee) is left to them
     ("organization.tagger", "他曾任甘肃省委副书记。", []),
