@@ -2,6 +2,7 @@
 …等企业 list, national academies by their short names, and the partners of a joint piece of work."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -51,8 +52,8 @@ def not_a_kind(w: Work) -> None:
          and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
 
 
-# jieba tags of the words that describe a kind (大型, 国有; 综合性 by its ending) and of the nouns beside them
-_DESCRIBING = frozenset(("b", "a", "an"))
+# the jieba tag of words that describe a kind (大型, 国有: distinctives; 综合性 by its ending); not adjectives (宏远)
+_DESCRIBING = frozenset(("b",))
 _KIND_ADJ = re.compile(r"^[\u4e00-\u9fff]{2,}[性型]$")     # 综合性, 外向型
 
 
@@ -61,7 +62,8 @@ def _described(idx: TokenIndex, c: Candidate) -> bool:
     (大型, 综合性) and otherwise common nouns (not 时光|造型|理发店: 造型 is a noun)? A proper word or one the dictionary does not know makes a name."""
     tags = word_tags()
     end = ending_start(c)
-    toks = [t[2][:end - t[0]] for t in idx.tokens if c.start <= t[0] < end]      # 实业|集团: the part before it
+    lo, hi = bisect.bisect_left(idx.starts, c.start), bisect.bisect_left(idx.starts, end)
+    toks = [t[2][:end - t[0]] for t in idx.tokens[lo:hi]]                     # 实业|集团: the part before it
     if not toks or sum(map(len, toks)) != end - c.start:
         return False
     kind = [tags.get(t) in _DESCRIBING or bool(_KIND_ADJ.search(t)) and tags.get(t) == "n" for t in toks]
