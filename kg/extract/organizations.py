@@ -52,22 +52,24 @@ def not_a_kind(w: Work) -> None:
          and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
 
 
-# the jieba tag of words that describe a kind (大型, 国有: distinctives; 综合性 by its ending); not adjectives (宏远)
-_DESCRIBING = frozenset(("b",))
+# Words that describe a kind: distinctives (大型, 国有), -性/-型 nouns (综合性), a verb opening the name (改建|民宿;
+# not 乡村|振兴|研究院); never adjectives (宏远). Beside them only common nouns and place words (家里).
+_BESIDE = frozenset(("n", "s", "f"))           # the common nouns and place words beside them (家里|改建|民宿)
 _KIND_ADJ = re.compile(r"^[\u4e00-\u9fff]{2,}[性型]$")     # 综合性, 外向型
 
 
 def _described(idx: TokenIndex, c: Candidate) -> bool:
-    """Is the name before the ending only a description (国有|全资|大型|实业集团, 综合性|集团): a word of kind
-    (大型, 综合性) and otherwise common nouns (not 时光|造型|理发店: 造型 is a noun)? A proper word or one the dictionary does not know makes a name."""
+    """Is the name before the ending only a description (国有|全资|大型|实业集团, 综合性|集团, 改建|民宿)?
+    Not 时光|造型|理发店 (造型 is a noun); a proper word or one the dictionary does not know makes a name."""
     tags = word_tags()
     end = ending_start(c)
     lo, hi = bisect.bisect_left(idx.starts, c.start), bisect.bisect_left(idx.starts, end)
     toks = [t[2][:end - t[0]] for t in idx.tokens[lo:hi]]                     # 实业|集团: the part before it
     if not toks or sum(map(len, toks)) != end - c.start:
         return False
-    kind = [tags.get(t) in _DESCRIBING or bool(_KIND_ADJ.search(t)) and tags.get(t) == "n" for t in toks]
-    return any(kind) and all(k or tags.get(t) == "n" for k, t in zip(kind, toks)) and all(len(t) >= 2 for t in toks)
+    kind = [tags.get(t) == "b" or bool(_KIND_ADJ.search(t)) and tags.get(t) == "n"
+            or tags.get(t) == "v" and all(tags.get(x) in ("s", "f") for x in toks[:i]) for i, t in enumerate(toks)]
+    return any(kind) and all(k or tags.get(t) in _BESIDE for k, t in zip(kind, toks)) and all(len(t) >= 2 for t in toks)
 
 
 def _generic_body(name: str) -> bool:
