@@ -49,22 +49,22 @@ def _close_cache(cache) -> None:
 
 def iter_docs(articles: Iterable[Article], home: str | None = None, progress: bool = False,
               jobs: int | None = None, cache: bool = True, total: int | None = None,
-              stats: dict | None = None, disable: Iterable[str] = ()) -> Iterator[Doc]:
+              stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False) -> Iterator[Doc]:
     """The slim docs of ``articles`` in order (cached ones from the cache, the rest extracted on ``jobs`` cores,
-    less the ``disable``d rules)."""
+    less the ``disable``d rules, with LAC's when ``accurate``)."""
     from .extraction import default_jobs, extract_corpus
     store = _open_cache(cache)
     try:
         with Phase("extract", total, "articles", progress) as phase:
             yield from extract_corpus(articles, home=home, jobs=jobs or default_jobs(), cache=store,
-                                      phase=phase, stats=stats, disable=disable)
+                                      phase=phase, stats=stats, disable=disable, accurate=accurate)
     finally:
         _close_cache(store)
 
 
 def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: Warn | None = None,
                  progress: bool = False, exclude: Iterable[str | Path] = (), jobs: int | None = None,
-                 cache: bool = True, disable: Iterable[str] = ()) -> list[Doc]:
+                 cache: bool = True, disable: Iterable[str] = (), accurate: bool = False) -> list[Doc]:
     """Read ``sources`` (not looking into ``exclude``) and run the extractor (less the ``disable``d rules)
     on every article.
 
@@ -75,37 +75,54 @@ def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: W
     if not articles:
         raise KgError("E009")
     return list(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache, total=len(articles),
-                          disable=disable))
+                          disable=disable, accurate=accurate))
 
 
 def _input_key(sources: list, exclude: tuple, home: str | None, base: str | None,
-               warn: Warn | None, disable: tuple[str, ...] = ()) -> tuple[str | None, int]:
+               warn: Warn | None, disable: tuple[str, ...] = (), corrections=None,
+               accurate: bool = False) -> tuple[str | None, int]:
     """A hash of everything a build's outputs depend on (the kg code, options, every article), and the
     number of articles; (None, 0) when no article can be read. Reads the sources once, keeping nothing."""
     from . import __file__ as kg_init
     from .cache import article_key, tree_hash
     from .extract.tagger import MODEL_VERSION
-    from .read import read_sources
+    from .extract import accurate_identity
     h = hashlib.sha256(f"kg-build {tree_hash(str(Path(kg_init).parent))} {MODEL_VERSION} {home} {base} "
-                       f"{sorted(disable)}\n".encode("utf-8"))
+                       f"{sorted(disable)} {corrections.digest if corrections else None}"
+                       f"{accurate_identity(accurate)}\n".encode("utf-8"))
     n = 0
-    for a in read_sources(sources, warn or (lambda e: None), exclude=exclude):
+    for a in _read(sources, warn or (lambda e: None), exclude, corrections):
         h.update(article_key(a, "").encode("ascii"))
         n += 1
     return (h.hexdigest(), n) if n else (None, 0)
 
 
+def _read(sources: list, warn: Warn, exclude: tuple, corrections=None) -> Iterator[Article]:
+    """The articles of ``sources``, with the homes the corrections give them."""
+    from .correct import with_homes
+    from .read import read_sources
+    articles = read_sources(sources, warn, exclude=exclude)
+    return with_homes(articles, corrections) if corrections is not None else articles
+
+
 def build(sources: Iterable[str | Path], out: Path, home: str | None = None, warn: Warn | None = None,
           progress: bool = False, base: str | None = None, jobs: int | None = None,
-          cache: bool = True, disable: Iterable[str] = ()) -> dict[str, Any]:
-    """Run every stage and write the outputs into ``out``; return a summary.
+          cache: bool = True, disable: Iterable[str] = (), corrections: str | Path | None = None,
+          accurate: bool = False) -> dict[str, Any]:
+    """Run every stage and write the outputs into ``out``; return a summary. ``corrections`` is the
+    corrections file (default: ``corrections.toml`` beside the first source, if there is one).
 
-    Raises ``KgError`` E080 when another kg process holds OUT, E011 on an OS error.
+    Raises ``KgError`` E080 when another kg process holds OUT, E011 on an OS error, E100–E106 for a
+    bad corrections file (before anything is written).
     """
+    from .correct import default_path, load
     from .outdir import lock_out, os_detail
+    sources = list(sources)
+    path = corrections if corrections is not None else default_path(sources)
+    corr = load(path) if path is not None else None
     with lock_out(out) as created:
         try:
-            return _build(list(sources), out, home, warn, progress, base, jobs, cache, tuple(disable))
+            return _build(sources, out, home, warn, progress, base, jobs, cache, tuple(disable), corr, accurate)
         except BaseException as e:
             if created:                      # a failed first build leaves no OUT behind
                 shutil.rmtree(out, ignore_errors=True)
@@ -126,13 +143,14 @@ def _store_clean(out: Path, record: dict) -> bool:
 
 
 def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progress: bool,
-           base: str | None, jobs: int | None, cache: bool, disable: tuple[str, ...] = ()) -> dict[str, Any]:
+           base: str | None, jobs: int | None, cache: bool, disable: tuple[str, ...] = (),
+           corr=None, accurate: bool = False) -> dict[str, Any]:
     from .export.files import write_graph_files
     from .export.jsonl import stream_extractions
     from .outdir import (SCRATCH, changed_files, forget_record, interrupts_deferred, move_in, read_record,
                          remove_leftovers, write_record)
     from .rdf import build_dataset
-    from .read import read_sources
+    from .correct import apply as correct, warn_orphans
     from .resolve import resolve
     from .store import EarlyLoad, open_store, sync_checked
     from .view import write_graph_json
@@ -140,8 +158,8 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
     remove_leftovers(out)            # scratch folders of builds that were killed
     exclude = (out,)                 # kg build . -o out must not read its own output
     from .extract import Extractor
-    disable = Extractor(home=home, disable=disable).disable     # an unknown rule fails before any reading
-    key, n = _input_key(sources, exclude, home, base, warn, disable) if cache else (None, 0)
+    disable = Extractor(home=home, disable=disable, accurate=accurate).disable   # an unknown rule fails now
+    key, n = _input_key(sources, exclude, home, base, warn, disable, corr, accurate) if cache else (None, 0)
     record = read_record(out)
     if (key is not None and record is not None and record.get("key") == key and _store_clean(out, record)
             and not changed_files(out, record)):
@@ -150,16 +168,21 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
         summary["store"] = {"unchanged": summary.pop("store_graphs", n)}
         summary.pop("quads", None)
         summary["up_to_date"] = True
+        warn_orphans(record["summary"].get("corrections"), warn)
         return summary
 
     stats: dict[str, Any] = {}
     quiet = (lambda e: None) if cache else warn      # the key's pass has warned already
-    docs = list(iter_docs(read_sources(sources, quiet, exclude=exclude), home=home, progress=progress,
-                          jobs=jobs, cache=cache, total=n or None, stats=stats, disable=disable))
+    docs = list(iter_docs(_read(sources, quiet, exclude, corr), home=home, progress=progress,
+                          jobs=jobs, cache=cache, total=n or None, stats=stats, disable=disable,
+                          accurate=accurate))
     if not docs:
         raise KgError("E009")
     with Phase("resolve", None, "", progress):
         graph: Graph = resolve(docs)
+    if corr is not None:
+        with Phase("correct", None, "", progress):
+            outcome = correct(graph, corr)
     with open_store(out, create=True) as store, ThreadPoolExecutor(1) as pool:
         # A new (empty) store loads article graphs in a background thread while the
         # RDF is mapped (pyoxigraph releases the GIL); a store with content waits for the commit.
@@ -183,6 +206,9 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
             counts = Counter(n.type for n in graph.nodes.values())
             summary = {"articles": len(docs), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
                        "relations": len(graph.facts), "triples": triples, "store_graphs": len(dataset.digests)}
+            if corr is not None:
+                summary["corrections"] = outcome.report(str(corr.path))
+                warn_orphans(summary["corrections"], warn)
             # Only now does OUT change: Ctrl-C waits until the store and the files are one build again.
             with interrupts_deferred():
                 forget_record(out)

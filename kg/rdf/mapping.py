@@ -28,13 +28,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from ..model import Article, Fact, Graph, Node
+from ..model import Article, Fact, Graph, GraphEvent, Node, fact_id
 from . import iri as I
 from . import terms as T
 from .dataset import RdfDataset
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "7"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "9"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -62,6 +62,8 @@ LEVELS = {
 LEVEL_OF = {name: level for level, names in LEVELS.items() for name in names}
 
 SHARED_GRAPH = "graph/unattributed"   # under the base: nodes no article mentions
+CORRECTIONS_GRAPH = "graph/corrections"   # the user's corrections as prov:Activity, with their agents
+REJECTED_GRAPH = "graph/rejected"     # facts a correction rejected: kept, never asserted
 
 
 def build_dataset(graph: Graph, base: str | None = None,
@@ -77,6 +79,10 @@ def build_dataset(graph: Graph, base: str | None = None,
     by_article: dict[str, list[Fact]] = defaultdict(list)
     for f in graph.facts:
         by_article[f.article].append(f)
+    events_of: dict[str, list[GraphEvent]] = defaultdict(list)
+    for e in graph.events:
+        if e.article in graph.articles:         # an event lives in its article's graph
+            events_of[e.article].append(e)
     keys: dict[str, set[str]] = defaultdict(set)
     for node in graph.nodes.values():
         for aid in node.articles:
@@ -104,6 +110,7 @@ def build_dataset(graph: Graph, base: str | None = None,
             m.node(graph.nodes[key], aid)
         for f in by_article.get(aid, ()):
             m.fact(g, f)
+        m.events(g, events_of.get(aid, []))
         done(g)
     orphans = [n for k, n in graph.nodes.items() if k not in mentioned]
     if orphans:
@@ -111,6 +118,16 @@ def build_dataset(graph: Graph, base: str | None = None,
         for node in orphans:
             m.node(node, None)
         done(base + SHARED_GRAPH)
+    if graph.corrections:
+        m.start(base + CORRECTIONS_GRAPH)
+        for cid, desc in sorted(graph.corrections.items()):
+            m.correction(cid, desc)
+        done(base + CORRECTIONS_GRAPH)
+    if graph.rejected:
+        m.start(base + REJECTED_GRAPH)
+        for f in graph.rejected:
+            m.fact(base + REJECTED_GRAPH, f, asserted=False)
+        done(base + REJECTED_GRAPH)
     for g, digest in ds.digests.items():
         ds.add(g, T.iri(g), K_HASH, T.plain(digest))
     ds.union()          # computed once here; the store and file writers share it
@@ -149,9 +166,15 @@ def _c(ns: str, *names: str) -> list[str]:
     "investment", "investmentYuan", "date", "qualifier", "confidence", "rule", "evidenceText",
     "evidenceStart", "evidenceEnd", "membership", "former", "post", "formerlyHeld", "postInPlace")
 K_RENAMED, K_RENAMED_IN = _c(KG, "renamedTo", "renamedIn")
+K_EVENT, K_VENUE, K_HOST, K_PARTICIPANT, K_CTX = _c(KG, "Event", "venue", "host", "participant", "contextText")
 S_ID, S_HEAD, S_PUB, S_IN = _c(SCHEMA, "identifier", "headline", "datePublished", "containedInPlace")
 R_SUBJ, R_PRED, R_OBJ = _c(RDF, "subject", "predicate", "object")
-P_DERIVED, = _c(PROV, "wasDerivedFrom")
+P_DERIVED, P_INFLUENCED, P_GENERATED, P_INVALIDATED, P_ASSOC, P_ACTIVITY, P_AGENT = _c(
+    PROV, "wasDerivedFrom", "wasInfluencedBy", "wasGeneratedBy", "wasInvalidatedBy", "wasAssociatedWith",
+    "Activity", "Agent")
+K_CORRECTION, K_CKIND, K_CSTATUS, K_CLINE = _c(KG, "Correction", "correctionKind", "correctionStatus",
+                                               "correctionLine")
+COMMENT = T.iri(RDFS + "comment")
 (O_ROLE, O_ROLE_C, O_MEMB_C, O_MEMBER, O_ORG, O_POSTIN, O_DURING, O_HOLDS, O_MEMBER_OF) = _c(
     ORG, "role", "Role", "Membership", "member", "organization", "postIn", "memberDuring", "holds",
     "memberOf")
@@ -265,18 +288,46 @@ class _Mapper:
             pos.add((K_QUAL, T.zh(text)))
         elif k == "resolution":             # why kg/resolve kept namesakes apart
             pos.add((NOTE, T.plain(text)))
+        elif k == "corrections":            # the user's corrections that changed this entity
+            pos.update((P_INFLUENCED, self.correction_iri(cid)) for cid in v)
         else:
             pos.add((K_ATTR, T.plain(f"{k}={text}")))
 
+    # -- corrections --------------------------------------------------------
+    def correction_iri(self, cid: str) -> str:
+        return T.iri(f"{self.base}correction/{I.encode_segment(cid)}")
+
+    def correction(self, cid: str, desc: dict) -> None:
+        """A correction as a prov:Activity (kg:Correction) associated with its agent, with its reason."""
+        pos = self.subject(self.correction_iri(cid))
+        agent = T.iri(f"{self.base}agent/{I.encode_segment(desc.get('who') or '_')}")
+        pos.update(((A, P_ACTIVITY), (A, K_CORRECTION), (K_CKIND, T.plain(desc["kind"])),
+                    (P_ASSOC, agent), (COMMENT, T.zh(desc.get("why") or "")),
+                    (K_CSTATUS, T.plain(desc.get("status", "applied"))), (K_CLINE, T.integer(desc.get("line", 0)))))
+        if desc.get("note"):
+            pos.add((NOTE, T.zh(desc["note"])))
+        self.subject(agent).update(((A, P_AGENT), (LABEL, T.plain(desc.get("who") or ""))))
+
+    def corrected(self, pos: set[tuple[str, str]], f: Fact) -> None:
+        """Link fact ``f`` to the corrections that made (add), changed, checked or rejected it."""
+        for cid in f.corrections:
+            kind = self.graph.corrections.get(cid, {}).get("kind")
+            prop = P_GENERATED if kind == "add" else P_INVALIDATED if kind == "reject" else P_INFLUENCED
+            pos.add((prop, self.correction_iri(cid)))
+
     # -- facts ------------------------------------------------------------
-    def fact(self, g: str, f: Fact) -> None:
-        """The asserted triple(s) of ``f`` plus its provenance resource."""
+    def fact(self, g: str, f: Fact, asserted: bool = True) -> None:
+        """The asserted triple(s) of ``f`` plus its provenance resource (only the latter when not ``asserted``:
+        a rejected fact)."""
         nodes = self.graph.nodes
         if f.s not in nodes:
             return
         s = self.node_iri(f.s)
         mem = None
-        if f.p == "holdsPosition":
+        if f.p == "holdsPosition" and not asserted:
+            p, o = (K_FHELD if f.former else O_HOLDS), T.iri(I.post_iri(f.org if f.org in nodes else None,
+                                                                          f.role or "", self.base))
+        elif f.p == "holdsPosition":
             held = self.position(f, s)
             if held is None:
                 return
@@ -294,12 +345,15 @@ class _Mapper:
                 o = T.iri(I.article_iri(f.o, self.base))
             else:
                 o = T.zh(f.o)
-        self.shared(s).add((p, o))
-        fid = T.iri(f"{self.base}fact/" + I.short_hash(
-            f.article, f.s, f.p, f.o, f.role, f.org, f.former, f.start, f.end, f.evidence_start))
+        if asserted:
+            self.shared(s).add((p, o))
+        fid = T.iri(f"{self.base}fact/" + (f.id or fact_id(f.article, self.label(f.s), f.p, self.label(f.o),
+                                                            f.role, self.label(f.org))))
         pos = self.subject(fid)
-        pos.update(((A, K_FACT), (R_SUBJ, s), (R_PRED, p), (R_OBJ, o), (P_DERIVED, T.iri(g)),
+        pos.update(((A, K_FACT), (R_SUBJ, s), (R_PRED, p), (R_OBJ, o),
+                    (P_DERIVED, T.iri(I.article_iri(f.article, self.base))),
                     (K_CONF, T.decimal(round(f.confidence, 3)))))
+        self.corrected(pos, f)
         if f.rule:
             pos.add((K_RULE, T.plain(f.rule)))
         if f.date:
@@ -311,6 +365,26 @@ class _Mapper:
             pos.add((K_EV_E, T.integer(f.evidence_end)))
         if mem is not None:
             pos.add((K_MEMB, mem))
+        for text, _, _ in f.context:                # the other sentences of its frame (the event named before)
+            pos.add((K_CTX, T.zh(text)))
+
+    # -- events ---------------------------------------------------------
+    def events(self, g: str, events: list[GraphEvent]) -> None:
+        """The article's events: one kg:Event each in its graph, with name, date, the nodes of its venue,
+        hosts and participants, and the sentences that state it."""
+        nodes = self.graph.nodes
+        for e in events:
+            pos = self.subject(T.iri(I.node_iri(e.key, self.base)))
+            pos.update(((A, K_EVENT), (LABEL, T.zh(e.name)), (P_DERIVED, T.iri(g))))
+            if e.date:
+                pos.add((K_DATE, T.date(e.date)))
+            for prop, keys in ((K_VENUE, e.venue), (K_HOST, e.hosts), (K_PARTICIPANT, e.participants)):
+                pos.update((prop, self.node_iri(k)) for k in keys if k in nodes)
+            pos.update((K_CTX, T.zh(text)) for text, _, _ in e.sentences)
+
+    def label(self, key: str | None) -> str | None:
+        node = self.graph.nodes.get(key) if key else None
+        return node.label if node is not None else key
 
     def position(self, f: Fact, person: str) -> tuple[str, str, str | None] | None:
         """A holdsPosition fact → (predicate, post, membership), writing post and membership.

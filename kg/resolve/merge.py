@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Doc, Fact, Graph, Node
+from ..model import Doc, Fact, Graph, Node, fact_id
+from .events import graph_events
 from .namesakes import qualifiers
 
 
@@ -60,6 +61,7 @@ def resolve(docs: Iterable[Doc]) -> Graph:
                 node.attrs.setdefault(k, v)
             node.articles.add(doc.article.id)
             label2key.setdefault(label, key)
+        g.events += graph_events(doc, label2key)
         for r in doc.relations:
             s = label2key.get(r.s)
             if s is None:
@@ -73,5 +75,7 @@ def resolve(docs: Iterable[Doc]) -> Graph:
                 org=label2key.get(r.org) if r.org else None, former=r.former, start=r.start,
                 end=r.end, date=r.date or doc.date, confidence=r.confidence, rule=r.rule,
                 evidence=sent.text if sent else None,
-                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None))
+                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None,
+                context=tuple((c.text, c.start, c.end) for c in r.context),
+                id=fact_id(doc.article.id, r.s, r.p, r.o, r.role, r.org)))
     return g
