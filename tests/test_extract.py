@@ -524,7 +524,7 @@ def test_appointment_notices_give_posts_taken_and_left():
 def test_dated_resume_lines_keep_their_own_lines_and_years():
     doc = run("乔大为简历：\n2008.03—2012.06 芮城县人民政府副县长\n2012.06—2016.01 运城市财政局局长")
     posts = {(r.role, r.org, r.start, r.end) for r in rels(doc, "holdsPosition") if r.s == "乔大为"}
-    assert posts >= {("副县长", "芮城县人民政府", "2008", "2012"), ("局长", "运城市财政局", "2012", "2016")}
+    assert posts >= {("副县长", "芮城县人民政府", "2008-03", "2012-06"), ("局长", "运城市财政局", "2012-06", "2016-01")}
 
 
 def test_government_title_after_a_county_names_its_government():

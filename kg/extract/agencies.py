@@ -220,3 +220,22 @@ def state_body(w: Work) -> None:
         s, e = m.span()
         if (s in idx.start_set or s == 0) and (e in idx.end_set or e == len(text)):
             w.propose(Candidate(s, e, "Agency", m.group(), {m.group()}, {}))
+
+
+@rule("agency.printed-prefix", stage="agency", requires=("Place",))
+def printed_prefix(w: Work) -> None:
+    """An agency printed after the places above it keeps that form as an alias (甲省|乙市公安局 → 甲省乙市公安局)."""
+    places = {p.end: p for p in w.proposed("Place") if p.attrs.get("level") in _PREFIX_LEVELS}
+    text = w.text
+    for c in w.proposed("Agency"):
+        start = c.start
+        while start in places and places[start].start < start:      # 甲省|乙市|丙县人民法院: up the chain
+            start = places[start].start
+        if start == c.start:
+            start -= next((len(p) for p in _STATE_PREFIXES if text.startswith(p, c.start - len(p))), 0)
+        if start < c.start:
+            c.aliases.add(text[start:c.end])
+
+
+_STATE_PREFIXES = ("中华人民共和国", "中国", "国家")        # 中国|证监会, 国家|教育部: the state printed before
+_PREFIX_LEVELS = frozenset(("country", "province", "city", "county"))

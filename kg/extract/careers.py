@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Doc
 from .lexicon import alternation, rows
 from .registry import rule
 from .spans import Candidate
-from .titles import government_body, roles, seat
+from .resume import Chain, Post, blocks, entries
+from .titles import roles
 
 if TYPE_CHECKING:
     from .state import Work
@@ -28,15 +28,15 @@ def _words(kind: str) -> str:
     return alternation([w for w, k in rows("career_words.tsv") if k == kind])
 
 
-_TRIGGER = re.compile(_words("list"))
+_TRIGGER = re.compile(f"(?P<now>{_words('now')})|{_words('list')}")
 _START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*" + _words("year"))
-_RANGE = re.compile(r"((?:19|20)\d{2})(?:[.年]\s*\d{1,2}\s*月?)?\s*[-—–~至]+\s*((?:19|20)\d{2})?(?:[.年]\s*\d{1,2}\s*月?)?\s*(?:今)?")
-_DATED_LINE = re.compile(r"^\s*" + _RANGE.pattern + r"(.+)$", re.M)
 _APPOINT = re.compile(r"(?P<verb>" + _words("appoint") + "|" + _words("remove") + r")"
                       r"(?:(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:为|的)|其)"
-                      r"(?P<post>[^，。；;、（(]{2,30}?)(?=职务|[，。；;、（(]|$)")
-_TAKES_POST = re.compile(r"(?:同志)?" + _words("takes") + r"(?P<post>[^，。；;、（(]{2,30}?)(?=[，。；;、（(]|$)")
-_SPLIT = re.compile(r"[、，,；;。]")
+                      r"(?P<post>[^，。；;（(]{2,40}?)(?=职务|[，。；;（(]|$)")
+_TAKES_POST = re.compile(r"(?:同志)?(?P<was>原|曾|在|又|现|先后)?(?:" + _words("takes") + r"|是)"
+                         + r"(?P<post>[^，。；;（(]{2,60}?)(?=期间|时[，。]|[，。；;（(]|$)")
+_PRONOUN = re.compile(r"(?:^|(?<=[，。；;\n]))(?:他|她|该同志)(?:[^，。；;]{0,12}，)?")
+_SAYS = re.compile(r"(?:说|表示|指出|认为|称|介绍|强调)，$")
 _REMOVE = frozenset(w for w, k in rows("career_words.tsv") if k == "remove")
 
 
@@ -59,51 +59,65 @@ class _Posts:
         before = [p for p in self.persons if para <= p.start < pos]
         return before[-1] if before else None
 
+    def in_line(self, text: str, pos: int) -> Candidate | None:
+        """The last person named before ``pos`` in the same line (他 …: that person)."""
+        line = text.rfind("\n", 0, pos)
+        before = [p for p in self.persons if line < p.start < pos]
+        return before[-1] if before else None
 
-def _post(doc: Doc, a: int, b: int, by_end: dict[int, Candidate],
-          places_by_end: dict[int, Candidate]) -> tuple[str, str | None] | None:
-    """The (role, body) written in ``text[a:b]``: a title at the end, the body right before it."""
-    text = doc.text
-    end = b
-    while end > a and not "\u4e00" <= text[end - 1] <= "\u9fff":
-        end -= 1
-    m = roles().match_before(text, end, 8)
-    if not m or m[0] < a:
-        return None
-    rs = m[0]
-    for k in range(a, end):             # prefer a body that ends where a shorter title starts (甘亭镇党委|书记)
-        if k in by_end and by_end[k].start >= a and roles().get(text[k:end]):
-            return text[k:end], by_end[k].label
-    body = next((by_end[k].label for k in range(rs, a - 1, -1) if k in by_end and by_end[k].start >= a), None)
-    if body is None:
-        body = government_body(text[rs:end], seat(places_by_end.get(rs)))
-    return text[rs:end], body
+    def owner(self, pos: int) -> Candidate | None:
+        """The person a résumé that starts at ``pos`` belongs to: the last one named shortly before it
+        (a heading or blank lines may stand between)."""
+        before = [p for p in self.persons if pos - _RESUME_REACH <= p.start < pos]
+        return before[-1] if before else None
+
+    def named_in(self, a: int, b: int) -> bool:
+        return any(a <= p.start < b for p in self.persons)
+
+    def chain(self, w: Work) -> Chain:
+        return Chain(w.doc, self.by_end, self.places_by_end)
 
 
-def _add(w: Work, posts: _Posts, person: Candidate, a: int, b: int, sent_pos: int, start: str | None = None,
-         end: str | None = None, former: bool = True, confidence: float = 0.75) -> None:
-    """A holdsPosition fact for the post written in ``text[a:b]`` (none when no title is there)."""
-    post = _post(w.doc, a, b, posts.by_end, posts.places_by_end)
-    if post is None:
-        return
-    role, body = post
-    w.fact(person.label, "holdsPosition", None, sent_pos, confidence, role=role, org=body, former=former,
+_RESUME_REACH = 400      # how far before a résumé its person may be named
+
+
+def _record(w: Work, person: Candidate, post: Post, former: bool, start: str | None = None,
+            end: str | None = None, confidence: float = 0.75) -> None:
+    """A holdsPosition fact for ``post``; a body the chain named in full becomes an entity."""
+    org = post.org
+    if org and post.org_type and not any(k[1] == org for k in w.doc.entities):
+        w.entity(post.org_type, org)
+    w.fact(person.label, "holdsPosition", None, post.pos, confidence, role=post.role, org=org, former=former,
            start=start, end=end, date=w.doc.date)
+
+
+def _add(w: Work, posts: _Posts, person: Candidate, a: int, b: int, start: str | None = None,
+         end: str | None = None, former: bool = True, confidence: float = 0.75) -> None:
+    """A holdsPosition fact for each post written in ``text[a:b]`` (none when no title is there)."""
+    for post in posts.chain(w).posts(a, b):
+        if not _names_next(w, posts, post):
+            _record(w, person, post, former, start, end, confidence)
+
+
+def _names_next(w: Work, posts: _Posts, post: Post) -> bool:
+    """Is the title followed by a name (时任甲局局长王某: that person's post, not the résumé's)?"""
+    end = post.pos + w.text[post.pos:].find(post.role) + len(post.role)
+    return any(p.start == end for p in posts.persons)
 
 
 @rule("relation.holdsPosition.career-list", stage="career", produces=("holdsPosition",), requires=("mentions",))
 def career_list(w: Work) -> None:
-    """Each item of a résumé list after 历任, 曾任, 时任 … is a former post (历任东山县副县长、甲市财政局局长)."""
+    """Each item of a list after 历任, 曾任 … is a former post (历任东山县副县长、甲市财政局局长); after 现任, a current one."""
     text, posts = w.text, _Posts.of(w.mentions)
     for m in _TRIGGER.finditer(text):
         person = posts.subject(text, m.start())
         if person is None:
             continue
         stop = min([i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
-        a = m.end()
-        for sep in [*_SPLIT.finditer(text, m.end(), stop + 1)]:
-            _add(w, posts, person, a, sep.start(), m.start())
-            a = sep.end()
+        nxt = next((p.start for p in posts.persons if m.end() <= p.start < stop), stop)
+        if nxt < stop and roles().match_before(text, nxt, 8):
+            continue            # 时任甲县县长王某: the title phrase of the name after it
+        _add(w, posts, person, m.end(), nxt, former=not m.group("now"))
 
 
 @rule("relation.holdsPosition.career-year", stage="career", produces=("holdsPosition",), requires=("mentions",))
@@ -114,8 +128,8 @@ def career_year(w: Work) -> None:
         person = posts.subject(text, m.start())
         if person is None:
             continue
-        stop = _SPLIT.search(text, m.end())
-        _add(w, posts, person, m.end(), stop.start() if stop else len(text), m.start(), start=m.group(1))
+        stop = re.compile(r"[。；;\n]").search(text, m.end())
+        _add(w, posts, person, m.end(), stop.start() if stop else len(text), start=m.group(1))
 
 
 @rule("relation.holdsPosition.appointment", stage="career", produces=("holdsPosition",), requires=("mentions",))
@@ -126,25 +140,36 @@ def appointment(w: Work) -> None:
     for m in _APPOINT.finditer(text):
         person = by_start.get(m.start("name")) if m.group("name") else posts.subject(text, m.start())
         if person is not None:
-            _add(w, posts, person, m.start("post"), m.end("post"), m.start("post"),
-                 former=m.group("verb") in _REMOVE, confidence=0.85)
+            _add(w, posts, person, m.start("post"), m.end("post"), former=m.group("verb") in _REMOVE,
+                 confidence=0.85)
 
 
 @rule("relation.holdsPosition.takes-post", stage="career", produces=("holdsPosition",), requires=("mentions",))
 def takes_post(w: Work) -> None:
-    """A person followed by 任, 担任, 兼任 and a post holds it now (王建华同志任东山县委书记)."""
+    """A person (or 他/她) followed by 任, 担任 … holds the posts listed (王建华同志任东山县委书记、县长; 在任…期间: former)."""
     text, posts = w.text, _Posts.of(w.mentions)
-    for p in posts.persons:
-        m = _TAKES_POST.match(text, p.end)
-        if m:
-            _add(w, posts, p, m.start("post"), m.end("post"), m.start("post"), former=False, confidence=0.85)
+    subjects = [(p.end, p) for p in posts.persons]
+    subjects += [(m.end(), posts.in_line(text, m.start())) for m in _PRONOUN.finditer(text) if not _SAYS.search(m.group(0))]
+    for at, p in subjects:
+        m = _TAKES_POST.match(text, at) if p is not None else None
+        if m and not posts.named_in(m.start("post"), m.end("post") + 1):
+            former = text.startswith(("期间", "时"), m.end("post")) or m.group("was") in ("原", "曾")
+            _add(w, posts, p, m.start("post"), m.end("post"), former=former, confidence=0.85)
 
 
 @rule("relation.holdsPosition.dated-line", stage="career", produces=("holdsPosition",), requires=("mentions",))
 def dated_line(w: Work) -> None:
-    """A résumé line that starts with a span of years is a former post held then (2008.03—2012.06 甲市财政局局长)."""
+    """Each post of a dated résumé entry, with its dates (2008.03—2012.06 东山县委副书记兼政法委书记).
+
+    A post is former when its end is written, when a later entry follows, or when the entry removes it (免去…).
+    """
     text, posts = w.text, _Posts.of(w.mentions)
-    for m in _DATED_LINE.finditer(text):
-        person = posts.subject(text, m.start())
-        if person is not None:
-            _add(w, posts, person, m.start(3), m.end(3), m.start(), start=m.group(1), end=m.group(2))
+    for block in blocks(entries(text), text):
+        person = posts.owner(block[0].start)
+        if person is None:
+            continue
+        for i, e in enumerate(block):
+            if posts.named_in(e.body, e.end):
+                continue            # a dated sentence about someone, not a résumé entry
+            former = e.until is not None or e.removal or (i + 1 < len(block) and not e.closed)
+            _add(w, posts, person, e.body, e.end, start=e.since, end=e.until, former=former)

@@ -2,6 +2,7 @@
 …等企业 list, national academies by their short names, and the partners of a joint piece of work."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -47,8 +48,28 @@ def _level_prefixed(w: Work, wk: Walk) -> bool:
 def not_a_kind(w: Work) -> None:
     """A kind of body (科技企业孵化器, 国家级众创空间) named by a suffix is no body, unless a place in it says whose."""
     places = w.proposed("Place")
-    drop(w, "organization.suffix", lambda c: _generic_body(w.text[c.start:c.end])
+    drop(w, "organization.suffix", lambda c: (_generic_body(w.text[c.start:c.end]) or _described(w.index, c))
          and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
+
+
+# Words that describe a kind: distinctives (大型, 国有), -性/-型 nouns (综合性), a verb opening the name (改建|民宿;
+# not 乡村|振兴|研究院); never adjectives (宏远). Beside them only common nouns and place words (家里).
+_BESIDE = frozenset(("n", "s", "f"))           # the common nouns and place words beside them (家里|改建|民宿)
+_KIND_ADJ = re.compile(r"^[\u4e00-\u9fff]{2,}[性型]$")     # 综合性, 外向型
+
+
+def _described(idx: TokenIndex, c: Candidate) -> bool:
+    """Is the name before the ending only a description (国有|全资|大型|实业集团, 综合性|集团, 改建|民宿)?
+    Not 时光|造型|理发店 (造型 is a noun); a proper word or one the dictionary does not know makes a name."""
+    tags = word_tags()
+    end = ending_start(c)
+    lo, hi = bisect.bisect_left(idx.starts, c.start), bisect.bisect_left(idx.starts, end)
+    toks = [t[2][:end - t[0]] for t in idx.tokens[lo:hi]]                     # 实业|集团: the part before it
+    if not toks or sum(map(len, toks)) != end - c.start:
+        return False
+    kind = [tags.get(t) == "b" or bool(_KIND_ADJ.search(t)) and tags.get(t) == "n"
+            or tags.get(t) == "v" and all(tags.get(x) in ("s", "f") for x in toks[:i]) for i, t in enumerate(toks)]
+    return any(kind) and all(k or tags.get(t) in _BESIDE for k, t in zip(kind, toks)) and all(len(t) >= 2 for t in toks)
 
 
 def _generic_body(name: str) -> bool:
@@ -182,3 +203,47 @@ def cooperation_partners(w: Work) -> None:
     for c in cooperations(w):
         if c.type == "Organization":
             w.propose(c)
+
+
+# A news outlet named where it is a source: 据甲网报道, 来源：甲日报, 甲报记者, 甲网讯, 甲网某地5月1日电.
+_OUTLET_END = re.compile(r"(?:网站|网|报|电视台|广播电台|电台|通讯社|新闻社|杂志|客户端)》?(?=记者|讯|消息|报道|评论员|特约|通讯员|"
+                         r"获悉|援引|独家|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日专?电|[）)】]?\s*$|[）)】]\s*\n)")
+_OUTLET_CUE = re.compile(r"(?:据|来源[:：]?|来自|转自|转载自|援引|引自|刊登于|发表于)\s*《?$")
+_OWN_SITE = re.compile(r"(?:门户网站|官网|官方网站|政府网站|政务网)$")     # a body's own website is the body's
+_NOT_OUTLET = re.compile(r"^(?:本|该|此|我|各|全|其|这|那|上述|有关|相关|多家|当地|一|据|日)")
+
+
+@rule("organization.news-outlet", stage="organization", produces=("Organization",), requires=("tokens",))
+def news_outlet(w: Work) -> None:
+    """A news outlet where the text cites it or its reporters (据甲网报道, 乙日报记者, 来源：丙报, 丁网讯)."""
+    text = w.text
+    for m in _OUTLET_END.finditer(text):
+        e = m.end() - (1 if text[m.end() - 1] == "》" else 0)
+        s = _outlet_start(w.index, e)
+        if s is None:
+            continue
+        name = text[s:e]
+        cited = _OUTLET_CUE.search(text[max(0, s - 6):s]) or s == 0 or text[s - 1] in "，,。；;：:\n（(【《 "
+        if cited and not _NOT_OUTLET.match(name) and name not in _generic_outlets() and not _OWN_SITE.search(name):
+            w.propose(Candidate(s, e, "Organization", name, {name}, {}))
+
+
+def _outlet_start(idx: TokenIndex, e: int) -> int | None:
+    """The start of an outlet's name ending at ``e``: the word holding its ending and at most one name word
+    before it when that word is short or a kind (新华网, 天山|网, 西江|新闻网), or None."""
+    t = idx.covering(e - 1)
+    if t is None or idx.tokens[t][1] != e:
+        return None
+    s = idx.tokens[t][0]
+    if (e - s <= 2 or idx.tokens[t][2] in _generic_outlets()) and t > 0 and idx.tokens[t - 1][1] == s and name_like(idx.tokens[t - 1][2]) \
+            and 1 <= len(idx.tokens[t - 1][2]) <= 4:
+        s = idx.tokens[t - 1][0]
+    return s if e - s >= 3 else None
+
+
+@cache
+def _generic_outlets() -> frozenset[str]:
+    """Words for kinds of outlet that name none (官网, 电视台, 晚报)."""
+    return frozenset(("官网", "网站", "电视台", "日报", "晚报", "晨报", "官方网站", "门户网站", "客户端", "公众号",
+                      "互联网", "新闻网", "广播电台", "报纸", "画报", "学报", "快报", "简报", "通报", "情报", "电报",
+                      "海报", "举报", "汇报", "上报", "申报", "预报", "公报", "周报", "月报", "年报", "党报"))

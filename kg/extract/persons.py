@@ -126,7 +126,8 @@ def signature(w: Work) -> None:
 
 
 @cache
-def _context_words() -> Gazetteer[int]:
+def context_words() -> Gazetteer[int]:
+    """Words right before a name that say a person follows (``data/person_context.txt``)."""
     return Gazetteer({w: 1 for w in words("person_context.txt")})
 
 
@@ -146,9 +147,9 @@ def _free_name(w: Work, i: int) -> int | None:
 @rule("person.context-word", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def context_word(w: Work) -> None:
     """A name right after a word for a kind of person (村民王建华, 负责人李明)."""
-    for i in sorted({e for _, e, _, _ in _context_words().find_all(w.text)}):
+    for i in sorted({e for _, e, _, _ in context_words().find_all(w.text)}):
         e = _free_name(w, i)
-        if e is not None and _context_words().match_before(w.text, i, 4) is not None:
+        if e is not None and context_words().match_before(w.text, i, 4) is not None:
             add_hit(w, i, e)
 
 
@@ -165,6 +166,27 @@ def speech_verb(w: Work) -> None:
         tag = word_tags().get(w.text[i:e])
         if tag is None or tag.startswith("nr"):
             add_hit(w, i, e)
+
+
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]*[A-Za-z](?:[ ·.]?[A-Z][a-z]+){0,2}(?![A-Za-z0-9])")
+_CLAUSE_OPEN = "，,。；;：:！？\n（(“\" "
+
+
+@rule("person.latin", stage="person", produces=("Person",), requires=("tokens",))
+def latin(w: Work) -> None:
+    """A name in Latin letters where a person stands: after a title or a word for a kind of person
+    (制作人JohnSmith, 队长Anna), or opening a clause before a verb of speech (Smith表示)."""
+    text = w.text
+    for m in _LATIN_NAME.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        if len(name.replace(" ", "")) < 3 or name.isupper() and len(name) <= 3 or _in_hit(w, s):
+            continue
+        titled = roles().match_before(text, s, 6) is not None or context_words().match_before(text, s, 6) is not None
+        speaks = name[0].isupper() and (s == 0 or text[s - 1] in _CLAUSE_OPEN) \
+            and speech_verbs().match_at(text, e) is not None
+        if titled or speaks:
+            add_hit(w, s, e)
 
 
 @cache
@@ -239,19 +261,35 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_FOREIGN, foreign_name, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
+        if (s, e) in w.hit_at:
+            continue
+        if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
+            hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
+            if hit is not None:
+                _respan(w, hit, s, e)
+            continue
         hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 and (s, e) not in w.hit_at \
+        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 \
                 and not (e < hit.cand.end and _repeated(w, hit)):
-            _respan(w, hit, e)
+            _respan(w, hit, s, e)
     found = set()
-    for s, e, _ in longest_forms(w, spans):
-        if not any(hs < e and s < he for hs, he in w.hit_at):
-            add_hit(w, s, e)
+    for s, e, p in longest_forms(w, spans):
+        sure = p >= P_BOUNDARY and _crossed(w, s, e)
+        if (s, e) in w.hit_at:
+            w.hit_at[(s, e)].strong |= sure
+        elif not any(hs < e and s < he for hs, he in w.hit_at):
+            add_hit(w, s, e, strong=sure)
             found.add(w.text[s:e])
     repeat_names(w, found)
+
+
+def _crossed(w: Work, s: int, e: int) -> bool:
+    """Does a chosen place or organisation cut across ``[s, e)`` (签证官江|德力: a bogus place took a name's start)?"""
+    return any(c.type in ("Place", "Organization") and (c.start < s < c.end < e or s < c.start < e < c.end)
+               for c in w.bodies)
 
 
 def _repeated(w: Work, hit: PersonHit) -> bool:
@@ -259,14 +297,15 @@ def _repeated(w: Work, hit: PersonHit) -> bool:
     return any(h is not hit and h.cand.label == hit.cand.label for h in w.hit_at.values())
 
 
-def _respan(w: Work, hit: PersonHit, end: int) -> None:
-    """Move the end of a name found to ``end``."""
+def _respan(w: Work, hit: PersonHit, start: int, end: int) -> None:
+    """Move a name found to ``[start, end)``."""
     c = hit.cand
     del w.hit_at[(c.start, c.end)]
-    c.end = end
-    c.label = w.text[c.start:end].replace(" ", "")
+    c.start, c.end = start, end
+    c.label = w.text[start:end].replace(" ", "")
     c.aliases = {c.label}
-    w.hit_at[(c.start, end)] = hit
+    w.hit_at[(start, end)] = hit
+    w.hits.sort(key=lambda h: (h.cand.start, h.cand.end))
 
 
 _LIST_END = "、，,。；;：:和及与等 \n（(）)"

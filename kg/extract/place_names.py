@@ -20,9 +20,10 @@ from .tokenize import is_common_word, word_freq, word_tags
 NATURE = re.compile(r"(?:山|川|河|湖|江|峡|岭|沟|湾)(?![区县市镇乡村])")   # not inside 河镇, 山区 …
 TOWN = re.compile(r"(?:街道|镇|乡)")
 VILLAGE = re.compile(r"(?:社区|村|居委会)")
-_ROAD = r"快速路|高速公路|高速(?![发增度运化列动铁磁])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
+_ROAD = r"快速路|高速公路|一级公路|公路|高速(?![发增度运化列动铁磁])|环路|[东西南北]大街|大街|大道|[东西南北中]路|[东西南北中]街|路|街"
 ROAD_SUFFIX = re.compile(_ROAD)
-SITE = re.compile(r"(?:" + _ROAD + r"|桥|小区|公寓|石窟|纪念碑|广场|城市群|" + alternation(words("zone_kinds.txt")) + ")")
+SITE = re.compile(r"(?:" + _ROAD + r"|火车站|高铁站|地铁站|汽车站|客运站|机场|码头|水库|风景区|景区|商业圈|商圈"
+                  r"|桥|小区|公寓|石窟|纪念碑|广场|城市群|" + alternation(words("zone_kinds.txt")) + ")")
 
 # Characters no name holds (function words, numbers, level characters, motion verbs).
 _NAME_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使"
@@ -62,8 +63,26 @@ def suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, kind: str,
         if j is None or _not_a_name(idx, text[j:s], text[j:e], j, s, kind, road):
             continue
         attrs = {"level": table("level_words.tsv").get(m.group(0), "site")}
+        k = _inner_road(text, j, s) if road else None
+        if k is not None:                              # 人民大道|青石路: two roads, each its own place
+            if not any(c.start == j and c.end == k for c in out):
+                out.append(Candidate(j, k, "Place", text[j:k], {text[j:k]}, dict(attrs), weight=-1))
+            j = k
         out.append(Candidate(j, e, "Place", text[j:e], {text[j:e]}, attrs, weight=-1))
     return out
+
+
+def _inner_road(text: str, j: int, s: int) -> int | None:
+    """Where a road's name ends inside the name of the road after it (人民大道|青石路), or None.
+
+    >>> _inner_road("人民大道青石路", 0, 6)
+    4
+    """
+    for k in range(s - 2, j + 2, -1):
+        m = ROAD_SUFFIX.search(text, j, k)
+        if m is not None and m.end() == k and m.start() - j >= 2 and len(m.group(0)) >= 2:
+            return k
+    return None
 
 
 def _suffix_in_word(text: str, idx: TokenIndex, s: int, e: int, road: bool) -> bool:

@@ -26,9 +26,11 @@ P_PERSON = 0.4           # a surname-led name on free text
 P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
 P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
+P_PERSON_SUPPORTED = 0.1  # a name right after a title or a word for a kind of person, or before a speech verb
 P_PLACE = 0.8            # a place no place rule found
 P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路)
 P_BODY_TYPED = 0.5       # a body whose ending says its type
+P_AGENCY = 0.3           # ... an agency's ending (局, 委员会, 法院) after a place that opens it
 P_BODY_LONGER = 0.3      # a longer form of a rule's organisation, with its ending
 P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
 # A name never runs on into the verb or particle after it.
@@ -39,6 +41,7 @@ _CONGRESS = re.compile(r"[一二三四五六七八九十]+(?:大|届|次)[\u4e00
 # What a name written before it is not the name of a person in (a doctrine: 某某思想, 某某理论).
 _DOCTRINE = re.compile(r"思想|理论|主义")
 _NUMERAL = "一二三四五六七八九十"
+_HONORIFIC = re.compile(r"(?:先生|小姐|女士|太太|夫人)$")
 _AFTER_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百千万\d月日年号时点多余]")
 
 
@@ -96,8 +99,8 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     k = idx.covering(s)
     if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
         return s, s
-    while e - s > 2 and _TRAILING.search(w.text[s:e]):
-        e -= 1
+    while e - s > 2 and _TRAILING.search(w.text[s:e]) and not word_tags().get(w.text[s:e], "").startswith("nr"):
+        e -= 1                                         # 王建说 → 王建; 张永和 (a name in jieba's dictionary) stays
     m = _LEADING.match(w.text, s, e)
     if m and e - m.end() >= 2:
         s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
@@ -157,6 +160,8 @@ def organization_tagger(w: Work) -> None:
         name = w.text[s:e]
         if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
             continue
+        if t.prob >= P_BOUNDARY:
+            _cut_left(w, s, e)
         typ, known_end = body_type(name)
         if not _body_ok(w, s, e, typ, known_end, t.prob):
             continue
@@ -165,6 +170,28 @@ def organization_tagger(w: Work) -> None:
             continue
         for kind in _types_at_end(w, s, e) or {typ}:   # the rules' type of the same name (a listed project)
             w.propose(Candidate(s, e, kind, name, {name}, {}, weight=1))
+
+
+# jieba tags of words no organisation's name opens with or runs over: adverbs, verbs, idioms, pronouns …
+_NOT_IN_NAME = ("d", "l", "v", "p", "c", "r", "u", "y", "i", "m")
+
+
+def _cut_left(w: Work, s: int, e: int) -> None:
+    """Start a rule's organisation where the tagger's sure span of the same end starts, when the words the
+    rule walked over before it are no name's (甲地正是|乙银行, 值得一提的是|乙银行, 甲银行投资|乙银行)."""
+    tags = word_tags()
+    for c in w.candidates:
+        if c.type != "Organization" or c.end != e or not c.start < s or s not in w.index.start_set:
+            continue
+        lo = w.index.covering(c.start)
+        hi = w.index.covering(s)
+        if lo is None or hi is None:
+            continue
+        over = [tags.get(tok[2], "") for tok in w.index.tokens[lo:hi]]
+        if any(t.startswith(_NOT_IN_NAME) and not t.startswith("nr") for t in over) \
+                and c.label == w.text[c.start:c.end]:
+            c.start, c.label = s, w.text[s:e]
+            c.aliases = {c.label}
 
 
 def _types_at_end(w: Work, s: int, e: int) -> set[str]:
@@ -177,11 +204,12 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
     inside = [c for c in w.candidates if c.start < e and s < c.end]
     if any(c.start < s or c.end > e for c in inside):
         return False                                   # cuts across a rule's span: the rules decide
-    inside = [c for c in inside if not (c.type == "Place" and c.start == s and c.end < e)]   # 甲国|文化部
+    placed = [c for c in inside if c.type == "Place" and c.start == s and c.end < e]   # 甲国|文化部
+    inside = [c for c in inside if c not in placed]
     if any(c.type != "Place" and c.start == s and c.end == e for c in inside):
         return False
-    if not inside:
-        return prob >= (P_BODY_TYPED if known_end else P_BODY_BARE)
+    if not inside:                                     # an agency named after its place needs less (甲市|规划局)
+        return prob >= (P_AGENCY if typ == "Agency" and placed else P_BODY_TYPED if known_end else P_BODY_BARE)
     last = max(inside, key=lambda c: c.end)
     return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
 
@@ -210,31 +238,76 @@ def _foreign_chars() -> frozenset[str]:
     return frozenset("".join(words("transliteration_chars.txt")))
 
 
+def foreign_name(name: str) -> bool:
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
+    odd = sum(c not in _foreign_chars() for c in name)
+    return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
+
+
 def person_spans(w: Work) -> list[tuple[int, int, float]]:
     """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
-    sur = surnames()
     text = w.text
     out = []
     for t in tagged(w):
-        if t.kind != "Person" or t.prob < P_PERSON:
+        if t.kind != "Person" or t.prob < P_PERSON_SUPPORTED:
             continue
         s, e = _trim(w, t)
+        supported = _person_context(w, s, e)
+        if t.prob < P_PERSON and not supported:
+            continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
+        e = _foreign_end(w, s, e)
         name = text[s:e]
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
             continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
-        if "·" in name or "•" in name:
-            ok = len(name) >= 3
-        elif len(name) >= 3 and all(c in _foreign_chars() for c in name):
-            ok = t.prob >= P_FOREIGN and not is_common_word(name)
-        else:
-            ok = 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur) \
-                and (t.prob >= P_PERSON_WORD or name not in word_tags())    # a dictionary word (even 'nr')
-        if ok:
+        if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name):
+            continue                                   # a quoted brand (“某宝”APP); 王先生 is no name
+        if _name_ok(text, s, e, t.prob, supported):
             out.append((s, e, t.prob))
     return out
+
+
+def _foreign_end(w: Work, s: int, e: int) -> int:
+    """The end of a transliterated name the tagger stopped short of (罗伯特|森表示 → 罗伯特森): over the
+    transliteration characters after it that begin no ordinary word."""
+    text = w.text
+    if not foreign_name(text[s:e]):
+        return e
+    while e < len(text) and text[e] in _foreign_chars() and e - s < 8:
+        k = w.index.covering(e)
+        if k is not None and w.index.tokens[k][0] == e and len(w.index.tokens[k][2]) > 1 \
+                and is_common_word(w.index.tokens[k][2]):
+            break
+        e += 1
+    return e
+
+
+def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
+    """Is ``text[s:e]`` a name: a dotted foreign name, a transliteration, or a surname and a given name?
+    A span below :data:`P_PERSON` (taken on context alone) is neither dotted nor cut inside a transliteration."""
+    name = text[s:e]
+    if prob < P_PERSON and ("·" in name or "•" in name or e < len(text) and text[e] in _foreign_chars()
+                            and foreign_name(name)):
+        return False                                   # 阿特金|森: the tagger stopped inside the name
+    if "·" in name or "•" in name:
+        return len(name) >= 3
+    if foreign_name(name):
+        return (prob >= P_FOREIGN or supported) and not is_common_word(name)
+    return 2 <= len(name) <= 4 and (name[0] in surnames() or name[:2] in surnames()) \
+        and (prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
+
+
+def _person_context(w: Work, s: int, e: int) -> bool:
+    """Does the text say a person stands at ``[s, e)``: a title or a word for a kind of person right before it
+    (总经理|王建华, 主教练|马丁内斯), or a verb of speech right after it (王建华|表示)?"""
+    from .persons import context_words
+    from .personal_names import speech_verbs
+    from .titles import roles
+    text = w.text
+    return roles().match_before(text, s, 6) is not None or context_words().match_before(text, s, 6) is not None \
+        or speech_verbs().match_at(text, e) is not None
 
 
 def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

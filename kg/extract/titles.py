@@ -1,7 +1,7 @@
 """Title phrases: the roles before a name (市委书记, 党组书记、副主席, 县政协原副主席) and the bodies they name.
 
-The roles are ``data/titles.txt`` (also with the modifiers of ``data/title_modifiers.txt``) and the
-self-naming roles of ``data/leader_roles.txt`` and ``data/government_roles.txt``; a government role
+The roles are ``data/titles.txt`` and ``data/post_titles.txt`` (also with the modifiers of
+``data/title_modifiers.txt``) and the self-naming roles of ``data/leader_roles.txt`` and ``data/government_roles.txt``; a government role
 (县长) names the people's government of the place at its level (:func:`government_body`).
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ def roles() -> Gazetteer[str]:
     """Titles, also with their modifiers (副, 常务副, 党组 …)."""
     g: Gazetteer[str] = Gazetteer()
     mods = words("title_modifiers.txt")
-    for t in words("titles.txt"):
+    for t in (*words("titles.txt"), *words("post_titles.txt")):
         g.add(t, t)
         for m in mods:
             g.add(m + t, m + t)

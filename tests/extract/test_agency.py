@@ -70,3 +70,18 @@ def test_every_agency_rule_says_what_it_finds_with_an_example():
     assert len(rules) >= 8
     for r in rules:
         assert r.summary and any("\u4e00" <= ch <= "\u9fff" for ch in r.summary), r.name
+
+
+@pytest.mark.parametrize("text,alias", [
+    ("福建省晋江市公安局通报了案件。", "福建省晋江市公安局"),       # a province before its city's bureau
+    ("甘肃省兰州市城关区人民法院开庭。", "甘肃省兰州市城关区人民法院"),  # up the whole chain
+    ("中国证监会发布新规。", "中国证监会"),                             # the state printed before a national body
+])
+def test_an_agency_keeps_the_places_printed_before_it_as_an_alias(run_rule, text, alias):
+    made = run_rule("agency.printed-prefix", text)
+    assert any(alias in c.aliases for c in made.work.proposed("Agency"))
+
+
+def test_an_agency_without_a_place_before_it_gets_no_longer_alias(run_rule):
+    made = run_rule("agency.printed-prefix", "会上，晋江市公安局通报了案件。")
+    assert all(a.endswith("公安局") and len(a) <= 6 for c in made.work.proposed("Agency") for a in c.aliases)

@@ -43,10 +43,10 @@ def test_a_post_a_notice_removes_is_former_and_the_one_it_gives_is_current(run_r
     assert _posts(made) == {("王建华", False, None, None), ("李明", True, None, None)}
 
 
-def test_dated_lines_give_the_years_of_each_former_post(run_rule):
+def test_dated_lines_give_the_dates_of_each_post_and_the_one_held_today_is_current(run_rule):
     made = run_rule("relation.holdsPosition.dated-line",
                     "王建华，男，1970年出生。\n2008.03—2012.06 东山县财政局局长\n2012.06—今 东山县副县长\n")
-    assert _posts(made) == {("王建华", True, "2008", "2012"), ("王建华", True, "2012", None)}
+    assert _posts(made) == {("王建华", True, "2008-03", "2012-06"), ("王建华", False, "2012-06", None)}
 
 
 def test_a_former_title_in_a_title_phrase_is_a_former_post(run_rule):

@@ -113,3 +113,29 @@ def test_short_form(run_rule, sentence, short, full):
 def test_short_form_needs_one_full_name(run_rule):
     ents = run_rule("organization.short-form", "青禾公司与远帆公司签约。").work.doc.entities
     assert {("Organization", "青禾公司"), ("Organization", "远帆公司")} <= set(ents)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("据东山网报道，甲公司昨日开业。", ["东山网"]),
+    ("（来源：西江新闻网）", ["西江新闻网"]),
+    ("南湖晚报记者王建华获悉，", ["南湖晚报"]),
+    ("北岭网青州5月3日电 今天，", ["北岭网"]),
+    ("据报道，该项目已开工。", []),                         # no outlet named
+    ("据市政府门户网站消息，", []),                          # a body's own website
+    ("本报讯 记者从市里获悉", []),                            # the paper itself
+])
+def test_news_outlets_where_the_text_cites_them(run_rule, sentence, expected):
+    assert run_rule("organization.news-outlet", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("东岳集团是国有全资大型实业集团。", ["东岳集团"]),            # a description is no name
+    ("北辰物流公司已发展成为一家综合性集团。", ["北辰物流公司"]),
+    ("丙县时光造型理发店开业。", ["丙县时光造型理发店"]),       # 造型 is a noun of the name
+    ("开发区引进宏远科技有限公司。", ["宏远科技有限公司"]),      # an adjective (宏远) names a company
+    ("村民把家里改建民宿，还扩建民宿。", []),                    # what was done to a kind of house
+    ("东山县成立乡村振兴研究院。", ["乡村振兴研究院"]),      # a verb inside a name
+])
+def test_a_body_named_only_by_a_description_is_no_body(run_rule, sentence, expected):
+    made = run_rule("organization.not-a-kind", sentence)
+    assert [c.label for c in made.work.proposed("Organization") if c.rule == "organization.suffix"] == expected

@@ -28,6 +28,11 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
+    ("person.latin", "游戏制作人PatrickBach表示，新作将于明年推出。", ["PatrickBach"]),
+    ("person.latin", "队长Anna说，球队状态很好。", ["Anna"]),
+    ("person.latin", "Gibeau认为，合作会得到玩家支持。", ["Gibeau"]),
+    ("person.latin", "公司CEO表示，APP将上线。", []),                     # an acronym is no name
+    ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name
     ("person.honorific", "王建华先生捐款十万元。", ["王建华"]),
     ("person.honorific", "赵刚，男，1970年出生。", ["赵刚"]),

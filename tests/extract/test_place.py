@@ -22,6 +22,10 @@ HOME = "湖州市"
     ("place.village", "村民们都来了。", HOME, []),                           # 村 begins the word 村民
     ("place.site", "车队沿人民路行驶到湖州经济开发区。", HOME, ["人民路", "湖州经济开发区"]),
     ("place.site", "修建公路。", HOME, []),                                 # 路 ends an ordinary word
+    ("place.site", "车辆沿东平公路驶入东山火车站，再到青河地铁站。", HOME, ["东平公路", "东山火车站", "青河地铁站"]),
+    ("place.site", "游客来到白云水库和青峰景区。", HOME, ["白云水库", "青峰景区"]),
+    ("place.site", "项目位于人民大道青石路8号。", HOME, ["人民大道", "青石路"]),   # two roads written together
+    ("place.site", "沿南山北路前行。", HOME, ["南山北路"]),                  # one road with its direction
     ("place.nature", "登上青龙山。", HOME, ["青龙山"]),
     ("place.nature", "来到佛山。", HOME, []),                               # a division's name, not a mountain
     ("place.dictionary", "游览太行山麓。", None, ["太行山"]),                 # the foot of a named mountain

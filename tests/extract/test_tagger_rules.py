@@ -18,10 +18,13 @@ from kg.model import Article
     ("person.tagger", "村民王建设说，今年的收成很好。", ["王建设"]),
     ("person.tagger", "王小毛拿着一本书。", ["王小毛"]),
     ("person.tagger", "他看到建设中的大桥。", []),
+    ("person.tagger", "律师赵立新在答辩中称，", ["赵立新"]),
+    ("person.tagger", "电子卡可在小程序（微信、钱付通、各银行APP等渠道）办理；“钱付通”APP也提供缴费。", []),  # a quoted brand
     # bodies: typed by their ending, on free text
     ("organization.tagger", "韩国文化部宣布了新规定。", ["韩国文化部"]),
     ("organization.tagger", "据新华社报道，会议开幕。", ["新华社"]),
     ("organization.tagger", "俱乐部的球员们正在训练。", []),          # only a kind of body
+    ("organization.tagger", "湖州市规划与国土资源管理局发布了通知。", ["湖州市规划与国土资源管理局"]),  # placed: less sure
     ("organization.tagger", "中共十六大召开以后。", []),              # a numbered congress is an event
     # a span the agency rules found (a province's committee) is left to them
     ("organization.tagger", "他曾任甘肃省委副书记。", []),
@@ -108,3 +111,14 @@ def test_with_the_tagger_rules_disabled_no_model_is_needed(monkeypatch):
     assert ("Person", "王建华") in doc.entities
     with pytest.raises(AssertionError, match="model was asked for"):
         Extractor(home="运城市", disable=["person.tagger"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("签证处的签证官江德明介绍了情况。", {"江德明"}),          # a sure name beats a bogus place across it
+    ("队长罗伯特森表示，球队状态很好。", {"罗伯特森"}),        # a transliteration jieba cut is mended
+    ("前锋维特尔德说，比赛很艰苦。", {"维特尔德"}),
+    ("该国国防部长谢尔久诺夫此前曾宣布裁军。", {"谢尔久诺夫"}),
+    ("据介绍，王先生说他不知道。", {"王先生"}),                 # the speech rule's find; the tagger adds no 王
+])
+def test_the_tagger_mends_names_the_rules_cut(text, expected):
+    assert _people(Extractor()(Article("t.txt", text))) == expected
