@@ -30,6 +30,7 @@ STAGES = (
     "select-people",  # the selection policy decides people against bodies; mentions and entities recorded
     "entity",         # entities that follow from the chosen mentions (short forms, bodies a title implies …)
     "position", "jurisdiction", "partOf", "event", "locatedIn", "venture", "career",   # relation rules
+    "body-parts",     # the parts of bodies, once the résumés have named every body
 )
 
 # What each stage provides to the later ones besides what its rules declare.

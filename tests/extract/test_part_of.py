@@ -89,6 +89,8 @@ GUARDS = [
     ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。会议通过了南坡村规民约。", set()),   # 村规民约
     ("relation.partOf.name-prefix", "漳州市", "东山大学、东山大学化学学院和东山大学附属中学签约。",
      {("东山大学化学学院", "partOf", "东山大学")}),
+    ("relation.partOf.name-prefix", "漳州市", "东山大学、东山大学化学学院和东山大学化学学院物理实验室签约。",
+     {("东山大学化学学院", "partOf", "东山大学"), ("东山大学化学学院物理实验室", "partOf", "东山大学化学学院")}),
     ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山片区）建设起步。", {("青山片区", "partOf", "东南经济区")}),
     ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山县）建设起步。", set()),
     ("relation.partOf.named-after", "南宁市", "青秀区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),
@@ -123,3 +125,12 @@ def test_a_name_run_into_a_place_gets_no_parent(run_rule):
     doc.entities[("Place", "划走青石镇")] = doc.entities[("Place", "青石镇")]
     assert fused not in place_mentions(made.work)
     assert any(m.label == "青石镇" for m in place_mentions(made.work))
+
+
+def test_a_unit_named_in_a_resume_is_part_of_its_body(run_rule):
+    text = ("王建华，男，1962年生。\n1984.07——1990.10黔北石油管理局采油二厂地质研究所技术员；\n"
+            "1990.10——1996.03黔北石油管理局采油二厂厂长；\n1996.03——2001.01黔北石油管理局局长。")
+    facts = run_rule("relation.partOf.name-prefix", text, home="遵义市").facts
+    assert ("黔北石油管理局采油二厂", "partOf", "黔北石油管理局") in facts
+    assert ("黔北石油管理局采油二厂地质研究所", "partOf", "黔北石油管理局采油二厂") in facts
+    assert ("黔北石油管理局采油二厂地质研究所", "partOf", "黔北石油管理局") not in facts   # the nearest body only

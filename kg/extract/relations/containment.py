@@ -57,7 +57,9 @@ def place_mentions(w: Work) -> list[Candidate]:
     """The Place mentions that are whole words (not 南坡村 cut out of 南坡村规民约) and do not end in another
     place of the article after words that name none (划走青石镇, a verb run into 青石镇, is no place of its own)."""
     labels = place_labels(w.doc)
-    return [m for m in w.mentions if m.type == "Place" and aligned(w.index, m.start, m.end)
+    starts, ends = {m.start for m in w.mentions if m.type == "Place"}, set(place_ends(w.mentions))
+    return [m for m in w.mentions if m.type == "Place"
+            and (aligned(w.index, m.start, m.end) or m.end in starts or m.start in ends)   # 东山县青石镇南坡村
             and not any(m.label != p and len(p) >= 2 and m.label.endswith(p) for p in labels)]
 
 
@@ -264,7 +266,7 @@ def _government_of(doc: Doc, label: str) -> str | None:
     return f"中共{info.jurisdiction}委员会" if label.startswith("中共") else f"{info.jurisdiction}人民政府"
 
 
-@rule("relation.partOf.department-of", stage="partOf", produces=("partOf",), requires=("Agency", "bodies"))
+@rule("relation.partOf.department-of", stage="body-parts", produces=("partOf",), requires=("Agency", "bodies"))
 def part_of_department(w: Work) -> None:
     """A department is part of the government or party committee of its place, when named (东山县财政局)."""
     agencies = [label for (t, label) in w.doc.entities if t == "Agency"]
@@ -275,7 +277,7 @@ def part_of_department(w: Work) -> None:
             w.fact(label, "partOf", parent, None, 0.8)
 
 
-@rule("relation.partOf.agency-prefix", stage="partOf", produces=("partOf",), requires=("Agency",))
+@rule("relation.partOf.agency-prefix", stage="body-parts", produces=("partOf",), requires=("Agency",))
 def part_of_agency_prefix(w: Work) -> None:
     """An agency with no parent yet, named after another agency, is part of it: a standing committee of its
     congress, an office of its department (东山县人民代表大会常务委员会 → 东山县人民代表大会)."""
@@ -311,23 +313,28 @@ def part_of_subsidiary(w: Work) -> None:
             w.fact(a.label, "partOf", b.label, a.start, 0.7)
 
 
-@rule("relation.partOf.name-prefix", stage="partOf", produces=("partOf",), requires=("Organization",))
+@rule("relation.partOf.name-prefix", stage="body-parts", produces=("partOf",), requires=("Organization",))
 def part_of_name_prefix(w: Work) -> None:
-    """An organisation named after another one is part of it (东山大学化学学院 → 东山大学), unless the rest is
-    only its legal form (东山银行股份有限公司 is 东山银行) or it is a school the other runs (东山大学附属中学)."""
+    """An organisation named after another body is part of the longest such one (东山大学化学学院 → 东山大学;
+    东山油田采油二厂 → 东山油田), unless the rest is only its legal form (东山银行股份有限公司 is 东山银行) or it is
+    a school the other runs (东山大学附属中学)."""
     orgs = sorted(label for (t, label) in w.doc.entities if t == "Organization")
+    bodies = sorted({*orgs, *(label for (t, label) in w.doc.entities if t == "Agency")})
     for a in orgs:
-        for b in orgs:
-            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and not _LEGAL_FORM.fullmatch(a[len(b):]) \
-                    and not _ATTACHED_SCHOOL.search(a) and named_alone(w.text, b, orgs):
-                w.fact(a, "partOf", b, None, 0.8)
+        parents = [b for b in bodies if a != b and a.startswith(b) and len(a) - len(b) >= 2
+                   and not _LEGAL_FORM.fullmatch(a[len(b):]) and named_alone(w.text, b, bodies)]
+        if parents and not _ATTACHED_SCHOOL.search(a):
+            w.fact(a, "partOf", max(parents, key=len), None, 0.8)
 
 
 def named_alone(text: str, name: str, names: list[str]) -> bool:
     """Whether the text writes ``name`` outside the longer ``names`` that open with it, or, if not, ``name`` is a
     body's full name (ending in a kind of body) and those are not its branches (甲银行 named only inside
     甲银行东山分行 is no body of the story; 甲大学 named only inside 甲大学化学学院 is)."""
-    longer = [n for n in names if n != name and n.startswith(name)]
-    if text.count(name) > sum(text.count(n) for n in longer):
+    longer = sorted((n for n in names if n != name and n.startswith(name)), key=len, reverse=True)
+    rest = text
+    for n in longer:
+        rest = rest.replace(n, "|")
+    if name in rest:
         return True
     return bool(_ORG_END.search(name)) and not any(_BRANCH.search(n) for n in longer)
