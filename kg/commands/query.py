@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--out", default="out", metavar="OUT", help="output folder of kg build (default: out)")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="table (default), SPARQL CSV or SPARQL JSON results")
+    from .push import add_endpoint
+    add_endpoint(q, "--endpoint", "run the query on this SPARQL server instead (its base URL; see kg push)")
     q.set_defaults(func=run)
 
 
@@ -37,7 +39,13 @@ def read_query(arg: str) -> str:
 def run(a: argparse.Namespace) -> int:
     from ..store import open_store
     from ..store.query import run_query
+    from .push import endpoint_of
     text = read_query(a.sparql)
+    endpoint = endpoint_of(a, "--endpoint", needs=("query",))
+    if endpoint is not None:
+        from ..remote.query import RemoteStore
+        sys.stdout.write(run_query(RemoteStore(endpoint), text, a.format))
+        return 0
     with open_store(Path(a.out), read_only=True) as store:
         sys.stdout.write(run_query(store, text, a.format))
     return 0

@@ -42,7 +42,7 @@ def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
             if fmt == "json":
                 return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"
             return ("true" if result else "false") + "\n"
-        if isinstance(result, ox.QueryTriples):
+        if not isinstance(result, ox.QuerySolutions):        # triples (a server's are a list)
             ds = RdfDataset(base)
             for t in result:
                 ds.add("g", str(t.subject), str(t.predicate), str(t.object))
