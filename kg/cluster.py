@@ -45,7 +45,7 @@ def dask_extraction(scheduler: str | None = None, workers: int | None = None) ->
                 client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
             else:
                 cluster = distributed.LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                                   processes=True, host="127.0.0.1", dashboard_address=None,
+                                                   processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                                    silence_logs=logging.ERROR)
                 stack.callback(cluster.close)
                 client = distributed.Client(cluster)
