@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "E081": "{path}: the store and the files differ ({detail}); run kg build again to repair it",
     "E082": "{path}: the last build did not finish ({detail}); run kg build again to repair it",
     "E083": "{path}: cannot use the extraction cache ({detail})",
-    "E090": "extraction of a batch of {n} articles failed on the cluster ({detail}): {articles}; OUT is unchanged",
+    "E090": "extraction of a batch of {n} articles failed in a worker ({detail}): {articles}; OUT is unchanged",
     "E091": "{option} needs Dask, which is not installed: pip install 'kg[dask]'",
     "E092": "cannot use the Dask scheduler {address} ({detail})",
     "E093": "{url}: cannot reach the SPARQL server ({detail})",

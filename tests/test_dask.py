@@ -99,7 +99,7 @@ def test_a_batch_that_keeps_failing_stops_the_build_and_leaves_out_alone(tmp_pat
     finally:
         strict.close()
     assert rc == 1 and len(err.splitlines()) == 1
-    assert "failed on the cluster (KilledWorker" in err and ".txt" in err and "OUT is unchanged" in err
+    assert "failed in a worker (KilledWorker" in err and ".txt" in err and "OUT is unchanged" in err
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert cli.main(["check", str(out)]) == 0
 
