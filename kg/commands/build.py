@@ -4,7 +4,10 @@ from __future__ import annotations
 import argparse
 import time
 
+from contextlib import ExitStack
+
 from .common import add_disable, add_jobs, add_sources, check_output_dir, disabled, output_path, warn
+from .push import add_endpoint, endpoint_of, push_and_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,6 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_disable(b)
     b.add_argument("--corrections", metavar="FILE", default=None,
                    help="the corrections file (default: corrections.toml beside the first source, when there is one)")
+    d = b.add_mutually_exclusive_group()
+    d.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="extract on the Dask cluster of this scheduler (pip install 'kg[dask]')")
+    d.add_argument("--dask", action="store_true",
+                   help="extract on a local Dask cluster of --jobs worker processes (pip install 'kg[dask]')")
+    add_endpoint(b, "--push", "after the build, push the graph to the SPARQL server at this base URL (as kg push)")
     b.set_defaults(func=run)
 
 
@@ -51,15 +60,22 @@ def run(a: argparse.Namespace) -> int:
     check_output_dir(out)           # before the long part, not after it
     from ..rdf.iri import check_base
     check_base(a.base)
-    summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base,
-                    jobs=a.jobs, cache=not a.no_cache, disable=disabled(a), corrections=a.corrections,
-                    accurate=a.accurate)
+    endpoint = endpoint_of(a, "--push")          # a bad URL fails before the build, not after it
+    with ExitStack() as stack:
+        if a.scheduler or a.dask:
+            from ..cluster import dask_extraction
+            stack.enter_context(dask_extraction(a.scheduler, a.jobs))
+        summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base,
+                        jobs=a.jobs, cache=not a.no_cache, disable=disabled(a),
+                        corrections=a.corrections, accurate=a.accurate)
     print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))
     if summary.get("corrections"):
         c = summary["corrections"]
         print(one_line(f"kg: corrections from {c['file']}: {c['applied']} applied, {c['orphaned']} orphaned"))
     if summary.get("home_unknown"):
         print(one_line(home_line(summary["home_unknown"], summary["articles"])))
+    if endpoint is not None:
+        push_and_report(out, endpoint, progress=not a.quiet)
     return 0
 
 

@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="table (default), SPARQL CSV or SPARQL JSON results")
     q.add_argument("--include-rejected", action="store_true",
                    help="also see the facts a correction rejected (the named graph graph/rejected)")
+    from .push import add_endpoint
+    add_endpoint(q, "--endpoint", "run the query on this SPARQL server instead (its base URL; see kg push)")
     q.set_defaults(func=run)
 
 
@@ -37,9 +39,19 @@ def read_query(arg: str) -> str:
 
 
 def run(a: argparse.Namespace) -> int:
+    from ..errors import KgError
     from ..store import open_store
     from ..store.query import run_query
+    from .push import endpoint_of
     text = read_query(a.sparql)
+    endpoint = endpoint_of(a, "--endpoint", needs=("query",))
+    if endpoint is not None:
+        if a.include_rejected:
+            raise KgError("E096", option="--include-rejected",
+                          detail="the rejected facts stay in OUT (kg push does not send them); query --out OUT")
+        from ..remote.query import RemoteStore
+        sys.stdout.write(run_query(RemoteStore(endpoint), text, a.format))
+        return 0
     with open_store(Path(a.out), read_only=True) as store:
         sys.stdout.write(run_query(store, text, a.format, include_rejected=a.include_rejected))
     return 0

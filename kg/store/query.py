@@ -32,6 +32,8 @@ def _graphs(store: ox.Store, base: str, include_rejected: bool) -> dict:
     """The dataset a query sees: every graph, less the rejected facts' graph unless ``include_rejected``."""
     from ..rdf.mapping import REJECTED_GRAPH
     rejected = ox.NamedNode(base + REJECTED_GRAPH)
+    if not hasattr(store, "contains_named_graph"):   # a server (RemoteStore): kg push never sends that graph
+        return {"use_default_graph_as_union": True}
     if include_rejected or not store.contains_named_graph(rejected):
         return {"use_default_graph_as_union": True}
     named = sorted((g for g in store.named_graphs() if g != rejected), key=str)
@@ -53,7 +55,7 @@ def run_query(store: ox.Store, text: str, fmt: str = "table", include_rejected: 
             if fmt == "json":
                 return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"
             return ("true" if result else "false") + "\n"
-        if isinstance(result, ox.QueryTriples):
+        if not isinstance(result, ox.QuerySolutions):        # triples (a server's are a list)
             ds = RdfDataset(base)
             for t in result:
                 ds.add("g", str(t.subject), str(t.predicate), str(t.object))
