@@ -83,6 +83,8 @@ def test_zone_name_reads_the_division_entity_it_does_not_make(run_rule):
 GUARDS = [
     ("relation.partOf.name-prefix", "遵义市", "东海银行和东海银行城北支行签订协议。", {("东海银行城北支行", "partOf", "东海银行")}),
     ("relation.partOf.adjacent-place", "太原市", "新房位于青年路南坡村安置区。", set()),
+    ("relation.partOf.adjacent-place", "太原市", "新房位于清徐县青年路南坡村安置区。",
+     {("青年路", "partOf", "清徐县"), ("南坡村", "partOf", "清徐县")}),
     ("relation.partOf.story-county", "衡阳市", "衡山县白果镇召开会议。会上，南岳区干部说，白果镇不划走。",
      set()),
     ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),

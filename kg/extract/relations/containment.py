@@ -105,12 +105,14 @@ def part_of_world_cities(w: Work) -> None:
 
 @rule("relation.partOf.adjacent-place", stage="partOf", produces=("partOf",), requires=("mentions",))
 def part_of_adjacent_place(w: Work) -> None:
-    """A town, village or site written right after a place is part of it (东山县青石镇 → 东山县)."""
+    """A town, village or site written right after a place is part of it (东山县青石镇 → 东山县); a road before it is
+    its address, not its parent, so it is part of the place before the road (东山县东风路南坡村 → 东山县)."""
     by_end = place_ends(w.mentions)
     for m in place_mentions(w):
         parent = by_end.get(m.start)
-        if parent is not None and parent.label != m.label and divisions().get(m.label) is None \
-                and not _ROAD_END.search(parent.label):       # 东风路南坡村: a road is a place's address, not its parent
+        while parent is not None and _ROAD_END.search(parent.label):
+            parent = by_end.get(parent.start)
+        if parent is not None and parent.label != m.label and divisions().get(m.label) is None:
             w.fact(m.label, "partOf", parent.label, m.start, 0.85)
 
 
