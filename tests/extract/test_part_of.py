@@ -93,6 +93,9 @@ GUARDS = [
      {("东山大学化学学院", "partOf", "东山大学")}),
     ("relation.partOf.name-prefix", "漳州市", "东山大学、东山大学化学学院和东山大学化学学院物理实验室签约。",
      {("东山大学化学学院", "partOf", "东山大学"), ("东山大学化学学院物理实验室", "partOf", "东山大学化学学院")}),
+    ("relation.partOf.site-name", "漳州市", "东山县开通高铁，东山火车站迎来首批旅客。", {("东山火车站", "partOf", "东山县")}),
+    ("relation.partOf.site-name", "漳州市", "东山火车站迎来首批旅客。", set()),          # the county not named
+    ("relation.partOf.site-name", "上海市", "南京市和上海市签约，代表团走访了南京路。", set()),    # a road
     ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山片区）建设起步。", {("青山片区", "partOf", "东南经济区")}),
     ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山县）建设起步。", set()),
     ("relation.partOf.named-after", "南宁市", "青秀区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),

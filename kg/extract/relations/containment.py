@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...divisions import divisions
 from ...model import Doc
 from ..implied import zone_division
-from ..places import _aligned as aligned
+from ..places import _aligned as aligned, pick_division
 from ..lexicon import alternation, rows, word_set, words, zone_kinds
 from ..registry import rule
 from ..spans import Candidate
@@ -189,6 +189,21 @@ def part_of_zone_name(w: Work) -> None:
         named = zone_division(doc, label)
         if named:
             w.fact(label, "partOf", named[0].name, None, 0.7)
+
+
+@rule("relation.partOf.site-name", stage="partOf", produces=("partOf",), requires=("Place",))
+def part_of_site_name(w: Work) -> None:
+    """A station, square or other site with no parent yet, named after a division the article names, is part of
+    it (东山火车站 → 东山县, both named); roads are not (a 南京路 need not be in 南京)."""
+    doc = w.doc
+    places = place_labels(doc)
+    for label in sorted(places - part_of_subjects(doc)):
+        if entity_level(doc, label) != "site" or _ROAD_END.search(label) or zone_kinds().search(label):
+            continue
+        m = divisions().gazetteer.match_at(label, 0)
+        d = pick_division(doc, m[3]) if m and m[1] <= len(label) - 2 else None
+        if d is not None and d.name in places and d.name != label:
+            w.fact(label, "partOf", d.name, None, 0.6)
 
 
 @rule("relation.partOf.bracketed-zone", stage="partOf", produces=("partOf",), requires=("mentions",))
