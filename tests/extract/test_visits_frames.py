@@ -10,10 +10,10 @@ from kg.model import Article
 
 
 def _visits(text: str, home: str | None = None) -> tuple[set[tuple], set[tuple[str, str]]]:
-    """(inspected and attended facts, project and place entities) of the text."""
+    """(inspected and attended facts, project, place and organisation entities) of the text."""
     doc = Extractor(home=home)(Article("t.txt", text))
     facts = {(r.s, r.p, r.o) for r in doc.relations if r.p in ("inspected", "attended")}
-    return facts, {(t, label) for t, label in doc.entities if t in ("Project", "Place")}
+    return facts, {(t, label) for t, label in doc.entities if t in ("Project", "Place", "Organization")}
 
 
 @pytest.mark.parametrize("text,home", [
@@ -29,6 +29,16 @@ def test_a_visit_to_a_county_and_its_project_is_no_project_name(text, home):
     assert ("张华", "inspected", "光伏发电项目") in facts
     assert ("Project", "光伏发电项目") in ents
     assert not any(t == "Project" and "东山县" in label for t, label in ents)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("市长刘建国率队赴青河县调研工业园区建设。", "青河县"),
+    ("县委书记王海到丰乐镇考察农业产业园发展情况。", "丰乐镇"),
+])
+def test_a_visit_clause_is_no_body_name(text, place):
+    facts, ents = _visits(text, "池州市")
+    assert any(p == "inspected" and o == place for _, p, o in facts)
+    assert not any(t in ("Organization", "Place") and place in label and label != place for t, label in ents)
 
 
 def test_a_provincial_leader_visits_a_city_and_a_works():

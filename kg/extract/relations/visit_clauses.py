@@ -42,6 +42,14 @@ def no_visit_clause(w: Work) -> None:
     w.candidates[:] = kept
 
 
+@rule("organization.no-visit-clause", stage="project", produces=("Organization", "Place"), requires=("tokens",))
+def body_without_visit_clause(w: Work) -> None:
+    """A body or place name holding a visit clause is no name (赴东山县调研工业园区建设: not a body 东山县调研工业园区)."""
+    text = w.text
+    w.candidates[:] = [c for c in w.candidates
+                       if c.type not in ("Organization", "Place") or _after_visit(text, c) is None]
+
+
 def _after_visit(text: str, c: Candidate) -> int | None:
     """Where a project candidate's name starts once the visit clauses in it are cut off, or None."""
     clause, look, motion_before = _patterns()
