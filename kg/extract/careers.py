@@ -29,7 +29,7 @@ def _words(kind: str) -> str:
 
 
 _TRIGGER = re.compile(f"(?P<now>{_words('now')})|{_words('list')}")
-_START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起)?\s*" + _words("year"))
+_START = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?\s*(?P<since>起)?\s*" + _words("year"))
 _APPOINT = re.compile(r"(?P<verb>" + _words("appoint") + "|" + _words("remove") + r")"
                       r"(?:(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:为|的)|其)"
                       r"(?P<post>[^，。；;（(]{2,40}?)(?=职务|[，。；;（(]|$)")
@@ -122,14 +122,18 @@ def career_list(w: Work) -> None:
 
 @rule("relation.holdsPosition.career-year", stage="career", produces=("holdsPosition",), requires=("mentions",))
 def career_year(w: Work) -> None:
-    """A year and a post taken then is a former post from that year (2015年任甲市财政局局长)."""
+    """A year and a post taken then is a former post from that year (2015年任甲市财政局局长); written with 起
+    (since), the post is still held (2015年2月起任甲县县长)."""
     text, posts = w.text, _Posts.of(w.mentions)
     for m in _START.finditer(text):
         person = posts.subject(text, m.start())
         if person is None:
             continue
-        stop = re.compile(r"[。；;\n]").search(text, m.end())
-        _add(w, posts, person, m.end(), stop.start() if stop else len(text), start=m.group(1))
+        stop, later = re.compile(r"[。；;\n]").search(text, m.end()), _START.search(text, m.end())
+        end = min(stop.start() if stop else len(text), later.start() if later else len(text))
+        start = f"{m.group(1)}-{int(m.group('month')):02d}" if m.group("month") else m.group(1)
+        _add(w, posts, person, m.end(), end, start=start,
+             former=not m.group("since"))
 
 
 @rule("relation.holdsPosition.appointment", stage="career", produces=("holdsPosition",), requires=("mentions",))

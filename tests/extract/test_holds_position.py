@@ -58,3 +58,14 @@ def test_a_title_and_a_career_name_the_same_government_for_a_government_role(run
     title = run_rule("relation.holdsPosition.title", "东山县县长王建华出席会议。")
     career = run_rule("relation.holdsPosition.career-year", "王建华，男，1970年出生。2015年任东山县县长。")
     assert {r[3] for r in title.facts} == {r[3] for r in career.facts} == {"东山县人民政府"}
+
+
+def test_a_post_taken_since_a_date_is_held_and_each_year_dates_its_own_post():
+    """2015年2月起任 gives a current post from 2015-02; a second year in the sentence dates only what follows it."""
+    from kg.extract import Extractor
+    from kg.model import Article
+    doc = Extractor()(Article("t.txt", "王建华，男，1970年出生。2012年任东山县副县长，2015年2月起任东山县县长。"))
+    posts = {(r.role, r.org): (r.start, r.former) for r in doc.relations
+             if r.p == P and r.rule == "relation.holdsPosition.career-year"}
+    assert posts[("副县长", "东山县人民政府")] == ("2012", True)
+    assert posts[("县长", "东山县人民政府")] == ("2015-02", False)
