@@ -31,7 +31,7 @@ from typing import Any
 from ..model import Article, Fact, Graph, Node
 from . import iri as I
 from . import terms as T
-from .dataset import RdfDataset
+from .dataset import RdfDataset, Subjects
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
 MAPPING_VERSION = "7"   # bump when the mapping changes, so stored graphs are rebuilt
@@ -65,11 +65,17 @@ SHARED_GRAPH = "graph/unattributed"   # under the base: nodes no article mention
 
 
 def build_dataset(graph: Graph, base: str | None = None,
-                  on_graph: Callable[[str, str], None] | None = None) -> RdfDataset:
+                  on_graph: Callable[[str, str], None] | None = None,
+                  sink: Callable[[str, Subjects, str, str], None] | None = None) -> RdfDataset:
     """Map ``graph`` to RDF under ``base`` (default ``https://kg.example.org/id/``).
 
+    The article graphs are made one at a time, in the order of their IRIs.
     ``on_graph(graph IRI, N-Quads)`` is called as soon as each article graph is
-    complete (its hash comes at the end), so a store can start loading early.
+    complete (its hash comes apart, at the end of the store update), so a store
+    can start loading early. ``sink(graph IRI, subjects, N-Quads, hash)``
+    (streaming) gets each complete article graph — its subjects, the hash quad
+    included, and the N-Quads the hash is taken over — which is then dropped
+    from the dataset: memory holds the shared graph, not every article's.
     """
     base = I.check_base(base)
     ds = RdfDataset(base)
@@ -92,28 +98,32 @@ def build_dataset(graph: Graph, base: str | None = None,
         for x in ds.mentions.get(g, ()):
             ds.add(g, gi, mentions, x)
         text = graph_nquads(g, ds.graphs[g])    # hashed and handed on, not kept: the store remakes
-        ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{text}".encode("utf-8")).hexdigest()
+        digest = ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{text}".encode("utf-8")).hexdigest()
+        ds.add(g, gi, K_HASH, T.plain(digest))
         if on_graph is not None:                # what it needs from ds.graphs (memory: one copy)
             on_graph(g, text)
+        if sink is not None:
+            sink(g, ds.release(g), text, digest)
 
-    for aid in sorted(set(graph.articles) | set(by_article) | set(keys)):
-        g = I.article_iri(aid, base)
-        m.start(g)
-        m.article(g, aid, graph.articles.get(aid))
-        for key in sorted(keys.get(aid, ())):
-            m.node(graph.nodes[key], aid)
-        for f in by_article.get(aid, ()):
-            m.fact(g, f)
-        done(g)
     orphans = [n for k, n in graph.nodes.items() if k not in mentioned]
+    order = {I.article_iri(aid, base): aid for aid in set(graph.articles) | set(by_article) | set(keys)}
     if orphans:
-        m.start(base + SHARED_GRAPH)
-        for node in orphans:
-            m.node(node, None)
-        done(base + SHARED_GRAPH)
-    for g, digest in ds.digests.items():
-        ds.add(g, T.iri(g), K_HASH, T.plain(digest))
-    ds.union()          # computed once here; the store and file writers share it
+        order[base + SHARED_GRAPH] = None
+    for g in sorted(order):
+        aid = order[g]
+        m.start(g)
+        if aid is None:
+            for node in orphans:
+                m.node(node, None)
+        else:
+            m.article(g, aid, graph.articles.get(aid))
+            for key in sorted(keys.get(aid, ())):
+                m.node(graph.nodes[key], aid)
+            for f in by_article.get(aid, ()):
+                m.fact(g, f)
+        done(g)
+    if sink is None:
+        ds.union()          # computed once here; the store and file writers share it
     return ds
 
 
