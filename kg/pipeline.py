@@ -40,6 +40,7 @@ def _close_cache(cache) -> None:
     import sqlite3
     from .cache import limit_bytes
     try:
+        cache.mark_used()
         cache.prune(limit_bytes())
     except sqlite3.Error:
         pass
@@ -147,7 +148,7 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
         resolver, unknown = _extract_pass(read_sources(sources, quiet, exclude=exclude), scratch, home, progress,
                                           jobs, cache, n, stats, disable)
         graph = _resolve_pass(resolver, progress)
-        summary = _write_outputs(graph, scratch, out, record, key, base, progress)
+        summary = _write_outputs(graph, scratch, out, record, key, base, progress, cache)
     summary = {k: v for k, v in summary.items() if k not in ("store_graphs", "quads")}
     summary["extraction"] = stats
     summary["home_unknown"] = unknown
@@ -198,7 +199,7 @@ def _resolve_pass(resolver, progress: bool) -> Graph:
 
 
 def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, key: str | None,
-                   base: str | None, progress: bool) -> dict[str, Any]:
+                   base: str | None, progress: bool, cache: bool = True) -> dict[str, Any]:
     """Write the graph's files into ``scratch`` — graph.json and graph.html in a child process while the RDF
     is mapped and written here — then, Ctrl-C held back, update the store and move the files into ``out``."""
     from .outdir import forget_record, interrupts_deferred, move_in, write_record
@@ -212,7 +213,7 @@ def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, 
             early = EarlyLoad(store, pool)
             if early.active:
                 forget_record(out)
-            dataset, triples, spilled = _write_rdf(graph, store, early, scratch, base, progress)
+            dataset, triples, spilled = _write_rdf(graph, store, early, scratch, base, progress, cache)
             with Phase("view", None, "", progress):
                 view.result()
             counts = Counter(n.type for n in graph.nodes.values())
@@ -234,10 +235,11 @@ def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, 
     return summary
 
 
-def _write_rdf(graph: Graph, store, early, scratch: Path, base: str | None, progress: bool):
-    """Map ``graph`` to RDF one article graph at a time: each is written to graph.ttl and graph.trig,
-    loaded early into an empty store or, when the store holds another version of it, spilled for
-    the store update, then dropped. Returns (dataset without article graphs, triples, spilled N-Quads)."""
+def _write_rdf(graph: Graph, store, early, scratch: Path, base: str | None, progress: bool, cache: bool = True):
+    """Map ``graph`` to RDF one article graph at a time (taken from the RDF memo when the article's inputs
+    did not change): each is written to graph.ttl and graph.trig, loaded early into an empty store or,
+    when the store holds another version of it, spilled for the store update, then dropped.
+    Returns (dataset without article graphs, triples, spilled N-Quads)."""
     from .rdf import build_dataset
     from .rdf.iri import check_base
     from .rdf.stream import GraphFiles
@@ -245,21 +247,37 @@ def _write_rdf(graph: Graph, store, early, scratch: Path, base: str | None, prog
     old = {} if early.active else stored_digests(store)
     files = GraphFiles(scratch, check_base(base))
     spilled = scratch / WORK / "changed.nq"
+    memo = _open_memo(cache)
     try:
         with open(spilled, "w", encoding="utf-8") as changed, \
                 Phase("rdf", len(graph.articles), "articles", progress) as phase:
-            def sink(g: str, subjects, nquads: str, digest: str) -> None:
-                files.graph(g, subjects)
+            def sink(part) -> None:
+                files.part(part)
                 if early.active:
-                    early(g, nquads)
-                elif old.get(g) != digest:
-                    changed.write(nquads)
+                    early(part.graph, part.nquads)
+                elif old.get(part.graph) != part.digest:
+                    changed.write(part.nquads)
                 phase.advance()
-            dataset = build_dataset(graph, base=base, sink=sink)
+            dataset = build_dataset(graph, base=base, sink=sink, memo=memo)
             early.flush()
     except BaseException:
         files.abort()
         raise
+    finally:
+        if memo is not None:
+            memo.close()
     with Phase("files", None, "", progress):            # the shared graph, then the article graphs' bodies
         triples = files.finish(dataset.shared)
     return dataset, triples, spilled
+
+
+def _open_memo(use: bool):
+    """The RDF memo (kg.cache.RdfMemo), or None when the cache is off or cannot be opened."""
+    if not use:
+        return None
+    import sqlite3
+    from .cache import RdfMemo
+    try:
+        return RdfMemo()
+    except (OSError, sqlite3.Error):
+        return None

@@ -34,6 +34,7 @@ import tempfile
 from pathlib import Path
 
 from .dataset import Subjects
+from .mapping import ArticleRdf
 from .namespaces import prefixes
 from .turtle import Compactor, _body
 
@@ -54,13 +55,32 @@ class GraphFiles:
 
     def graph(self, g: str, subjects: Subjects) -> None:
         """Append the named graph ``g`` (its subjects: {(p, o)})."""
-        if not subjects:
-            return
-        body = _body(subjects, self.c, "    ")
+        if subjects:
+            self._write(self.block(g, subjects)[0], sum(len(pos) for pos in subjects.values()))
+
+    def part(self, part: ArticleRdf) -> None:
+        """Append an article's graph: its TriG block as made before (``part.block``), else made now and kept there."""
+        if part.block is None:
+            part.block = self.block(part.graph, part.graph_subjects())
+        else:
+            self.c.used.update(part.block[1])
+        self._write(part.block[0], part.quads)
+
+    def block(self, g: str, subjects: Subjects) -> tuple[str, tuple[str, ...]]:
+        """The TriG block of the named graph ``g`` and the prefixes it uses."""
+        before, self.c.used = self.c.used, set()
+        try:
+            text = f"{self.c(f'<{g}>')} {{\n{_body(subjects, self.c, '    ')}}}\n"
+            return text, tuple(sorted(self.c.used))
+        finally:
+            self.c.used |= before
+
+    def _write(self, block: str, triples: int) -> None:
         sep = "\n" if self._n else ""
-        self._trig.write(f"{sep}{self.c(f'<{g}>')} {{\n{body}}}\n")
+        self._trig.write(sep + block)
+        body = block[block.index("{\n") + 2:-2]           # the block's triples, without "g {" and "}"
         self._ttl.write(sep + _INDENT.sub("", body))
-        self.triples += sum(len(pos) for pos in subjects.values())
+        self.triples += triples
         self._n += 1
 
     def finish(self, shared: Subjects) -> int:

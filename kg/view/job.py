@@ -59,6 +59,7 @@ class ViewJob:
     def __init__(self, graph: Graph, scratch: Path, out: Path, record: dict[str, Any] | None) -> None:
         self.args = (graph, scratch, out, record)
         self.proc = None
+        from . import html, layout, payload  # noqa: F401 - imported once, before the fork, not by the child
         if "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
             self.recv, send = ctx.Pipe(duplex=False)
