@@ -224,15 +224,16 @@ class ExtractionCache:
         self.mark_used()
 
 
-RDF_FILE = "rdf.sqlite"
+MEMO_FILE = "memo.sqlite"
 
 
-class RdfMemo:
-    """Each article's share of the RDF (``kg.rdf.mapping.ArticleRdf.cached``) under the hash of what it is
-    made from, in ``rdf.sqlite`` next to the extraction cache, with the same size bound and pruning."""
+class Memo:
+    """Results of later stages under a hash of their inputs, in ``memo.sqlite`` next to the extraction
+    cache, with the same size bound and pruning: each article's share of the RDF
+    (``kg.rdf.mapping.ArticleRdf.cached``, keys ``rdf:…``) and the view's layouts (``layout:…``)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.store = ExtractionCache(path or cache_dir() / RDF_FILE)
+        self.store = ExtractionCache(path or cache_dir() / MEMO_FILE)
 
     def get(self, keys: list[str]) -> dict[str, tuple]:
         return self.store.get(keys)      # type: ignore[return-value]

@@ -205,7 +205,7 @@ def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, 
     from .outdir import forget_record, interrupts_deferred, move_in, write_record
     from .store import EarlyLoad, open_store, sync_checked
     from .view.job import ViewJob
-    view = ViewJob(graph, scratch, out, record)        # forked before the store's threads start
+    view = ViewJob(graph, scratch, out, record, _open_memo(cache))   # forked before the store's threads start
     try:
         with open_store(out, create=True) as store, ThreadPoolExecutor(1) as pool:
             # A new (empty) store loads article graphs in a background thread while the
@@ -272,12 +272,12 @@ def _write_rdf(graph: Graph, store, early, scratch: Path, base: str | None, prog
 
 
 def _open_memo(use: bool):
-    """The RDF memo (kg.cache.RdfMemo), or None when the cache is off or cannot be opened."""
+    """The memo of later stages (kg.cache.Memo), or None when the cache is off or cannot be opened."""
     if not use:
         return None
     import sqlite3
-    from .cache import RdfMemo
+    from .cache import Memo
     try:
-        return RdfMemo()
+        return Memo()
     except (OSError, sqlite3.Error):
         return None

@@ -99,7 +99,7 @@ class ArticleRdf:
         return (self.digest, self.nquads, self.shared, self.quads, self.block)
 
 
-Memo = Any     # ``get(keys) -> {key: ArticleRdf.cached()}``, ``put([(key, cached)])`` (kg.cache.RdfMemo)
+Memo = Any     # ``get(keys) -> {key: ArticleRdf.cached()}``, ``put([(key, cached)])`` (kg.cache.Memo)
 WINDOW = 256   # articles looked up in the memo at once
 
 

@@ -37,14 +37,18 @@ def write_view_files(graph: Graph, scratch: Path, out: Path, record: dict[str, A
     write_html(graph, scratch / "graph.html")
 
 
-def _child(send, graph: Graph, scratch: Path, out: Path, record: dict[str, Any] | None) -> None:
+def _child(send, graph: Graph, scratch: Path, out: Path, record: dict[str, Any] | None, memo=None) -> None:
     from ..extraction import _die_with_parent
     from ..outdir import release_inherited_locks
+    from . import layout
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     release_inherited_locks()
     _die_with_parent()
     try:
+        layout.memo = memo
         write_view_files(graph, scratch, out, record)
+        if memo is not None:
+            memo.close()
         send.send(None)
     except BaseException as e:          # noqa: BLE001 - handed to the parent, which raises it
         try:
@@ -56,14 +60,15 @@ def _child(send, graph: Graph, scratch: Path, out: Path, record: dict[str, Any] 
 class ViewJob:
     """``write_view_files`` in a forked child; ``result()`` waits for it and raises what it raised."""
 
-    def __init__(self, graph: Graph, scratch: Path, out: Path, record: dict[str, Any] | None) -> None:
+    def __init__(self, graph: Graph, scratch: Path, out: Path, record: dict[str, Any] | None, memo=None) -> None:
+        """``memo`` (a ``kg.cache.Memo``, used by the child only) keeps the view's layouts."""
         self.args = (graph, scratch, out, record)
         self.proc = None
         from . import html, layout, payload  # noqa: F401 - imported once, before the fork, not by the child
         if "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
             self.recv, send = ctx.Pipe(duplex=False)
-            self.proc = ctx.Process(target=_child, args=(send, *self.args), daemon=True)
+            self.proc = ctx.Process(target=_child, args=(send, *self.args, memo), daemon=True)
             self.proc.start()
             send.close()
 

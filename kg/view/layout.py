@@ -90,8 +90,28 @@ def _separate(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 
     return c
 
 
+memo = None     # a kg.cache.Memo a build sets: layouts are kept under a hash of their input
+
+
 def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Canvas positions ``{node: (x, y)}`` for an undirected graph; deterministic for a given input."""
+    """Canvas positions ``{node: (x, y)}`` for an undirected graph; deterministic for a given input
+    (taken from ``memo`` when it is set and has it: a rebuild that adds no node or edge lays nothing out)."""
+    if memo is None:
+        return _layout(nodes, edges, seed)
+    import hashlib
+    import json
+    from pathlib import Path
+    h = hashlib.sha256(Path(__file__).read_bytes())         # a changed layout code lays out again
+    h.update(json.dumps([sorted(set(nodes)), sorted(edges), seed], ensure_ascii=False).encode("utf-8"))
+    key = "layout:" + h.hexdigest()
+    hit = memo.get([key]).get(key)
+    if hit is None:
+        hit = _layout(nodes, edges, seed)
+        memo.put([(key, hit)])
+    return hit
+
+
+def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
     order = sorted(set(nodes))
     if not order:
         return {}
