@@ -5,6 +5,16 @@ last phase (the store update and the files moved in, Ctrl-C held back), which
 starts by deleting ``OUT/build.json`` and ends by writing it: a build killed
 at any moment leaves either the previous build whole, or an OUT the next build
 repairs (``kg check`` tells which).
+
+Memory is bounded by what the resolved graph needs, not by the corpus: the
+articles stream through extraction (each doc's ``extractions.jsonl`` line is
+written and the doc spilled to the scratch folder), resolution reads the
+spilled docs back one at a time (``kg.resolve.stream``), and the RDF is made
+one article graph at a time, written to ``graph.ttl``/``graph.trig`` and to the
+store's update and dropped (``kg.rdf.stream``); ``graph.json`` and
+``graph.html`` are written meanwhile by a forked child (``kg.view.job``).
+What stays is the graph (nodes, facts, a light doc per article), the shared
+descriptions and a hash per article graph.
 """
 from __future__ import annotations
 
