@@ -59,6 +59,16 @@ MESSAGES: dict[str, str] = {
     "E081": "{path}: the store and the files differ ({detail}); run kg build again to repair it",
     "E082": "{path}: the last build did not finish ({detail}); run kg build again to repair it",
     "E083": "{path}: cannot use the extraction cache ({detail})",
+    "E100": "{path}: line {line}: malformed TOML ({detail}); nothing was built",
+    "E101": "{path}: line {line}: unknown correction [[{kind}]] (use {kinds})",
+    "E102": "{path}: line {line}: [[{kind}]] needs {field!r}",
+    "E103": "{path}: line {line}: [[{kind}]] has no key {field!r} (allowed: {allowed})",
+    "E104": "{path}: line {line}: {field!r} must be {expected}",
+    "E105": "{path}: cannot read the corrections file ({detail})",
+    "E106": "{path}: line {line}: [[{kind}]]: {detail}",
+    "E107": "no fact {id!r} in {path} (kg review lists the ids)",
+    "E108": "{path}: no corrections file known for this build; give --corrections FILE",
+    "E109": "{path}: line {line}: [[{kind}]] matches nothing in this build: {detail}; kept in the file, not applied",
 }
 
 

@@ -8,6 +8,7 @@ all read a ``Graph``.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,6 +225,19 @@ class Fact:
     evidence: str | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None
+    id: str = ""                 # stable: see ``fact_id``
+    corrections: list[str] = field(default_factory=list)   # ids of the corrections that made or changed it
+
+
+def fact_id(article: str, s: str, p: str, o: str | None, role: str | None = None, org: str | None = None) -> str:
+    """The id of a fact from what a user sees of it: its article, the names of its subject, object and
+    organisation, its predicate and role — no offsets or dates, so an unchanged fact keeps its id across builds.
+
+    >>> fact_id("a.txt", "王建华", "holdsPosition", None, "县长", "东山县人民政府")
+    '9066ea808e13b151'
+    """
+    raw = "\x1f".join("" if x is None else x for x in (article, s, p, o, role, org))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -233,3 +247,5 @@ class Graph:
     facts: list[Fact] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     docs: dict[str, Doc] = field(default_factory=dict)
+    rejected: list[Fact] = field(default_factory=list)            # facts a correction rejected (kept, not asserted)
+    corrections: dict[str, dict[str, Any]] = field(default_factory=dict)  # correction id → kind, who, why, status

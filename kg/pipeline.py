@@ -89,33 +89,46 @@ def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: W
 
 
 def _input_key(sources: list, exclude: tuple, home: str | None, base: str | None,
-               warn: Warn | None, disable: tuple[str, ...] = ()) -> tuple[str | None, int]:
+               warn: Warn | None, disable: tuple[str, ...] = (), corrections=None) -> tuple[str | None, int]:
     """A hash of everything a build's outputs depend on (the kg code, options, every article), and the
     number of articles; (None, 0) when no article can be read. Reads the sources once, keeping nothing."""
     from . import __file__ as kg_init
     from .cache import article_key, tree_hash
     from .extract.tagger import MODEL_VERSION
-    from .read import read_sources
     h = hashlib.sha256(f"kg-build {tree_hash(str(Path(kg_init).parent))} {MODEL_VERSION} {home} {base} "
-                       f"{sorted(disable)}\n".encode("utf-8"))
+                       f"{sorted(disable)} {corrections.digest if corrections else None}\n".encode("utf-8"))
     n = 0
-    for a in read_sources(sources, warn or (lambda e: None), exclude=exclude):
+    for a in _read(sources, warn or (lambda e: None), exclude, corrections):
         h.update(article_key(a, "").encode("ascii"))
         n += 1
     return (h.hexdigest(), n) if n else (None, 0)
 
 
+def _read(sources: list, warn: Warn, exclude: tuple, corrections=None) -> Iterator[Article]:
+    """The articles of ``sources``, with the homes the corrections give them."""
+    from .correct import with_homes
+    from .read import read_sources
+    articles = read_sources(sources, warn, exclude=exclude)
+    return with_homes(articles, corrections) if corrections is not None else articles
+
+
 def build(sources: Iterable[str | Path], out: Path, home: str | None = None, warn: Warn | None = None,
           progress: bool = False, base: str | None = None, jobs: int | None = None,
-          cache: bool = True, disable: Iterable[str] = ()) -> dict[str, Any]:
-    """Run every stage and write the outputs into ``out``; return a summary.
+          cache: bool = True, disable: Iterable[str] = (), corrections: str | Path | None = None) -> dict[str, Any]:
+    """Run every stage and write the outputs into ``out``; return a summary. ``corrections`` is the
+    corrections file (default: ``corrections.toml`` beside the first source, if there is one).
 
-    Raises ``KgError`` E080 when another kg process holds OUT, E011 on an OS error.
+    Raises ``KgError`` E080 when another kg process holds OUT, E011 on an OS error, E100–E106 for a
+    bad corrections file (before anything is written).
     """
+    from .correct import default_path, load
     from .outdir import lock_out, os_detail
+    sources = list(sources)
+    path = corrections if corrections is not None else default_path(sources)
+    corr = load(path) if path is not None else None
     with lock_out(out) as created:
         try:
-            return _build(list(sources), out, home, warn, progress, base, jobs, cache, tuple(disable))
+            return _build(sources, out, home, warn, progress, base, jobs, cache, tuple(disable), corr)
         except BaseException as e:
             if created:                      # a failed first build leaves no OUT behind
                 shutil.rmtree(out, ignore_errors=True)
@@ -136,18 +149,20 @@ def _store_clean(out: Path, record: dict) -> bool:
 
 
 def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progress: bool,
-           base: str | None, jobs: int | None, cache: bool, disable: tuple[str, ...] = ()) -> dict[str, Any]:
+           base: str | None, jobs: int | None, cache: bool, disable: tuple[str, ...] = (),
+           corr=None) -> dict[str, Any]:
+    from .correct import warn_orphans
     from .outdir import SCRATCH, changed_files, read_record, remove_leftovers
-    from .read import read_sources
 
     remove_leftovers(out)            # scratch folders of builds that were killed
     exclude = (out,)                 # kg build . -o out must not read its own output
     from .extract import Extractor
     disable = Extractor(home=home, disable=disable).disable     # an unknown rule fails before any reading
-    key, n = _input_key(sources, exclude, home, base, warn, disable) if cache else (None, 0)
+    key, n = _input_key(sources, exclude, home, base, warn, disable, corr) if cache else (None, 0)
     record = read_record(out)
     if (key is not None and record is not None and record.get("key") == key and _store_clean(out, record)
             and not changed_files(out, record)):
+        warn_orphans(record["summary"].get("corrections"), warn)
         return _up_to_date(record, n)                # nothing changed: nothing to do
 
     stats: dict[str, Any] = {}
@@ -155,10 +170,11 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
     with tempfile.TemporaryDirectory(prefix=SCRATCH, dir=out) as tmp:
         scratch = Path(tmp)
         (scratch / WORK).mkdir()
-        resolver, unknown = _extract_pass(read_sources(sources, quiet, exclude=exclude), scratch, home, progress,
+        resolver, unknown = _extract_pass(_read(sources, quiet, exclude, corr), scratch, home, progress,
                                           jobs, cache, n, stats, disable)
         graph = _resolve_pass(resolver, progress)
-        summary = _write_outputs(graph, scratch, out, record, key, base, progress, cache)
+        extra = _correct(graph, corr, warn, progress)
+        summary = _write_outputs(graph, scratch, out, record, key, base, progress, cache, extra)
     summary = {k: v for k, v in summary.items() if k not in ("store_graphs", "quads")}
     summary["extraction"] = stats
     summary["home_unknown"] = unknown
@@ -208,10 +224,23 @@ def _resolve_pass(resolver, progress: bool) -> Graph:
         return resolver.graph(on_doc=phase.advance)
 
 
+def _correct(graph: Graph, corr, warn: Warn | None, progress: bool) -> dict[str, Any]:
+    """Apply the user's corrections (if any) to the resolved graph; what they add to the summary."""
+    if corr is None:
+        return {}
+    from .correct import apply as correct, warn_orphans
+    with Phase("correct", None, "", progress):
+        outcome = correct(graph, corr)
+    report = outcome.report(str(corr.path))
+    warn_orphans(report, warn)
+    return {"corrections": report}
+
+
 def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, key: str | None,
-                   base: str | None, progress: bool, cache: bool = True) -> dict[str, Any]:
+                   base: str | None, progress: bool, cache: bool = True, extra: dict | None = None) -> dict[str, Any]:
     """Write the graph's files into ``scratch`` — graph.json and graph.html in a child process while the RDF
-    is mapped and written here — then, Ctrl-C held back, update the store and move the files into ``out``."""
+    is mapped and written here — then, Ctrl-C held back, update the store and move the files into ``out``
+    (``extra``: more of the summary, recorded with it)."""
     from .outdir import forget_record, interrupts_deferred, move_in, write_record
     from .store import EarlyLoad, open_store, sync_checked
     from .view.job import ViewJob
@@ -228,7 +257,8 @@ def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, 
                 view.result()
             counts = Counter(n.type for n in graph.nodes.values())
             summary = {"articles": len(graph.articles), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
-                       "relations": len(graph.facts), "triples": triples, "store_graphs": len(dataset.digests)}
+                       "relations": len(graph.facts), "triples": triples, "store_graphs": len(dataset.digests),
+                       **(extra or {})}
             # Only now does OUT change: Ctrl-C waits until the store and the files are one build again.
             with interrupts_deferred():
                 forget_record(out)

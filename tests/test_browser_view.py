@@ -446,3 +446,23 @@ def test_a_phone_screen_shows_the_graph_and_a_usable_panel(open_page):
     assert o.js("kgView.shownNodes()") == 12
     o.page.click("#toggle-controls")
     o.check_clean()
+
+
+def test_a_corrected_fact_is_marked_and_its_note_shown_in_the_panel(open_page):
+    from kg.correct import apply
+    from kg.correct.file import parse
+    g = Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华", articles={"a"}),
+                     "agency/东山县人民政府": Node("agency/东山县人民政府", "Agency", "东山县人民政府", articles={"a"}),
+                     "place/西山县": Node("place/西山县", "Place", "西山县", articles={"a"})},
+              facts=[Fact("person/王建华", "inspected", "place/西山县", "a", evidence="王建华到西山县调研。", id="f1")],
+              articles={"a": Article("a", "", "东山县新闻", "2024-05-01")})
+    apply(g, parse('[[add]]\narticle = "a"\ns = "王建华"\np = "holdsPosition"\nrole = "县长"\norg = "东山县人民政府"\n'
+                   'note = "县政府网站"\nwho = "审校甲"\nwhy = "补充职务"\n', Path("c.toml")))
+    o = open_page(g)
+    o.js("(k) => kgView.focusNode(k)", "person/王建华")
+    panel = o.page.inner_text("#panel-body")
+    assert "✎ 已更正 corrected · add · 审校甲：补充职务（县政府网站）" in panel
+    assert panel.count("已更正") == 1 and "事实 f1" in panel
+    assert o.page.locator(".timeline li.corrected").count() == 1
+    assert [e["label"] for e in o.js("kgView.data.edges") if e["corrected"]] == ["✎ 县长"]
+    o.check_clean()

@@ -2,4 +2,4 @@
 
 ``COMMANDS`` lists them in the order ``kg --help`` shows them.
 """
-COMMANDS = ["build", "extract", "eval", "rules", "view", "stats", "query", "export", "validate", "check", "remove", "cache", "train_ner"]
+COMMANDS = ["build", "extract", "eval", "rules", "view", "stats", "query", "export", "validate", "check", "remove", "review", "cache", "train_ner"]

@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--base", default=None, help="base IRI of entity IRIs")
     add_jobs(b)
     add_disable(b)
+    b.add_argument("--corrections", metavar="FILE", default=None,
+                   help="the corrections file (default: corrections.toml beside the first source, when there is one)")
     b.set_defaults(func=run)
 
 
@@ -50,8 +52,11 @@ def run(a: argparse.Namespace) -> int:
     from ..rdf.iri import check_base
     check_base(a.base)
     summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base,
-                    jobs=a.jobs, cache=not a.no_cache, disable=disabled(a))
+                    jobs=a.jobs, cache=not a.no_cache, disable=disabled(a), corrections=a.corrections)
     print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))
+    if summary.get("corrections"):
+        c = summary["corrections"]
+        print(one_line(f"kg: corrections from {c['file']}: {c['applied']} applied, {c['orphaned']} orphaned"))
     if summary.get("home_unknown"):
         print(one_line(home_line(summary["home_unknown"], summary["articles"])))
     return 0

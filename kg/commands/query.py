@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--out", default="out", metavar="OUT", help="output folder of kg build (default: out)")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="table (default), SPARQL CSV or SPARQL JSON results")
+    q.add_argument("--include-rejected", action="store_true",
+                   help="also see the facts a correction rejected (the named graph graph/rejected)")
     q.set_defaults(func=run)
 
 
@@ -39,5 +41,5 @@ def run(a: argparse.Namespace) -> int:
     from ..store.query import run_query
     text = read_query(a.sparql)
     with open_store(Path(a.out), read_only=True) as store:
-        sys.stdout.write(run_query(store, text, a.format))
+        sys.stdout.write(run_query(store, text, a.format, include_rejected=a.include_rejected))
     return 0

@@ -30,13 +30,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Article, Fact, Graph, Node
+from ..model import Article, Fact, Graph, Node, fact_id
 from . import iri as I
 from . import terms as T
 from .dataset import RdfDataset, Subjects
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "7"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "8"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -65,6 +65,8 @@ LEVEL_OF = {name: level for level, names in LEVELS.items() for name in names}
 
 MENTIONS = T.iri(SCHEMA + "mentions")
 SHARED_GRAPH = "graph/unattributed"   # under the base: nodes no article mentions
+CORRECTIONS_GRAPH = "graph/corrections"   # the user's corrections as prov:Activity, with their agents
+REJECTED_GRAPH = "graph/rejected"     # facts a correction rejected: kept, never asserted
 
 
 @dataclass
@@ -133,8 +135,16 @@ def build_dataset(graph: Graph, base: str | None = None,
     mentioned = set().union(*keys.values()) if keys else set()
     order = {I.article_iri(aid, base): aid for aid in set(graph.articles) | set(by_article) | set(keys)}
     orphans = sorted(k for k in graph.nodes if k not in mentioned)
+    special: dict[str, Callable[[], Any]] = {}        # graphs of no article: made anew each time
     if orphans:
-        order[base + SHARED_GRAPH] = None
+        special[base + SHARED_GRAPH] = lambda: None
+    if graph.corrections:
+        special[base + CORRECTIONS_GRAPH] = lambda: [m.correction(cid, desc)
+                                                     for cid, desc in sorted(graph.corrections.items())]
+    if graph.rejected:
+        special[base + REJECTED_GRAPH] = lambda: [m.fact(base + REJECTED_GRAPH, f, asserted=False)
+                                                  for f in graph.rejected]
+    order.update(dict.fromkeys(special))
 
     def emit(part: ArticleRdf) -> None:
         ds.digests[part.graph] = part.digest
@@ -162,7 +172,7 @@ def build_dataset(graph: Graph, base: str | None = None,
             if hit is not None:
                 part = ArticleRdf(g, *hit)
             elif aid is None:
-                part = m.graph_of(g, None, orphans, [])
+                part = m.graph_of(g, None, orphans if g == base + SHARED_GRAPH else [], [], special[g])
             else:
                 part = m.graph_of(g, aid, sorted(keys.get(aid, ())), by_article.get(aid, []))
                 if g in inputs:
@@ -211,7 +221,12 @@ def _c(ns: str, *names: str) -> list[str]:
 K_RENAMED, K_RENAMED_IN = _c(KG, "renamedTo", "renamedIn")
 S_ID, S_HEAD, S_PUB, S_IN = _c(SCHEMA, "identifier", "headline", "datePublished", "containedInPlace")
 R_SUBJ, R_PRED, R_OBJ = _c(RDF, "subject", "predicate", "object")
-P_DERIVED, = _c(PROV, "wasDerivedFrom")
+P_DERIVED, P_INFLUENCED, P_GENERATED, P_INVALIDATED, P_ASSOC, P_ACTIVITY, P_AGENT = _c(
+    PROV, "wasDerivedFrom", "wasInfluencedBy", "wasGeneratedBy", "wasInvalidatedBy", "wasAssociatedWith",
+    "Activity", "Agent")
+K_CORRECTION, K_CKIND, K_CSTATUS, K_CLINE = _c(KG, "Correction", "correctionKind", "correctionStatus",
+                                               "correctionLine")
+COMMENT = T.iri(RDFS + "comment")
 (O_ROLE, O_ROLE_C, O_MEMB_C, O_MEMBER, O_ORG, O_POSTIN, O_DURING, O_HOLDS, O_MEMBER_OF) = _c(
     ORG, "role", "Role", "Membership", "member", "organization", "postIn", "memberDuring", "holds",
     "memberOf")
@@ -231,8 +246,10 @@ class _Mapper:
         self.mentioned: set[str] = set()
         self.local: Subjects = {}               # what the current article adds to the shared graph
 
-    def graph_of(self, g: str, aid: str | None, node_keys: list[str], facts: list[Fact]) -> ArticleRdf:
-        """The share of article ``aid`` (None: the graph of the nodes no article mentions, ``node_keys``)."""
+    def graph_of(self, g: str, aid: str | None, node_keys: list[str], facts: list[Fact],
+                 body: Callable[[], Any] | None = None) -> ArticleRdf:
+        """The share of article ``aid``; with ``aid`` None, of a graph of no article (``body`` writes its
+        triples; ``node_keys`` are the nodes it mentions)."""
         self.cur, self.mentioned, self.local = {}, set(), {}
         if aid is not None:
             self.article(g, aid, self.graph.articles.get(aid))
@@ -240,6 +257,8 @@ class _Mapper:
             self.mentioned.add(self.node_iri(key))
         for f in facts:
             self.fact(g, f)
+        if body is not None:
+            body()
         gi = T.iri(g)
         self.subject(gi).update((MENTIONS, x) for x in self.mentioned)
         text = graph_nquads(g, self.cur)
@@ -257,6 +276,7 @@ class _Mapper:
                 [art.title, art.date, art.home] if art else None, [doc.date, doc.home] if doc else None,
                 sorted(node_keys), [(k, nodes[k].type, nodes[k].label) if k in nodes else [k] for k in refs],
                 [f.o in self.graph.articles for f in facts if f.p == "reported"],
+                [self.graph.corrections.get(cid, {}).get("kind") for f in facts for cid in f.corrections],
                 [list(vars(f).values()) for f in facts]]
         return "rdf:" + hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
@@ -353,18 +373,46 @@ class _Mapper:
             pos.add((K_QUAL, T.zh(text)))
         elif k == "resolution":             # why kg/resolve kept namesakes apart
             pos.add((NOTE, T.plain(text)))
+        elif k == "corrections":            # the user's corrections that changed this entity
+            pos.update((P_INFLUENCED, self.correction_iri(cid)) for cid in v)
         else:
             pos.add((K_ATTR, T.plain(f"{k}={text}")))
 
+    # -- corrections --------------------------------------------------------
+    def correction_iri(self, cid: str) -> str:
+        return T.iri(f"{self.base}correction/{I.encode_segment(cid)}")
+
+    def correction(self, cid: str, desc: dict) -> None:
+        """A correction as a prov:Activity (kg:Correction) associated with its agent, with its reason."""
+        pos = self.subject(self.correction_iri(cid))
+        agent = T.iri(f"{self.base}agent/{I.encode_segment(desc.get('who') or '_')}")
+        pos.update(((A, P_ACTIVITY), (A, K_CORRECTION), (K_CKIND, T.plain(desc["kind"])),
+                    (P_ASSOC, agent), (COMMENT, T.zh(desc.get("why") or "")),
+                    (K_CSTATUS, T.plain(desc.get("status", "applied"))), (K_CLINE, T.integer(desc.get("line", 0)))))
+        if desc.get("note"):
+            pos.add((NOTE, T.zh(desc["note"])))
+        self.subject(agent).update(((A, P_AGENT), (LABEL, T.plain(desc.get("who") or ""))))
+
+    def corrected(self, pos: set[tuple[str, str]], f: Fact) -> None:
+        """Link fact ``f`` to the corrections that made (add), changed, checked or rejected it."""
+        for cid in f.corrections:
+            kind = self.graph.corrections.get(cid, {}).get("kind")
+            prop = P_GENERATED if kind == "add" else P_INVALIDATED if kind == "reject" else P_INFLUENCED
+            pos.add((prop, self.correction_iri(cid)))
+
     # -- facts ------------------------------------------------------------
-    def fact(self, g: str, f: Fact) -> None:
-        """The asserted triple(s) of ``f`` plus its provenance resource."""
+    def fact(self, g: str, f: Fact, asserted: bool = True) -> None:
+        """The asserted triple(s) of ``f`` plus its provenance resource (only the latter when not ``asserted``:
+        a rejected fact)."""
         nodes = self.graph.nodes
         if f.s not in nodes:
             return
         s = self.node_iri(f.s)
         mem = None
-        if f.p == "holdsPosition":
+        if f.p == "holdsPosition" and not asserted:
+            p, o = (K_FHELD if f.former else O_HOLDS), T.iri(I.post_iri(f.org if f.org in nodes else None,
+                                                                          f.role or "", self.base))
+        elif f.p == "holdsPosition":
             held = self.position(f, s)
             if held is None:
                 return
@@ -382,12 +430,15 @@ class _Mapper:
                 o = T.iri(I.article_iri(f.o, self.base))
             else:
                 o = T.zh(f.o)
-        self.shared(s).add((p, o))
-        fid = T.iri(f"{self.base}fact/" + I.short_hash(
-            f.article, f.s, f.p, f.o, f.role, f.org, f.former, f.start, f.end, f.evidence_start))
+        if asserted:
+            self.shared(s).add((p, o))
+        fid = T.iri(f"{self.base}fact/" + (f.id or fact_id(f.article, self.label(f.s), f.p, self.label(f.o),
+                                                            f.role, self.label(f.org))))
         pos = self.subject(fid)
-        pos.update(((A, K_FACT), (R_SUBJ, s), (R_PRED, p), (R_OBJ, o), (P_DERIVED, T.iri(g)),
+        pos.update(((A, K_FACT), (R_SUBJ, s), (R_PRED, p), (R_OBJ, o),
+                    (P_DERIVED, T.iri(I.article_iri(f.article, self.base))),
                     (K_CONF, T.decimal(round(f.confidence, 3)))))
+        self.corrected(pos, f)
         if f.rule:
             pos.add((K_RULE, T.plain(f.rule)))
         if f.date:
@@ -399,6 +450,10 @@ class _Mapper:
             pos.add((K_EV_E, T.integer(f.evidence_end)))
         if mem is not None:
             pos.add((K_MEMB, mem))
+
+    def label(self, key: str | None) -> str | None:
+        node = self.graph.nodes.get(key) if key else None
+        return node.label if node is not None else key
 
     def position(self, f: Fact, person: str) -> tuple[str, str, str | None] | None:
         """A holdsPosition fact → (predicate, post, membership), writing post and membership.

@@ -30,7 +30,8 @@ VOCABULARIES: dict[str, str] = {
 
 # Path segments under the base: entity types (from node keys) and helper resources.
 SEGMENTS = ("person", "agency", "organization", "project", "place",
-            "article", "post", "role", "membership", "interval", "instant", "fact")
+            "article", "post", "role", "membership", "interval", "instant", "fact",
+            "correction", "agent")
 
 
 def prefixes(base: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from ..model import Doc, Fact, Graph, Node
+from ..model import Doc, Fact, Graph, Node, fact_id
 from .namesakes import qualifiers
 
 
@@ -100,5 +100,6 @@ def merge(docs: Iterable[Doc], qual: dict[tuple[str, str], str], why: dict[tuple
                 org=label2key.get(r.org) if r.org else None, former=r.former, start=r.start,
                 end=r.end, date=_intern(r.date or doc.date), confidence=r.confidence, rule=_intern(r.rule),
                 evidence=_intern(sent.text) if sent else None,
-                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None))
+                evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None,
+                id=fact_id(doc.article.id, r.s, r.p, r.o, r.role, r.org)))
     return g

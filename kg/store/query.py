@@ -28,8 +28,19 @@ from ..rdf.turtle import Compactor, turtle
 from ..textwidth import width
 from .read import store_base
 
-def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
-    """Run the SPARQL ``text``; return the result as a table, CSV or SPARQL JSON.
+def _graphs(store: ox.Store, base: str, include_rejected: bool) -> dict:
+    """The dataset a query sees: every graph, less the rejected facts' graph unless ``include_rejected``."""
+    from ..rdf.mapping import REJECTED_GRAPH
+    rejected = ox.NamedNode(base + REJECTED_GRAPH)
+    if include_rejected or not store.contains_named_graph(rejected):
+        return {"use_default_graph_as_union": True}
+    named = sorted((g for g in store.named_graphs() if g != rejected), key=str)
+    return {"default_graph": [ox.DefaultGraph(), *named], "named_graphs": named}
+
+
+def run_query(store: ox.Store, text: str, fmt: str = "table", include_rejected: bool = False) -> str:
+    """Run the SPARQL ``text``; return the result as a table, CSV or SPARQL JSON. The facts a correction
+    rejected (graph/rejected) are left out unless ``include_rejected``.
 
     SELECT gives rows, ASK ``true``/``false``, CONSTRUCT/DESCRIBE Turtle.
     Raises ``KgError`` E013 for a query that does not parse or cannot run.
@@ -37,7 +48,7 @@ def run_query(store: ox.Store, text: str, fmt: str = "table") -> str:
     base = store_base(store) or DEFAULT_BASE
     names = prefixes(base)
     try:
-        result = store.query(text, prefixes=names, use_default_graph_as_union=True)
+        result = store.query(text, prefixes=names, **_graphs(store, base, include_rejected))
         if isinstance(result, ox.QueryBoolean):
             if fmt == "json":
                 return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"

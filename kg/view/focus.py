@@ -58,7 +58,7 @@ def subgraph(graph: Graph, keys: Iterable[str]) -> Graph:
     used = {f.article for f in facts} | {a for k in keep for a in graph.nodes[k].articles}
     return Graph(nodes={k: graph.nodes[k] for k in sorted(keep)}, facts=facts,
                  articles={a: graph.articles[a] for a in sorted(used) if a in graph.articles},
-                 docs={})
+                 docs={}, corrections=graph.corrections)
 
 
 def ego(graph: Graph, key: str, depth: int = 1) -> Graph:

@@ -80,24 +80,34 @@ def to_dict(graph: Graph) -> dict[str, Any]:
         if n.articles:
             d["articles"] = sorted(n.articles)
         nodes.append(d)
-    facts = []
-    for f in sorted(graph.facts, key=fact_sort_key):
-        d = {}
-        for fld in dataclasses.fields(Fact):
-            v = getattr(f, fld.name)
-            if v is None or (fld.name == "former" and not v) or (fld.name == "rule" and not v):
-                continue
-            d[fld.name] = plain_value(v)
-        facts.append(d)
+    facts = [fact_dict(f) for f in sorted(graph.facts, key=fact_sort_key)]
     articles = [{"id": aid, **article_meta(graph, aid)} for aid in sorted(graph.articles)]
-    return {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles}
+    d = {"format": FORMAT, "nodes": nodes, "facts": facts, "articles": articles}
+    if graph.rejected:                  # facts a correction rejected: kept, shown apart
+        d["rejected"] = [fact_dict(f) for f in sorted(graph.rejected, key=fact_sort_key)]
+    if graph.corrections:               # what each correction was, who made it, why, and whether it applied
+        d["corrections"] = [{"id": k, **plain_value(v)} for k, v in sorted(graph.corrections.items())]
+    return d
+
+
+def fact_dict(f: Fact) -> dict[str, Any]:
+    """A fact as a dict, empty fields left out."""
+    d = {}
+    for fld in dataclasses.fields(Fact):
+        v = getattr(f, fld.name)
+        if v is None or v == [] or v == "" or (fld.name == "former" and not v):
+            continue
+        d[fld.name] = plain_value(v)
+    return d
 
 
 def dumps(graph: Graph) -> str:
     """``graph`` as JSON text, one node/fact/article per line, UTF-8 characters unescaped."""
     d = to_dict(graph)
     parts = ['{"format": ' + json.dumps(FORMAT)]
-    for name in ("nodes", "facts", "articles"):
+    for name in ("nodes", "facts", "articles", "rejected", "corrections"):
+        if name not in d:
+            continue
         rows = ",\n  ".join(json.dumps(x, ensure_ascii=False, sort_keys=False) for x in d[name])
         parts.append(f'"{name}": [\n  {rows}\n]' if rows else f'"{name}": []')
     return ",\n".join(parts) + "}\n"
@@ -112,6 +122,10 @@ def from_dict(d: dict[str, Any]) -> Graph:
                                  dict(n.get("attrs", {})), set(n.get("articles", [])))
     for f in d.get("facts", []):
         g.facts.append(Fact(**{"o": None, **{k: v for k, v in f.items() if k in fact_fields}}))
+    for f in d.get("rejected", []):
+        g.rejected.append(Fact(**{"o": None, **{k: v for k, v in f.items() if k in fact_fields}}))
+    for c in d.get("corrections", []):
+        g.corrections[c["id"]] = {k: v for k, v in c.items() if k != "id"}
     for a in d.get("articles", []):
         g.articles[a["id"]] = Article(a["id"], "", a.get("title"), a.get("date"), a.get("source"), a.get("home"))
     return g

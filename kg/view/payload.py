@@ -126,6 +126,22 @@ def view_target(f: Fact, graph: Graph) -> str | None:
     return None
 
 
+def correction_note(graph: Graph, cid: str) -> dict[str, str]:
+    """What the panel shows of correction ``cid``: its kind, author, reason and note.
+
+    >>> correction_note(Graph(corrections={"merge-1": {"kind": "merge", "who": "李编辑", "why": "同一人"}}), "merge-1")
+    {'id': 'merge-1', 'kind': 'merge', 'who': '李编辑', 'why': '同一人'}
+    """
+    desc = graph.corrections.get(cid, {})
+    return {"id": cid, **{k: str(desc[k]) for k in ("kind", "who", "why", "note") if desc.get(k)}}
+
+
+def correction_text(graph: Graph, cid: str) -> str:
+    """Correction ``cid`` in one line: ``merge · 李编辑: 同一人``."""
+    n = correction_note(graph, cid)
+    return f"{n.get('kind', cid)} · {n.get('who', '?')}: {n.get('why', '')}" + (f"（{n['note']}）" if n.get("note") else "")
+
+
 def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree", focus: str | None = None) -> dict[str, Any]:
     """The JSON-ready data of the page for ``graph`` (deterministic); ``focus`` marks the entity a focused view is about."""
     facts = sorted((f for f in graph.facts if f.s in graph.nodes), key=fact_sort_key)
@@ -164,6 +180,10 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
         if when:
             row["when"] = when
         row["confidence"] = round(float(f.confidence), 2)
+        if f.id:
+            row["id"] = f.id
+        if f.corrections:           # made, changed or checked by the user's corrections: shown with who and why
+            row["corrected"] = [correction_note(graph, cid) for cid in f.corrections]
         fact_rows.append(row)
         for k in {f.s, t, f.org}:
             if k in labels:
@@ -184,15 +204,19 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
     for n, ((s, t, p), ids) in enumerate(sorted(grouped.items())):
         roles = sorted({facts[i].role for i in ids if facts[i].role})
         label = "、".join(roles[:2]) + ("…" if len(roles) > 2 else "") if roles else relation_label(p)
-        edges.append({"id": n, "from": s, "to": t, "p": p, "label": label, "facts": ids,
-                      "former": all(facts[i].former for i in ids)})
+        corrected = any(facts[i].corrections for i in ids)
+        edges.append({"id": n, "from": s, "to": t, "p": p, "label": ("✎ " if corrected else "") + label,
+                      "facts": ids, "former": all(facts[i].former for i in ids), "corrected": corrected})
 
     nodes = []
     for k in keys:
         if k in graph.nodes:
             node = graph.nodes[k]
             type_, label, aliases, articles = node.type, node.label, sorted(node.aliases), sorted(node.articles)
-            attrs = [[attr_label(a), _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)]
+            attrs = [[attr_label(a), _display(node.attrs[a])] for a in _order(list(node.attrs), KEY_ATTRS)
+                     if a != "corrections"]
+            attrs += [["更正 corrected", "；".join(correction_text(graph, cid) for cid in node.attrs["corrections"])]
+                      ] if node.attrs.get("corrections") else []
         else:
             aid = article_nodes[k]
             type_, label, aliases, articles = ARTICLE_TYPE, labels[k], [], [aid]

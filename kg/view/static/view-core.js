@@ -63,7 +63,7 @@
   var visEdges = new vis.DataSet(DATA.edges.map(function (e) {
     return {
       id: e.id, from: e.from, to: e.to, p: e.p, dashes: !!e.former,
-      width: 1 + Math.log2(e.facts.length),
+      width: 1 + Math.log2(e.facts.length) + (e.corrected ? 2 : 0),
       color: { color: relColor(e.p), highlight: "#111", hover: "#333", opacity: 0.8 }
     };
   }));

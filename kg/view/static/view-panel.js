@@ -82,6 +82,12 @@
     add(li, el("time", "", f.when || "日期不详 undated"), factWhat(f, self));
     if (f.evidence) li.appendChild(highlighted(f.evidence, namesOf([f.s, f.t, f.org])));
     if (f.article) li.appendChild(citation(f.article));
+    (f.corrected || []).forEach(function (c) {       // the user's correction: a distinct mark, who, why, note
+      li.classList.add("corrected");
+      add(li, el("p", "correction", (c.kind === "accept" ? "✔ 已核实 checked" : "✎ 已更正 corrected") +
+        " · " + (c.kind || "") + " · " + (c.who || "?") + "：" + (c.why || "") + (c.note ? "（" + c.note + "）" : "")));
+    });
+    if (f.id) add(li, el("code", "fid", "事实 " + f.id));
     return li;
   }
   function factList(ids, self) {
