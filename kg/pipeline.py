@@ -59,22 +59,22 @@ def _close_cache(cache) -> None:
 
 def iter_docs(articles: Iterable[Article], home: str | None = None, progress: bool = False,
               jobs: int | None = None, cache: bool = True, total: int | None = None,
-              stats: dict | None = None, disable: Iterable[str] = ()) -> Iterator[Doc]:
+              stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False) -> Iterator[Doc]:
     """The slim docs of ``articles`` in order (cached ones from the cache, the rest extracted on ``jobs`` cores,
-    less the ``disable``d rules)."""
+    less the ``disable``d rules, with LAC's when ``accurate``)."""
     from .extraction import default_jobs, extract_corpus
     store = _open_cache(cache)
     try:
         with Phase("extract", total, "articles", progress) as phase:
             yield from extract_corpus(articles, home=home, jobs=jobs or default_jobs(), cache=store,
-                                      phase=phase, stats=stats, disable=disable)
+                                      phase=phase, stats=stats, disable=disable, accurate=accurate)
     finally:
         _close_cache(store)
 
 
 def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: Warn | None = None,
                  progress: bool = False, exclude: Iterable[str | Path] = (), jobs: int | None = None,
-                 cache: bool = True, disable: Iterable[str] = ()) -> list[Doc]:
+                 cache: bool = True, disable: Iterable[str] = (), accurate: bool = False) -> list[Doc]:
     """Read ``sources`` (not looking into ``exclude``) and run the extractor (less the ``disable``d rules)
     on every article.
 
@@ -85,18 +85,21 @@ def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: W
     if not articles:
         raise KgError("E009")
     return list(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache, total=len(articles),
-                          disable=disable))
+                          disable=disable, accurate=accurate))
 
 
 def _input_key(sources: list, exclude: tuple, home: str | None, base: str | None,
-               warn: Warn | None, disable: tuple[str, ...] = (), corrections=None) -> tuple[str | None, int]:
+               warn: Warn | None, disable: tuple[str, ...] = (), corrections=None,
+               accurate: bool = False) -> tuple[str | None, int]:
     """A hash of everything a build's outputs depend on (the kg code, options, every article), and the
     number of articles; (None, 0) when no article can be read. Reads the sources once, keeping nothing."""
     from . import __file__ as kg_init
     from .cache import article_key, tree_hash
     from .extract.tagger import MODEL_VERSION
+    from .extract import accurate_identity
     h = hashlib.sha256(f"kg-build {tree_hash(str(Path(kg_init).parent))} {MODEL_VERSION} {home} {base} "
-                       f"{sorted(disable)} {corrections.digest if corrections else None}\n".encode("utf-8"))
+                       f"{sorted(disable)} {corrections.digest if corrections else None}"
+                       f"{accurate_identity(accurate)}\n".encode("utf-8"))
     n = 0
     for a in _read(sources, warn or (lambda e: None), exclude, corrections):
         h.update(article_key(a, "").encode("ascii"))
@@ -114,7 +117,8 @@ def _read(sources: list, warn: Warn, exclude: tuple, corrections=None) -> Iterat
 
 def build(sources: Iterable[str | Path], out: Path, home: str | None = None, warn: Warn | None = None,
           progress: bool = False, base: str | None = None, jobs: int | None = None,
-          cache: bool = True, disable: Iterable[str] = (), corrections: str | Path | None = None) -> dict[str, Any]:
+          cache: bool = True, disable: Iterable[str] = (), corrections: str | Path | None = None,
+          accurate: bool = False) -> dict[str, Any]:
     """Run every stage and write the outputs into ``out``; return a summary. ``corrections`` is the
     corrections file (default: ``corrections.toml`` beside the first source, if there is one).
 
@@ -128,7 +132,7 @@ def build(sources: Iterable[str | Path], out: Path, home: str | None = None, war
     corr = load(path) if path is not None else None
     with lock_out(out) as created:
         try:
-            return _build(sources, out, home, warn, progress, base, jobs, cache, tuple(disable), corr)
+            return _build(sources, out, home, warn, progress, base, jobs, cache, tuple(disable), corr, accurate)
         except BaseException as e:
             if created:                      # a failed first build leaves no OUT behind
                 shutil.rmtree(out, ignore_errors=True)
@@ -150,15 +154,15 @@ def _store_clean(out: Path, record: dict) -> bool:
 
 def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progress: bool,
            base: str | None, jobs: int | None, cache: bool, disable: tuple[str, ...] = (),
-           corr=None) -> dict[str, Any]:
+           corr=None, accurate: bool = False) -> dict[str, Any]:
     from .correct import warn_orphans
     from .outdir import SCRATCH, changed_files, read_record, remove_leftovers
 
     remove_leftovers(out)            # scratch folders of builds that were killed
     exclude = (out,)                 # kg build . -o out must not read its own output
     from .extract import Extractor
-    disable = Extractor(home=home, disable=disable).disable     # an unknown rule fails before any reading
-    key, n = _input_key(sources, exclude, home, base, warn, disable, corr) if cache else (None, 0)
+    disable = Extractor(home=home, disable=disable, accurate=accurate).disable   # an unknown rule fails now
+    key, n = _input_key(sources, exclude, home, base, warn, disable, corr, accurate) if cache else (None, 0)
     record = read_record(out)
     if (key is not None and record is not None and record.get("key") == key and _store_clean(out, record)
             and not changed_files(out, record)):
@@ -171,7 +175,7 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
         scratch = Path(tmp)
         (scratch / WORK).mkdir()
         resolver, unknown = _extract_pass(_read(sources, quiet, exclude, corr), scratch, home, progress,
-                                          jobs, cache, n, stats, disable)
+                                          jobs, cache, n, stats, disable, accurate)
         graph = _resolve_pass(resolver, progress)
         extra = _correct(graph, corr, warn, progress)
         summary = _write_outputs(graph, scratch, out, record, key, base, progress, cache, extra)
@@ -195,7 +199,7 @@ def _up_to_date(record: dict, n: int) -> dict[str, Any]:
 
 
 def _extract_pass(articles: Iterable[Article], scratch: Path, home: str | None, progress: bool, jobs: int | None,
-                  cache: bool, n: int, stats: dict, disable: tuple[str, ...]):
+                  cache: bool, n: int, stats: dict, disable: tuple[str, ...], accurate: bool = False):
     """Extract (or take from the cache) every article, streaming: its line of ``extractions.jsonl`` is
     written, its doc spilled for resolution; what stays is the namesake index and the articles
     whose home is unknown. Raises ``KgError`` E009 when there is no article."""
@@ -211,7 +215,7 @@ def _extract_pass(articles: Iterable[Article], scratch: Path, home: str | None, 
                 unknown.append((doc.article.id, doc.source.level if doc.source else "unknown"))
             yield doc
     stream_extractions(indexed(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache,
-                                         total=n or None, stats=stats, disable=disable)),
+                                         total=n or None, stats=stats, disable=disable, accurate=accurate)),
                        scratch / "extractions.jsonl")
     if not len(resolver):
         raise KgError("E009")

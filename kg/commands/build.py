@@ -52,7 +52,8 @@ def run(a: argparse.Namespace) -> int:
     from ..rdf.iri import check_base
     check_base(a.base)
     summary = build(a.sources, out, home=a.home, warn=warn, progress=not a.quiet, base=a.base,
-                    jobs=a.jobs, cache=not a.no_cache, disable=disabled(a), corrections=a.corrections)
+                    jobs=a.jobs, cache=not a.no_cache, disable=disabled(a), corrections=a.corrections,
+                    accurate=a.accurate)
     print(one_line(summary_line(summary, time.perf_counter() - t0, a.output)))
     if summary.get("corrections"):
         c = summary["corrections"]

@@ -38,6 +38,8 @@ def add_disable(p: argparse.ArgumentParser) -> None:
     """``--disable RULE[,RULE]``: run the extractor without these rules (``kg rules`` lists them)."""
     p.add_argument("--disable", action="append", default=[], metavar="RULE[,RULE]",
                    help="extraction rules to switch off (names or family.*; kg rules lists them)")
+    p.add_argument("--accurate", action="store_true",
+                   help="also run the slower, stronger LAC tagger (needs the extra: pip install 'kg[accurate]')")
 
 
 def disabled(a: argparse.Namespace) -> tuple[str, ...]:

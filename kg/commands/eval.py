@@ -36,7 +36,7 @@ def run(a: argparse.Namespace) -> int:
         return _ablate(a, golds)
     from ..pipeline import extract_docs
     docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet, jobs=a.jobs,
-                        cache=not a.no_cache, disable=disabled(a))
+                        cache=not a.no_cache, disable=disabled(a), accurate=a.accurate)
     result = score(golds, [d.to_contract() for d in docs])
     print(json.dumps(result, ensure_ascii=False, indent=1) if a.json else scoreboard(result, a.per_article))
     return 0

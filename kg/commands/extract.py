@@ -28,7 +28,7 @@ def run(a: argparse.Namespace) -> int:
     if any(_same(s, out) for s in a.sources):
         raise KgError("E036", path=out)
     docs = extract_docs(a.sources, home=a.home, warn=warn, progress=not a.quiet, exclude=(out,),
-                        jobs=a.jobs, cache=not a.no_cache, disable=disabled(a))
+                        jobs=a.jobs, cache=not a.no_cache, disable=disabled(a), accurate=a.accurate)
     try:
         if str(out) == "-":
             sys.stdout.flush()

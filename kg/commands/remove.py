@@ -76,6 +76,7 @@ def _without_articles(out: Path, scratch: Path, ids: set[str]) -> None:
     if (out / "graph.json").is_file():
         graph = read_graph(out)
         graph.facts = [f for f in graph.facts if f.article not in ids]
+        graph.events = [e for e in graph.events if e.article not in ids]
         graph.rejected = [f for f in graph.rejected if f.article not in ids]
         for aid in ids:
             graph.articles.pop(aid, None)

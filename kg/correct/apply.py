@@ -86,11 +86,20 @@ def _move(graph: Graph, old: str, new: str, cid: str, articles: set[str] | None 
                 hit = True
         if hit:
             _mark(f, cid)
+    _move_events(graph, old, new, articles)
     src.articles -= moved
     if new != old and (articles is None or not src.articles):
         del graph.nodes[old]
     else:
         _mark(src, cid)
+
+
+def _move_events(graph: Graph, old: str, new: str, articles: set[str] | None) -> None:
+    """The events of ``articles`` (all when None) name node ``new`` where they named ``old``."""
+    for e in graph.events:
+        if articles is None or e.article in articles:
+            for keys in (e.venue, e.hosts, e.participants):
+                keys[:] = list(dict.fromkeys(new if k == old else k for k in keys))
 
 
 def _home(graph: Graph, c: Correction) -> str | None:

@@ -27,16 +27,30 @@ from .state import Work
 
 # The rules that read the statistical tagger's spans: with all of them disabled, no model is needed.
 TAGGER_RULES = ("place.tagger", "organization.tagger", "person.tagger")
+# The accurate mode's rules (LAC, ``accurate.py``): they run only with ``accurate=True`` (``--accurate``).
+ACCURATE_RULES = ("place.lac", "organization.lac", "person.lac")
+
+
+def accurate_identity(accurate: bool) -> str:
+    """What names the accurate mode in cache and build keys: LAC's package and version, or ``""`` when off.
+
+    Raises ``KgError`` E087 when the mode is asked for and the extra is not installed.
+    """
+    if not accurate:
+        return ""
+    from .lac import identity
+    return identity()
 
 
 class Extractor:
     """The extraction pipeline: every registered rule but the ``disable``d ones, in stage order.
 
     ``disable`` takes rule names or ``family.*`` patterns (``kg rules`` lists them); ``policy``
-    replaces the default selection policy.
+    replaces the default selection policy; ``accurate`` adds the LAC rules (E087 without the extra).
     """
 
-    def __init__(self, home: str | None = None, disable: Iterable[str] = (), policy: Policy | None = None) -> None:
+    def __init__(self, home: str | None = None, disable: Iterable[str] = (), policy: Policy | None = None,
+                 accurate: bool = False) -> None:
         rules = registry()
         check_order(rules.values())
         try:
@@ -52,10 +66,17 @@ class Extractor:
         self.home = home
         self.disable = tuple(sorted(off))
         self.policy = policy or LongestSpan()
-        self.rules: list[Rule] = [r for r in rules.values() if r.name not in off]
+        self.accurate = accurate
+        self.rules: list[Rule] = [r for r in rules.values()
+                                  if r.name not in off and (accurate or r.name not in ACCURATE_RULES)]
         if any(r.name in TAGGER_RULES for r in self.rules):
             from .tagger import ensure_model
             ensure_model()       # trained here, once, before any worker process is started
+        if accurate:
+            accurate_identity(accurate)      # the extra is installed (E087)
+            if any(r.name in ACCURATE_RULES for r in self.rules):
+                from .lac import analyser
+                analyser()       # loaded once here (E088 when it cannot be), before worker processes fork
 
     @property
     def names(self) -> list[str]:

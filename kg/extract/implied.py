@@ -2,12 +2,15 @@
 the place an agency governs, the division a zone is named after."""
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ..divisions import Division, divisions
 from ..model import Body, Doc
 from .context import as_of
 from .lexicon import word_set, zone_kinds
+from .tokenize import tokenize, word_tags
 from .places import pick_division
 from .registry import rule
 from .relations.common import body_info
@@ -99,3 +102,39 @@ def zone_division_place(w: Work) -> None:
         if named:
             d, surface = named
             w.entity("Place", d.name, surface, level=d.level, adcode=d.code)
+
+
+_NOT_OWNER = re.compile(r"[0-9０-９a-zA-Z（）()“”《》·、的和与及]|^(?:新建|扩建|改建|续建|建设|实施|推进|年产|总投资)")
+
+
+def _short(label: str) -> str | None:
+    """The short name of a division (东山县 → 东山), else None."""
+    d = divisions().get(label)
+    return d.short if d is not None and d.name == label else None
+
+
+def _owner_head(label: str, places: list[str]) -> str | None:
+    """The words before the first place named inside a project's name (甲能源|东山|风电 → 甲能源), if a name."""
+    hits = [i for i in (label.find(p, 2) for p in places) if i >= 2]
+    if not hits:
+        return None
+    head = label[:min(hits)]
+    if not 3 <= len(head) <= 8 or _NOT_OWNER.search(head) or divisions().gazetteer.match_at(head, 0):
+        return None
+    tags = [word_tags().get(word, "n") for _, _, word in tokenize(head)]
+    return head if tags and tags[-1][:1] in ("n", "j") and not any(t[:1] in ("v", "p", "c", "u", "m") for t in tags) \
+        else None
+
+
+@rule("organization.project-owner", stage="entity", produces=("Organization",), requires=("Project", "Place"))
+def project_owner(w: Work) -> None:
+    """The body a project's name opens with, before the place it names, is an organisation
+    (甲能源东山正沟风电 → 甲能源, when 东山 is a place of the article)."""
+    doc = w.doc
+    places = sorted({n for (t, label), e in doc.entities.items() if t == "Place" for n in (label, *e.aliases, _short(label))
+                     if n and len(n) >= 2}, key=len, reverse=True)
+    taken = {label for (_, label) in doc.entities}
+    for (t, label) in sorted(doc.entities):
+        head = _owner_head(label, places) if t == "Project" else None
+        if head and head not in taken:
+            w.entity("Organization", head)

@@ -18,7 +18,7 @@ from ..gazetteer import Gazetteer
 from .lexicon import alternation, rows, surnames, words
 from .personal_names import PERSON_FOLLOW, cjk, name_at, name_ends, names_list, speech_verbs, verb_given
 from .registry import rule
-from .spans import Candidate, occupancy
+from .spans import Candidate, occupancy, occurrences
 from .titles import Title, bodies_by_end, roles, title_phrase
 from .tokenize import is_common_word, word_tags
 
@@ -226,10 +226,10 @@ def repeat_names(w: Work, names: set[str]) -> None:
     text = w.text
     for name in sorted(names, key=len, reverse=True):
         word = is_common_word(name) and not word_tags().get(name, "").startswith("nr")
-        for m in re.finditer(re.escape(name), text):
-            if not any(s < m.end() and m.start() < e for s, e in w.hit_at) \
-                    and (not word or PERSON_FOLLOW.match(text, m.end()) or speech_verbs().match_at(text, m.end())):
-                add_hit(w, m.start(), m.end())
+        for ms, me in occurrences(text, name):
+            if not any(s < me and ms < e for s, e in w.hit_at) \
+                    and (not word or PERSON_FOLLOW.match(text, me) or speech_verbs().match_at(text, me)):
+                add_hit(w, ms, me)
 
 
 @rule("person.tagger", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))

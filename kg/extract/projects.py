@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import alternation, words
+from .lexicon import alternation, word_pattern, words
 from .lists import list_items, lists
 from .organizations import cooperations
 from .registry import rule
@@ -64,6 +64,69 @@ def not_a_list(w: Work) -> None:
     drop(w, "project.suffix", lambda c: "等" in w.text[c.start:c.end] or w.text[c.start - 1:c.start] == "等")
 
 
+# 投资80万元|建设…: the money a sentence spends, before the name of what it builds
+_SPENT = re.compile(r"(?:(?:总|计划|共|累计|还|又)?投资)?[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元[，,]?")
+
+
+def _name_start(w: Work, s: int, e: int) -> int:
+    """Where a project's name starts after the money spent and the words of pushing or building written before it
+    (投资80万元建设|北岭光伏电站); only at jieba's word boundaries (建设路改造工程 keeps its road)."""
+    while True:
+        m = _SPENT.match(w.text, s, e) or _LEAD.match(w.text, s, e)
+        if not m or e - m.end() < 4 or m.end() not in w.index.start_set:
+            return s
+        s = m.end()
+
+
+@rule("project.no-lead-verb", stage="project", requires=("tokens",))
+def no_lead_verb(w: Work) -> None:
+    """Filter: a project's name does not open with the money spent or a verb of building (投资80万元建设甲电站 → 甲电站)."""
+    for c in w.candidates:
+        s = _name_start(w, c.start, c.end) if c.type == "Project" and c.rule == "project.suffix" else c.start
+        if s != c.start:
+            c.start, c.label = s, w.text[s:c.end]
+            c.aliases = {a for a in c.aliases if a in c.label} | {c.label}
+            if "_chain" in c.attrs:
+                c.attrs["_chain"] = [p for p in c.attrs["_chain"] if p.start >= s]
+
+
+@rule("project.split-ji", stage="project", produces=("Project",), requires=("tokens",))
+def split_ji(w: Work) -> None:
+    """Two projects joined by 暨 are two names (甲产业园项目暨乙运营中心项目 → 甲产业园项目, 乙运营中心项目)."""
+    for c in [c for c in w.candidates if c.type == "Project" and "暨" in c.label]:
+        i = c.start + c.label.rindex("暨")
+        head, tail = w.text[c.start:i], w.text[i + 1:c.end]
+        ending = project_suffixes().match_at(head, len(head) - 2)
+        if len(tail) >= 4 and ending is not None:
+            start = c.start
+            c.start, c.label, c.aliases = i + 1, tail, {tail}
+            c.attrs.pop("_chain", None)
+            if not any(o.type == "Project" and (o.start, o.end) == (start, i) for o in w.candidates):
+                w.propose(Candidate(start, i, "Project", head, {head}, {"_suffix": ending[2]}, weight=c.weight))
+
+
+_ITEM_BEFORE = re.compile(r"[，,；;：:。\s、“”]")
+
+
+@rule("project.list-mates", stage="project", produces=("Project",), requires=("tokens", "Place"))
+def list_mates(w: Work) -> None:
+    """The particular names listed right before a project take its type (甲全产业链、乙技改项目稳步推进 → 甲全产业链)."""
+    text, idx = w.text, w.index
+    for c in [c for c in w.candidates if c.type == "Project" and c.rule == "project.suffix"]:
+        e = c.start - 1
+        while e > 0 and text[e] == "、":
+            s = e
+            while s > 0 and not _ITEM_BEFORE.match(text[s - 1]) and e - s < 16:
+                s -= 1
+            name = text[s:e]
+            if not (4 <= len(name) <= 16 and s in idx.start_set and e in idx.end_set and specific(idx, s, e, [])) \
+                    or _NOT_PROJECT.search(name) or _COMPANY.search(name) or _LEAD.match(name) \
+                    or any(o.start < e and s < o.end for o in w.candidates):
+                break
+            w.propose(Candidate(s, e, "Project", name, {name}, weight=1))
+            e = s - 1
+
+
 @rule("project.list-ellipsis", stage="project", produces=("Project",), requires=("tokens", "Place"))
 def list_ellipsis(w: Work) -> None:
     """A bare ending after 、 shares the prefix of the project before it (西河治理工程、绿化工程 → 西河绿化工程)."""
@@ -83,9 +146,22 @@ def listed_projects(w: Work) -> None:
         if m.group(1) != "等" and "、" not in text[a:b]:
             continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not
         for s, e in list_items(w.doc, idx, a, b, ("vn", "m", "mq", "q", "d")):
+            s = _after_lead(text, s, e)
             name = text[s:e]
             if not _COMPANY.search(name) and (specific(idx, s, e, []) or _names_its_kind(name)):
                 w.propose(Candidate(s, e, "Project", name, {name}, weight=1))
+
+
+def _after_lead(text: str, s: int, e: int) -> int:
+    """Where a list item's name starts after the words of pushing that open it (全力服务保障|甲总部)."""
+    m = _LEAD.match(text, s, e)
+    while m and e - m.end() >= 4:
+        s = m.end()
+        m = _LEAD.match(text, s, e)
+    return s
+
+
+_LEAD = re.compile(alternation(words("list_lead_words.txt")))
 
 
 def _names_its_kind(name: str) -> bool:
@@ -175,5 +251,41 @@ def _clause_start(text: str, end: int) -> int:
     return s
 
 
-def _governing():
-    return re.compile(alternation(words("governing_predicates.txt")))
+def _governing() -> re.Pattern:
+    return word_pattern("governing_predicates.txt")      # built once, not for every article
+
+
+# 开工建设|甲会展中心，: predicates whose object is the project they build
+_BUILDS_OBJECT = re.compile(r"(?:集中|正式|全面|同步|陆续|相继|现场|成功)?(?:开工建设|投资建设|投资兴建|开工兴建|新建|兴建|动工兴建|开建"
+                            r"|签约(?!仪式|活动|现场|项目))")
+_OBJECT_END = re.compile(r"[，,。；;！？、\n]|(?:和|及|等)")
+
+
+@rule("project.governed-after", stage="project", produces=("Project",), requires=("tokens",))
+def governed_after(w: Work) -> None:
+    """The names a building predicate governs up to its clause's end are projects (开工建设甲会展中心和乙物流园，…)."""
+    text = w.text
+    for m in _BUILDS_OBJECT.finditer(text):
+        s = m.end()
+        while True:
+            end = _OBJECT_END.search(text, s, s + 17)
+            if end is None or not _object_name(w, s, end.start()):
+                break
+            w.propose(Candidate(s, end.start(), "Project", text[s:end.start()], {text[s:end.start()]}, weight=1))
+            if end.group(0) not in "、和及":
+                break
+            s = end.end()
+
+
+def _object_name(w: Work, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a name no other rule claims: whole words, a noun at its end, not a company or a kind?"""
+    from .tokenize import word_tags
+    idx, name = w.index, w.text[s:e]
+    if not 4 <= len(name) <= 16 or s not in idx.start_set or e not in idx.end_set or _NOT_GOVERNED.search(name) \
+            or _OWNER_END.search(name) or _NOT_PROJECT.search(name) or _ROAD.search(name):
+        return False               # a company is the owner; a road named on its own is a place
+    first, last = idx.tokens[idx.covering(s)][2], idx.tokens[idx.ending_at(e)][2]
+    if word_tags().get(last, "n")[:1] != "n" or word_tags().get(first, "n")[:1] in ("v", "d", "p", "c", "u", "r"):
+        return False               # 开工建设|以来 …: not a name
+    return not any(c.start < e and s < c.end and (c.start < s or c.end > e or c.type in ("Agency", "Person"))
+                   for c in w.candidates)

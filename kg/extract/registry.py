@@ -41,7 +41,8 @@ _STAGE_PROVIDES = {
 # Modules that register rules, in the order their rules run within a stage.
 _MODULES = (
     "clean", "segment", "tokenize", "context",
-    "places", "agencies", "organizations", "projects", "tagged", "persons", "select", "coref", "implied", "attributes",
+    "places", "agencies", "organizations", "projects", "relations.visit_clauses", "tagged", "persons", "accurate",
+    "select", "coref", "implied", "attributes",
     "relations.positions", "relations.containment", "relations.located", "relations.events", "relations.ventures", "careers",
 )
 

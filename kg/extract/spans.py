@@ -1,6 +1,7 @@
 """Candidate entity spans and the choice among overlapping ones."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,22 @@ def select(cands: list[Candidate]) -> list[Candidate]:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def occurrences(text: str, sub: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``sub`` in ``text``, left to right, not overlapping: what ``re.finditer(re.escape(sub), text)``
+    finds, without compiling a pattern for every name (that filled Python's pattern cache and cost 4 %).
+
+    >>> list(occurrences("甲乙甲乙甲", "甲乙")), list(occurrences("甲甲甲", "甲甲"))
+    ([(0, 2), (2, 4)], [(0, 2)])
+    """
+    if not sub:
+        raise ValueError("empty substring")
+    n = len(sub)
+    i = text.find(sub)
+    while i >= 0:
+        yield i, i + n
+        i = text.find(sub, i + n)
 
 
 def occupancy(n: int, spans: list[Candidate]) -> bytearray:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .agency_names import AgencyAnchors
     from .persons import PersonHit
     from .relations.common import Sentences
+    from .relations.gatherings import Gathering
     from .relations.visits import EventFrames
 
 
@@ -45,8 +46,10 @@ class Work:
     agency_anchors: AgencyAnchors | None = None      # places and level words agency names start at (found once)
     named: dict[str, list[Any]] = field(default_factory=dict)   # names walked left from an ending, per type (found once)
     event_frames: EventFrames | None = None          # who visited or attended what (relations/visits.py), found once
+    gatherings: list[Gathering] | None = None      # events as frames (relations/gatherings.py), found once
     hosted: dict[int, list[str]] | None = None       # the hosts of each event held, by sentence start, found once
     tagged: list[Any] | None = None                  # the statistical tagger's spans (tagger.py), tagged once
+    lac: list[Any] | None = None                     # the accurate mode's LAC spans (lac.py), tagged once
     policy: Any = None                               # the selection policy (select.py)
     _index: TokenIndex | None = None
     _sents: Sentences | None = None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import alternation, surnames, table, word_set, words
 from .registry import rule
-from .spans import Candidate
+from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
 from .tokenize import is_common_word, word_tags
 
@@ -259,8 +259,7 @@ def longest_form(w: Work) -> None:
         if len(surface) < 4 or surface in seen:
             continue
         seen.add(surface)
-        for m in re.finditer(re.escape(surface), text):
-            s, e = m.span()
+        for s, e in occurrences(text, surface):
             if s == c.start or any(x.start <= s and e <= x.end and x.type != "Place" for x in w.candidates):
                 continue
             if any(x.start < s < x.end or x.start < e < x.end for x in w.candidates if x.type != "Place"):

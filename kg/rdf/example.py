@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from ..model import Article, Fact, Graph, Node
+from ..model import Article, Fact, Graph, GraphEvent, Node
 
 
 def sample_graph() -> Graph:
@@ -68,4 +68,8 @@ def sample_graph() -> Graph:
     fact("person/李四", "inspected", "place/静升镇", "a3", s6, 40)
     fact("place/静升镇", "locatedIn", "place/灵石县", "a3", s6, 40)
     fact("person/李四", "investigatedBy", "agency/晋中市纪委监委", "a3", "李四接受晋中市纪委监委审查调查。", 60)
+    s7 = "晋中市人民政府常务会议在晋中学院召开，市长刘星主持会议，副市长王伟出席。"
+    g.events.append(GraphEvent("event/a2-1", "晋中市人民政府常务会议", "a2", "2023-12-01", ["organization/晋中学院"],
+                               ["agency/晋中市人民政府"], ["person/刘星", "person/王伟"], [(s7, 80, 80 + len(s7))],
+                               "test:event"))
     return g

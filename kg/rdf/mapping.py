@@ -30,13 +30,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Article, Fact, Graph, Node, fact_id
+from ..model import Article, Fact, Graph, GraphEvent, Node, fact_id
 from . import iri as I
 from . import terms as T
 from .dataset import RdfDataset, Subjects
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
-MAPPING_VERSION = "8"   # bump when the mapping changes, so stored graphs are rebuilt
+MAPPING_VERSION = "9"   # bump when the mapping changes, so stored graphs are rebuilt
 
 A = T.iri(RDF + "type")
 LABEL = T.iri(RDFS + "label")
@@ -125,6 +125,10 @@ def build_dataset(graph: Graph, base: str | None = None,
     by_article: dict[str, list[Fact]] = defaultdict(list)
     for f in graph.facts:
         by_article[f.article].append(f)
+    events_of: dict[str, list[GraphEvent]] = defaultdict(list)
+    for e in graph.events:
+        if e.article in graph.articles:         # an event lives in its article's graph
+            events_of[e.article].append(e)
     keys: dict[str, set[str]] = defaultdict(set)
     for node in graph.nodes.values():
         for aid in node.articles:
@@ -162,7 +166,8 @@ def build_dataset(graph: Graph, base: str | None = None,
     graphs = sorted(order)
     for i in range(0, len(graphs), WINDOW):
         window = graphs[i:i + WINDOW]
-        inputs = {g: m.inputs(g, order[g], keys.get(order[g], set()), by_article.get(order[g], []))
+        inputs = {g: m.inputs(g, order[g], keys.get(order[g], set()), by_article.get(order[g], []),
+                              events_of.get(order[g], []))
                   for g in window if order[g] is not None and memo is not None}
         hits = memo.get(list(inputs.values())) if inputs else {}
         made = []
@@ -174,7 +179,8 @@ def build_dataset(graph: Graph, base: str | None = None,
             elif aid is None:
                 part = m.graph_of(g, None, orphans if g == base + SHARED_GRAPH else [], [], special[g])
             else:
-                part = m.graph_of(g, aid, sorted(keys.get(aid, ())), by_article.get(aid, []))
+                part = m.graph_of(g, aid, sorted(keys.get(aid, ())), by_article.get(aid, []),
+                                  lambda: m.events(g, events_of.get(aid, [])))
                 if g in inputs:
                     made.append((inputs[g], part))
             emit(part)
@@ -219,6 +225,7 @@ def _c(ns: str, *names: str) -> list[str]:
     "investment", "investmentYuan", "date", "qualifier", "confidence", "rule", "evidenceText",
     "evidenceStart", "evidenceEnd", "membership", "former", "post", "formerlyHeld", "postInPlace")
 K_RENAMED, K_RENAMED_IN = _c(KG, "renamedTo", "renamedIn")
+K_EVENT, K_VENUE, K_HOST, K_PARTICIPANT, K_CTX = _c(KG, "Event", "venue", "host", "participant", "contextText")
 S_ID, S_HEAD, S_PUB, S_IN = _c(SCHEMA, "identifier", "headline", "datePublished", "containedInPlace")
 R_SUBJ, R_PRED, R_OBJ = _c(RDF, "subject", "predicate", "object")
 P_DERIVED, P_INFLUENCED, P_GENERATED, P_INVALIDATED, P_ASSOC, P_ACTIVITY, P_AGENT = _c(
@@ -268,7 +275,7 @@ class _Mapper:
         quads = sum(len(pos) for pos in self.cur.values())
         return ArticleRdf(g, digest, text, shared, quads, subjects=self.cur)
 
-    def inputs(self, g: str, aid: str, node_keys: set[str], facts: list[Fact]) -> str:
+    def inputs(self, g: str, aid: str, node_keys: set[str], facts: list[Fact], events: list[GraphEvent]) -> str:
         """A hash of everything ``graph_of`` reads for article ``aid`` (the key of its share in a memo)."""
         nodes, art, doc = self.graph.nodes, self.graph.articles.get(aid), self.graph.docs.get(aid)
         refs = sorted(node_keys | {k for f in facts for k in (f.s, f.o, f.org) if k})
@@ -277,7 +284,8 @@ class _Mapper:
                 sorted(node_keys), [(k, nodes[k].type, nodes[k].label) if k in nodes else [k] for k in refs],
                 [f.o in self.graph.articles for f in facts if f.p == "reported"],
                 [self.graph.corrections.get(cid, {}).get("kind") for f in facts for cid in f.corrections],
-                [list(vars(f).values()) for f in facts]]
+                [list(vars(f).values()) for f in facts],
+                [[list(vars(e).values()), [k in nodes for k in (*e.venue, *e.hosts, *e.participants)]] for e in events]]
         return "rdf:" + hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
     def node_iri(self, key: str) -> str:
@@ -450,6 +458,22 @@ class _Mapper:
             pos.add((K_EV_E, T.integer(f.evidence_end)))
         if mem is not None:
             pos.add((K_MEMB, mem))
+        for text, _, _ in f.context:                # the other sentences of its frame (the event named before)
+            pos.add((K_CTX, T.zh(text)))
+
+    # -- events ---------------------------------------------------------
+    def events(self, g: str, events: list[GraphEvent]) -> None:
+        """The article's events: one kg:Event each in its graph, with name, date, the nodes of its venue,
+        hosts and participants, and the sentences that state it."""
+        nodes = self.graph.nodes
+        for e in events:
+            pos = self.subject(T.iri(I.node_iri(e.key, self.base)))
+            pos.update(((A, K_EVENT), (LABEL, T.zh(e.name)), (P_DERIVED, T.iri(g))))
+            if e.date:
+                pos.add((K_DATE, T.date(e.date)))
+            for prop, keys in ((K_VENUE, e.venue), (K_HOST, e.hosts), (K_PARTICIPANT, e.participants)):
+                pos.update((prop, self.node_iri(k)) for k in keys if k in nodes)
+            pos.update((K_CTX, T.zh(text)) for text, _, _ in e.sentences)
 
     def label(self, key: str | None) -> str | None:
         node = self.graph.nodes.get(key) if key else None

@@ -5,6 +5,7 @@ import sys
 from collections.abc import Iterable
 
 from ..model import Doc, Fact, Graph, Node, fact_id
+from .events import graph_events
 from .namesakes import qualifiers
 
 
@@ -87,6 +88,7 @@ def merge(docs: Iterable[Doc], qual: dict[tuple[str, str], str], why: dict[tuple
                 node.attrs.setdefault(k, v)
             node.articles.add(doc.article.id)
             label2key.setdefault(label, key)
+        g.events += graph_events(doc, label2key)
         for r in doc.relations:
             s = label2key.get(r.s)
             if s is None:
@@ -101,5 +103,6 @@ def merge(docs: Iterable[Doc], qual: dict[tuple[str, str], str], why: dict[tuple
                 end=r.end, date=_intern(r.date or doc.date), confidence=r.confidence, rule=_intern(r.rule),
                 evidence=_intern(sent.text) if sent else None,
                 evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None,
+                context=tuple((c.text, c.start, c.end) for c in r.context),
                 id=fact_id(doc.article.id, r.s, r.p, r.o, r.role, r.org)))
     return g

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import KgError
 from ..fsutil import atomic_write
-from ..model import Article, Fact, Graph, Node
+from ..model import Article, Fact, Graph, GraphEvent, Node
 
 FORMAT = "kg-graph/1"
 
@@ -87,6 +87,8 @@ def to_dict(graph: Graph) -> dict[str, Any]:
         d["rejected"] = [fact_dict(f) for f in sorted(graph.rejected, key=fact_sort_key)]
     if graph.corrections:               # what each correction was, who made it, why, and whether it applied
         d["corrections"] = [{"id": k, **plain_value(v)} for k, v in sorted(graph.corrections.items())]
+    if graph.events:                    # the events the articles name (kg/view/events.py draws them)
+        d["events"] = [plain_value(dataclasses.asdict(e)) for e in sorted(graph.events, key=lambda e: e.key)]
     return d
 
 
@@ -95,7 +97,7 @@ def fact_dict(f: Fact) -> dict[str, Any]:
     d = {}
     for fld in dataclasses.fields(Fact):
         v = getattr(f, fld.name)
-        if v is None or v == [] or v == "" or (fld.name == "former" and not v):
+        if v is None or v == [] or v == () or v == "" or (fld.name == "former" and not v):
             continue
         d[fld.name] = plain_value(v)
     return d
@@ -105,7 +107,7 @@ def dumps(graph: Graph) -> str:
     """``graph`` as JSON text, one node/fact/article per line, UTF-8 characters unescaped."""
     d = to_dict(graph)
     parts = ['{"format": ' + json.dumps(FORMAT)]
-    for name in ("nodes", "facts", "articles", "rejected", "corrections"):
+    for name in ("nodes", "facts", "articles", "rejected", "corrections", "events"):
         if name not in d:
             continue
         rows = ",\n  ".join(json.dumps(x, ensure_ascii=False, sort_keys=False) for x in d[name])
@@ -128,6 +130,11 @@ def from_dict(d: dict[str, Any]) -> Graph:
         g.corrections[c["id"]] = {k: v for k, v in c.items() if k != "id"}
     for a in d.get("articles", []):
         g.articles[a["id"]] = Article(a["id"], "", a.get("title"), a.get("date"), a.get("source"), a.get("home"))
+    event_fields = {f.name for f in dataclasses.fields(GraphEvent)}
+    for e in d.get("events", []):
+        ev = GraphEvent(**{k: v for k, v in e.items() if k in event_fields})
+        ev.sentences = [tuple(x) for x in ev.sentences]
+        g.events.append(ev)
     return g
 
 

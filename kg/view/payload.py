@@ -24,6 +24,7 @@ import networkx as nx
 
 from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
 from .graphjson import plain_value, article_meta, fact_sort_key
+from .events import EVENT_RELATIONS, EVENT_TYPE, with_events
 from .layout import layout
 from .style import ARTICLE_TYPE, KEY_ATTRS, attr_label, relation_label, relation_style, type_style
 
@@ -144,6 +145,7 @@ def correction_text(graph: Graph, cid: str) -> str:
 
 def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree", focus: str | None = None) -> dict[str, Any]:
     """The JSON-ready data of the page for ``graph`` (deterministic); ``focus`` marks the entity a focused view is about."""
+    graph = with_events(graph)
     facts = sorted((f for f in graph.facts if f.s in graph.nodes), key=fact_sort_key)
     G = nx_graph(graph)
     # Articles that facts point at (reporters → what they reported) become nodes of their own.
@@ -174,6 +176,8 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
                 row[name] = str(v)
         if t:
             row["t"] = t
+        if f.context:                   # the other sentences of its frame (an event named before)
+            row["context"] = [str(c[0]) for c in f.context]
         if f.former:
             row["former"] = True
         when = fact_when(f, graph)
@@ -261,7 +265,7 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
         "types": [{"type": t, **type_style(t), "count": counts[t]} for t in types],
         "relations": [{"p": p, **relation_style(p), "count": rel_counts[p]} for p in relations if rel_counts[p]],
         # every known style, so that pages can be compared and legends agree whatever a view holds
-        "palette": {"types": {t: type_style(t) for t in (*ENTITY_TYPES, ARTICLE_TYPE)},
-                    "relations": {p: relation_style(p) for p in PREDICATES}},
+        "palette": {"types": {t: type_style(t) for t in (*ENTITY_TYPES, EVENT_TYPE, ARTICLE_TYPE)},
+                    "relations": {p: relation_style(p) for p in (*PREDICATES, *EVENT_RELATIONS)}},
         "nodes": nodes, "edges": edges, "facts": fact_rows, "articles": metas,
     }

@@ -21,6 +21,7 @@ TYPE_STYLE: dict[str, dict[str, str]] = {
     "Organization": {"name": "单位 Organization", "color": "#CC79A7", "shape": "diamond"},
     "Project": {"name": "项目 Project", "color": "#009E73", "shape": "triangle"},
     "Place": {"name": "地区 Place", "color": "#E69F00", "shape": "hexagon"},
+    "Event": {"name": "活动 Event", "color": "#F0E442", "shape": "triangleDown"},   # kg/view/events.py
 }
 # Articles are drawn as nodes only where a fact links to one (a reporter and what they reported).
 ARTICLE_TYPE = "Article"
@@ -39,6 +40,10 @@ RELATION_STYLE: dict[str, dict[str, str]] = {
     "undertakes": {"name": "承担", "color": "#ff9da7"},
     "partnerOf": {"name": "合作", "color": "#9c755f"},
     "reported": {"name": "报道", "color": "#6f8fb0"},
+    # the links of an event node (kg/view/events.py)
+    "participatedIn": {"name": "参加活动", "color": "#bab0ac"},
+    "heldAt": {"name": "举办地", "color": "#d4a017"},
+    "hostedBy": {"name": "主办", "color": "#8c6d31"},
 }
 OTHER_RELATION_COLOR = "#999999"
 RELATION_LABELS: dict[str, str] = {p: st["name"] for p, st in RELATION_STYLE.items()}

@@ -23,3 +23,12 @@ def test_zone_division(run_rule, text, expected):
     for _, label in expected:
         ent = made.work.doc.entities[("Place", label)]
         assert ent.attrs["level"] == "county" and "东山" in ent.aliases
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("宁远县集中开工3个项目，包括宏瑞新能源宁远北岭200兆瓦风电、南湖水厂扩建工程。", {("Organization", "宏瑞新能源")}),
+    ("新建宁远县北岭水厂项目开工。", set()),                # a verb, not an owner
+    ("国道207宁远段改线工程开工。宁远县召开会议。", set()),   # a road's number, not an owner
+])
+def test_the_owner_a_project_name_opens_with(run_rule, text, expected):
+    assert run_rule("organization.project-owner", text, home="永州市").entities == expected

@@ -27,7 +27,40 @@ CASES = [
     ("relation.partOf.department-of", "东山县财政局召开会议。", set()),                  # the government not named
     ("relation.partOf.name-prefix", "东山大学和东山大学化学学院的学生参加。", {("东山大学化学学院", "partOf", "东山大学")}),
     ("relation.partOf.name-prefix", "东山大学化学学院的学生参加。", set()),
+    ("relation.partOf.name-prefix", "东海银行是东海银行股份有限公司的简称。", set()),    # its legal name: the same bank
+    ("relation.partOf.agency-prefix", "东山县第十届人民代表大会第三次会议开幕，东山县人大常委会主任王建华作报告。",
+     {("东山县人民代表大会常务委员会", "partOf", "东山县人民代表大会")}),
+    ("relation.partOf.agency-prefix", "贵州省人民代表大会常务委员会作报告。", set()),    # the congress not named
 ]
+
+# partOf of bodies in other provinces and levels
+FRAMES = [
+    ("relation.partOf.agency-prefix", "遵义市",
+     "全国人大常委会副委员长王建华出席全国人大代表座谈会。",
+     {("全国人民代表大会常务委员会", "partOf", "全国人民代表大会")}),
+]
+
+
+FRAMES += [
+    ("relation.partOf.region-members", "漳州市", "漳州城市群包括漳州市、厦门市和泉州市。",
+     {("漳州市", "partOf", "漳州城市群"), ("厦门市", "partOf", "漳州城市群"), ("泉州市", "partOf", "漳州城市群")}),
+    ("relation.partOf.region-members", "遵义市", "黔北城市群涵盖的遵义、毕节两市，8月起实现档案通查。",
+     {("遵义市", "partOf", "黔北城市群"), ("毕节市", "partOf", "黔北城市群")}),
+    ("relation.partOf.region-members", "漳州市", "漳州城市群和厦门市签约。", set()),     # no 涵盖/包括
+    ("relation.partOf.story-site", "太原市", "4月7日清徐县消息，该县在青龙山启动无人机巡航。",
+     {("青龙山", "partOf", "清徐县")}),
+    ("relation.partOf.story-site", "太原市", "无人机在青龙山巡航。", set()),           # no county named
+    ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司旗下的青河水泥有限公司今年扩产。",
+     {("青河水泥有限公司", "partOf", "宏达控股集团有限公司")}),
+    ("relation.partOf.subsidiary", "遵义市", "赤水竹业有限公司是黔北林业集团有限公司的全资子公司。",
+     {("赤水竹业有限公司", "partOf", "黔北林业集团有限公司")}),
+    ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司与青河水泥有限公司签约。", set()),   # partners
+]
+
+
+@pytest.mark.parametrize("name, home, text, expected", FRAMES)
+def test_part_of_frames(run_rule, name, home, text, expected):
+    assert run_rule(name, text, home=home).facts == expected
 
 
 @pytest.mark.parametrize("name, text, expected", CASES)

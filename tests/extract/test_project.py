@@ -65,6 +65,10 @@ def test_list_ellipsis(run_rule, sentence, expected):
     ("青禾饲料加工厂、远帆物流园2个重大项目开工。", ["青禾饲料加工厂", "远帆物流园"]),
     ("东山县建成1个项目。", []),                       # a count without a list
     ("青禾公司、远帆集团等企业的项目开工。", []),
+    # the words of pushing that open the list are not part of the first name
+    ("该区将全力服务保障青禾饲料加工厂、远帆物流园等链主项目。", ["青禾饲料加工厂", "远帆物流园"]),
+    ("宁远县大力推进北岭光伏电站、南湖湿地修复工程等重点项目。", ["北岭光伏电站", "南湖湿地修复工程"]),
+    ("推介会上现场签约青禾饲料加工厂、远帆物流园等12个项目。", ["青禾饲料加工厂", "远帆物流园"]),
 ])
 def test_listed_project(run_rule, sentence, expected):
     assert run_rule("project.listed-project", sentence).labels == expected
@@ -131,3 +135,49 @@ def test_attributes(run_rule, sentence, attrs):
 ])
 def test_a_name_under_a_governing_predicate_is_a_project(run_rule, text, expected):
     assert run_rule("project.governed", text).labels == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年3月，东山县开工建设青龙湾国际会展中心，总投资12亿元。", ["青龙湾国际会展中心"]),
+    ("宁远县正式开工建设南湖湿地公园和北岭物流园。", ["南湖湿地公园", "北岭物流园"]),
+    ("红河州投资兴建元阳梯田游客服务中心。", ["元阳梯田游客服务中心"]),
+    ("东山县签约宏达新能源汽车零部件基地，总投资20亿元。", ["宏达新能源汽车零部件基地"]),
+    ("东山县与宏达新能源有限公司签约。", []),               # the partner, not the work
+    ("开工建设以来，工人们加班加点。", []),               # no name after the predicate
+    ("东山县开工建设东环大道、滨江路。", []),             # roads named on their own are places
+    ("该区新建宏达机械有限公司。", []),                   # a company: the owner, not the work
+])
+def test_a_name_a_building_predicate_governs_is_a_project(run_rule, text, expected):
+    assert run_rule("project.governed-after", text).labels == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("青龙村果蔬合作社还投资80万元建设北岭光伏电站。", ["北岭光伏电站"]),
+    ("红河州建设路改造工程开工。", ["红河州建设路改造工程"]),   # 建设路 is one word: a road's name, kept
+])
+def test_a_project_name_does_not_open_with_the_money_or_the_verb(run_rule, text, expected):
+    made = run_rule("project.no-lead-verb", text, home="昆明市")
+    assert [c.label for c in made.work.candidates if c.type == "Project"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("遵义市大数据产业园项目暨湄潭云计算中心项目奠基。", {"遵义市大数据产业园项目", "湄潭云计算中心项目"}),
+    ("红河州蒙自物流园项目暨冷链中心工程开工。", {"红河州蒙自物流园项目", "冷链中心工程"}),
+])
+def test_projects_joined_by_ji_are_two_names(run_rule, text, expected):
+    made = run_rule("project.split-ji", text, home="遵义市")
+    assert {c.label for c in made.work.candidates if c.type == "Project"} == expected
+
+
+def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
+    made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")
+    assert not made.labels and all(c.start == 0 for c in made.work.candidates if c.type == "Project")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新能源汽车产业以宏达基地为核心，醇氢重卡全产业链、乘用车技改项目稳步推进。", ["醇氢重卡全产业链"]),
+    ("东山县推进道路硬化、绿化提升项目。", []),                 # kinds of work, nothing particular
+    ("宁远县北岭储能电站、南湖水厂扩建工程同时开工。", []),     # both already named by their endings
+])
+def test_the_names_listed_before_a_project_are_projects(run_rule, text, expected):
+    assert run_rule("project.list-mates", text, home="永州市").labels == expected

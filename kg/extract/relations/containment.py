@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...divisions import divisions
 from ...model import Doc
 from ..implied import zone_division
-from ..lexicon import alternation, rows, word_set, words
+from ..lexicon import alternation, rows, word_set, words, zone_kinds
 from ..registry import rule
 from ..spans import Candidate
 from .common import body_info, level_place
@@ -20,6 +20,8 @@ from .common import body_info, level_place
 if TYPE_CHECKING:
     from ..state import Work
 
+# 甲银行股份有限公司 is 甲银行 under its legal name, not a part of it
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:公司)?")
 _ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 汾河桥)
 
 
@@ -133,6 +135,46 @@ def part_of_zone_name(w: Work) -> None:
             w.fact(label, "partOf", named[0].name, None, 0.7)
 
 
+# 甲城市群涵盖的A、B、C五市, 甲经济区包括A、B: a region and the places it is made of
+_COVERS = re.compile(r"(?:涵盖|包括|包含|覆盖|辖)(?:了|的)?")
+
+
+@rule("relation.partOf.region-members", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_region_members(w: Work) -> None:
+    """The places listed after a region that 涵盖/包括 them are part of it (东部城市群涵盖的甲市、乙市 → 东部城市群)."""
+    doc, sents = w.doc, w.sents
+    for k, sent in enumerate(sents.sents):
+        places = [m for m in sents.mentions[k] if m.type == "Place"]
+        for r, first in zip(places, places[1:]):
+            covers = _COVERS.fullmatch(doc.text[r.end:first.start])
+            if not covers or entity_level(doc, r.label) not in ("site", "region", None):
+                continue
+            run, end = [], r.end + covers.end()
+            for p in places[places.index(first):]:
+                if p.start != end and not re.fullmatch(r"[、和及与]", doc.text[end:p.start]):
+                    break
+                run.append(p)
+                end = p.end
+            for p in run if len(run) >= 2 else ():
+                w.fact(p.label, "partOf", r.label, sent.start, 0.7)
+
+
+@rule("relation.partOf.story-site", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_story_site(w: Work) -> None:
+    """A mountain, valley or other named site with no parent yet is part of the county its sentence or story names
+    (东山县消息，该县在青龙山启动巡护 → 青龙山 in 东山县); zones and roads have rules of their own."""
+    doc = w.doc
+    has_parent = part_of_subjects(doc)
+    for m in w.mentions:
+        if m.type != "Place" or entity_level(doc, m.label) != "site" or m.label in has_parent \
+                or zone_kinds().search(m.label) or _ROAD_END.search(m.label) or m.rule != "place.nature":
+            continue
+        parent = _sentence_county(w, m)
+        if parent and parent != m.label:
+            w.fact(m.label, "partOf", parent, m.start, 0.5)
+            has_parent.add(m.label)
+
+
 @rule("relation.partOf.local-street", stage="partOf", produces=("partOf",), requires=("mentions", "home"))
 def part_of_local_street(w: Work) -> None:
     """A local paper's street with no parent is in the story's county, else the home city (东风路 → 东山县)."""
@@ -169,11 +211,48 @@ def part_of_department(w: Work) -> None:
             w.fact(label, "partOf", parent, None, 0.8)
 
 
+@rule("relation.partOf.agency-prefix", stage="partOf", produces=("partOf",), requires=("Agency",))
+def part_of_agency_prefix(w: Work) -> None:
+    """An agency with no parent yet, named after another agency, is part of it: a standing committee of its
+    congress, an office of its department (东山县人民代表大会常务委员会 → 东山县人民代表大会)."""
+    doc = w.doc
+    agencies = sorted(label for (t, label) in doc.entities if t == "Agency")
+    has_parent = part_of_subjects(doc)
+    for a in agencies:
+        parents = [b for b in agencies if a != b and a.startswith(b) and len(a) - len(b) >= 2]
+        if parents and a not in has_parent:
+            pos = next((m.start for m in w.mentions if m.label == a), None)
+            w.fact(a, "partOf", max(parents, key=len), pos, 0.8)
+
+
+# 甲集团旗下的乙公司, 甲局内设的乙科: a body and the part it holds; 乙公司是甲集团的全资子公司: said the other way
+_HOLDS = re.compile(r"(?:旗下|下属|所属|控股|内设|下设|设立)的?(?:子公司|企业|公司|机构|单位)?")
+_IS_PART = re.compile(r"是|为|系")
+_PART_WORD = re.compile(r"的?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|内设机构|派出机构|分支机构)")
+
+
+@rule("relation.partOf.subsidiary", stage="partOf", produces=("partOf",), requires=("mentions",))
+def part_of_subsidiary(w: Work) -> None:
+    """A subsidiary or an internal office is part of the body that holds it (甲集团旗下的乙公司; 乙公司是甲集团的
+    全资子公司; 甲局内设的乙科)."""
+    text = w.text
+    bodies = [m for m in w.mentions if m.type in ("Organization", "Agency")]
+    for a, b in zip(bodies, bodies[1:]):
+        between = text[a.end:b.start]
+        if a.type != b.type or a.label == b.label:
+            continue
+        if _HOLDS.fullmatch(between):
+            w.fact(b.label, "partOf", a.label, a.start, 0.7)
+        elif _IS_PART.fullmatch(between) and _PART_WORD.match(text, b.end):
+            w.fact(a.label, "partOf", b.label, a.start, 0.7)
+
+
 @rule("relation.partOf.name-prefix", stage="partOf", produces=("partOf",), requires=("Organization",))
 def part_of_name_prefix(w: Work) -> None:
-    """An organisation named after another one is part of it (东山大学化学学院 → 东山大学)."""
+    """An organisation named after another one is part of it (东山大学化学学院 → 东山大学), unless the rest is
+    only its legal form (东山银行股份有限公司 is 东山银行)."""
     orgs = sorted(label for (t, label) in w.doc.entities if t == "Organization")
     for a in orgs:
         for b in orgs:
-            if a != b and a.startswith(b) and len(a) - len(b) >= 2:
+            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and not _LEGAL_FORM.fullmatch(a[len(b):]):
                 w.fact(a, "partOf", b, None, 0.8)

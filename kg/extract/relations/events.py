@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from ..registry import rule
 from ..state import Work
+from ...model import EventRecord
+from .common import fact_date
+from .gatherings import Gathering, gatherings
 from .visits import Event, event_frames
 
 _NEEDS = ("mentions", "holdsPosition", "reported")
@@ -30,6 +33,18 @@ def visit_verb(w: Work) -> None:
 def continued_visit(w: Work) -> None:
     """A sentence that goes on with the paragraph's visit has the same visitors (随后来到甲公司调研)."""
     _record(w, event_frames(w).of("inspected", "continued"), "inspected")
+
+
+@rule("relation.inspected.companion", stage="event", produces=("inspected",), requires=_NEEDS)
+def companion(w: Work) -> None:
+    """Who goes along on a visit visited what it visited (县长王建华到青河镇调研，副县长李明陪同)."""
+    _record(w, event_frames(w).of("inspected", "companion"), "inspected")
+
+
+@rule("relation.attended.visit-party", stage="event", produces=("attended",), requires=_NEEDS)
+def visit_party(w: Work) -> None:
+    """Who takes part in a visit attended what it visited (县长王建华到县住建局调研。局长李明参加调研)."""
+    _record(w, event_frames(w).of("attended", "party"), "attended")
 
 
 @rule("relation.attended.lecture", stage="event", produces=("attended",), requires=_NEEDS)
@@ -75,3 +90,24 @@ def discipline_body(w: Work) -> None:
         for p in [m for m in ms if m.type == "Person"]:
             for b in bodies:
                 w.fact(p.label, "investigatedBy", b.label, sent.start, 0.8)
+
+
+@rule("relation.attended.event-frame", stage="event", produces=("attended", "events"), requires=_NEEDS)
+def event_frame(w: Work) -> None:
+    """Who takes part in an event attended its venue and hosts (…会议在东山宾馆举行。县长王建华主持会议); the event
+    itself is kept on the doc with its name, date, venue, hosts and participants."""
+    for g in gatherings(w):
+        for p, sent in g.participants:
+            context = () if sent is g.sent else (g.sent,)      # the sentence that named the event
+            for o in g.objects():
+                w.fact(p.label, "attended", o.label, sent.start, 0.6, context=context)
+        if g.participants or g.venue or g.hosts:
+            w.doc.events.append(_record_of(w, g))
+
+
+def _record_of(w: Work, g: Gathering) -> EventRecord:
+    """The doc's record of an event: entity labels, each once, and its sentences in text order."""
+    people = list(dict.fromkeys(p.label for p, _ in g.participants))
+    sents = sorted({s.start: s for s in [g.sent, *(s for _, s in g.participants)]}.values(), key=lambda s: s.start)
+    return EventRecord(g.name, fact_date(w.doc, g.sent, g.end), list(dict.fromkeys(v.label for v in g.venue)),
+                       list(dict.fromkeys(h.label for h in g.hosts)), people, sents, w.rule)

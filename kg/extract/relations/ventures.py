@@ -12,7 +12,14 @@ from .common import BODY
 from .hosting import heads_title, hosted_events, story_end
 
 _BY = re.compile(r"[，,]?(?:将|已|拟)?由")
-_PASSIVE = re.compile(r"(?:共同|联合|负责|出资|独资)?(?:投资建设|投资兴建|投资|建设|承建|实施|运营|开发|建造|施工)")
+_PASSIVE = re.compile(r"(?:共同|联合|负责|出资|独资)?(?:投资建设|投资兴建|投资|建设|承建|实施|运营|开发|建造|施工"
+                      r"|资助|出资|承担|牵头|主导|组织实施|设计|监理|代建)")
+# 该项目由…: the project named last before the sentence
+_THIS_BY = re.compile(r"(?:该|这一?|此)(?:项目|工程)(?:将|已|拟)?由")
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+# ，还投资50万元建设…: a clause whose subject is left out (the sentence's topic) and whose verb builds
+_TOPIC_VERB = re.compile(r"[，,；;](?:还|并|又|也|同时|先后|累计|共|已|将|正在)*"
+                         r"(?:投资|建设|新建|兴建|打造|实施|引进|开发|承建|建成|启动|上马)")
 _BUILDS = re.compile(r"(?:重点|精心|着力|倾力)?(?:组建|培育|打造|推出|创办|运营|实施|建设)的")
 _JOINT_WORK = re.compile(r"(?:合作|联合|共同)(?:研发|开发|攻关|实施|承担|完成|建设|研制)?的[“\"]?")
 _JOIN = re.compile(r"[与和同、及]")
@@ -61,7 +68,8 @@ def owner_verb(w: Work) -> None:
             continue
         for pr in projects:
             owners = [b for b in bodies if b.end <= pr.start and not heads_title(doc, b)
-                      and any(0 <= t - b.end <= 3 and t < pr.start for t in starts)]
+                      and any(0 <= t - b.end <= 3 and t < pr.start and not _CLAUSE_BREAK.search(doc.text, t, pr.start)
+                              for t in starts)]
             if owners:
                 for owner in _run_before(doc, bodies, owners[-1].end):
                     w.fact(owner.label, "undertakes", pr.label, sent.start, 0.6)
@@ -109,6 +117,21 @@ def passive_owner(w: Work) -> None:
             if run and _PASSIVE.match(doc.text, run[-1].end):
                 for b in run:
                     w.fact(b.label, "undertakes", pr.label, sent.start, 0.6)
+
+
+@rule("relation.undertakes.this-project-by", stage="venture", produces=("undertakes",), requires=("mentions",))
+def this_project_by(w: Work) -> None:
+    """该项目由甲基金资助: the bodies after 由 undertake the project named last before the sentence."""
+    doc = w.doc
+    for k, sent in enumerate(w.sents.sents):
+        ref = _THIS_BY.search(doc.text, sent.start, sent.end)
+        bodies, _ = _by_kind(w, k)
+        run = _run_after(doc, bodies, ref.end()) if ref else []
+        if not run or not _PASSIVE.match(doc.text, run[-1].end):
+            continue
+        earlier = [m for m in w.mentions if m.type == "Project" and m.end <= ref.start() and ref.start() - m.end < 300]
+        for b in run if earlier else ():
+            w.fact(b.label, "undertakes", earlier[-1].label, sent.start, 0.55)
 
 
 @rule("relation.undertakes.builds", stage="venture", produces=("undertakes",), requires=("mentions",))
@@ -177,3 +200,86 @@ def name_prefix(w: Work) -> None:
         for t2, org in ents:
             if t2 in BODY and label.startswith(org) and len(label) > len(org) + 2:
                 w.fact(org, "undertakes", label, None, 0.7)
+
+
+def _topic(w: Work, k: int) -> Candidate | None:
+    """The body a sentence opens with, its topic (甲基地一共有…，还投资…), if no other body comes before it."""
+    sent, ms = w.sents.sents[k], w.sents.mentions[k]
+    first = next((m for m in ms if m.type != "Place"), None)
+    if first is None or first.type != "Organization" or first.start - sent.start > 20:
+        return None
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(w.text, sent.start, first.start)]
+    opening = w.text[breaks[-1] if breaks else sent.start:first.start]    # 在东山县青石村，|甲合作社…
+    places = {w.text[m.start:m.end] for m in ms if m.type == "Place" and m.end <= first.start}
+    return first if opening.strip() in places | {""} else None
+
+
+@rule("relation.undertakes.topic-owner", stage="venture", produces=("undertakes",), requires=("mentions",))
+def topic_owner(w: Work) -> None:
+    """The body a sentence is about undertakes the project a later clause without its own subject builds
+    (青石村合作社种植草莓，还投资80万元建设光伏电站 → 合作社)."""
+    doc = w.doc
+    for k, sent in enumerate(w.sents.sents):
+        topic = _topic(w, k)
+        bodies, projects = _by_kind(w, k)
+        for v in _TOPIC_VERB.finditer(doc.text, topic.end, sent.end) if topic else ():
+            pr = next((p for p in projects if p.start >= v.end()), None)
+            if pr is not None and not _CLAUSE_BREAK.search(doc.text, v.end(), pr.start) \
+                    and not any(topic.end <= b.start < pr.start for b in bodies if b is not topic):
+                w.fact(topic.label, "undertakes", pr.label, sent.start, 0.5)
+
+
+# 特此通告 甲公司 2022年7月26日: the body that signs a notice
+_SIGNED = re.compile(r"特此(?:通告|公告|通知|声明|告知)[。.！!]?\s*")
+
+
+@rule("relation.undertakes.notice-signer", stage="venture", produces=("undertakes",), requires=("mentions",))
+def notice_signer(w: Work) -> None:
+    """The company that signs a notice undertakes the projects the notice is about
+    (通告 甲小区项目……特此通告 乙房地产开发有限公司 → 乙 undertakes 甲小区项目)."""
+    for sig in _SIGNED.finditer(w.text):
+        signer = next((m for m in w.mentions if m.start == sig.end() and m.type == "Organization"), None)
+        opening = w.text.rfind("通告", 0, sig.start()), w.text.rfind("公告", 0, sig.start())
+        start = max(max(opening), sig.start() - 600)
+        for pr in [m for m in w.mentions if m.type == "Project" and start <= m.start < sig.start()] if signer else ():
+            w.fact(signer.label, "undertakes", pr.label, sig.start(), 0.5)
+
+
+@rule("relation.undertakes.joined-projects", stage="venture", produces=("undertakes",), requires=("mentions",))
+def joined_projects(w: Work) -> None:
+    """Projects joined by 暨 are one undertaking: the owners of the first undertake the second
+    (甲公司乙产业园项目暨丙运营中心奠基 → 甲公司 undertakes 丙运营中心)."""
+    owners: dict[str, set[str]] = {}
+    for r in w.doc.relations:
+        if r.p == "undertakes" and r.o:
+            owners.setdefault(r.o, set()).add(r.s)
+    projects = [m for m in w.mentions if m.type == "Project"]
+    for a, b in zip(projects, projects[1:]):
+        if w.text[a.end:b.start] == "暨" and a.label in owners:
+            for owner in sorted(owners[a.label] - owners.get(b.label, set())):
+                w.fact(owner, "undertakes", b.label, a.start, 0.5)
+
+
+@rule("relation.locatedIn.builder-place", stage="venture", produces=("locatedIn",), requires=("entities",))
+def builder_place(w: Work) -> None:
+    """A project not placed yet is where the one body that builds it is, when that is a town or village
+    (青石村合作社投资建设光伏电站 → 青石村); it runs last in its stage, after the undertakes rules."""
+    doc = w.doc
+    placed = {r.s for r in doc.relations if r.p == "locatedIn"}
+    where = {r.s: r.o for r in doc.relations if r.p == "locatedIn"}
+    owners: dict[str, set[str]] = {}
+    said: dict[str, int | None] = {}                 # where the project's builder is named (the evidence)
+    for r in doc.relations:
+        if r.p == "undertakes" and r.o:
+            owners.setdefault(r.o, set()).add(r.s)
+            said.setdefault(r.o, r.sentence.start if r.sentence else None)
+    for project, bodies in sorted(owners.items()):
+        places = {where.get(b) for b in bodies}
+        place = places.pop() if len(places) == 1 else None
+        if project not in placed and place and _level(doc, place) in ("town", "village"):
+            w.fact(project, "locatedIn", place, said[project], 0.45)
+
+
+def _level(doc: Doc, label: str) -> str | None:
+    ent = doc.entities.get(("Place", label))
+    return None if ent is None else ent.attrs.get("level")

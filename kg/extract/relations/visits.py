@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from ...model import Doc, Sentence
 from ..lexicon import word_pattern, words
 from ..spans import Candidate
+from .hosting import heads_title
 
 if TYPE_CHECKING:
     from ..state import Work
@@ -31,6 +32,7 @@ class Thread:
     para: int = -1                                             # where the paragraph starts
     visitors: list[Candidate] = field(default_factory=list)   # the subjects of its last visit
     venue: list[Candidate] = field(default_factory=list)      # where its last event was
+    visited: list[Candidate] = field(default_factory=list)    # what its last visit visited
 
     def at(self, para: int) -> Thread:
         """The thread for a sentence of the paragraph at ``para``: this one, or a new one."""
@@ -38,8 +40,12 @@ class Thread:
 
 
 # How an event was found: verb: subjects named before the trigger; continued: the paragraph's visitors;
-# before: the venue of an earlier sentence of the paragraph; site: 在X现场，某某…
-How = Literal["verb", "continued", "before", "site"]
+# before: the venue of an earlier sentence of the paragraph; site: 在X现场，某某…;
+# companion: 某某陪同 (visited what the visit visited); party: 某某参加调研 (attended it)
+How = Literal["verb", "continued", "before", "site", "companion", "party"]
+# a person's part in someone else's visit: companion (陪同, 陪同调研) or party (参加调研, 一同考察)
+_ACCOMPANIED = re.compile(r"在([^，,。；]{2,40}?)(?:等)?(?:同志)?的?(?:陪同|带领|引导)下")
+_PARTY = re.compile(r"(?:等)?(?:(?P<companion>陪同|随同)|(?P<party>参加|一同|一起|共同))(?P<visit>调研|考察|检查|视察|督导|督查|走访|暗访)?")
 
 
 @dataclass(frozen=True)
@@ -91,10 +97,64 @@ def _sentence_events(doc: Doc, sent: Sentence, ms: list[Candidate], trig: dict[s
         thread.venue = host[:1]          # 某县召开…会。书记某某出席并讲话: the meeting the county held
     people = [m for m in others if m.label in titled and not _quoted(doc, sent, m)]
     teaching = bool(word_pattern("lecture_words.txt").search(sent.text))
+    trig = _without_adverbs(doc, trig)
+    party, trig = _visit_party(doc, sent, others, trig)
+    people = [p for p in people if all(p is not q for q, _ in party)]
     found = [_event(doc, sent, ms, people, trig[pred], pred, thread, teaching and pred == "inspected")
              for pred in ("inspected", "attended") if pred in trig]
     found.append(_site_visit(doc, sent, ms, people, teaching))
+    found += _party_events(sent, party, thread)
     return [ev for ev in found if ev is not None and ev.targets]
+
+
+def _without_adverbs(doc: Doc, trig: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The triggers less 深入 used as an adverb (深入贯彻落实: thoroughly, no visit; 深入基层 is one)."""
+    adverb = word_pattern("adverb_verbs.txt", "深入(?:{})")
+    if "inspected" not in trig:
+        return trig
+    kept = [t for t in trig["inspected"] if not adverb.match(doc.text, t)]
+    return {**{p: ts for p, ts in trig.items() if p != "inspected"}, **({"inspected": kept} if kept else {})}
+
+
+def _visit_party(doc: Doc, sent: Sentence, people: list[Candidate], trig: dict[str, list[int]]
+                 ) -> tuple[list[tuple[Candidate, How]], dict[str, list[int]]]:
+    """The people who went along on a visit (李明陪同调研, 张强参加调研) and the triggers left once their words are
+    taken out (the 调研 of 陪同调研 is no visit of theirs to start)."""
+    text = doc.text
+    party: list[tuple[Candidate, How]] = []
+    taken: set[int] = set()
+    starts = sorted(t for pred in ("inspected", "attended") for t in trig.get(pred, ()))
+    for p in [p for p in people if not _quoted(doc, sent, p)]:
+        m = _party_word(text, sent, p, starts)
+        if m is None:
+            continue
+        party.append((p, "companion" if m.group("companion") else "party"))
+        taken.update(range(m.start(), m.end()))
+    for m in _ACCOMPANIED.finditer(text, sent.start, sent.end):     # 在李明的陪同下，王建华…
+        party += [(p, "companion") for p in people if m.start(1) <= p.start and p.end <= m.end(1)]
+    if not taken:
+        return party, trig
+    return party, {pred: kept for pred, ts in trig.items() if (kept := [t for t in ts if t not in taken])}
+
+
+def _party_word(text: str, sent: Sentence, p: Candidate, starts: list[int]) -> re.Match | None:
+    """The word that makes ``p`` one of a visit's party: the next 陪同 or 参加调研 of the clause, with no visit
+    or attend verb of ``p``'s own before it."""
+    m = next((m for m in _PARTY.finditer(text, p.end, sent.end) if not m.group("party") or m.group("visit")), None)
+    if m is None or m.start() - p.end > 120 or re.search(r"[。；;]", text[p.end:m.start()]) \
+            or any(p.end <= t < m.start() for t in starts):
+        return None
+    return m
+
+
+def _party_events(sent: Sentence, party: list[tuple[Candidate, How]], thread: Thread) -> list[Event]:
+    """Companions visited what the visit visited; the others of its party attended it."""
+    out = []
+    for how, pred in (("companion", "inspected"), ("party", "attended")):
+        who = [p for p, h in party if h == how]
+        if who and thread.visited:
+            out.append(Event(sent, pred, how, who, thread.visited, False))
+    return out
 
 
 def _quoted(doc: Doc, sent: Sentence, m: Candidate) -> bool:
@@ -126,8 +186,11 @@ def _event(doc: Doc, sent: Sentence, ms: list[Candidate], people: list[Candidate
     if not subj:
         return None
     targets = _targets(doc, sent, ms, subj, starts, pred)
+    if len(subj) > 1 and any("分别" in doc.text[max(sent.start, t - 4):t] for t in starts):
+        targets = []            # 甲、乙分别前往A、B、C: who went where the sentence does not say
     if pred == "inspected":
         thread.visitors = subj
+        thread.visited = targets or thread.visited
     if targets:
         thread.venue = targets
     elif pred == "attended" and thread.venue:
@@ -144,7 +207,7 @@ def _targets(doc: Doc, sent: Sentence, ms: list[Candidate], subj: list[Candidate
     after = max(p.end for p in inside) if inside else sent.start
     kinds = ("Place", "Agency", "Organization") if pred == "attended" else ("Place", "Agency", "Organization", "Project")
     return [m for m in ms if m.type in kinds and m.start > after and not _topic(doc, m)
-            and not _is_title_body(m, subj) and _in_reach(doc, m, starts)]
+            and not _is_title_body(m, subj) and not heads_title(doc, m) and _in_reach(doc, m, starts)]
 
 
 def _topic(doc: Doc, m: Candidate) -> bool:

@@ -80,6 +80,7 @@
     var li = el("li");
     li.style.setProperty("--c", relColor(f.p));
     add(li, el("time", "", f.when || "日期不详 undated"), factWhat(f, self));
+    (f.context || []).forEach(function (c) { li.appendChild(highlighted(c, namesOf([f.s, f.t, f.org]))); });  // the frame's other sentences
     if (f.evidence) li.appendChild(highlighted(f.evidence, namesOf([f.s, f.t, f.org])));
     if (f.article) li.appendChild(citation(f.article));
     (f.corrected || []).forEach(function (c) {       // the user's correction: a distinct mark, who, why, note
