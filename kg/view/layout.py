@@ -123,7 +123,9 @@ def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 
         return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(order, xy)}
 
     isolates = sorted(v for v in order if G.degree(v) == 0)
-    core = G.subgraph(v for v in order if G.degree(v) > 0)
+    core = nx.Graph()               # a graph of its own, not a view: a view iterates a set (hash order)
+    core.add_nodes_from(v for v in order if G.degree(v) > 0)
+    core.add_edges_from(G.edges())
     comms = [sorted(c) for c in nx.community.louvain_communities(core, seed=seed)] if len(core) else []
     comms.sort(key=lambda c: (-len(c), c[0]))
     member = {v: i for i, c in enumerate(comms) for v in c}
@@ -141,7 +143,8 @@ def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 
         centres = _separate(centres, radii, gap=SPACING)
     pos: dict[str, tuple[float, float]] = {}
     for i, c in enumerate(comms):
-        xy = _piece(c, core.subgraph(c).edges(), seed + i) * radii[i] + centres[i]
+        inner = sorted((a, b) if a <= b else (b, a) for a, b in core.subgraph(c).edges())   # hash-order free
+        xy = _piece(c, inner, seed + i) * radii[i] + centres[i]
         for v, (x, y) in zip(c, xy):
             pos[v] = (round(float(x), 1), round(float(y), 1))
     if isolates:   # a grid below everything else
