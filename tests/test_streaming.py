@@ -96,3 +96,17 @@ def test_a_build_from_the_cache_and_memo_equals_one_without(tmp_path):
     grown = _build(src, tmp_path / "o2")                  # one new article over the old OUT
     assert again == first
     assert grown == _build(src, tmp_path / "o3", "--no-cache")
+
+
+def test_the_layout_is_the_same_whatever_the_hash_seed():
+    """graph.html must be the same bytes in every process: Python's string hashing differs per process."""
+    import subprocess
+    import sys
+    code = ("import json; from kg.view.sample import random_graph; from kg.view.layout import layout; "
+            "g = random_graph(800, 3000, seed=3); "
+            "edges = sorted({tuple(sorted((f.s, f.o))) for f in g.facts if f.o in g.nodes}); "
+            "print(json.dumps(sorted(layout(sorted(g.nodes), edges).items())))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2)}
+    assert len(runs) == 1
