@@ -138,6 +138,7 @@ class ExtractionCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / FILE
+        self._used: list[str] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._db() as db:
             db.execute("PRAGMA journal_mode=WAL")
@@ -154,7 +155,10 @@ class ExtractionCache:
             db.close()
 
     def get(self, keys: Iterable[str]) -> dict[str, Doc]:
-        """The cached docs of ``keys`` that are there (an unreadable entry counts as missing)."""
+        """The cached docs of ``keys`` that are there (an unreadable entry counts as missing).
+
+        Reading does not write: the entries found are marked used when the cache is closed (``close``).
+        """
         keys = list(keys)
         found: dict[str, Doc] = {}
         with self._db() as db:
@@ -166,12 +170,19 @@ class ExtractionCache:
                         found[key] = unpack(data)
                     except Exception:          # noqa: BLE001 - a stale or damaged entry is a miss
                         pass
-            if found:
-                now = time.time_ns()
-                db.execute("BEGIN")
-                db.executemany("UPDATE docs SET used = ? WHERE key = ?", [(now, k) for k in found])
-                db.execute("COMMIT")
+        self._used.extend(found)
         return found
+
+    def mark_used(self) -> None:
+        """Record the entries ``get`` found as just used (for the LRU bound)."""
+        if not self._used:
+            return
+        now = time.time_ns()
+        with self._db() as db:
+            db.execute("BEGIN")
+            db.executemany("UPDATE docs SET used = ? WHERE key = ?", [(now, k) for k in self._used])
+            db.execute("COMMIT")
+        self._used = []
 
     def put(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store packed docs (one transaction)."""
@@ -212,4 +223,32 @@ class ExtractionCache:
             db.execute("VACUUM")
 
     def close(self) -> None:
-        """Nothing stays open between operations; kept for symmetry."""
+        """Mark what was read as used (nothing else stays open between operations)."""
+        self.mark_used()
+
+
+MEMO_FILE = "memo.sqlite"
+
+
+class Memo:
+    """Results of later stages under a hash of their inputs, in ``memo.sqlite`` next to the extraction
+    cache, with the same size bound and pruning: each article's share of the RDF
+    (``kg.rdf.mapping.ArticleRdf.cached``, keys ``rdf:…``) and the view's layouts (``layout:…``)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.store = ExtractionCache(path or cache_dir() / MEMO_FILE)
+
+    def get(self, keys: list[str]) -> dict[str, tuple]:
+        return self.store.get(keys)      # type: ignore[return-value]
+
+    def put(self, items: list[tuple[str, tuple]]) -> None:
+        self.store.put((k, zlib.compress(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), 1)) for k, v in items)
+
+    def close(self) -> None:
+        import sqlite3
+        try:
+            self.store.mark_used()
+            self.store.prune(limit_bytes())
+        except sqlite3.Error:
+            pass
+        self.store.close()

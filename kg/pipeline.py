@@ -5,11 +5,20 @@ last phase (the store update and the files moved in, Ctrl-C held back), which
 starts by deleting ``OUT/build.json`` and ends by writing it: a build killed
 at any moment leaves either the previous build whole, or an OUT the next build
 repairs (``kg check`` tells which).
+
+Memory is bounded by what the resolved graph needs, not by the corpus: the
+articles stream through extraction (each doc's ``extractions.jsonl`` line is
+written and the doc spilled to the scratch folder), resolution reads the
+spilled docs back one at a time (``kg.resolve.stream``), and the RDF is made
+one article graph at a time, written to ``graph.ttl``/``graph.trig`` and to the
+store's update and dropped (``kg.rdf.stream``); ``graph.json`` and
+``graph.html`` are written meanwhile by a forked child (``kg.view.job``).
+What stays is the graph (nodes, facts, a light doc per article), the shared
+descriptions and a hash per article graph.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 from collections import Counter
@@ -41,6 +50,7 @@ def _close_cache(cache) -> None:
     import sqlite3
     from .cache import limit_bytes
     try:
+        cache.mark_used()
         cache.prune(limit_bytes())
     except sqlite3.Error:
         pass
@@ -145,15 +155,8 @@ def _store_clean(out: Path, record: dict) -> bool:
 def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progress: bool,
            base: str | None, jobs: int | None, cache: bool, disable: tuple[str, ...] = (),
            corr=None, accurate: bool = False) -> dict[str, Any]:
-    from .export.files import write_graph_files
-    from .export.jsonl import stream_extractions
-    from .outdir import (SCRATCH, changed_files, forget_record, interrupts_deferred, move_in, read_record,
-                         remove_leftovers, write_record)
-    from .rdf import build_dataset
-    from .correct import apply as correct, warn_orphans
-    from .resolve import resolve
-    from .store import EarlyLoad, open_store, sync_checked
-    from .view import write_graph_json
+    from .correct import warn_orphans
+    from .outdir import SCRATCH, changed_files, read_record, remove_leftovers
 
     remove_leftovers(out)            # scratch folders of builds that were killed
     exclude = (out,)                 # kg build . -o out must not read its own output
@@ -163,76 +166,162 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
     record = read_record(out)
     if (key is not None and record is not None and record.get("key") == key and _store_clean(out, record)
             and not changed_files(out, record)):
-        summary = dict(record["summary"])            # nothing changed: nothing to do
-        summary["entities"] = {t: summary.get("entities", {}).get(t, 0) for t in ENTITY_TYPES}
-        summary["store"] = {"unchanged": summary.pop("store_graphs", n)}
-        summary.pop("quads", None)
-        summary["up_to_date"] = True
         warn_orphans(record["summary"].get("corrections"), warn)
-        return summary
+        return _up_to_date(record, n)                # nothing changed: nothing to do
 
     stats: dict[str, Any] = {}
     quiet = (lambda e: None) if cache else warn      # the key's pass has warned already
-    docs = list(iter_docs(_read(sources, quiet, exclude, corr), home=home, progress=progress,
-                          jobs=jobs, cache=cache, total=n or None, stats=stats, disable=disable,
-                          accurate=accurate))
-    if not docs:
+    with tempfile.TemporaryDirectory(prefix=SCRATCH, dir=out) as tmp:
+        scratch = Path(tmp)
+        (scratch / WORK).mkdir()
+        resolver, unknown = _extract_pass(_read(sources, quiet, exclude, corr), scratch, home, progress,
+                                          jobs, cache, n, stats, disable, accurate)
+        graph = _resolve_pass(resolver, progress)
+        extra = _correct(graph, corr, warn, progress)
+        summary = _write_outputs(graph, scratch, out, record, key, base, progress, cache, extra)
+    summary = {k: v for k, v in summary.items() if k not in ("store_graphs", "quads")}
+    summary["extraction"] = stats
+    summary["home_unknown"] = unknown
+    return summary
+
+
+WORK = "work"            # the scratch subfolder of what is not an output (spilled docs and N-Quads)
+
+
+def _up_to_date(record: dict, n: int) -> dict[str, Any]:
+    """The summary of a build that found nothing to do."""
+    summary = dict(record["summary"])
+    summary["entities"] = {t: summary.get("entities", {}).get(t, 0) for t in ENTITY_TYPES}
+    summary["store"] = {"unchanged": summary.pop("store_graphs", n)}
+    summary.pop("quads", None)
+    summary["up_to_date"] = True
+    return summary
+
+
+def _extract_pass(articles: Iterable[Article], scratch: Path, home: str | None, progress: bool, jobs: int | None,
+                  cache: bool, n: int, stats: dict, disable: tuple[str, ...], accurate: bool = False):
+    """Extract (or take from the cache) every article, streaming: its line of ``extractions.jsonl`` is
+    written, its doc spilled for resolution; what stays is the namesake index and the articles
+    whose home is unknown. Raises ``KgError`` E009 when there is no article."""
+    from .export.jsonl import stream_extractions
+    from .resolve.stream import StreamedResolve
+    resolver = StreamedResolve(scratch / WORK / "docs.bin")
+    unknown: list[tuple[str, str]] = []
+
+    def indexed(docs: Iterable[Doc]) -> Iterator[Doc]:
+        for doc in docs:
+            resolver.add(doc)
+            if not doc.home:
+                unknown.append((doc.article.id, doc.source.level if doc.source else "unknown"))
+            yield doc
+    stream_extractions(indexed(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache,
+                                         total=n or None, stats=stats, disable=disable, accurate=accurate)),
+                       scratch / "extractions.jsonl")
+    if not len(resolver):
         raise KgError("E009")
-    with Phase("resolve", None, "", progress):
-        graph: Graph = resolve(docs)
-    if corr is not None:
-        with Phase("correct", None, "", progress):
-            outcome = correct(graph, corr)
-    with open_store(out, create=True) as store, ThreadPoolExecutor(1) as pool:
-        # A new (empty) store loads article graphs in a background thread while the
-        # RDF is mapped (pyoxigraph releases the GIL); a store with content waits for the commit.
-        early = EarlyLoad(store, pool)
-        if early.active:
-            forget_record(out)
-        with Phase("rdf", len(graph.articles), "articles", progress) as phase:
-            def mapped(g: str, nquads: str) -> None:
-                early(g, nquads)
-                phase.advance()
-            dataset = build_dataset(graph, base=base, on_graph=mapped)
-        early.flush()
-        with tempfile.TemporaryDirectory(prefix=SCRATCH, dir=out) as tmp:
-            scratch = Path(tmp)
-            with Phase("files", None, "", progress):
-                triples = write_graph_files(dataset, scratch)
-                stream_extractions(docs, scratch / "extractions.jsonl")
-                write_graph_json(graph, scratch / "graph.json")
+    return resolver, unknown
+
+
+def _resolve_pass(resolver, progress: bool) -> Graph:
+    """The resolved graph of the spilled docs."""
+    with Phase("resolve", len(resolver), "articles", progress) as phase:
+        return resolver.graph(on_doc=phase.advance)
+
+
+def _correct(graph: Graph, corr, warn: Warn | None, progress: bool) -> dict[str, Any]:
+    """Apply the user's corrections (if any) to the resolved graph; what they add to the summary."""
+    if corr is None:
+        return {}
+    from .correct import apply as correct, warn_orphans
+    with Phase("correct", None, "", progress):
+        outcome = correct(graph, corr)
+    report = outcome.report(str(corr.path))
+    warn_orphans(report, warn)
+    return {"corrections": report}
+
+
+def _write_outputs(graph: Graph, scratch: Path, out: Path, record: dict | None, key: str | None,
+                   base: str | None, progress: bool, cache: bool = True, extra: dict | None = None) -> dict[str, Any]:
+    """Write the graph's files into ``scratch`` — graph.json and graph.html in a child process while the RDF
+    is mapped and written here — then, Ctrl-C held back, update the store and move the files into ``out``
+    (``extra``: more of the summary, recorded with it)."""
+    from .outdir import forget_record, interrupts_deferred, move_in, write_record
+    from .store import EarlyLoad, open_store, sync_checked
+    from .view.job import ViewJob
+    view = ViewJob(graph, scratch, out, record, _open_memo(cache))   # forked before the store's threads start
+    try:
+        with open_store(out, create=True) as store, ThreadPoolExecutor(1) as pool:
+            # A new (empty) store loads article graphs in a background thread while the
+            # RDF is mapped (pyoxigraph releases the GIL); a store with content waits for the commit.
+            early = EarlyLoad(store, pool)
+            if early.active:
+                forget_record(out)
+            dataset, triples, spilled = _write_rdf(graph, store, early, scratch, base, progress, cache)
             with Phase("view", None, "", progress):
-                _write_view(graph, scratch, out, record)
+                view.result()
             counts = Counter(n.type for n in graph.nodes.values())
-            summary = {"articles": len(docs), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
-                       "relations": len(graph.facts), "triples": triples, "store_graphs": len(dataset.digests)}
-            if corr is not None:
-                summary["corrections"] = outcome.report(str(corr.path))
-                warn_orphans(summary["corrections"], warn)
+            summary = {"articles": len(graph.articles), "entities": {t: counts.get(t, 0) for t in ENTITY_TYPES},
+                       "relations": len(graph.facts), "triples": triples, "store_graphs": len(dataset.digests),
+                       **(extra or {})}
             # Only now does OUT change: Ctrl-C waits until the store and the files are one build again.
             with interrupts_deferred():
                 forget_record(out)
                 with Phase("store", None, "", progress):
                     early.check()
-                    stored = sync_checked(store, dataset, early.loaded)
+                    stored = sync_checked(store, dataset, early.loaded, spilled, scratch / "graph.trig")
                 summary["quads"] = len(store)
                 names = move_in(scratch, out)
                 kept = ["graph.html"] if "graph.html" not in names and (out / "graph.html").is_file() else []
                 write_record(out, key, summary, names + kept)
-    summary = {k: v for k, v in summary.items() if k not in ("store_graphs", "quads")}
+    finally:
+        view.cancel()
     summary["store"] = vars(stored)
-    summary["extraction"] = stats
-    summary["home_unknown"] = [(d.article.id, d.source.level if d.source else "unknown") for d in docs if not d.home]
     return summary
 
 
-def _write_view(graph: Graph, scratch: Path, out: Path, record: dict | None) -> None:
-    """Write ``graph.html`` into ``scratch`` unless the one in ``out`` already shows this very graph."""
-    from .outdir import file_digest
-    from .view import write_html
-    if record is not None and (out / "graph.html").is_file():
-        files = record.get("files", {})
-        same_graph = files.get("graph.json") == file_digest(scratch / "graph.json")
-        if same_graph and files.get("graph.html") == file_digest(out / "graph.html"):
-            return
-    write_html(graph, scratch / "graph.html")
+def _write_rdf(graph: Graph, store, early, scratch: Path, base: str | None, progress: bool, cache: bool = True):
+    """Map ``graph`` to RDF one article graph at a time (taken from the RDF memo when the article's inputs
+    did not change): each is written to graph.ttl and graph.trig, loaded early into an empty store or,
+    when the store holds another version of it, spilled for the store update, then dropped.
+    Returns (dataset without article graphs, triples, spilled N-Quads)."""
+    from .rdf import build_dataset
+    from .rdf.iri import check_base
+    from .rdf.stream import GraphFiles
+    from .store.sync import stored_digests
+    old = {} if early.active else stored_digests(store)
+    files = GraphFiles(scratch, check_base(base))
+    spilled = scratch / WORK / "changed.nq"
+    memo = _open_memo(cache)
+    try:
+        with open(spilled, "w", encoding="utf-8") as changed, \
+                Phase("rdf", len(graph.articles), "articles", progress) as phase:
+            def sink(part) -> None:
+                files.part(part)
+                if early.active:
+                    early(part.graph, part.nquads)
+                elif old.get(part.graph) != part.digest:
+                    changed.write(part.nquads)
+                phase.advance()
+            dataset = build_dataset(graph, base=base, sink=sink, memo=memo)
+            early.flush()
+    except BaseException:
+        files.abort()
+        raise
+    finally:
+        if memo is not None:
+            memo.close()
+    with Phase("files", None, "", progress):            # the shared graph, then the article graphs' bodies
+        triples = files.finish(dataset.shared)
+    return dataset, triples, spilled
+
+
+def _open_memo(use: bool):
+    """The memo of later stages (kg.cache.Memo), or None when the cache is off or cannot be opened."""
+    if not use:
+        return None
+    import sqlite3
+    from .cache import Memo
+    try:
+        return Memo()
+    except (OSError, sqlite3.Error):
+        return None

@@ -1,7 +1,8 @@
 """The graph files of a build: ``graph.ttl`` (the merged graph) and ``graph.trig`` (shared
 descriptions in the default graph, one named graph per article).
 
-Both are sorted and prefixed, so two builds of the same input give the same bytes.
+Both are sorted and prefixed, so two builds of the same input give the same bytes; a build
+writes them as its article graphs come (``kg.rdf.stream``), this writes them from a whole dataset.
 
 >>> import tempfile, pathlib
 >>> from kg.rdf.dataset import RdfDataset
@@ -21,18 +22,29 @@ article:a {
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
-from ..fsutil import atomic_write
 from ..rdf.dataset import RdfDataset
-from ..rdf.namespaces import prefixes
-from ..rdf.turtle import trig, turtle
+from ..rdf.stream import GraphFiles
 
 
 def write_graph_files(ds: RdfDataset, out: Path) -> int:
-    """Write ``graph.ttl`` and ``graph.trig`` of ``ds`` into ``out``; return the merged triple count."""
-    union = ds.union()
-    p = prefixes(ds.base)
-    atomic_write(out / "graph.ttl", turtle(union, p))
-    atomic_write(out / "graph.trig", trig(ds.graphs, p, ds.shared))
-    return sum(len(pos) for pos in union.values())
+    """Write ``graph.ttl`` and ``graph.trig`` of ``ds`` into ``out``; return the triple count."""
+    files = GraphFiles(out, ds.base)
+    try:
+        for g in sorted(ds.graphs):
+            files.graph(g, ds.graphs[g])
+    except BaseException:
+        files.abort()
+        raise
+    return files.finish(ds.shared)
+
+
+def write_graph_file(ds: RdfDataset, name: str, dest: Path) -> None:
+    """Write ``ds`` as ``name`` (``graph.ttl`` or ``graph.trig``, the bytes a build writes) to the file ``dest``."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kg-build-export-", dir=dest.parent) as tmp:
+        write_graph_files(ds, Path(tmp))
+        os.replace(Path(tmp) / name, dest)

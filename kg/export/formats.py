@@ -5,8 +5,6 @@ from pathlib import Path
 
 from ..fsutil import atomic_write
 from ..rdf.dataset import RdfDataset
-from ..rdf.namespaces import prefixes
-from ..rdf.turtle import trig, turtle
 
 def ntriples(ds: RdfDataset) -> str:
     """The merged graph as sorted N-Triples.
@@ -35,9 +33,11 @@ def export(ds: RdfDataset, fmt: str, dest: Path) -> list[Path]:
         atomic_write(dest / "nodes.csv", nodes)
         atomic_write(dest / "edges.csv", edges)
         return [dest / "nodes.csv", dest / "edges.csv"]
-    p = prefixes(ds.base)
-    text = {"ttl": lambda: turtle(ds.union(), p), "trig": lambda: trig(ds.graphs, p, ds.shared),
-            "nt": lambda: ntriples(ds), "nq": lambda: nquads(ds), "jsonld": lambda: jsonld(ds),
+    if fmt in ("ttl", "trig"):
+        from .files import write_graph_file
+        write_graph_file(ds, f"graph.{fmt}", dest)
+        return [dest]
+    text = {"nt": lambda: ntriples(ds), "nq": lambda: nquads(ds), "jsonld": lambda: jsonld(ds),
             "graphml": lambda: graphml(ds)}[fmt]()
     atomic_write(dest, text)
     return [dest]

@@ -35,6 +35,7 @@ class RdfDataset:
     digests: dict[str, str] = field(default_factory=dict)
     nquads: dict[str, str] = field(default_factory=dict)      # graph → its sorted N-Quads, hash quad excluded
     mentions: dict[str, set[str]] = field(default_factory=dict)  # graph → shared subjects it describes
+    released: int = 0          # quads of the article graphs handed on and dropped (``release``)
     _union: Subjects | None = field(default=None, repr=False, compare=False)
 
     def add(self, graph: str, s: str, p: str, o: str) -> None:
@@ -57,8 +58,17 @@ class RdfDataset:
         pos.add((p, o))
 
     def __len__(self) -> int:
-        """The number of quads (default graph included)."""
-        return sum(len(pos) for g in [self.shared, *self.graphs.values()] for pos in g.values())
+        """The number of quads (default graph and released graphs included)."""
+        return self.released + sum(len(pos) for g in [self.shared, *self.graphs.values()] for pos in g.values())
+
+    def release(self, graph: str) -> Subjects:
+        """Take the named graph ``graph`` out of the dataset (streaming: it was written elsewhere);
+        its quads still count in ``len``, its hash stays in ``digests``."""
+        self._union = None
+        subjects = self.graphs.pop(graph, {})
+        self.mentions.pop(graph, None)
+        self.released += sum(len(pos) for pos in subjects.values())
+        return subjects
 
     def __contains__(self, quad: tuple[str | None, str, str, str]) -> bool:
         """Whether ``(graph, s, p, o)`` is in the dataset (graph None: the shared graph)."""

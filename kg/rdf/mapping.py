@@ -24,14 +24,16 @@ True
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Fact, Graph, GraphEvent, Node, fact_id
 from . import iri as I
 from . import terms as T
-from .dataset import RdfDataset
+from .dataset import RdfDataset, Subjects
 from .namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 
 MAPPING_VERSION = "9"   # bump when the mapping changes, so stored graphs are rebuilt
@@ -61,17 +63,61 @@ LEVELS = {
 }
 LEVEL_OF = {name: level for level, names in LEVELS.items() for name in names}
 
+MENTIONS = T.iri(SCHEMA + "mentions")
 SHARED_GRAPH = "graph/unattributed"   # under the base: nodes no article mentions
 CORRECTIONS_GRAPH = "graph/corrections"   # the user's corrections as prov:Activity, with their agents
 REJECTED_GRAPH = "graph/rejected"     # facts a correction rejected: kept, never asserted
 
 
+@dataclass
+class ArticleRdf:
+    """One article's share of the RDF: its named graph and what its facts add to the shared graph.
+
+    ``nquads`` (sorted, the hash quad left out) is what ``digest`` is taken over; ``block`` is the
+    graph's TriG block and the prefixes it uses, once a writer made it. All but ``subjects`` is what
+    a ``memo`` keeps (``cached``): an article whose inputs did not change is not mapped again.
+    """
+    graph: str
+    digest: str
+    nquads: str
+    shared: list[tuple[str, str, str]]
+    quads: int                                          # in the named graph, the hash quad included
+    block: tuple[str, tuple[str, ...]] | None = None
+    subjects: Subjects | None = field(default=None, repr=False)
+
+    def graph_subjects(self) -> Subjects:
+        """The named graph (subject → {(p, o)}), the hash quad included (parsed back when cached)."""
+        if self.subjects is None:
+            tail = len(self.graph) + 5                  # " <g> .\n"
+            subjects: Subjects = {}
+            for line in self.nquads.splitlines(keepends=True):
+                s, p, rest = line.split(" ", 2)
+                subjects.setdefault(s, set()).add((p, rest[:-tail]))
+            subjects.setdefault(T.iri(self.graph), set()).add((K_HASH, T.plain(self.digest)))
+            self.subjects = subjects
+        return self.subjects
+
+    def cached(self) -> tuple:
+        return (self.digest, self.nquads, self.shared, self.quads, self.block)
+
+
+Memo = Any     # ``get(keys) -> {key: ArticleRdf.cached()}``, ``put([(key, cached)])`` (kg.cache.Memo)
+WINDOW = 256   # articles looked up in the memo at once
+
+
 def build_dataset(graph: Graph, base: str | None = None,
-                  on_graph: Callable[[str, str], None] | None = None) -> RdfDataset:
+                  on_graph: Callable[[str, str], None] | None = None,
+                  sink: Callable[[ArticleRdf], None] | None = None, memo: Memo | None = None) -> RdfDataset:
     """Map ``graph`` to RDF under ``base`` (default ``https://kg.example.org/id/``).
 
+    The article graphs are made one at a time, in the order of their IRIs.
     ``on_graph(graph IRI, N-Quads)`` is called as soon as each article graph is
-    complete (its hash comes at the end), so a store can start loading early.
+    complete (its hash comes apart, at the end of the store update), so a store
+    can start loading early. ``sink(ArticleRdf)`` (streaming) gets each article's
+    share instead of the dataset keeping its graph: memory holds the shared graph,
+    not every article's. ``memo`` keeps each article's share under a hash of what
+    it is made from (its facts, the nodes they name, its metadata), so an article
+    whose inputs did not change is not mapped again.
     """
     base = I.check_base(base)
     ds = RdfDataset(base)
@@ -91,46 +137,59 @@ def build_dataset(graph: Graph, base: str | None = None,
         for f in facts:
             keys[aid].update(k for k in (f.s, f.o, f.org) if k in graph.nodes)
     mentioned = set().union(*keys.values()) if keys else set()
-    mentions = T.iri(SCHEMA + "mentions")
-
-    def done(g: str) -> None:
-        gi = T.iri(g)
-        for x in ds.mentions.get(g, ()):
-            ds.add(g, gi, mentions, x)
-        text = graph_nquads(g, ds.graphs[g])    # hashed and handed on, not kept: the store remakes
-        ds.digests[g] = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {base}\n{text}".encode("utf-8")).hexdigest()
-        if on_graph is not None:                # what it needs from ds.graphs (memory: one copy)
-            on_graph(g, text)
-
-    for aid in sorted(set(graph.articles) | set(by_article) | set(keys)):
-        g = I.article_iri(aid, base)
-        m.start(g)
-        m.article(g, aid, graph.articles.get(aid))
-        for key in sorted(keys.get(aid, ())):
-            m.node(graph.nodes[key], aid)
-        for f in by_article.get(aid, ()):
-            m.fact(g, f)
-        m.events(g, events_of.get(aid, []))
-        done(g)
-    orphans = [n for k, n in graph.nodes.items() if k not in mentioned]
+    order = {I.article_iri(aid, base): aid for aid in set(graph.articles) | set(by_article) | set(keys)}
+    orphans = sorted(k for k in graph.nodes if k not in mentioned)
+    special: dict[str, Callable[[], Any]] = {}        # graphs of no article: made anew each time
     if orphans:
-        m.start(base + SHARED_GRAPH)
-        for node in orphans:
-            m.node(node, None)
-        done(base + SHARED_GRAPH)
+        special[base + SHARED_GRAPH] = lambda: None
     if graph.corrections:
-        m.start(base + CORRECTIONS_GRAPH)
-        for cid, desc in sorted(graph.corrections.items()):
-            m.correction(cid, desc)
-        done(base + CORRECTIONS_GRAPH)
+        special[base + CORRECTIONS_GRAPH] = lambda: [m.correction(cid, desc)
+                                                     for cid, desc in sorted(graph.corrections.items())]
     if graph.rejected:
-        m.start(base + REJECTED_GRAPH)
-        for f in graph.rejected:
-            m.fact(base + REJECTED_GRAPH, f, asserted=False)
-        done(base + REJECTED_GRAPH)
-    for g, digest in ds.digests.items():
-        ds.add(g, T.iri(g), K_HASH, T.plain(digest))
-    ds.union()          # computed once here; the store and file writers share it
+        special[base + REJECTED_GRAPH] = lambda: [m.fact(base + REJECTED_GRAPH, f, asserted=False)
+                                                  for f in graph.rejected]
+    order.update(dict.fromkeys(special))
+
+    def emit(part: ArticleRdf) -> None:
+        ds.digests[part.graph] = part.digest
+        for s, p, o in part.shared:
+            m.shared_pos(s).add((p, o))
+        if on_graph is not None:
+            on_graph(part.graph, part.nquads)
+        if sink is not None:
+            sink(part)
+            ds.released += part.quads
+        else:
+            ds.graphs[part.graph] = part.graph_subjects()
+            ds.mentions[part.graph] = {o for p, o in ds.graphs[part.graph].get(T.iri(part.graph), ()) if p == MENTIONS}
+
+    graphs = sorted(order)
+    for i in range(0, len(graphs), WINDOW):
+        window = graphs[i:i + WINDOW]
+        inputs = {g: m.inputs(g, order[g], keys.get(order[g], set()), by_article.get(order[g], []),
+                              events_of.get(order[g], []))
+                  for g in window if order[g] is not None and memo is not None}
+        hits = memo.get(list(inputs.values())) if inputs else {}
+        made = []
+        for g in window:
+            aid = order[g]
+            hit = hits.get(inputs.get(g, ""))
+            if hit is not None:
+                part = ArticleRdf(g, *hit)
+            elif aid is None:
+                part = m.graph_of(g, None, orphans if g == base + SHARED_GRAPH else [], [], special[g])
+            else:
+                part = m.graph_of(g, aid, sorted(keys.get(aid, ())), by_article.get(aid, []),
+                                  lambda: m.events(g, events_of.get(aid, [])))
+                if g in inputs:
+                    made.append((inputs[g], part))
+            emit(part)
+        if made:
+            memo.put([(k, part.cached()) for k, part in made])
+    for key in sorted(graph.nodes):
+        m.describe(graph.nodes[key])
+    if sink is None:
+        ds.union()          # computed once here; the store and file writers share it
     return ds
 
 
@@ -190,14 +249,44 @@ class _Mapper:
     def __init__(self, graph: Graph, ds: RdfDataset, base: str) -> None:
         self.graph, self.ds, self.base = graph, ds, base
         self._iri: dict[str, str] = {}
-        self._desc: set[str] = set()            # node keys already described
         self.cur: dict[str, set[tuple[str, str]]] = {}
         self.mentioned: set[str] = set()
+        self.local: Subjects = {}               # what the current article adds to the shared graph
 
-    def start(self, g: str) -> None:
-        """Make ``g`` the article graph the following triples go to."""
-        self.cur = self.ds.graphs.setdefault(g, {})
-        self.mentioned = self.ds.mentions.setdefault(g, set())
+    def graph_of(self, g: str, aid: str | None, node_keys: list[str], facts: list[Fact],
+                 body: Callable[[], Any] | None = None) -> ArticleRdf:
+        """The share of article ``aid``; with ``aid`` None, of a graph of no article (``body`` writes its
+        triples; ``node_keys`` are the nodes it mentions)."""
+        self.cur, self.mentioned, self.local = {}, set(), {}
+        if aid is not None:
+            self.article(g, aid, self.graph.articles.get(aid))
+        for key in node_keys:
+            self.mentioned.add(self.node_iri(key))
+        for f in facts:
+            self.fact(g, f)
+        if body is not None:
+            body()
+        gi = T.iri(g)
+        self.subject(gi).update((MENTIONS, x) for x in self.mentioned)
+        text = graph_nquads(g, self.cur)
+        digest = hashlib.sha256(f"kg-rdf {MAPPING_VERSION} {self.base}\n{text}".encode("utf-8")).hexdigest()
+        self.subject(gi).add((K_HASH, T.plain(digest)))
+        shared = [(s, p, o) for s in sorted(self.local) for p, o in sorted(self.local[s])]
+        quads = sum(len(pos) for pos in self.cur.values())
+        return ArticleRdf(g, digest, text, shared, quads, subjects=self.cur)
+
+    def inputs(self, g: str, aid: str, node_keys: set[str], facts: list[Fact], events: list[GraphEvent]) -> str:
+        """A hash of everything ``graph_of`` reads for article ``aid`` (the key of its share in a memo)."""
+        nodes, art, doc = self.graph.nodes, self.graph.articles.get(aid), self.graph.docs.get(aid)
+        refs = sorted(node_keys | {k for f in facts for k in (f.s, f.o, f.org) if k})
+        data = [MAPPING_VERSION, self.base, g, aid,
+                [art.title, art.date, art.home] if art else None, [doc.date, doc.home] if doc else None,
+                sorted(node_keys), [(k, nodes[k].type, nodes[k].label) if k in nodes else [k] for k in refs],
+                [f.o in self.graph.articles for f in facts if f.p == "reported"],
+                [self.graph.corrections.get(cid, {}).get("kind") for f in facts for cid in f.corrections],
+                [list(vars(f).values()) for f in facts],
+                [[list(vars(e).values()), [k in nodes for k in (*e.venue, *e.hosts, *e.participants)]] for e in events]]
+        return "rdf:" + hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
     def node_iri(self, key: str) -> str:
         """The IRI term of node ``key`` (cached: keys repeat a lot)."""
@@ -214,8 +303,15 @@ class _Mapper:
         return pos
 
     def shared(self, s: str) -> set[tuple[str, str]]:
-        """The (predicate, object) set of ``s`` in the shared graph; the article mentions ``s``."""
+        """The (predicate, object) set of ``s`` the current article adds to the shared graph; it mentions ``s``."""
         self.mentioned.add(s)
+        pos = self.local.get(s)
+        if pos is None:
+            pos = self.local[s] = set()
+        return pos
+
+    def shared_pos(self, s: str) -> set[tuple[str, str]]:
+        """The (predicate, object) set of ``s`` in the dataset's shared graph."""
         pos = self.ds.shared.get(s)
         if pos is None:
             pos = self.ds.shared[s] = set()
@@ -238,12 +334,9 @@ class _Mapper:
             pos.add((K_HOME, T.zh(home)))
 
     # -- entities ---------------------------------------------------------
-    def node(self, node: Node, aid: str | None) -> None:
+    def describe(self, node: Node) -> None:
         """Type, label, aliases and attributes of ``node``, in the shared graph."""
-        pos = self.shared(self.node_iri(node.key))
-        if node.key in self._desc:
-            return
-        self._desc.add(node.key)
+        pos = self.shared_pos(self.node_iri(node.key))
         pos.update(((A, CLASS_TERMS.get(node.type) or T.iri(KG + "Entity")), (LABEL, T.zh(node.label))))
         qualifier = node.key.partition("/")[2].rpartition("@")[2] if "@" in node.key else ""
         if qualifier and "namesake_of" not in node.attrs:      # person/刘星@太原市

@@ -51,39 +51,42 @@ def local_name(text: str) -> str | None:
 
 
 class Compactor:
-    """Turns N-Triples terms into Turtle terms with the given prefixes (memoised)."""
+    """Turns N-Triples terms into Turtle terms with the given prefixes (memoised); ``used`` collects the
+    prefixes the terms asked for so far."""
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self.prefixes = dict(prefixes)
         self._ns = sorted(((ns, p) for p, ns in self.prefixes.items()), key=lambda x: -len(x[0]))
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, tuple[str, str | None]] = {}
         self.used: set[str] = set()
 
     def __call__(self, term: str) -> str:
-        out = self._cache.get(term)
-        if out is None:
-            out = self._cache[term] = self._compact(term)
-        return out
+        hit = self._cache.get(term)
+        if hit is None:
+            hit = self._cache[term] = self._compact(term)
+        if hit[1] is not None:
+            self.used.add(hit[1])
+        return hit[0]
 
-    def _iri(self, value: str) -> str:
+    def _iri(self, value: str) -> tuple[str, str | None]:
         for ns, p in self._ns:
             if value.startswith(ns):
                 local = local_name(value[len(ns):])
                 if local is not None:
-                    self.used.add(p)
-                    return f"{p}:{local}"
-        return f"<{value}>"
+                    return f"{p}:{local}", p
+        return f"<{value}>", None
 
-    def _compact(self, term: str) -> str:
+    def _compact(self, term: str) -> tuple[str, str | None]:
         if term[0] == "<":
             return self._iri(term[1:-1])
         if term.endswith(">") and '"^^<' in term:
             value, _, dt = term.rpartition("^^")
             bare = _BARE.get(dt)
             if bare is not None and bare.fullmatch(value[1:-1]):
-                return value[1:-1]
-            return f"{value}^^{self._iri(dt[1:-1])}"
-        return term
+                return value[1:-1], None
+            name, p = self._iri(dt[1:-1])
+            return f"{value}^^{name}", p
+        return term, None
 
     def header(self) -> str:
         """``@prefix`` lines of the prefixes used so far, sorted by name."""

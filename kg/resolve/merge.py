@@ -1,6 +1,7 @@
 """Merging entities across articles into graph nodes."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
 from ..model import Doc, Fact, Graph, Node, fact_id
@@ -31,6 +32,25 @@ def placeless(doc: Doc, label: str) -> bool:
     return body is not None and body.jurisdiction is None and label[:1] in "省市县区州盟旗镇乡村"
 
 
+def _intern(text: str | None) -> str | None:
+    """One copy of a string many facts repeat (rule names, roles, dates, evidence of repeated text)."""
+    return sys.intern(text) if text else text
+
+
+def light_doc(doc: Doc) -> Doc:
+    """What the RDF and the view read of a doc besides its entities and relations: the article,
+    the home, the date and the first story heading (a stand-in title).
+
+    >>> from kg.model import Article
+    >>> d = light_doc(Doc(Article("a", ""), stories=[(0, 3, ""), (3, 9, "标题")], date="2024-01-02"))
+    >>> d.stories, d.date
+    ([(3, 9, '标题')], '2024-01-02')
+    """
+    heading = next(((s, e, h) for s, e, h in doc.stories if h and h.strip()), None)
+    return Doc(doc.article, stories=[heading] if heading else [], home=doc.home, province=doc.province,
+               locale=doc.locale, source=doc.source, date=doc.date)
+
+
 def resolve(docs: Iterable[Doc]) -> Graph:
     """Merge the entities of ``docs`` into nodes and turn their relations into facts.
 
@@ -39,11 +59,18 @@ def resolve(docs: Iterable[Doc]) -> Graph:
     place is unknown, which stay their article's own.
     """
     docs = list(docs)
-    qual, why = qualifiers(docs)
+    return merge(docs, *qualifiers(docs))
+
+
+def merge(docs: Iterable[Doc], qual: dict[tuple[str, str], str], why: dict[tuple[str, str], str],
+          light: bool = False) -> Graph:
+    """The graph of ``docs`` (any iterable: read once, in order) given the namesake decisions ``qual`` and
+    ``why`` (see ``namesakes.qualifiers``); ``light`` keeps of each doc only what later stages read
+    (``light_doc``), so the docs can stream through."""
     g = Graph()
     for doc in docs:
         g.articles[doc.article.id] = doc.article
-        g.docs[doc.article.id] = doc
+        g.docs[doc.article.id] = light_doc(doc) if light else doc
         label2key: dict[str, str] = {}
         for (etype, label), ent in sorted(doc.entities.items()):
             q = qual.get((doc.article.id, label)) if etype == "Person" else \
@@ -71,10 +98,10 @@ def resolve(docs: Iterable[Doc]) -> Graph:
                 continue
             sent = r.sentence
             g.facts.append(Fact(
-                s=s, p=r.p, o=o, article=doc.article.id, role=r.role,
+                s=s, p=r.p, o=o, article=doc.article.id, role=_intern(r.role),
                 org=label2key.get(r.org) if r.org else None, former=r.former, start=r.start,
-                end=r.end, date=r.date or doc.date, confidence=r.confidence, rule=r.rule,
-                evidence=sent.text if sent else None,
+                end=r.end, date=_intern(r.date or doc.date), confidence=r.confidence, rule=_intern(r.rule),
+                evidence=_intern(sent.text) if sent else None,
                 evidence_start=sent.start if sent else None, evidence_end=sent.end if sent else None,
                 context=tuple((c.text, c.start, c.end) for c in r.context),
                 id=fact_id(doc.article.id, r.s, r.p, r.o, r.role, r.org)))

@@ -147,24 +147,47 @@ def _clusters(ms: list[Mention]) -> list[tuple[list[Mention], list[str]]]:
 def qualifiers(docs: Iterable[Doc]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """``(article, name) → qualifier`` for persons whose name stands for several people, and the decision
     text for every mention of a name seen in more than one article."""
-    by_name: dict[str, list[Mention]] = defaultdict(list)
+    index = MentionIndex()
     for doc in docs:
+        index.add(doc)
+    return index.qualifiers()
+
+
+Profile = tuple[frozenset, frozenset, frozenset, int, frozenset, bool, "str | None"]
+
+
+class MentionIndex:
+    """The person profiles of a corpus, kept compact while its docs stream by: per name, the articles
+    and their profile (equal profiles are stored once: a name's usual profile costs one reference)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[tuple[str, Profile]]] = defaultdict(list)
+        self._profiles: dict[Profile, Profile] = {}
+
+    def add(self, doc: Doc) -> None:
+        """Index the persons of ``doc``."""
         for m in mentions(doc):
-            by_name[m.name].append(m)
-    qual: dict[tuple[str, str], str] = {}
-    why: dict[tuple[str, str], str] = {}
-    for name, ms in sorted(by_name.items()):
-        if len(ms) < 2:
-            continue
-        groups = _clusters(ms)
-        tags = [_tag(g) for g, _ in groups]
-        for (g, reasons), tag in zip(groups, tags):
-            text = "; ".join(reasons)
-            for m in g:
-                why[m.article, name] = text
-                if len(groups) > 1:
-                    qual[m.article, name] = tag if tags.count(tag) == 1 else f"{tag}/{min(x.article for x in g)}"
-    return qual, why
+            p = (frozenset(m.bodies), frozenset(m.cities), frozenset(m.families), m.posts, frozenset(m.offices),
+                 m.reporter, m.home)
+            self.by_name[m.name].append((m.article, self._profiles.setdefault(p, p)))
+
+    def qualifiers(self) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+        """What ``qualifiers`` returns, for the docs indexed."""
+        qual: dict[tuple[str, str], str] = {}
+        why: dict[tuple[str, str], str] = {}
+        for name, rows in sorted(self.by_name.items()):
+            if len(rows) < 2:
+                continue
+            ms = [Mention(a, name, set(b), set(c), set(f), n, set(o), r, h) for a, (b, c, f, n, o, r, h) in rows]
+            groups = _clusters(ms)
+            tags = [_tag(g) for g, _ in groups]
+            for (g, reasons), tag in zip(groups, tags):
+                text = "; ".join(reasons)
+                for m in g:
+                    why[m.article, name] = text
+                    if len(groups) > 1:
+                        qual[m.article, name] = tag if tags.count(tag) == 1 else f"{tag}/{min(x.article for x in g)}"
+        return qual, why
 
 
 def _tag(group: list[Mention]) -> str:

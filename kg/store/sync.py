@@ -63,10 +63,12 @@ def stored_digests(store: ox.Store) -> dict[str, str]:
     return {row["g"].value: row["h"].value for row in store.query(q)}
 
 
-def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> SyncReport:
+def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = (), spilled: Path | None = None) -> SyncReport:
     """Make the store equal to ``ds``, touching only changed articles and changed descriptions.
 
-    ``preloaded`` are article graphs an ``EarlyLoad`` already put into an empty store.
+    ``preloaded`` are article graphs an ``EarlyLoad`` already put into an empty store;
+    ``spilled`` is a file with the N-Quads (hash quads excluded) of every changed article
+    graph not preloaded, when ``ds`` streamed its graphs out (``RdfDataset.release``).
     Crash-safe: before the first change the description hashes (``kg-shared.json``)
     are deleted, and they are written again only once every change is in; a sync
     that finds them missing rewrites the whole shared graph, and an article graph
@@ -113,12 +115,10 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
     crash.step("store: old descriptions dropped")
     shared = [f"{x} {p} {o} .\n" for x in subjects for p, o in sorted(ds.shared[x])]
     if changed or shared:
-        body, hashes = _nquads(ds, sorted(changed), set(preloaded))
-        data = (body + "".join(shared)).encode("utf-8")
-        if data.count(b"\n") > BULK_QUADS:
-            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
-        else:
-            store.load(data, ox.RdfFormat.N_QUADS)
+        body, hashes = _nquads(ds, sorted(changed), set(preloaded), spilled is not None)
+        if spilled is not None and spilled.stat().st_size:
+            _load(store, spilled, spilled.stat().st_size // 150)
+        _load(store, (body + "".join(shared)).encode("utf-8"))
         crash.step("store: new quads loaded")
         store.load(hashes.encode("utf-8"), ox.RdfFormat.N_QUADS)
         crash.step("store: article hashes written")
@@ -132,16 +132,36 @@ def sync(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> Sy
     return report
 
 
-def sync_checked(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = ()) -> SyncReport:
+def sync_checked(store: ox.Store, ds: RdfDataset, preloaded: Collection[str] = (), spilled: Path | None = None,
+                 trig: Path | None = None) -> SyncReport:
     """``sync``, then count the store's quads: when they are not the dataset's (a store changed
-    behind kg's back, or damaged), rebuild it whole from ``ds``."""
-    report = sync(store, ds, preloaded)
+    behind kg's back, or damaged), rebuild it whole from ``ds`` — or, when ``ds`` streamed its
+    article graphs out, from ``trig`` (the build's ``graph.trig``, which holds them all)."""
+    report = sync(store, ds, preloaded, spilled)
     if len(store) != len(ds):
         forget_digests(store)
         store.clear()
-        report = sync(store, ds)
+        if ds.released and trig is not None:
+            store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG, lenient=True)
+            _write_digests(store, subject_digests(ds))
+        else:
+            report = sync(store, ds)
         report.repaired = 1          # reported as "store: 1 repaired" (not a field: rare)
     return report
+
+
+def _load(store: ox.Store, data: bytes | Path, lines: int | None = None) -> None:
+    """Load N-Quads (bytes or a file): in bulk, without a transaction, when there are many."""
+    if isinstance(data, Path):
+        if (lines or 0) > BULK_QUADS:
+            store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            store.load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    elif data:
+        if data.count(b"\n") > BULK_QUADS:
+            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            store.load(data, ox.RdfFormat.N_QUADS)
 
 
 def _has_quads(store: ox.Store) -> bool:
@@ -234,12 +254,12 @@ class EarlyLoad:
             f.result()
 
 
-def _nquads(ds: RdfDataset, graphs: list[str], skip: Collection[str] = ()) -> tuple[str, str]:
+def _nquads(ds: RdfDataset, graphs: list[str], skip: Collection[str] = (), hashes_only: bool = False) -> tuple[str, str]:
     """N-Quads of ``graphs``: the content (but of ``skip``), and apart from it their content-hash quads."""
     body, hashes = [], []
     for g in graphs:
         hashes.append(f'<{g}> {CONTENT_HASH} "{ds.digests[g]}" <{g}> .\n')
-        if g in skip:
+        if g in skip or hashes_only:
             continue
         block = ds.nquads.get(g)
         if block is None:

@@ -90,8 +90,28 @@ def _separate(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 
     return c
 
 
+memo = None     # a kg.cache.Memo a build sets: layouts are kept under a hash of their input
+
+
 def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Canvas positions ``{node: (x, y)}`` for an undirected graph; deterministic for a given input."""
+    """Canvas positions ``{node: (x, y)}`` for an undirected graph; deterministic for a given input
+    (taken from ``memo`` when it is set and has it: a rebuild that adds no node or edge lays nothing out)."""
+    if memo is None:
+        return _layout(nodes, edges, seed)
+    import hashlib
+    import json
+    from pathlib import Path
+    h = hashlib.sha256(Path(__file__).read_bytes())         # a changed layout code lays out again
+    h.update(json.dumps([sorted(set(nodes)), sorted(edges), seed], ensure_ascii=False).encode("utf-8"))
+    key = "layout:" + h.hexdigest()
+    hit = memo.get([key]).get(key)
+    if hit is None:
+        hit = _layout(nodes, edges, seed)
+        memo.put([(key, hit)])
+    return hit
+
+
+def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
     order = sorted(set(nodes))
     if not order:
         return {}
@@ -103,7 +123,9 @@ def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7
         return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(order, xy)}
 
     isolates = sorted(v for v in order if G.degree(v) == 0)
-    core = G.subgraph(v for v in order if G.degree(v) > 0)
+    core = nx.Graph()               # a graph of its own, not a view: a view iterates a set (hash order)
+    core.add_nodes_from(v for v in order if G.degree(v) > 0)
+    core.add_edges_from(G.edges())
     comms = [sorted(c) for c in nx.community.louvain_communities(core, seed=seed)] if len(core) else []
     comms.sort(key=lambda c: (-len(c), c[0]))
     member = {v: i for i, c in enumerate(comms) for v in c}
@@ -121,7 +143,8 @@ def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7
         centres = _separate(centres, radii, gap=SPACING)
     pos: dict[str, tuple[float, float]] = {}
     for i, c in enumerate(comms):
-        xy = _piece(c, core.subgraph(c).edges(), seed + i) * radii[i] + centres[i]
+        inner = sorted((a, b) if a <= b else (b, a) for a, b in core.subgraph(c).edges())   # hash-order free
+        xy = _piece(c, inner, seed + i) * radii[i] + centres[i]
         for v, (x, y) in zip(c, xy):
             pos[v] = (round(float(x), 1), round(float(y), 1))
     if isolates:   # a grid below everything else
