@@ -49,8 +49,8 @@ FRAMES += [
     ("relation.partOf.region-members", "遵义市", "黔北城市群涵盖的遵义、毕节两市，8月起实现档案通查。",
      {("遵义市", "partOf", "黔北城市群"), ("毕节市", "partOf", "黔北城市群")}),
     ("relation.partOf.region-members", "漳州市", "漳州城市群和厦门市签约。", set()),     # no 涵盖/包括
-    ("relation.partOf.story-site", "太原市", "4月7日清徐县消息，该县在青龙山启动无人机巡航。",
-     {("青龙山", "partOf", "清徐县")}),
+    ("relation.partOf.story-site", "太原市", "4月7日阳曲县消息，该县在青龙山启动无人机巡航。",
+     {("青龙山", "partOf", "阳曲县")}),
     ("relation.partOf.story-site", "太原市", "无人机在青龙山巡航。", set()),           # no county named
     ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司旗下的青河水泥有限公司今年扩产。",
      {("青河水泥有限公司", "partOf", "宏达控股集团有限公司")}),

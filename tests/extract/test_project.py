@@ -175,7 +175,7 @@ def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("新能源汽车产业以宏达基地为核心，醇氢重卡全产业链、乘用车技改项目稳步推进。", ["醇氢重卡全产业链"]),
+    ("新能源汽车产业以宏达基地为核心，碳化硅芯片全产业链、乘用车技改项目稳步推进。", ["碳化硅芯片全产业链"]),
     ("东山县推进道路硬化、绿化提升项目。", []),                 # kinds of work, nothing particular
     ("宁远县北岭储能电站、南湖水厂扩建工程同时开工。", []),     # both already named by their endings
 ])
