@@ -35,6 +35,13 @@ _NAMED_IN_LIST = re.compile(r"的[^，,。；：:]{0,6}?有[：:]?")     # 就�
 _SESSION_BODY = re.compile(r"第?[一二三四五六七八九十]+届(人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)")
 _CORES = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会"}
 _WHOLE_LEVEL = re.compile(r"^[全本我]?([省市县区州])[^委政长]")   # 全市…大会: held by the home city
+_TIME_RE = re.compile(_TIME)
+_AT_SITE = re.compile(r"[”\"]?(?:现场|上)")
+# Patterns around an event's name, built once from the word lists ({} is where the list's words go):
+_JOINT = r"暨[^，,。；]{1,30}?(?:{})"                                          # …会议暨…大会
+_HELD_AFTER = r"(?:在([^，,。；]{1,30}?))?" + _TIME + r"(?:隆重|顺利|正式|盛大|胜利|成功|)(?:{})"   # …在X举行
+_HELD_BEFORE = r"在([^，,。；]{1,30}?)" + _TIME + r"(?:隆重|顺利|正式|盛大|)(?:{})了?的$"       # 在X举行的…
+_CONVENED = r"(?:在([^，,。；]{1,30}?))?" + _TIME + r"(?:主持)?(?:{})了?$"                  # A在X召开…
 
 
 @dataclass
@@ -92,7 +99,7 @@ def _announced(doc: Doc, sent: Sentence, ms: list[Candidate]) -> list[Gathering]
             continue
         start = _name_start(text, sent.start, m.start())
         start = max([start] + [p.end for p in ms if p.type == "Person" and start <= p.start < m.start()])  # no name holds a person
-        joint = re.compile(rf"暨[^，,。；]{{1,30}}?(?:{_heads().pattern})").match(text, m.end())
+        joint = word_pattern("event_heads.txt", _JOINT).match(text, m.end())
         end = joint.end() if joint else m.end()
         g = Gathering(text[start:end], start, end, m.group(0), sent)
         if _frame(doc, sent, ms, g, bare=m.start() - start < 2):
@@ -106,7 +113,7 @@ def _name_start(text: str, lo: int, head: int) -> int:
     last = lo
     for b in _NAME_START.finditer(text, lo, head):
         last = b.end()
-    t = re.compile(_TIME).match(text, last, head)
+    t = _TIME_RE.match(text, last, head)
     return t.end() if t else last
 
 
@@ -114,23 +121,20 @@ def _frame(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering, bare: bo
     """Fill venue and hosts from the words around the name; is the event announced here?
     A bare name (会议, 扩大会议) is an event only with the body that convenes it (东山县委召开扩大会议)."""
     text = doc.text
-    held = word_pattern("event_held_verbs.txt")
-    after = re.compile(rf"(?:在([^，,。；]{{1,30}}?))?{_TIME}(?:隆重|顺利|正式|盛大|胜利|成功|)(?:{held.pattern})")
-    a = after.match(text, g.end)
-    before = re.compile(rf"在([^，,。；]{{1,30}}?){_TIME}(?:隆重|顺利|正式|盛大|)(?:{held.pattern})了?的$")
-    b = before.search(text, max(sent.start, g.start - 40), g.start)
+    a = word_pattern("event_held_verbs.txt", _HELD_AFTER).match(text, g.end)
+    b = word_pattern("event_held_verbs.txt", _HELD_BEFORE).search(text, max(sent.start, g.start - 40), g.start)
     if a and a.group(1):
         g.venue = _inside(ms, a.start(1), a.end(1), ("Place", *BODY))
     elif b:
         g.venue = _inside(ms, b.start(1), b.end(1), ("Place", *BODY))
-    held_before, convener, conv_venue = _convener(doc, sent, ms, g, held)
+    held_before, convener, conv_venue = _convener(doc, sent, ms, g)
     g.venue = g.venue or conv_venue
     g.hosts = _inside(ms, g.start, g.end, BODY) + convener + _sponsors(doc, sent, ms, g) + _named_host(doc, g)
     g.hosts = [h for h in g.hosts if all(h.label != v.label for v in g.venue)]
     if bare:
         return bool(convener) or held_before and bool(g.hosts)
     taking_part = word_pattern("event_roles.txt", "(?:{})了?$").search(text, max(sent.start, g.start - 7), g.start)
-    at_site = re.compile(r"[”\"]?(?:现场|上)").match(text, g.end) and text[g.start - 1:g.start] == "在"
+    at_site = _AT_SITE.match(text, g.end) and text[g.start - 1:g.start] == "在"
     return bool(a or b or held_before or taking_part or at_site or _sponsors(doc, sent, ms, g))
 
 
@@ -160,12 +164,11 @@ def _inside(ms: list[Candidate], a: int, b: int, types: tuple[str, ...]) -> list
     return [m for m in ms if m.type in types and a <= m.start and m.end <= b]
 
 
-def _convener(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering, held: re.Pattern
+def _convener(doc: Doc, sent: Sentence, ms: list[Candidate], g: Gathering
               ) -> tuple[bool, list[Candidate], list[Candidate]]:
     """A verb of holding right before the name (…召开…会议): is there one, the body or place right before it
     (东山县人民政府召开…, 东山县在青河宾馆举办…), and the venue of its 在 (王建华在县行政中心主持召开…)."""
-    conv = re.compile(rf"(?:在([^，,。；]{{1,30}}?))?{_TIME}(?:主持)?(?:{held.pattern})了?$")
-    m = conv.search(doc.text, max(sent.start, g.start - 40), g.start)
+    m = word_pattern("event_held_verbs.txt", _CONVENED).search(doc.text, max(sent.start, g.start - 40), g.start)
     if m is None:
         return False, [], []
     bodies = [c for c in ms if c.type in ("Place", *BODY) and c.end == m.start() and not heads_title(doc, c)]
