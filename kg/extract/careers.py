@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .lexicon import alternation, rows
 from .registry import rule
 from .spans import Candidate
-from .resume import Chain, Post, blocks, entries
+from .resume import LINE_END, Chain, Post, blocks, entries
 from .titles import roles
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ _APPOINT = re.compile(r"(?P<verb>" + _words("appoint") + "|" + _words("remove") 
 _TAKES_POST = re.compile(r"(?:同志)?(?P<was>原|曾|在|又|现|先后)?(?:" + _words("takes") + r"|是)"
                          + r"(?P<post>[^，。；;（(]{2,60}?)(?=期间|时[，。]|[，。；;（(]|$)")
 _PRONOUN = re.compile(r"(?:^|(?<=[，。；;\n]))(?:他|她|该同志)(?:[^，。；;]{0,12}，)?")
-_SENTENCE_END = re.compile(r"[。；;\n]")
 _SAYS = re.compile(r"(?:说|表示|指出|认为|称|介绍|强调)，$")
 _REMOVE = frozenset(w for w, k in rows("career_words.tsv") if k == "remove")
 
@@ -130,7 +129,7 @@ def career_year(w: Work) -> None:
         person = posts.subject(text, m.start())
         if person is None:
             continue
-        stop, later = _SENTENCE_END.search(text, m.end()), _START.search(text, m.end())
+        stop, later = LINE_END.search(text, m.end()), _START.search(text, m.end())
         end = min(stop.start() if stop else len(text), later.start() if later else len(text))
         start = f"{m.group(1)}-{int(m.group('month')):02d}" if m.group("month") else m.group(1)
         _add(w, posts, person, m.end(), end, start=start,

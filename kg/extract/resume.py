@@ -36,7 +36,7 @@ _HEAD = re.compile(
     r"(?:^|(?<=[；;。\n]))[ \t\u3000]*" + _DATE.replace("<Y>", "<y1>").replace("<M>", "<m1>")
     + r"(?:\s*(?:[-—–~―─]+|至|到)\s*(?:" + _DATE.replace("<Y>", "<y2>").replace("<M>", "<m2>") + r"|(?P<now>至今|今|现在))?)?"
     + r"\s*(?:起|以来|后|至今)?\s*[，,：:]?\s*", re.M)
-_STOP = re.compile(r"[。；;\n]")
+LINE_END = re.compile(r"[。；;\n]")       # where a résumé entry or a dated sentence ends
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _SPLIT = re.compile(r"[、，,；;]|兼任?")
 
@@ -78,7 +78,7 @@ def entries(text: str) -> list[Entry]:
              or m.end() < len(wide) and wide[m.end()] in "（("]
     out = []
     for i, m in enumerate(heads):
-        stop = _STOP.search(wide, m.end())
+        stop = LINE_END.search(wide, m.end())
         end = stop.start() if stop else len(wide)
         if i + 1 < len(heads):
             end = min(end, heads[i + 1].start())
