@@ -105,6 +105,25 @@ def level_prefix(w: Work) -> None:
                                     {"_suffix": wk.suffix}))
 
 
+@rule("organization.shared-level", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
+def shared_level(w: Work) -> None:
+    """The bodies listed after one of 市 or 省 alone are the same city's or province's too
+    (市城投集团、公用集团、建设集团 → 东山市公用集团, 东山市建设集团)."""
+    text = w.text
+    place_by_end = {c.end: c.label[: len(c.label) - (c.end - c.start - 1)] for c in w.proposed("Organization")
+                    if text[c.start] in LEVEL_PREFIX and c.label != text[c.start:c.end]
+                    and c.label.endswith(text[c.start + 1:c.end])}
+    placed = {p.start for p in w.proposed("Place")}
+    for wk in walks(w, ORGANIZATION):
+        place = place_by_end.get(wk.start - 1)
+        if place is None or text[wk.start - 1] != "、" or wk.start == wk.s or wk.start in placed or wk.chain:
+            continue          # a bare ending (、博物馆) is the list ellipsis's; 、运城老年大学 names its own place
+        surface = text[wk.start:wk.end]
+        w.propose(Candidate(wk.start, wk.end, "Organization", place + surface, {surface, place + surface},
+                            {"_suffix": wk.suffix}, weight=1))
+        place_by_end[wk.end] = place
+
+
 @rule("organization.list-ellipsis", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
 def list_ellipsis(w: Work) -> None:
     """A bare ending after 、 shares the prefix of the body before it (东山县图书馆、博物馆 → 东山县博物馆)."""

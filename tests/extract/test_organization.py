@@ -139,3 +139,25 @@ def test_news_outlets_where_the_text_cites_them(run_rule, sentence, expected):
 def test_a_body_named_only_by_a_description_is_no_body(run_rule, sentence, expected):
     made = run_rule("organization.not-a-kind", sentence)
     assert [c.label for c in made.work.proposed("Organization") if c.rule == "organization.suffix"] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a post and 兼 after another body's ending, and a résumé word, are no part of the next body's name
+    ("2001.03——2004.06甲乙电力股份有限公司副总经理兼丙丁水电有限责任公司董事长。",
+     ["甲乙电力股份有限公司", "丙丁水电有限责任公司"]),
+    ("他伙同时任青山电视台副台长的王五牟利。", ["青山电视台"]),
+    ("及市交投集团主要负责人参加。", ["湖州市交投集团"]),         # jieba's 及市: a conjunction glued to 市
+    ("青山电子科技集团董事长兼总经理王五。", ["青山电子科技集团"]),     # posts after the body: nothing to cut
+])
+def test_suffix_names_start_after_posts_and_conjunctions(run_rule, sentence, expected):
+    assert run_rule("organization.suffix", sentence, "湖州市").labels + \
+        run_rule("organization.level-prefix", sentence, "湖州市").labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("市城投集团、公用集团、建设集团负责人参加。", ["湖州市公用集团", "湖州市建设集团"]),
+    ("参观市科技馆、北岭老年大学。", []),                             # an item that names its own place
+    ("参观青禾公司、公用集团。", []),                                 # no 市 alone to share
+])
+def test_shared_level(run_rule, sentence, expected):
+    assert run_rule("organization.shared-level", sentence, "湖州市").labels == expected
