@@ -16,7 +16,7 @@ from ..divisions import divisions
 from ..gazetteer import Gazetteer
 from ..model import Doc
 from .context import seat
-from .lexicon import keys, words
+from .lexicon import keys, word_set, words
 from .names import TokenIndex, expand_left, name_like
 from .place_names import generic_word
 from .spans import Candidate
@@ -151,7 +151,7 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
         start += 1            # 及|市城投集团 (jieba's unknown word 及市): a conjunction opens no name
     if fam.type == "Organization":
-        start = _after_posts(text, start, s)
+        start = after_adverbs(idx, _after_posts(text, start, s), s)
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
         start += 1            # 12名|省科技博士服务团: the classifier of a count
     return start
@@ -185,6 +185,19 @@ def _after_posts(text: str, start: int, s: int) -> int:
         if b - a >= 2 and _ENDS_BODY.search(text[start:start + a]) and text.startswith("兼", start + b):
             best = max(best, start + b + 1)
     return best if best < s else start
+
+
+def after_adverbs(idx: TokenIndex, start: int, s: int) -> int:
+    """Where a body's name starts after an adverb that opens a predicate (景区经常|宾馆, 甲公司充分发挥|乙公司)."""
+    adverbs = word_set("clause_adverbs.txt")
+    t = idx.covering(start)
+    best = start
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][1] <= s:
+        w = idx.tokens[t][2]
+        if len(w) >= 2 and (w in adverbs or len(w) >= 4 and (w[:2] in adverbs or w[:3] in adverbs)):
+            best = idx.tokens[t][1]
+        t += 1
+    return best
 
 
 def _project_start(text: str, idx: TokenIndex, start: int, s: int) -> tuple[int, bool]:

@@ -176,8 +176,10 @@ def _suffix_rule(w: Work, pattern: re.Pattern, kind: str, max_name: int) -> list
 def division(w: Work) -> None:
     """Administrative divisions of the dataset, full or short (东山县; 东山 → 东山县), nearest the home city."""
     doc, text = w.doc, w.text
+    parents_at = {s: {d.parent for d in cands} for s, _, _, cands in w.division_matches or ()}
     for s, e, surface, cands in w.division_matches or ():
-        d = pick_division(doc, cands)
+        above = [d for d in cands if d.name in parents_at.get(e, ())]      # 吉林|长春: the province of the city after it
+        d = above[0] if above else pick_division(doc, cands)
         if not _division_ok(doc, surface, d, s, e) or not _aligned(w.index, s, e):
             continue
         if surface != d.name and ROAD_SUFFIX.match(text, e):

@@ -96,6 +96,7 @@ def test_cooperation_is_found_once_for_both_families(run_rule):
 @pytest.mark.parametrize("sentence,expected", [
     ("北岭师范大学美术学院举办画展。", {("Organization", "北岭师范大学")}),
     ("青禾科技集团有限公司举办讲座。", set()),        # 集团|有限公司 is one company
+    ("据中央纪委监察部网站消息，", {("Agency", "中国共产党中央纪律检查委员会")}),   # the body whose website is cited
 ])
 def test_leading_body(run_rule, sentence, expected):
     assert run_rule("organization.leading-body", sentence).entities == expected
@@ -108,6 +109,15 @@ def test_short_form(run_rule, sentence, short, full):
     ents = run_rule("organization.short-form", sentence).work.doc.entities
     assert ("Organization", short) not in ents
     assert short in ents[("Organization", full)].aliases
+
+
+@pytest.mark.parametrize("sentence,short,full", [
+    ("青州银行股份有限公司原副行长王五被查。青州银行党委研究决定。", "青州银行", "青州银行股份有限公司"),
+    ("王五任青州银行东岭分行行长，后任东岭分行党委书记。", "东岭分行", "青州银行东岭分行"),
+])
+def test_short_form_of_a_legal_name_or_a_branch(run_rule, sentence, short, full):
+    ents = run_rule("organization.short-form", sentence).work.doc.entities
+    assert ("Organization", short) not in ents and short in ents[("Organization", full)].aliases
 
 
 def test_short_form_needs_one_full_name(run_rule):
@@ -123,6 +133,10 @@ def test_short_form_needs_one_full_name(run_rule):
     ("据报道，该项目已开工。", []),                         # no outlet named
     ("据市政府门户网站消息，", []),                          # a body's own website
     ("本报讯 记者从市里获悉", []),                            # the paper itself
+    ("东岭晨报5月8日报道 青州市欲调整区划。", ["东岭晨报"]),     # a dated report
+    ("看看这个平台有西江网讯（记者 王建华）", ["西江网"]),       # a dateline wherever the line break went
+    ("据北岭省纪委监委网站消息，", ["北岭省纪委监委网站"]),       # a body's website named in full
+    ("此事（详见本报5月6日报道）引起关注。", []),
 ])
 def test_news_outlets_where_the_text_cites_them(run_rule, sentence, expected):
     assert run_rule("organization.news-outlet", sentence).labels == expected
@@ -161,3 +175,21 @@ def test_suffix_names_start_after_posts_and_conjunctions(run_rule, sentence, exp
 ])
 def test_shared_level(run_rule, sentence, expected):
     assert run_rule("organization.shared-level", sentence, "湖州市").labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("甲乙电信充分发挥青禾科技公司的作用。", ["青禾科技公司"]),      # the name starts after the adverb
+    ("景区经常宾馆用水都保证不了。", []),                          # only a kind is left
+    ("山西省高速公路管理局召开会议。", []),                         # 高速 is no adverb here (an agency, untouched)
+])
+def test_no_adverb(run_rule, sentence, expected):
+    made = run_rule("organization.no-adverb", sentence)
+    assert sorted(c.label for c in made.work.candidates if c.type == "Organization") == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全村开设了农家客栈15家。", []),                               # counted after the name: a kind
+    ("东山县人民医院3个病区开放。", ["东山县人民医院"]),
+])
+def test_not_counted_after(run_rule, sentence, expected):
+    assert _left(run_rule("organization.not-counted", sentence)) == expected
