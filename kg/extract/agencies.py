@@ -139,14 +139,23 @@ def session(w: Work) -> None:
                             {text[p.start - len(cppcc):m.end()]}, {"jurisdiction": p.label, "core": core}, weight=1))
 
 
-@rule("agency.national", stage="agency", produces=("Agency",))
+@rule("agency.national", stage="agency", produces=("Agency",), requires=("Place",))
 def national_body(w: Work) -> None:
-    """National bodies by their names (国务院, 中共中央, 发改委 → 国家发展和改革委员会); not 人社部门."""
+    """National bodies by their names (国务院, 中共中央, 发改委 → 国家发展和改革委员会); not 人社部门; after
+    another place, that place's body of the name (甲国财政部, 香港证监会)."""
     text = w.text
+    before = {p.end: p for p in w.proposed("Place") if p.label not in _OWN_STATE}
     for s, e, surface, (name, juris) in national().finditer(text):
         if surface.endswith("部") and text[e:e + 1] == "门":
             continue          # 人社部门: the departments of a kind, not the ministry
+        p = before.get(s)
+        if p is not None:
+            w.propose(Candidate(p.start, e, "Agency", text[p.start:e], {text[p.start:e]}, {"jurisdiction": p.label}))
+            continue
         w.propose(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, weight=1))
+
+
+_OWN_STATE = frozenset(("中国", "中华人民共和国"))
 
 
 @rule("agency.customs", stage="agency", produces=("Agency",), requires=("tokens",))
@@ -209,7 +218,11 @@ def _state_bodies() -> re.Pattern:
     after_country = [w for w, k in table_ if k in ("country", "both")]
     after_short = [w for w, k in table_ if k in ("short", "both")]
     countries = [n for n, (kind, _) in named_places().values.items() if kind == "country" and n != "中国"]
-    return re.compile(f"{alternation(countries)}{alternation(after_country)}|{alternation(shorts)}{alternation(after_short)}")
+    c = alternation(countries)
+    return re.compile(f"{c}(?:驻{c})?{alternation(after_country)}|{alternation(shorts)}{alternation(after_short)}")
+
+
+_DATE_END = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十廿卅")
 
 
 @rule("agency.state-body", stage="agency", produces=("Agency",), requires=("tokens",))
@@ -218,6 +231,8 @@ def state_body(w: Work) -> None:
     text, idx = w.text, w.index
     for m in _state_bodies().finditer(text):
         s, e = m.span()
+        if s > 0 and text[s - 1] in _DATE_END:
+            continue                  # 26日|央行: the day of a date, not a short name
         if (s in idx.start_set or s == 0) and (e in idx.end_set or e == len(text)):
             w.propose(Candidate(s, e, "Agency", m.group(), {m.group()}, {}))
 

@@ -89,8 +89,31 @@ def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_end
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set and text[s - 1] not in PREV_OK:
             continue
         place, city = resolve_level(doc, places, m.group(0), s)
+        if place is None and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK:
+            s = _unknown_place_start(idx, places, s)   # 甲乙|州政府: a place no gazetteer knows
+            if s is None:
+                continue
+            place = text[s:e]
         out.append((s, e, place, table("level_words.tsv")[m.group(0)], city))
     return out
+
+
+_NAME_TAGS = ("ns", "nr", "nz", "j")
+
+
+def _unknown_place_start(idx: TokenIndex, places: list[Candidate], pos: int) -> int | None:
+    """Where the name of a place written before a level word at ``pos`` starts (临谓|区, 黔东南|州), or None
+    when the word before is no name (各|省政府)."""
+    from .tokenize import word_tags
+    place = next((p for p in places if p.end == pos), None)
+    if place is not None:
+        return place.start
+    k = idx.ending_at(pos)
+    if k is None:
+        return None
+    word = idx.tokens[k][2]
+    tag = word_tags().get(word)
+    return idx.tokens[k][0] if len(word) >= 2 and (tag is None or tag.startswith(_NAME_TAGS)) else None
 
 
 def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,126 @@
+"""Agency rules for the bodies the place-anchored rules of ``agencies.py`` do not reach: the units inside a
+body (甲市公安局禁毒支队), armed forces (海军, 武警) and international or foreign bodies named without a
+country (联合国, 白宫).
+
+They run after ``agencies.py``: a unit extends an agency those rules proposed.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..gazetteer import Gazetteer
+from .lexicon import rows, words
+from .registry import rule
+from .spans import Candidate
+from .tokenize import word_tags
+
+if TYPE_CHECKING:
+    from .state import Work
+
+_UNIT_PIECE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+# jieba tags a unit's name never holds: adverbs, pronouns, prepositions, conjunctions, particles …
+_NOT_IN_UNIT = ("d", "r", "p", "c", "u", "y", "e", "f", "t", "q", "m")
+_MAX_UNIT = 10           # characters of one unit's name
+# A numbered formation after a force (一二九师, 第三军): a unit of troops, not the body itself.
+_FORMATION = re.compile(r"第?[0-9一二三四五六七八九十百零〇]+(?:师|军|团|旅|营|连|集团军)")
+_STATIONED = re.compile(r"驻[\u4e00-\u9fff]{0,3}$")
+
+
+@cache
+def _units() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings of units (longest first) and the ordinary words that only end like one (``data/sub_units.txt``)."""
+    ws = words("sub_units.txt")
+    return tuple(w for w in ws if not w.startswith("!")), frozenset(w[1:] for w in ws if w.startswith("!"))
+
+
+def _is_unit(word: str) -> bool:
+    """Does a word end a unit's name (新闻处, 支队; not 判处, 公司, 好处)?"""
+    ends, not_units = _units()
+    if not word.endswith(ends) or any(word.endswith(x) for x in not_units):
+        return False
+    tag = word_tags().get(word, "")
+    return word in ends or tag == "" or tag.startswith(("n", "j"))
+
+
+def unit_end(w: Work, end: int) -> int:
+    """Where the units written right after a body ending at ``end`` end (``end`` when there are none)."""
+    idx, text = w.index, w.text
+    k = idx.covering(end)
+    if k is None:
+        return end
+    pieces = [(end, idx.tokens[k][1])] + [(s, e) for s, e, _ in idx.tokens[k + 1:k + 6]]
+    last, verb = end, False
+    for s, e in pieces:
+        word = text[s:e]
+        tag, unit = word_tags().get(word, ""), _is_unit(word)
+        if not _UNIT_PIECE.fullmatch(word) or e - last > _MAX_UNIT or verb and not unit \
+                or tag.startswith(_NOT_IN_UNIT) and not unit:
+            break                                      # a verb only right before the unit's ending (禁毒|支队)
+        verb = tag.startswith("v") and not tag.startswith("vn")
+        if unit:
+            last = e
+    return last
+
+
+@cache
+def _forces() -> Gazetteer[str]:
+    """Armed forces (``data/armed_forces.txt``) and international bodies (``data/world_bodies.tsv``) → canonical name."""
+    g: Gazetteer[str] = Gazetteer({w: w for w in words("armed_forces.txt")})
+    for printed, name in rows("world_bodies.tsv"):
+        g.add(printed, name)
+    return g
+
+
+def _aligned(w: Work, s: int, e: int) -> bool:
+    """Do ``s`` and ``e`` fall on jieba's word boundaries (吴海军 holds no 海军)?"""
+    text, idx = w.text, w.index
+    ascii_ok = text[s:e].isascii() and not (text[s - 1:s].isalnum() and text[s - 1:s].isascii()
+                                            or text[e:e + 1].isalnum() and text[e:e + 1].isascii())
+    return ascii_ok or (s == 0 or s in idx.start_set) and (e == len(text) or e in idx.end_set)
+
+
+@rule("agency.world-body", stage="agency", produces=("Agency",), requires=("tokens", "Place"))
+def world_body(w: Work) -> None:
+    """Armed forces and international bodies named without a country (海军, 武警, 联合国, 白宫); a country
+    printed before one is part of its name (甲国海军); not troops stationed somewhere (驻地武警)."""
+    text = w.text
+    countries = {p.end: p for p in w.proposed("Place") if p.attrs.get("level") == "country"}
+    for s, e, surface, name in _joined(_forces().finditer(text)):
+        if not _aligned(w, s, e) or _STATIONED.search(text[max(0, s - 4):s]) or _FORMATION.match(text, e):
+            continue
+        p = countries.get(s)
+        if p is not None:
+            s, name = p.start, text[p.start:s] + name
+        w.propose(Candidate(s, e, "Agency", name, {text[s:e], surface}, {}))
+
+
+def _joined(found: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Names written together are one (志愿军|空军 → 志愿军空军: the air force of that army)."""
+    out: list[tuple[int, int, str, str]] = []
+    for s, e, surface, name in found:
+        if out and out[-1][1] == s:
+            ps, _, psurf, pname = out.pop()
+            s, surface, name = ps, psurf + surface, pname + surface
+        out.append((s, e, surface, name))
+    return out
+
+
+@rule("agency.sub-unit", stage="agency", produces=("Agency",), requires=("tokens",))
+def sub_unit(w: Work) -> None:
+    """A unit written right after its body is named with it (甲市公安局禁毒支队, 甲部住房保障司); not 甲局局长.
+
+    The body stays an entity of its own.
+    """
+    text = w.text
+    bodies = [c for c in w.proposed("Agency") if c.rule == "agency.place-core"]
+    for c in w.proposed("Agency"):
+        e = unit_end(w, c.end)
+        if e == c.end or any(c.end <= b.start < e for b in bodies):
+            continue                # 甲县纪委和乙县人社局: a body of its own, no unit
+        unit = text[c.end:e]
+        als = {a + unit for a in c.aliases} | {text[c.start:e]}
+        w.propose(Candidate(c.start, e, "Agency", c.label + unit, als,
+                            {"jurisdiction": c.attrs.get("jurisdiction"), "core": unit, "_chain": [c]}, weight=c.weight))
