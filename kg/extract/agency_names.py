@@ -33,8 +33,8 @@ CoreMatch = tuple[int, int, str, str]      # start, end, surface, canonical core
 
 @cache
 def cores() -> Gazetteer[str]:
-    """Agency cores (工信局, 委, 政府 …) → canonical core."""
-    return Gazetteer(table("departments.tsv"))
+    """Agency cores (工信局, 委, 政府 …) → canonical core (``data/departments.tsv``, ``data/agency_short_forms.tsv``)."""
+    return Gazetteer({**table("agency_short_forms.tsv"), **table("departments.tsv")})
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
+from .agency_names import PREV_OK, agency_anchors
 from .lexicon import rows, words
 from .registry import rule
 from .spans import Candidate
@@ -106,6 +107,25 @@ def _joined(found: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int, 
             s, surface, name = ps, psurf + surface, pname + surface
         out.append((s, e, surface, name))
     return out
+
+
+# Bodies never named alone as a body of their own: a committee (管委会, 党委) or a department of the party
+# (宣传部) of the place the text is about.
+_NOT_ALONE = ("会", "部", "党委", "党工委", "两委")
+
+
+@rule("agency.bare-core", stage="agency", produces=("Agency",), requires=("tokens", "home", "Place"))
+def bare_core(w: Work) -> None:
+    """A department named on its own in a text that shows no home is named as printed (由统计局发布 → 统计局);
+    a local paper's are the home's (``agency.bare-bureau``)."""
+    if w.doc.home:
+        return
+    text, idx = w.text, w.index
+    found = agency_anchors(w)
+    for s, e, surface, core in found.cores:
+        if len(surface) >= 3 and not surface.endswith(_NOT_ALONE) and s not in found.ends and s in idx.start_set and e in idx.end_set \
+                and (s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff"):
+            w.propose(Candidate(s, e, "Agency", surface, {surface}, {"core": core}, weight=-1))
 
 
 @rule("agency.sub-unit", stage="agency", produces=("Agency",), requires=("tokens",))
