@@ -86,8 +86,22 @@ def place_suffix(w: Work) -> None:
 
 def _suffix_name_ok(text: str, idx: TokenIndex, m: re.Match) -> bool:
     """No function word inside, a suffix word last, and no level word and core inside (县|工信局)."""
-    return not _NOT_IN_SUFFIX_NAME.search(m.group(0)[:-1]) and _ends_with_suffix_word(idx, m.end(), m.group(0)) \
+    return not _NOT_IN_SUFFIX_NAME.search(_joined_name(m.group(0))[:-1]) and _ends_with_suffix_word(idx, m.end(), m.group(0)) \
         and not any(cores().match_at(text, k) and text[k - 1] in table("level_words.tsv") for k in range(m.start() + 1, m.end()))
+
+
+def _joined_name(name: str) -> str:
+    """A name with one 和 joining two fields of one body taken out (住房保障和房产管理局 → 住房保障房产管理局);
+    a 和 after a whole body's name (财政局和税务局) stays: two bodies.
+
+    >>> _joined_name("住房保障和房产管理局"), _joined_name("财政局和税务局")
+    ('住房保障房产管理局', '财政局和税务局')
+    """
+    head, sep, tail = name.partition("和")
+    if not sep or len(head) < 2 or len(tail) < 3 or cores().match_before(head, len(head), 8) \
+            or head.endswith(tuple(words("agency_suffixes.txt"))):
+        return name
+    return head + tail
 
 
 def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:

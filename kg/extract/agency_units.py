@@ -92,10 +92,20 @@ def world_body(w: Work) -> None:
     for s, e, surface, name in _joined(_forces().finditer(text)):
         if not _aligned(w, s, e) or _STATIONED.search(text[max(0, s - 4):s]) or _FORMATION.match(text, e):
             continue
-        p = countries.get(s)
-        if p is not None:
-            s, name = p.start, text[p.start:s] + name
-        w.propose(Candidate(s, e, "Agency", name, {text[s:e], surface}, {}))
+        s0 = _owner_start(w, countries, s)
+        w.propose(Candidate(s0, e, "Agency", text[s0:s] + name, {text[s0:e]}, {}))
+
+
+def _owner_start(w: Work, countries: dict[int, Candidate], s: int) -> int:
+    """Where the name of a force's country or owner written before it starts (甲国|海军, 革命卫队|海军), else ``s``."""
+    if s in countries:
+        return countries[s].start
+    k = w.index.ending_at(s)
+    if k is None or s < 2 or w.text[s - 1] in PREV_OK:
+        return s
+    word = w.index.tokens[k][2]
+    tag = word_tags().get(word)
+    return w.index.tokens[k][0] if len(word) >= 2 and (tag is None or tag.startswith(("ns", "nt", "nz", "j"))) else s
 
 
 def _joined(found: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
