@@ -160,8 +160,8 @@ def national_body(w: Work) -> None:
     text = w.text
     before = {p.end: p for p in w.proposed("Place") if p.label not in _OWN_STATE}
     for s, e, surface, (name, juris) in national().finditer(text):
-        if surface.endswith("部") and text[e:e + 1] == "门":
-            continue          # 人社部门: the departments of a kind, not the ministry
+        if surface.endswith("部") and text[e:e + 1] == "门" or surface.endswith("党") and text[e:e + 1] == "员":
+            continue          # 人社部门: the departments of a kind, not the ministry; 共产党员: a member
         p = before.get(s)
         if p is not None:
             w.propose(Candidate(p.start, e, "Agency", text[p.start:e], {text[p.start:e]}, {"jurisdiction": p.label}))

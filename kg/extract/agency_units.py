@@ -130,12 +130,23 @@ def bare_core(w: Work) -> None:
     a local paper's are the home's (``agency.bare-bureau``)."""
     if w.doc.home:
         return
-    text, idx = w.text, w.index
+    idx = w.index
     found = agency_anchors(w)
     for s, e, surface, core in found.cores:
-        if len(surface) >= 3 and not surface.endswith(_NOT_ALONE) and s not in found.ends and s in idx.start_set and e in idx.end_set \
-                and (s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff"):
+        if len(surface) >= 3 and not surface.endswith(_NOT_ALONE) and s not in found.ends \
+                and s in idx.start_set and e in idx.end_set and _no_name_before(w, s):
             w.propose(Candidate(s, e, "Agency", surface, {surface}, {"core": core}, weight=-1))
+
+
+def _no_name_before(w: Work, s: int) -> bool:
+    """Is the word before ``s`` no name a body could belong to (由|统计局, 垄断|发改委; not 甲乙|统计局)?"""
+    text = w.text
+    if s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff":
+        return True
+    k = w.index.ending_at(s)
+    word = w.index.tokens[k][2] if k is not None else ""
+    tag = word_tags().get(word)
+    return len(word) >= 2 and tag is not None and not tag.startswith(("ns", "nr", "nz", "nt", "j"))
 
 
 @rule("agency.sub-unit", stage="agency", produces=("Agency",), requires=("tokens",))
