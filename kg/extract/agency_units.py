@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
 from .agency_names import PREV_OK, agency_anchors
-from .lexicon import rows, words
+from .lexicon import rows, surnames, words
 from .registry import rule
 from .spans import Candidate
 from .tokenize import word_tags
@@ -90,10 +90,18 @@ def world_body(w: Work) -> None:
     text = w.text
     countries = {p.end: p for p in w.proposed("Place") if p.attrs.get("level") == "country"}
     for s, e, surface, name in _joined(_forces().finditer(text)):
-        if not _aligned(w, s, e) or _STATIONED.search(text[max(0, s - 4):s]) or _FORMATION.match(text, e):
+        if not _aligned(w, s, e) or _STATIONED.search(text[max(0, s - 4):s]) or _FORMATION.match(text, e) \
+                or _after_surname(w, s):
             continue
         s0 = _owner_start(w, countries, s)
         w.propose(Candidate(s0, e, "Agency", text[s0:s] + name, {text[s0:e]}, {}))
+
+
+def _after_surname(w: Work, s: int) -> bool:
+    """Is a force's name the given name of a person, after a one-character surname word (张|海军)?"""
+    k = w.index.ending_at(s)
+    c = w.text[s - 1:s]
+    return k is not None and w.index.tokens[k][0] == s - 1 and c in surnames() and c not in PREV_OK
 
 
 def _owner_start(w: Work, countries: dict[int, Candidate], s: int) -> int:

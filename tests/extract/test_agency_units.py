@@ -1,0 +1,70 @@
+"""Agency rules for units inside a body, forces, international bodies and departments named alone, and the
+agency rules' guards on the left edge of a name; on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Article
+
+HOME = "湖州市"
+
+
+@pytest.mark.parametrize("name,text,home,expected", [
+    # a unit written after its body is named with it; the body stays a candidate of its own rule
+    ("agency.sub-unit", "安吉县公安局刑侦大队破获一起案件。", HOME, ["安吉县公安局刑侦大队"]),
+    ("agency.sub-unit", "财政部预算司有关负责人介绍。", None, ["财政部预算司"]),
+    ("agency.sub-unit", "安吉县公安局治安大队城东中队队员赶到。", HOME, ["安吉县公安局治安大队城东中队"]),
+    ("agency.sub-unit", "安吉县公安局局长王建华讲话。", HOME, []),               # a title, no unit
+    ("agency.sub-unit", "安吉县人民法院判处被告有期徒刑。", HOME, []),           # a verb ending in 处
+    ("agency.sub-unit", "安吉县市场监管局发布公告允许商户营业。", HOME, []),     # no verb inside a unit's name
+    ("agency.sub-unit", "安吉县纪委和县人社局联合发文。", HOME, []),             # a body of its own after 和
+    ("agency.sub-unit", "安吉县教育局下属公司开业。", HOME, []),                 # a company is no unit
+    # forces and international bodies named without a country
+    ("agency.world-body", "海军和空军举行联合演习。", None, ["海军", "空军"]),
+    ("agency.world-body", "联合国和欧盟发表声明。", None, ["联合国", "欧洲联盟"]),
+    ("agency.world-body", "智利海军派出两艘军舰。", None, ["智利海军"]),       # the country opens the name
+    ("agency.world-body", "志愿军空军击落敌机。", None, ["志愿军空军"]),         # written together: one body
+    ("agency.world-body", "张海军出席了会议。", None, []),                       # inside a person's name
+    ("agency.world-body", "驻地海军官兵参加救援。", None, []),                   # troops stationed somewhere
+    ("agency.world-body", "红军一二九师在此驻扎。", None, []),                   # a numbered formation
+    # a department named alone where no home is known
+    ("agency.bare-core", "数据由统计局发布。", None, ["统计局"]),
+    ("agency.bare-core", "消费者投诉后，可见发改委还在研究。", None, ["发改委"]),
+    ("agency.bare-core", "数据由统计局发布。", HOME, []),                        # a local paper: the home's
+    ("agency.bare-core", "会议由管委会主持。", None, []),                        # a committee of an unnamed zone
+])
+def test_each_rule_finds_its_bodies(run_rule, name, text, home, expected):
+    assert run_rule(name, text, home).labels == expected
+
+
+@pytest.mark.parametrize("name,text,expected", [
+    # a national body's name after another place is that place's body, not China's
+    ("agency.national", "芬兰财政部长表示。", ["芬兰财政部"]),
+    ("agency.national", "国家发改委发布通知。", ["国家发展和改革委员会"]),
+    ("agency.national", "中国共产党成立一百周年。", ["中国共产党"]),
+    ("agency.national", "他是一名中国共产党员。", []),                           # a member, not the party
+    # a date's day is no one-character country name
+    ("agency.state-body", "18日央行公布数据，日央行随后跟进。", ["日央行"]),
+    ("agency.state-body", "智利驻秘鲁大使馆发布提醒。", ["智利驻秘鲁大使馆"]),
+    # a place no gazetteer knows, written before a level word, opens the body
+    ("agency.place-core", "群众向黔南州政府反映情况。", ["黔南州人民政府"]),
+    ("agency.place-core", "各省政府要加强监管。", []),                           # 各 is no place
+    # one body whose name joins two fields with 和
+    ("agency.place-suffix", "绍兴市住房保障和房产管理局发布通知。", ["绍兴市住房保障和房产管理局"]),
+])
+def test_left_edges_and_short_forms(run_rule, name, text, expected):
+    assert run_rule(name, text).labels == expected
+
+
+def test_short_forms_of_departments_are_cores():
+    doc = Extractor(home=HOME)(Article("t.txt", "安吉县住保办和市教委联合发文。"))
+    agencies = {e.label: e.aliases for e in doc.entities.values() if e.type == "Agency"}
+    assert "安吉县住房保障办公室" in agencies and "安吉县住保办" in agencies["安吉县住房保障办公室"]
+    assert "湖州市教育委员会" in agencies
+
+
+def test_a_unit_keeps_its_body_as_an_entity_of_its_own():
+    doc = Extractor(home=HOME)(Article("t.txt", "安吉县公安局刑侦大队破获一起案件。"))
+    agencies = {e.label for e in doc.entities.values() if e.type == "Agency"}
+    assert {"安吉县公安局刑侦大队", "安吉县公安局"} <= agencies
