@@ -163,13 +163,36 @@ def national_body(w: Work) -> None:
         if surface.endswith("部") and text[e:e + 1] == "门" or surface.endswith("党") and text[e:e + 1] == "员":
             continue          # 人社部门: the departments of a kind, not the ministry; 共产党员: a member
         p = before.get(s)
-        if p is not None:
-            w.propose(Candidate(p.start, e, "Agency", text[p.start:e], {text[p.start:e]}, {"jurisdiction": p.label}))
+        s0 = p.start if p is not None else s - 1 if _short_country_before(w, s) else s
+        if s0 < s:          # 甲国|财政部, 美|国防部: that country's ministry
+            w.propose(Candidate(s0, e, "Agency", text[s0:e], {text[s0:e]}, {"jurisdiction": p.label if p else None}))
             continue
         w.propose(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, weight=1))
 
 
 _OWN_STATE = frozenset(("中国", "中华人民共和国"))
+
+
+@cache
+def _shorts() -> frozenset[str]:
+    return frozenset(x for x, kind in rows("state_bodies.tsv") if kind == "short-name")
+
+
+def _short_country_before(w: Work, s: int) -> bool:
+    """Is a one-character short name of a country written as a word right before ``s`` (美|国防部长)?"""
+    k = w.index.covering(s - 1) if s else None
+    return w.text[s - 1:s] in _shorts() and k is not None and w.index.tokens[k][0] == s - 1 \
+        and not _short_is_a_word(w, s - 1)
+
+
+def _short_is_a_word(w: Work, s: int) -> bool:
+    """Is the one-character short name at ``s`` an ordinary word there (他以|国防部的名义, 援引|印): the day of
+    a date, or a word of another part of speech after a word (not after the start, punctuation or 对, 与 …)?"""
+    c, text = w.text[s], w.text
+    if s > 0 and text[s - 1] in _DATE_END:
+        return True                   # 13日|中国人民银行: the day of a date
+    return not (word_tags().get(c) or "ns").startswith(("ns", "j")) and s > 0 \
+        and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK
 
 
 @rule("agency.customs", stage="agency", produces=("Agency",), requires=("tokens",))
@@ -245,8 +268,8 @@ def state_body(w: Work) -> None:
     text, idx = w.text, w.index
     for m in _state_bodies().finditer(text):
         s, e = m.span()
-        if s > 0 and text[s - 1] in _DATE_END:
-            continue                  # 26日|央行: the day of a date, not a short name
+        if text[s] in _shorts() and _short_is_a_word(w, s) or s > 0 and text[s - 1] in _DATE_END:
+            continue                  # 26日|央行: the day of a date, not a short name; 以|国防部名义
         if (s in idx.start_set or s == 0) and (e in idx.end_set or e == len(text)):
             w.propose(Candidate(s, e, "Agency", m.group(), {m.group()}, {}))
 

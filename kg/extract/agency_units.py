@@ -25,6 +25,7 @@ _UNIT_PIECE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 # jieba tags a unit's name never holds: adverbs, pronouns, prepositions, conjunctions, particles …
 _NOT_IN_UNIT = ("d", "r", "p", "c", "u", "y", "e", "f", "t", "q", "m")
 _MAX_UNIT = 10           # characters of one unit's name
+_TITLE_NEXT = frozenset("长员")   # 副部|长, 科|员: a title, not a unit
 # A numbered formation after a force (一二九师, 第三军): a unit of troops, not the body itself.
 _FORMATION = re.compile(r"第?[0-9一二三四五六七八九十百零〇]+(?:师|军|团|旅|营|连|集团军)")
 _STATIONED = re.compile(r"驻[\u4e00-\u9fff]{0,3}$")
@@ -61,7 +62,7 @@ def unit_end(w: Work, end: int) -> int:
                 or tag.startswith(_NOT_IN_UNIT) and not unit:
             break                                      # a verb only right before the unit's ending (禁毒|支队)
         verb = tag.startswith("v") and not tag.startswith("vn")
-        if unit:
+        if unit and text[e:e + 1] not in _TITLE_NEXT:
             last = e
     return last
 
@@ -164,11 +165,11 @@ def sub_unit(w: Work) -> None:
     The body stays an entity of its own.
     """
     text = w.text
-    bodies = [c for c in w.proposed("Agency") if c.rule == "agency.place-core"]
+    bodies = [c for c in w.proposed("Agency") if c.rule in ("agency.place-core", "agency.national")]
     for c in w.proposed("Agency"):
         e = unit_end(w, c.end)
         if e == c.end or any(c.end <= b.start < e for b in bodies):
-            continue                # 甲县纪委和乙县人社局: a body of its own, no unit
+            continue                # 甲县纪委和乙县人社局, 中央纪委监察部: a body of its own, no unit
         unit = text[c.end:e]
         als = {a + unit for a in c.aliases} | {text[c.start:e]}
         w.propose(Candidate(c.start, e, "Agency", c.label + unit, als,
