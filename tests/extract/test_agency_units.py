@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import Extractor
+from kg.extract.tagged import body_type
 from kg.model import Article
 
 HOME = "湖州市"
@@ -44,6 +45,9 @@ def test_each_rule_finds_its_bodies(run_rule, name, text, home, expected):
     ("agency.national", "国家发改委发布通知。", ["国家发展和改革委员会"]),
     ("agency.national", "中国共产党成立一百周年。", ["中国共产党"]),
     ("agency.national", "他是一名中国共产党员。", []),                           # a member, not the party
+    ("agency.national", "随后，美国防部长表示反对。", ["美国防部"]),            # 美 is the country here
+    ("agency.national", "5月13日中国人民银行宣布降息。", ["中国人民银行"]),    # 日 is the day of a date
+    ("agency.national", "原国家工商总局发布通知。", ["国家工商行政管理总局"]),  # a body before the reform
     # a date's day is no one-character country name
     ("agency.state-body", "18日央行公布数据，日央行随后跟进。", ["日央行"]),
     ("agency.state-body", "智利驻秘鲁大使馆发布提醒。", ["智利驻秘鲁大使馆"]),
@@ -68,3 +72,13 @@ def test_a_unit_keeps_its_body_as_an_entity_of_its_own():
     doc = Extractor(home=HOME)(Article("t.txt", "安吉县公安局刑侦大队破获一起案件。"))
     agencies = {e.label for e in doc.entities.values() if e.type == "Agency"}
     assert {"安吉县公安局刑侦大队", "安吉县公安局"} <= agencies
+
+
+@pytest.mark.parametrize("name,typ", [
+    ("宏远期货东城营业部", "Organization"),          # a company's department ends like a ministry
+    ("甲集团人力资源部", "Organization"),
+    ("智利矿业部", "Agency"),
+    ("应急管理部", "Agency"),
+])
+def test_a_department_of_a_company_is_no_agency(name, typ):
+    assert body_type(name)[0] == typ
