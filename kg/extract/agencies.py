@@ -173,6 +173,9 @@ def national_body(w: Work) -> None:
 _OWN_STATE = frozenset(("中国", "中华人民共和国"))
 
 
+_FUNCTION_TAGS = ("p", "v", "d", "c")      # 以 (by), 加 (add), 越 (the more), 印 (print)
+
+
 @cache
 def _shorts() -> frozenset[str]:
     return frozenset(x for x, kind in rows("state_bodies.tsv") if kind == "short-name")
@@ -191,7 +194,7 @@ def _short_is_a_word(w: Work, s: int) -> bool:
     c, text = w.text[s], w.text
     if s > 0 and text[s - 1] in _DATE_END:
         return True                   # 13日|中国人民银行: the day of a date
-    return not (word_tags().get(c) or "ns").startswith(("ns", "j")) and s > 0 \
+    return (word_tags().get(c) or "").startswith(_FUNCTION_TAGS) and s > 0 \
         and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK
 
 

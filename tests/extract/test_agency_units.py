@@ -29,6 +29,8 @@ HOME = "湖州市"
     ("agency.world-body", "张海军出席了会议。", None, []),                       # inside a person's name
     ("agency.world-body", "驻地海军官兵参加救援。", None, []),                   # troops stationed somewhere
     ("agency.world-body", "红军一二九师在此驻扎。", None, []),                   # a numbered formation
+    ("agency.world-body", "北方舰队和SEC都发表了声明。", None, ["北方舰队", "美国证券交易委员会"]),
+    ("agency.world-body", "这是一个SECRET。", None, []),                       # initials inside a Latin word
     # a department named alone where no home is known
     ("agency.bare-core", "数据由统计局发布。", None, ["统计局"]),
     ("agency.bare-core", "消费者投诉后，可见发改委还在研究。", None, ["发改委"]),
@@ -51,6 +53,8 @@ def test_each_rule_finds_its_bodies(run_rule, name, text, home, expected):
     # a date's day is no one-character country name
     ("agency.state-body", "18日央行公布数据，日央行随后跟进。", ["日央行"]),
     ("agency.state-body", "智利驻秘鲁大使馆发布提醒。", ["智利驻秘鲁大使馆"]),
+    ("agency.state-body", "部队奉命阻击来犯日军。", ["日军"]),                  # 日 is no date's day here
+    ("agency.state-body", "他以国防部的名义发函。", []),                         # 以 is a preposition here
     # a place no gazetteer knows, written before a level word, opens the body
     ("agency.place-core", "群众向黔南州政府反映情况。", ["黔南州人民政府"]),
     ("agency.place-core", "各省政府要加强监管。", []),                           # 各 is no place
@@ -79,6 +83,7 @@ def test_a_unit_keeps_its_body_as_an_entity_of_its_own():
     ("甲集团人力资源部", "Organization"),
     ("智利矿业部", "Agency"),
     ("应急管理部", "Agency"),
+    ("甲国北方舰队", "Agency"),
 ])
 def test_a_department_of_a_company_is_no_agency(name, typ):
     assert body_type(name)[0] == typ
