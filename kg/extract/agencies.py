@@ -51,8 +51,8 @@ def place_core(w: Work) -> None:
     """A place or level word and an agency core (东山县委; 县政府 → 东山县人民政府; 东山县工信局); not 县委员."""
     text = w.text
     for a in agency_anchors(w).anchors:
-        if a.core is None:
-            continue
+        if a.core is None or a.kind == "country":
+            continue                  # a foreign state's bodies are no 人民政府 (agency.state-body)
         _, ce, core_surface, core = a.core
         if ce < len(text) and text[ce] in "员长" and core_surface.endswith(("委", "部")):
             continue       # 委员, 部长: a title, not a body

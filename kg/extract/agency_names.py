@@ -68,12 +68,15 @@ def agency_anchors(w: Work) -> AgencyAnchors:
 
 
 def _place_anchors(places: list[Candidate]) -> list[tuple]:
-    """Divisions, towns, villages and zones (运城经济技术开发区|党工委, …|管委会) a body's name may start with."""
+    """Divisions, towns, villages, zones (运城经济技术开发区|党工委, …|管委会) and foreign countries a body's name
+    may start with."""
     out = []
     for p in places:
         kind = p.attrs.get("level")
         if kind in ("province", "city", "county", "town", "village"):
             out.append((p.start, p.end, p.label, kind, p.attrs.get("parent") if kind == "county" else None))
+        elif kind == "country" and p.label != "中国":
+            out.append((p.start, p.end, p.label, kind, None))     # 甲国|金融管理局: a suffix name only
         elif kind == "site" and zone_kinds().search(p.label):
             out.append((p.start, p.end, p.label, "zone", None))
     return out

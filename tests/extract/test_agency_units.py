@@ -58,6 +58,9 @@ def test_each_rule_finds_its_bodies(run_rule, name, text, home, expected):
     # a place no gazetteer knows, written before a level word, opens the body
     ("agency.place-core", "群众向黔南州政府反映情况。", ["黔南州人民政府"]),
     ("agency.place-core", "各省政府要加强监管。", []),                           # 各 is no place
+    # a foreign country opens a name that ends like a body, never a 人民政府
+    ("agency.place-suffix", "智利金融管理局发布数据。", ["智利金融管理局"]),
+    ("agency.place-core", "智利政府发布数据。", []),
     # one body whose name joins two fields with 和
     ("agency.place-suffix", "绍兴市住房保障和房产管理局发布通知。", ["绍兴市住房保障和房产管理局"]),
 ])
