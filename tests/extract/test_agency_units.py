@@ -61,6 +61,8 @@ def test_each_rule_finds_its_bodies(run_rule, name, text, home, expected):
     # a foreign country opens a name that ends like a body, never a 人民政府
     ("agency.place-suffix", "智利金融管理局发布数据。", ["智利金融管理局"]),
     ("agency.place-core", "智利政府发布数据。", []),
+    # a centre that administers is an agency (GUIDE: 社会保险中心)
+    ("agency.place-suffix", "绍兴市住房保障管理中心发布公告。", ["绍兴市住房保障管理中心"]),
     # one body whose name joins two fields with 和
     ("agency.place-suffix", "绍兴市住房保障和房产管理局发布通知。", ["绍兴市住房保障和房产管理局"]),
 ])
