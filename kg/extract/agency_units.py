@@ -114,7 +114,7 @@ def _owner_start(w: Work, countries: dict[int, Candidate], s: int) -> int:
         return s
     word = w.index.tokens[k][2]
     tag = word_tags().get(word)
-    return w.index.tokens[k][0] if len(word) >= 2 and (tag is None or tag.startswith(("ns", "nt", "nz", "j"))) else s
+    return w.index.tokens[k][0] if len(word) >= 2 and (tag or "").startswith(("ns", "nt", "nz", "j")) else s
 
 
 def _joined(found: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -148,14 +148,14 @@ def bare_core(w: Work) -> None:
 
 
 def _no_name_before(w: Work, s: int) -> bool:
-    """Is the word before ``s`` no name a body could belong to (由|统计局, 垄断|发改委; not 甲乙|统计局)?"""
+    """Is the word before ``s`` no name a body could belong to (由|统计局, 垄断|发改委; not 甲乙|统计局, 东风|派出所)?"""
     text = w.text
     if s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff":
         return True
     k = w.index.ending_at(s)
     word = w.index.tokens[k][2] if k is not None else ""
     tag = word_tags().get(word)
-    return len(word) >= 2 and tag is not None and not tag.startswith(("ns", "nr", "nz", "nt", "j"))
+    return len(word) >= 2 and tag is not None and not tag.startswith(("n", "j"))
 
 
 @rule("agency.sub-unit", stage="agency", produces=("Agency",), requires=("tokens",))

@@ -31,11 +31,13 @@ HOME = "湖州市"
     ("agency.world-body", "红军一二九师在此驻扎。", None, []),                   # a numbered formation
     ("agency.world-body", "北方舰队和SEC都发表了声明。", None, ["北方舰队", "美国证券交易委员会"]),
     ("agency.world-body", "这是一个SECRET。", None, []),                       # initials inside a Latin word
+    ("agency.world-body", "他还称空军将换装新机。", None, ["空军"]),            # a verb before: no owner
     # a department named alone where no home is known
     ("agency.bare-core", "数据由统计局发布。", None, ["统计局"]),
     ("agency.bare-core", "消费者投诉后，可见发改委还在研究。", None, ["发改委"]),
     ("agency.bare-core", "数据由统计局发布。", HOME, []),                        # a local paper: the home's
     ("agency.bare-core", "会议由管委会主持。", None, []),                        # a committee of an unnamed zone
+    ("agency.bare-core", "接到报警，新桥派出所民警赶到现场。", None, []),        # named by its area: not bare
 ])
 def test_each_rule_finds_its_bodies(run_rule, name, text, home, expected):
     assert run_rule(name, text, home).labels == expected
