@@ -94,3 +94,12 @@ def test_a_unit_keeps_its_body_as_an_entity_of_its_own():
 ])
 def test_a_department_of_a_company_is_no_agency(name, typ):
     assert body_type(name)[0] == typ
+
+
+def test_a_unit_is_part_of_its_body_not_of_the_government(run_rule):
+    text = "安吉县人民政府召开会议。安吉县公安局刑侦大队破获一起案件。"
+    assert run_rule("relation.partOf.agency-prefix", text, HOME).facts == {
+        ("安吉县公安局刑侦大队", "partOf", "安吉县公安局")}
+    department = run_rule("relation.partOf.department-of", text, HOME).facts
+    assert ("安吉县公安局", "partOf", "安吉县人民政府") in department
+    assert not any(s == "安吉县公安局刑侦大队" for s, _, _ in department)
