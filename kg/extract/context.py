@@ -151,8 +151,8 @@ def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None 
 
     >>> infer_source("我县召开会议。甲乙县县长讲话，全县上下……").place is None    # no such county
     True
-    >>> infer_source("我市召开会议。晋中市市长讲话，榆次区……").place
-    '晋中市'
+    >>> infer_source("我市召开会议。株洲市市长讲话，荷塘区……").place
+    '株洲市'
     >>> infer_source("会议讨论了经贸合作、对台合作。我县……").place is None    # 合作 is no 合作市 here
     True
     """

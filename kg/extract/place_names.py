@@ -1,4 +1,4 @@
-"""Place names made of a few characters and a suffix (静升镇, 马厂村, 迎泽大街, 绵山): where such a name begins.
+"""Place names made of a few characters and a suffix (柳溪镇, 石桥村, 青年大街, 云台山): where such a name begins.
 
 The suffix rules of ``places.py`` (``place.town``, ``place.village``, ``place.site``, ``place.nature``) share
 this grammar: the suffix must not be part of an ordinary word, and the name is the longest run of characters
@@ -48,7 +48,7 @@ class Barriers:
 
 def suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, kind: str,
                   barriers: Barriers, max_name: int) -> list[Candidate]:
-    """Names of at most ``max_name`` characters before a suffix of ``pattern`` (静升镇, 马厂村, 经北街).
+    """Names of at most ``max_name`` characters before a suffix of ``pattern`` (柳溪镇, 石桥村, 南关街).
 
     ``kind`` is ``town``, ``village``, ``site`` or ``nature``; the candidates carry no rule yet.
     """

@@ -32,8 +32,8 @@ _FAMILIES = (("中共", "party"), ("纪律检查", "discipline"), ("监察委员
 def city_of(place: str | None) -> str | None:
     """The prefecture-level city (or province, for provincial bodies) a place belongs to.
 
-    >>> city_of("灵石县"), city_of("晋中市"), city_of("山西省")
-    ('晋中市', '晋中市', '山西省')
+    >>> city_of("茶陵县"), city_of("株洲市"), city_of("湖南省")
+    ('株洲市', '株洲市', '湖南省')
     """
     if not place:
         return None
