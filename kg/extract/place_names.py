@@ -149,7 +149,7 @@ def _not_a_name(idx: TokenIndex, name: str, full: str, j: int, s: int, kind: str
             or road and full in word_set("road_words.txt"):
         return True           # 老旧小区, 行政村: a kind of place; 佛山, 黄山: a division's name, not a mountain
     if road and (_road_name_word(full) or _noun_token(idx, j, s)):
-        return False          # 人民路, 机场东路: an ordinary noun names a road
+        return False          # 人民路, 车站东路: an ordinary noun names a road
     return is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name)
 
 
@@ -161,7 +161,7 @@ def _road_name_word(w: str) -> bool:
 
 
 def _noun_token(idx: TokenIndex, j: int, s: int) -> bool:
-    """``[j, s)`` is exactly one noun token (人民 of 人民路, 机场 of 机场东路)."""
+    """``[j, s)`` is exactly one noun token (人民 of 人民路, 车站 of 车站东路)."""
     t = idx.covering(j)
     if t is None or idx.tokens[t][0] != j or idx.tokens[t][1] != s:
         return False

@@ -10,7 +10,7 @@ each role), whether it is a reporter, and the paper's home. Two mentions are one
 - both hold a national office only one person holds (总书记).
 
 Never: a reporter and an official, posts in different cities, or two mentions with no evidence at all (a
-name alone is no evidence: 王勇 and 张伟 are common). A wrong merge is worse than a missed one. The reason
+name alone is no evidence: 王斌 and 张磊 are common). A wrong merge is worse than a missed one. The reason
 for every decision is kept (``resolution`` on the node).
 """
 from __future__ import annotations

@@ -13,14 +13,14 @@ from kg.extract.titles import title_phrase
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
     # reporters after a byline word, also a two-character name written with a space
-    ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
+    ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
     ("person.byline", "记者来到现场采访。", []),
     # photographers on a line of their own before 摄
-    ("person.photo-credit", "东山县开展植树活动。\n王明 李华 摄\n", ["王明", "李华"]),
+    ("person.photo-credit", "东山县开展植树活动。\n王明 李峰 摄\n", ["王明", "李峰"]),
     ("person.photo-credit", "他正在拍摄照片。", []),
     # authors in brackets that end a line, not any bracketed name in a sentence
-    ("person.signature", "活动取得圆满成功。\n（王明、李华）\n", ["王明", "李华"]),
+    ("person.signature", "活动取得圆满成功。\n（王明、李峰）\n", ["王明", "李峰"]),
     ("person.signature", "活动在东山县（甲公司）举行。", []),
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
