@@ -2,7 +2,7 @@
 
 A name is a place (or a level word: 省, 市, 县 …) followed by a core from ``data/departments.tsv``; the place
 is resolved to its full name (市 → the home city) and the core to its canonical form, giving names such as
-中共青石市委员会 or 长沙市岳麓区工业和信息化局. The anchors are found once per article
+中共青石市委员会 or 株洲市荷塘区工业和信息化局. The anchors are found once per article
 (:func:`agency_anchors`) for the agency rules of ``agencies.py``.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Anchor:
     end: int
     place: str | None          # full name of the place (市 → the home city); None when unknown
     kind: str | None           # province, city, county, town, village or zone
-    city: str | None           # a county's city (长沙市 of 岳麓区)
+    city: str | None           # a county's city (株洲市 of 荷塘区)
     core: CoreMatch | None     # the core right after the anchor (委, 政府, 工信局 …), if any
 
 
@@ -122,8 +122,8 @@ def canonical(place: str | None, place_kind: str | None, core: str, city: str | 
     '中共青石市委员会宣传部'
     >>> canonical("白沙市", "city", "政协")
     '中国人民政治协商会议白沙市委员会'
-    >>> canonical("岳麓区", "county", "工业和信息化局", city="长沙市")
-    '长沙市岳麓区工业和信息化局'
+    >>> canonical("荷塘区", "county", "工业和信息化局", city="株洲市")
+    '株洲市荷塘区工业和信息化局'
     """
     p = place or ""
     if core.startswith("委") and core.endswith("部") and len(core) > 2:

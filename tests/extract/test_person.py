@@ -28,9 +28,9 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
-    ("person.latin", "游戏制作人PatrickBach表示，新作将于明年推出。", ["PatrickBach"]),
+    ("person.latin", "导演JohnMiller表示，新片将于明年上映。", ["JohnMiller"]),
     ("person.latin", "队长Anna说，球队状态很好。", ["Anna"]),
-    ("person.latin", "Gibeau认为，合作会得到玩家支持。", ["Gibeau"]),
+    ("person.latin", "Lefebvre认为，双方合作前景广阔。", ["Lefebvre"]),
     ("person.latin", "公司CEO表示，APP将上线。", []),                     # an acronym is no name
     ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name
