@@ -129,7 +129,7 @@ def _papers(text: str) -> tuple[dict[str, str], set[str]]:
     for m in _PAPER.finditer(text):
         run = m.group("name") or m.group("wire")
         if not _source_position(text, m.start(), m.end()) or run.startswith("本"):
-            continue          # 在安徽电视台任台长: a body in the story, not the source; 本报讯: the paper itself
+            continue          # 在东山电视台任台长: a body in the story, not the source; 本报讯: the paper itself
         place = _paper_place(run)
         if place:
             local.setdefault(place, m.group(0)[len(run) - len(place):])

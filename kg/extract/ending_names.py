@@ -192,7 +192,7 @@ def _after_places(idx: TokenIndex, place_at: dict[int, Candidate], start: int, s
     before a company is where it is (北滘镇|美的集团). The places dropped are entities of their own."""
     chain: list[Candidate] = []
     while start in place_at and place_at[start].end in place_at and place_at[start].end < s \
-            and not _province_short(place_at[start]):    # 山西庞泉沟…保护区 keeps its 山西
+            and not _province_short(place_at[start]):    # 山西青龙沟…保护区 keeps its 山西
         chain.append(place_at[start])
         start = place_at[start].end
     town = place_at.get(start)
@@ -268,7 +268,7 @@ def _list_prefix(by_end: dict[int, Candidate], text: str, s: int) -> str | None:
 def specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) -> bool:
     """Does ``text[start:end]`` hold something particular (a name, a place, a number, an unknown word)?
 
-    重点工业项目 or 基础设施项目 do not; 年产20万吨工业硅项目 or 屯兰河治理工程 do.
+    重点工业项目 or 基础设施项目 do not; 年产20万吨电解铝项目 or 白水河治理工程 do.
     """
     if any(start <= p.start and p.end <= end for p in places):
         return True

@@ -60,7 +60,7 @@ _KIND_ADJ = re.compile(r"^[\u4e00-\u9fff]{2,}[性型]$")     # 综合性, 外向
 
 def _described(idx: TokenIndex, c: Candidate) -> bool:
     """Is the name before the ending only a description (国有|全资|大型|实业集团, 综合性|集团, 改建|民宿)?
-    Not 时光|造型|理发店 (造型 is a noun); a proper word or one the dictionary does not know makes a name."""
+    Not 青丝|造型|理发店 (造型 is a noun); a proper word or one the dictionary does not know makes a name."""
     tags = word_tags()
     end = ending_start(c)
     lo, hi = bisect.bisect_left(idx.starts, c.start), bisect.bisect_left(idx.starts, end)

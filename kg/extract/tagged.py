@@ -100,7 +100,7 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
         return s, s
     while e - s > 2 and _TRAILING.search(w.text[s:e]) and not word_tags().get(w.text[s:e], "").startswith("nr"):
-        e -= 1                                         # 王建说 → 王建; 张永和 (a name in jieba's dictionary) stays
+        e -= 1                                         # 王建说 → 王建; 张国立 (a name in jieba's dictionary) stays
     m = _LEADING.match(w.text, s, e)
     if m and e - m.end() >= 2:
         s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
@@ -239,7 +239,7 @@ def _foreign_chars() -> frozenset[str]:
 
 
 def foreign_name(name: str) -> bool:
-    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (科瓦连科)?"""
     odd = sum(c not in _foreign_chars() for c in name)
     return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
 
