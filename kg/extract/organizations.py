@@ -53,7 +53,7 @@ def not_a_kind(w: Work) -> None:
 
 
 # Words that describe a kind: distinctives (大型, 国有), -性/-型 nouns (综合性), a verb opening the name (改建|民宿;
-# not 乡村|振兴|研究院); never adjectives (宏远). Beside them only common nouns and place words (家里).
+# not 乡村|治理|研究院); never adjectives (宏远). Beside them only common nouns and place words (家里).
 _BESIDE = frozenset(("n", "s", "f"))           # the common nouns and place words beside them (家里|改建|民宿)
 _KIND_ADJ = re.compile(r"^[\u4e00-\u9fff]{2,}[性型]$")     # 综合性, 外向型
 

@@ -116,7 +116,7 @@ def test_with_the_tagger_rules_disabled_no_model_is_needed(monkeypatch):
 @pytest.mark.parametrize("text,expected", [
     ("大使馆的领事江德明介绍了情况。", {"江德明"}),          # a sure name beats a bogus place across it
     ("队长罗伯特森表示，球队状态很好。", {"罗伯特森"}),        # a transliteration jieba cut is mended
-    ("后卫维拉尔德说，比赛很艰苦。", {"维拉尔德"}),
+    ("前锋瓦尔德斯说，比赛很艰苦。", {"瓦尔德斯"}),
     ("该国国防部长波格丹诺夫上月表示将裁军。", {"波格丹诺夫"}),
     ("据介绍，王先生说他不知道。", {"王先生"}),                 # the speech rule's find; the tagger adds no 王
 ])
