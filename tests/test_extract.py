@@ -224,7 +224,7 @@ def test_zones_belong_to_the_division_they_are_named_after_and_roads_to_the_stor
 def test_bodies_of_a_story_about_a_development_zone_are_located_in_it():
     story = ("## 开发区五年发展综述\n\n"
              "五年来，运城经济开发区坚持项目为王，产业集群加快成势。"
-             "新能源领域，运城华泰新材料有限公司扩能投产，盐湖锂电产业园项目相继落地。"
+             "新能源领域，运城华泰新材料有限公司扩能投产，盐湖锂电产业园项目签约落户。"
              "此外，运城经济开发区引进了多家配套企业，中科光电有限公司稳健发展。")
     located = {(r.s, r.o) for r in rels(run(story), "locatedIn")}
     assert ("中科光电有限公司", "运城经济开发区") in located
@@ -410,7 +410,7 @@ def test_items_of_a_counted_list_of_projects_are_projects():
 
 
 def test_works_on_a_named_road_and_numbered_plots_are_projects_but_funding_programmes_are_not():
-    doc = run("运城再添主干路 学苑东路建设火热推进。盐湖区棚户区改造运城花园项目地块三项目开工。获批省自然科学研究计划项目5项。")
+    doc = run("运城又一条主干道开工 学苑东路建设加快推进。盐湖区棚户区改造运城花园项目地块三项目开工。获批省自然科学研究计划项目5项。")
     projects = labels(doc, "Project")
     assert "学苑东路建设" in projects and "学苑东路" not in labels(doc, "Place")   # only inside a name
     assert any(p.endswith("地块三项目") for p in projects)
@@ -693,5 +693,5 @@ def test_items_of_a_list_of_companies_or_schools_are_organisations():
 
 
 def test_a_town_belongs_to_the_county_named_in_its_own_sentence():
-    doc = run("盐湖区召开会议。\n\n风陵渡镇是芮城县的工业重镇，镇里新建了两座工厂。")
+    doc = run("盐湖区召开会议。\n\n风陵渡镇是芮城县的制造业大镇，镇里新建了两座工厂。")
     assert ("风陵渡镇", "芮城县") in {(r.s, r.o) for r in rels(doc, "partOf")}

@@ -49,9 +49,9 @@ FRAMES += [
     ("relation.partOf.region-members", "遵义市", "黔北城市群涵盖的遵义、毕节两市，8月起实现档案通查。",
      {("遵义市", "partOf", "黔北城市群"), ("毕节市", "partOf", "黔北城市群")}),
     ("relation.partOf.region-members", "漳州市", "漳州城市群和宁德市签约。", set()),     # no 涵盖/包括
-    ("relation.partOf.story-site", "九江市", "4月7日武宁县消息，该县在青龙山启动无人机巡航。",
+    ("relation.partOf.story-site", "九江市", "4月7日武宁县消息，该县在青龙山开展森林防火巡查。",
      {("青龙山", "partOf", "武宁县")}),
-    ("relation.partOf.story-site", "九江市", "无人机在青龙山巡航。", set()),           # no county named
+    ("relation.partOf.story-site", "九江市", "护林员在青龙山巡查。", set()),           # no county named
     ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司旗下的青河水泥有限公司今年扩产。",
      {("青河水泥有限公司", "partOf", "宏达控股集团有限公司")}),
     ("relation.partOf.subsidiary", "遵义市", "赤水竹业有限公司是黔北林业集团有限公司的全资子公司。",
@@ -101,7 +101,7 @@ GUARDS = [
     ("relation.partOf.named-after", "九江市", "浔阳区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),
     ("relation.partOf.named-after", "天水市", "甘谷县举办观鸟节，青石村和青石镇的村民参加。", {("青石村", "partOf", "青石镇")}),
     ("relation.partOf.named-after", "九江市", "浔阳区青山社区的居民走进东湖公寓。", set()),
-    ("relation.partOf.local-street", "九江市", "社区服务中心架起干群“东风路”。", set()),     # a figure of speech
+    ("relation.partOf.local-street", "九江市", "社区服务中心打通干群“东风路”。", set()),     # a figure of speech
     ("relation.partOf.local-street", "九江市", "新修的东风路已经通车。", {("东风路", "partOf", "九江市")}),
 ]
 
