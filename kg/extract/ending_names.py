@@ -129,7 +129,7 @@ def _head(text: str, idx: TokenIndex, s: int, extra_tags: tuple[str, ...]) -> in
         if not name_like(text[head:s], extra_tags) and not name_like(idx.tokens[t][2], extra_tags):
             return None
     paren = _BRACKETED.search(text[max(0, head - 4):head])
-    if paren:                 # 太原钢铁（集团）有限公司: the bracketed word belongs to the name
+    if paren:                 # 青石钢铁（集团）有限公司: the bracketed word belongs to the name
         head -= len(paren.group(0))
     return head
 
