@@ -115,7 +115,7 @@ def best_encoding(raw: bytes, strict: bool = False) -> tuple[str | None, float]:
     candidate for bytes holding NULs (``strict``), at least 0.95. ``(None, 0.0)``
     when none does.
 
-    >>> best_encoding("平遥县召开会议，部署安全生产工作。".encode("gb18030"))
+    >>> best_encoding("茶陵县召开会议，部署安全生产工作。".encode("gb18030"))
     ('gb18030', 1.0)
     >>> best_encoding("Le maire a visité l'école élémentaire.".encode("latin-1"))[0]
     'cp1252'
