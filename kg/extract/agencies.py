@@ -91,11 +91,11 @@ def _suffix_name_ok(text: str, idx: TokenIndex, m: re.Match) -> bool:
 
 
 def _joined_name(name: str) -> str:
-    """A name with one 和 joining two fields of one body taken out (住房保障和房产管理局 → 住房保障房产管理局);
+    """A name with one 和 joining two fields of one body taken out (城市管理和综合执法局 → 城市管理综合执法局);
     a 和 after a whole body's name (财政局和税务局) stays: two bodies.
 
-    >>> _joined_name("住房保障和房产管理局"), _joined_name("财政局和税务局")
-    ('住房保障房产管理局', '财政局和税务局')
+    >>> _joined_name("城市管理和综合执法局"), _joined_name("财政局和税务局")
+    ('城市管理综合执法局', '财政局和税务局')
     """
     head, sep, tail = name.partition("和")
     if not sep or len(head) < 2 or len(tail) < 3 or cores().match_before(head, len(head), 8) \
@@ -156,7 +156,7 @@ def session(w: Work) -> None:
 @rule("agency.national", stage="agency", produces=("Agency",), requires=("Place",))
 def national_body(w: Work) -> None:
     """National bodies by their names (国务院, 中共中央, 发改委 → 国家发展和改革委员会); not 人社部门; after
-    another place, that place's body of the name (甲国财政部, 香港证监会)."""
+    another place, that place's body of the name (甲国财政部, 甲地证监会)."""
     text = w.text
     before = {p.end: p for p in w.proposed("Place") if p.label not in _OWN_STATE}
     for s, e, surface, (name, juris) in national().finditer(text):
@@ -164,7 +164,7 @@ def national_body(w: Work) -> None:
             continue          # 人社部门: the departments of a kind, not the ministry; 共产党员: a member
         p = before.get(s)
         s0 = p.start if p is not None else s - 1 if _short_country_before(w, s) else s
-        if s0 < s:          # 甲国|财政部, 美|国防部: that country's ministry
+        if s0 < s:          # 甲国|财政部, 俄|国防部: that country's ministry
             w.propose(Candidate(s0, e, "Agency", text[s0:e], {text[s0:e]}, {"jurisdiction": p.label if p else None}))
             continue
         w.propose(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, weight=1))
@@ -182,18 +182,18 @@ def _shorts() -> frozenset[str]:
 
 
 def _short_country_before(w: Work, s: int) -> bool:
-    """Is a one-character short name of a country written as a word right before ``s`` (美|国防部长)?"""
+    """Is a one-character short name of a country written as a word right before ``s`` (俄|国防部发言人)?"""
     k = w.index.covering(s - 1) if s else None
     return w.text[s - 1:s] in _shorts() and k is not None and w.index.tokens[k][0] == s - 1 \
         and not _short_is_a_word(w, s - 1)
 
 
 def _short_is_a_word(w: Work, s: int) -> bool:
-    """Is the one-character short name at ``s`` an ordinary word there (他以|国防部的名义, 援引|印): the day of
+    """Is the one-character short name at ``s`` an ordinary word there (他以|国防部的名义, 8日|央行): the day of
     a date, or a word of another part of speech after a word (not after the start, punctuation or 对, 与 …)?"""
     c, text = w.text[s], w.text
     if s > 0 and text[s - 1] in _DATE_END:
-        return True                   # 13日|中国人民银行: the day of a date
+        return True                   # 8日|中国人民银行: the day of a date
     return (word_tags().get(c) or "").startswith(_FUNCTION_TAGS) and s > 0 \
         and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK
 
@@ -272,7 +272,7 @@ def state_body(w: Work) -> None:
     for m in _state_bodies().finditer(text):
         s, e = m.span()
         if text[s] in _shorts() and _short_is_a_word(w, s) or s > 0 and text[s - 1] in _DATE_END:
-            continue                  # 26日|央行: the day of a date, not a short name; 以|国防部名义
+            continue                  # 18日|央行: the day of a date, not a short name; 以|国防部名义
         if (s in idx.start_set or s == 0) and (e in idx.end_set or e == len(text)):
             w.propose(Candidate(s, e, "Agency", m.group(), {m.group()}, {}))
 

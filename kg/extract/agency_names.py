@@ -93,7 +93,7 @@ def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_end
             continue
         place, city = resolve_level(doc, places, m.group(0), s)
         if place is None and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK:
-            s = _unknown_place_start(idx, places, s)   # 甲乙|州政府: a place no gazetteer knows
+            s = _unknown_place_start(idx, places, s)   # 丙丁|州政府: a place no gazetteer knows
             if s is None:
                 continue
             place = text[s:e]
@@ -105,8 +105,8 @@ _NAME_TAGS = ("ns", "nr", "nz", "j")
 
 
 def _unknown_place_start(idx: TokenIndex, places: list[Candidate], pos: int) -> int | None:
-    """Where the name of a place written before a level word at ``pos`` starts (临谓|区, 黔东南|州), or None
-    when the word before is no name (各|省政府)."""
+    """Where the name of a place written before a level word at ``pos`` starts (丙丁|区, 黔南|州), or None
+    when the word before is no name (各|县政府)."""
     from .tokenize import word_tags
     place = next((p for p in places if p.end == pos), None)
     if place is not None:

@@ -1,5 +1,5 @@
 """Agency rules for the bodies the place-anchored rules of ``agencies.py`` do not reach: the units inside a
-body (甲市公安局禁毒支队), armed forces (海军, 武警) and international or foreign bodies named without a
+body (甲市公安局刑侦支队), armed forces (海军, 武警) and international or foreign bodies named without a
 country (联合国, 白宫).
 
 They run after ``agencies.py``: a unit extends an agency those rules proposed.
@@ -60,7 +60,7 @@ def unit_end(w: Work, end: int) -> int:
         tag, unit = word_tags().get(word, ""), _is_unit(word)
         if not _UNIT_PIECE.fullmatch(word) or e - last > _MAX_UNIT or verb and not unit \
                 or tag.startswith(_NOT_IN_UNIT) and not unit:
-            break                                      # a verb only right before the unit's ending (禁毒|支队)
+            break                                      # a verb only right before the unit's ending (缉毒|支队)
         verb = tag.startswith("v") and not tag.startswith("vn")
         if unit and text[e:e + 1] not in _TITLE_NEXT:
             last = e
@@ -106,7 +106,7 @@ def _after_surname(w: Work, s: int) -> bool:
 
 
 def _owner_start(w: Work, countries: dict[int, Candidate], s: int) -> int:
-    """Where the name of a force's country or owner written before it starts (甲国|海军, 革命卫队|海军), else ``s``."""
+    """Where the name of a force's country or owner written before it starts (甲国|海军, 甲国国民警卫队|空军), else ``s``."""
     if s in countries:
         return countries[s].start
     k = w.index.ending_at(s)
@@ -118,7 +118,7 @@ def _owner_start(w: Work, countries: dict[int, Candidate], s: int) -> int:
 
 
 def _joined(found: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Names written together are one (志愿军|空军 → 志愿军空军: the air force of that army)."""
+    """Names written together are one (国民革命军|海军 → 国民革命军海军: the navy of that army)."""
     out: list[tuple[int, int, str, str]] = []
     for s, e, surface, name in found:
         if out and out[-1][1] == s:
@@ -148,7 +148,7 @@ def bare_core(w: Work) -> None:
 
 
 def _no_name_before(w: Work, s: int) -> bool:
-    """Is the word before ``s`` no name a body could belong to (由|统计局, 垄断|发改委; not 甲乙|统计局, 东风|派出所)?"""
+    """Is the word before ``s`` no name a body could belong to (由|统计局, 随后|发改委; not 甲乙|统计局, 新桥|派出所)?"""
     text = w.text
     if s == 0 or text[s - 1] in PREV_OK or not "\u4e00" <= text[s - 1] <= "\u9fff":
         return True
@@ -160,7 +160,7 @@ def _no_name_before(w: Work, s: int) -> bool:
 
 @rule("agency.sub-unit", stage="agency", produces=("Agency",), requires=("tokens",))
 def sub_unit(w: Work) -> None:
-    """A unit written right after its body is named with it (甲市公安局禁毒支队, 甲部住房保障司); not 甲局局长.
+    """A unit written right after its body is named with it (甲市公安局刑侦支队, 甲部预算司); not 甲局局长.
 
     The body stays an entity of its own.
     """
