@@ -8,6 +8,7 @@ from functools import cache
 from ..gazetteer import Gazetteer
 from .lexicon import alternation, surnames, words
 from .names import TokenIndex
+from .titles import roles
 from .tokenize import is_common_word, word_tags
 
 # Characters that, right after a two-character name, begin the next word rather than end the name.
@@ -42,22 +43,52 @@ def _follow_words() -> frozenset[str]:
     return frozenset(w for w in words("speech_verbs.txt") if len(w) == 2)
 
 
+@cache
+def _address_forms() -> Gazetteer[int]:
+    """Forms of address after a bare surname (``data/address_forms.txt``)."""
+    return Gazetteer({w: 1 for w in words("address_forms.txt")})
+
+
+def address_at(text: str, j: int) -> bool:
+    """Does a form of address, a kin word or 某 start at ``j`` (a surname before it is no name: 张先生, 王总, 李某)?"""
+    return _address_forms().match_at(text, j) is not None
+
+
+def addressed(name: str) -> bool:
+    """Is ``name`` a surname and a form of address (王先生, 欧阳总, 李某)?
+
+    >>> addressed("王先生"), addressed("王建华")
+    (True, False)
+    """
+    sl = 2 if name[:2] in _compound_surnames() else 1 if name[:1] in surnames() else 0
+    return bool(sl) and address_at(name, sl)
+
+
 def name_ends(text: str, i: int) -> list[int]:
     """Possible ends of a name starting at ``i`` (surname + one or two characters), longest first.
 
-    >>> name_ends("王小明说", 0)
-    [3, 2]
+    A surname before a form of address is none (张先生, 王总), nor is a given name that is a title (缪行长),
+    and a name does not run into its own surname before a form of address (王诚|王总).
+
+    >>> name_ends("王小明说", 0), name_ends("王先生说", 0), name_ends("缪行长说", 0), name_ends("王诚王总说", 0)
+    ([3, 2], [], [2], [2])
     """
     sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in surnames() else 0
-    if not sl:
+    if not sl or address_at(text, i + sl):
         return []
     options = []
     for gl in (2, 1):
         e = i + sl + gl
         given = text[i + sl:e]
-        if len(given) == gl and all(cjk(c) and c not in _BAD_GIVEN for c in given):
+        if len(given) == gl and all(cjk(c) and c not in _BAD_GIVEN for c in given) \
+                and not (gl == 2 and (given in roles() or _own_surname_again(text, i, e))):
             options.append(e)
     return options
+
+
+def _own_surname_again(text: str, i: int, e: int) -> bool:
+    """Does the name ``text[i:e]`` end in its own surname before a form of address or a title (王诚王|总)?"""
+    return text[e - 1] == text[i] and (address_at(text, e) or roles().match_at(text, e) is not None)
 
 
 def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | None:

@@ -31,9 +31,6 @@ _BYLINE = re.compile(alternation([w for w, k in rows("byline_words.tsv") if k ==
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?=[）)\s，,、]|$)")
 _PHOTO = re.compile(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)")
 _SIGNATURE = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)")
-_ANONYMISED = re.compile(r"某某?(?![些种个项地处样人单])")
-# What may stand before a surname + 某 that opens a word: a function word (对张某, 由王某某).
-_BEFORE_ANONYMISED = "对从在向把被将给与和及由"
 
 
 @dataclass
@@ -221,20 +218,6 @@ def dictionary(w: Work) -> None:
         if len(t) == 3 and word_tags().get(t) == "nrfg" and t[0] in surnames() and t[-1] not in "说等" \
                 and not _in_hit(w, s):
             add_hit(w, s, e)
-
-
-@rule("person.anonymised", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
-def anonymised(w: Work) -> None:
-    """A name a notice keeps anonymous: a surname and 某 at a word start (对张某, 王某某); not 某些."""
-    text = w.text
-    for m in _ANONYMISED.finditer(text):
-        for sl in (2, 1):
-            i = m.start() - sl
-            if i >= 0 and text[i:m.start()] in surnames() \
-                    and (i in w.index.start_set or not cjk(text[i - 1]) or text[i - 1] in _BEFORE_ANONYMISED) \
-                    and not _in_hit(w, i):
-                add_hit(w, i, m.end())
-                break
 
 
 @rule("person.repeat", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))

@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .lexicon import alternation, surnames, table, word_set, words
+from .personal_names import addressed
 from .registry import rule
 from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
@@ -262,8 +263,9 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
             continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
-        if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name):
-            continue                                   # a quoted brand (“某宝”APP); 王先生 is no name
+        if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name) \
+                or addressed(name):
+            continue                                   # a quoted brand (“某宝”APP); 王先生, 王总 are no names
         if _name_ok(text, s, e, t.prob, supported):
             out.append((s, e, t.prob))
     return out

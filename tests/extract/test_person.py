@@ -40,9 +40,10 @@ from kg.extract.titles import title_phrase
     # people jieba's dictionary knows by name, unless an earlier rule found them
     ("person.dictionary", "我们读了周敦颐的文章。", ["周敦颐"]),
     ("person.dictionary", "村民周敦颐种了苹果。", []),
-    # a surname and 某 at a word start, not 某些
-    ("person.anonymised", "执法人员对张某作出处罚。", ["张某"]),
-    ("person.anonymised", "工作中存在某些问题。", []),
+    # a surname with a form of address, a title or 某 is no name, whatever the clue
+    ("person.context-word", "村民张先生种了苹果，律师李某出庭。", []),
+    ("person.speech-verb", "刘行长表示，贷款将增加。孙老师说，学生很努力。", []),
+    ("person.title", "甲集团董事长王诚王总致辞。", ["王诚"]),
     # another occurrence of a name found before; a name that is a word only where a person acts
     ("person.repeat", "村民王建华种了苹果，今年王建华的收入增加了。", ["王建华"]),
     ("person.repeat", "村民温暖种了苹果。冬天屋里很温暖。", []),
