@@ -12,7 +12,7 @@ from .titles import roles
 from .tokenize import is_common_word, word_tags
 
 # Characters that, right after a two-character name, begin the next word rather than end the name.
-_FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
+FOLLOW_CHARS = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
 _BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
                  "说表示要将已把被对以与及或并但而这那哪些")
 # What follows a person acting (王某一行, 王某出席, 王某、李某等出席): a name that is also a word counts there.
@@ -119,7 +119,7 @@ def _by_text(text: str, options: list[int]) -> int:
             return e
     if len(options) == 2:
         short = options[1]
-        if text[short] in _FOLLOW_CHAR or text[short:short + 2] in _follow_words():
+        if text[short] in FOLLOW_CHARS or text[short:short + 2] in _follow_words():
             return short
     return options[0]
 
@@ -226,7 +226,7 @@ def _name_word_end(idx: TokenIndex, t: int, options: list[int]) -> int | None:
         if e is not None:
             return e
     tag = word_tags().get(idx.tokens[t][2])
-    if tag is None and tok_end - 1 in options and text_at(idx, tok_end - 1) in _FOLLOW_CHAR:
+    if tag is None and tok_end - 1 in options and text_at(idx, tok_end - 1) in FOLLOW_CHARS:
         return tok_end - 1    # 张华到|芮城县: jieba glued the next word's character to the name
     return tok_end if tag is None or tag.startswith("nr") else None
 
@@ -235,12 +235,12 @@ def _glued_to_next(nxt: tuple[int, int, str], tok_end: int, options: list[int]) 
     """The name runs into the next jieba word ``nxt`` (its last character, or all of a one-character word)."""
     ns, ne, nw = nxt
     tag = word_tags().get(nw)
-    if ne - ns == 1 and ne in options and nw not in _FOLLOW_CHAR and not (tag or "x").startswith(_FUNCTION_TAGS):
+    if ne - ns == 1 and ne in options and nw not in FOLLOW_CHARS and not (tag or "x").startswith(_FUNCTION_TAGS):
         return ne
     if ne - ns == 2 and tok_end + 1 in options:
         if nw[1] == "等" and (tag or "").startswith(("a", "v", "d", "b")):
             return tok_end + 1            # 常恩|平等|出席 → 常恩平等: a list of names ends in 等
-        if tag is None and nw[1] in _FOLLOW_CHAR:
+        if tag is None and nw[1] in FOLLOW_CHARS:
             return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
     return None
 

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
+from .bylines import BYLINE, inside_word, name_run
 from .lexicon import alternation, rows, surnames, words
 from .personal_names import PERSON_FOLLOW, cjk, name_at, name_ends, names_list, speech_verbs, verb_given
 from .registry import rule
@@ -25,9 +26,6 @@ from .tokenize import is_common_word, word_tags
 if TYPE_CHECKING:
     from .state import Work
 
-_BYLINE = re.compile(alternation([w for w, k in rows("byline_words.tsv") if k == "source"]) + "?(?:"
-                     + alternation([w for w, k in rows("byline_words.tsv") if k == "role"])
-                     + r"|文\s*[/／]\s*图|图\s*[/／]\s*文)[\s:：]*")
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?=[）)\s，,、]|$)")
 _PHOTO = re.compile(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)")
 _SIGNATURE = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)")
@@ -75,28 +73,32 @@ def title(w: Work) -> None:
 
 
 def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
-    """The names after a byline word at ``i`` (记者 王明 李华; 文/图 马 丽), up to other text."""
+    """The names after a byline word at ``i`` (记者 王明 李华; 记者王明李华上海报道; 文/图 马 丽), up to other text."""
     text = w.text
     while True:
         while i < len(text) and text[i] in " 、":
             i += 1
-        e = name_at(text, w.index, i, strict=False)
-        spaced = _SPACED_NAME.match(text, i) if e is None else None
+        run = name_run(w, i)
+        spaced = _SPACED_NAME.match(text, i) if run is None else None
         if spaced:            # 记者 马 丽: a two-character name written with a space
-            e = spaced.end()
-        elif e is None or (e < len(text) and cjk(text[e]) and not _BYLINE.match(text, e)
-                           and text[e] != "摄" and not text.startswith("报道", e)):
+            run = [spaced.span()]
+        elif run is None:
             return
-        yield i, e
-        i = e
-        if _BYLINE.match(text, i):
-            i = _BYLINE.match(text, i).end()
+        yield from run
+        i = run[-1][1]
+        more = BYLINE.match(text, i)
+        if more:
+            i = more.end()
+        elif i >= len(text) or text[i] not in " 、":
+            return            # the byline ends in a dateline or a credit (记者王明上海报道)
 
 
-@rule("person.byline", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
+@rule("person.byline", stage="person", produces=("Person",), requires=("tokens", "bodies"), assigns=("hits",))
 def byline(w: Work) -> None:
-    """Reporters named after a byline word (本报记者 王明 通讯员 李华)."""
-    for m in _BYLINE.finditer(w.text):
+    """Reporters named after a byline word, up to the byline's end (本报记者 王明 通讯员 李华; 记者王明李华北京报道)."""
+    for m in BYLINE.finditer(w.text):
+        if inside_word(w, m):
+            continue
         for s, e in _byline_names(w, m.end()):
             add_hit(w, s, e, reporter=True, strong=True)
 
@@ -256,7 +258,7 @@ def tagger(w: Work) -> None:
             continue
         hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
         if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 \
-                and not (e < hit.cand.end and _repeated(w, hit)):
+                and not (e < hit.cand.end and (_repeated(w, hit) or _name_follows(w, hit))):
             _respan(w, hit, s, e)
     found = set()
     for s, e, p in longest_forms(w, spans):
@@ -278,6 +280,11 @@ def _crossed(w: Work, s: int, e: int) -> bool:
 def _repeated(w: Work, hit: PersonHit) -> bool:
     """Is the name of ``hit`` found elsewhere in the article too (the longest form it repeats: 常恩平等 stays 常恩平)?"""
     return any(h is not hit and h.cand.label == hit.cand.label for h in w.hit_at.values())
+
+
+def _name_follows(w: Work, hit: PersonHit) -> bool:
+    """Does another name found start right where ``hit`` ends (记者陈昆才李伊琳: 才 is no name's but 陈昆才's)?"""
+    return any(hs == hit.cand.end for hs, _ in w.hit_at)
 
 
 def _respan(w: Work, hit: PersonHit, start: int, end: int) -> None:

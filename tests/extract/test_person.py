@@ -16,6 +16,12 @@ from kg.extract.titles import title_phrase
     ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
     ("person.byline", "记者来到现场采访。", []),
+    # reporters written together, up to a dateline or a credit that ends the byline
+    ("person.byline", "本报记者王建华李晓东西安报道", ["王建华", "李晓东"]),
+    ("person.byline", "（记者赵明通讯员钱丽芳孙伟）", ["赵明", "钱丽芳", "孙伟"]),
+    ("person.byline", "每经记者周明发自成都、兰州", ["周明"]),
+    ("person.byline", "晚报记者郑佳慧文/摄", ["郑佳慧"]),
+    ("person.byline", "我们请摄影师去拍了几张。", []),                  # 摄影 only starts a word here
     # photographers on a line of their own before 摄
     ("person.photo-credit", "东山县开展植树活动。\n王明 李华 摄\n", ["王明", "李华"]),
     ("person.photo-credit", "他正在拍摄照片。", []),
