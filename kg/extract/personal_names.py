@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..gazetteer import Gazetteer
-from .lexicon import alternation, surnames, words
+from .lexicon import alternation, surnames, word_set, words
 from .names import TokenIndex
 from .titles import roles
 from .tokenize import is_common_word, word_tags
@@ -28,8 +28,15 @@ def cjk(c: str) -> bool:
 
 
 @cache
+def person_surnames() -> frozenset[str]:
+    """The surnames a personal name may start with: ``surnames.txt`` (which the tagger's features read too)
+    and ``rare_surnames.txt`` (傅, 赖, 濮 …)."""
+    return surnames() | word_set("rare_surnames.txt")
+
+
+@cache
 def _compound_surnames() -> frozenset[str]:
-    return frozenset(s for s in surnames() if len(s) == 2)
+    return frozenset(s for s in person_surnames() if len(s) == 2)
 
 
 @cache
@@ -60,7 +67,7 @@ def addressed(name: str) -> bool:
     >>> addressed("王先生"), addressed("王建华")
     (True, False)
     """
-    sl = 2 if name[:2] in _compound_surnames() else 1 if name[:1] in surnames() else 0
+    sl = 2 if name[:2] in _compound_surnames() else 1 if name[:1] in person_surnames() else 0
     return bool(sl) and address_at(name, sl)
 
 
@@ -73,7 +80,7 @@ def name_ends(text: str, i: int) -> list[int]:
     >>> name_ends("王小明说", 0), name_ends("王先生说", 0), name_ends("缪行长说", 0), name_ends("王诚王总说", 0)
     ([3, 2], [], [2], [2])
     """
-    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in surnames() else 0
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in person_surnames() else 0
     if not sl or address_at(text, i + sl):
         return []
     options = []
@@ -186,7 +193,7 @@ def _word_starts_name(w: str, tag: str | None, shorter: bool) -> bool:
     """An ordinary word of two or more characters that is only the start of the name (关于|某),
     but not 王家|春: a surname glued to a character of the given name."""
     return len(w) >= 2 and shorter and not plausible_name_word(w) \
-        and not (len(w) == 2 and w[0] in surnames() and (tag or "").startswith(("n", "t")))
+        and not (len(w) == 2 and w[0] in person_surnames() and (tag or "").startswith(("n", "t")))
 
 
 def _function_word_starts_name(idx: TokenIndex, t: int, e: int) -> bool:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
 from .bylines import BYLINE, inside_word, name_run
-from .lexicon import alternation, rows, surnames, words
-from .personal_names import PERSON_FOLLOW, cjk, name_at, name_ends, names_list, speech_verbs, verb_given
+from .lexicon import alternation, rows, words
+from .personal_names import (PERSON_FOLLOW, cjk, name_at, name_ends, names_list, person_surnames, speech_verbs,
+                             verb_given)
 from .registry import rule
 from .spans import Candidate, occupancy, occurrences
 from .titles import Title, bodies_by_end, roles, title_phrase
@@ -217,7 +218,7 @@ def honorific(w: Work) -> None:
 def dictionary(w: Work) -> None:
     """Three-character people jieba's dictionary knows by name, its nrfg entries (周敦颐)."""
     for s, e, t in w.tokens:
-        if len(t) == 3 and word_tags().get(t) == "nrfg" and t[0] in surnames() and t[-1] not in "说等" \
+        if len(t) == 3 and word_tags().get(t) == "nrfg" and t[0] in person_surnames() and t[-1] not in "说等" \
                 and not _in_hit(w, s):
             add_hit(w, s, e)
 
@@ -310,7 +311,7 @@ def list_mate(w: Work) -> None:
     from ..divisions import divisions
     text = w.text
     taken = occupancy(len(text), w.bodies)
-    sur = surnames()
+    sur = person_surnames()
     todo = sorted(w.hit_at)
     seen: set[tuple[int, int]] = set(todo)
     found: set[str] = set()

@@ -12,8 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .lexicon import alternation, surnames, table, word_set, words
-from .personal_names import addressed
+from .lexicon import alternation, table, word_set, words
+from .personal_names import addressed, person_surnames
 from .registry import rule
 from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 P_PERSON = 0.4           # a surname-led name on free text
 P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
 P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
+P_FOREIGN_SHORT = 0.6    # ... of two characters (佐拉, 布朗)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
 P_PERSON_SUPPORTED = 0.1  # a name right after a title or a word for a kind of person, or before a speech verb
 P_PLACE = 0.8            # a place no place rule found
@@ -261,8 +262,9 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         e = _foreign_end(w, s, e)
         name = text[s:e]
         k = w.index.covering(s)
-        if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
-            continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
+        if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s \
+                and w.index.tokens[k][2] in word_tags():
+            continue                                   # 某某思想; 小李|和 (a name starts inside no word; 民梁|玉祥 is none)
         if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name) \
                 or addressed(name):
             continue                                   # a quoted brand (“某宝”APP); 王先生, 王总 are no names
@@ -297,7 +299,9 @@ def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
         return len(name) >= 3
     if foreign_name(name):
         return (prob >= P_FOREIGN or supported) and not is_common_word(name)
-    return 2 <= len(name) <= 4 and (name[0] in surnames() or name[:2] in surnames()) \
+    if len(name) == 2 and all(c in _foreign_chars() for c in name) and name[0] not in person_surnames():
+        return prob >= P_FOREIGN_SHORT and not is_common_word(name)     # 佐拉, 布朗: a short transliteration
+    return 2 <= len(name) <= 4 and (name[0] in person_surnames() or name[:2] in person_surnames()) \
         and (prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
 
 

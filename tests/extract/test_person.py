@@ -12,6 +12,7 @@ from kg.extract.titles import title_phrase
     ("person.title", "东山县副县长王建华出席会议。", ["王建华"]),
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
+    ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     # reporters after a byline word, also a two-character name written with a space
     ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),

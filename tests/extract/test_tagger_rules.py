@@ -18,6 +18,9 @@ from kg.model import Article
     ("person.tagger", "村民王建设说，今年的收成很好。", ["王建设"]),
     ("person.tagger", "王小毛拿着一本书。", ["王小毛"]),
     ("person.tagger", "他看到建设中的大桥。", []),
+    # a short transliteration the tagger is sure of; a name jieba glued to the word before (市民|赖永祥)
+    ("person.tagger", "新任主教练多纳表示，球队会更好。", ["多纳"]),
+    ("person.tagger", "记者在昆明市民赖永祥家中看到了这幅画。", ["赖永祥"]),
     ("person.tagger", "律师赵立新在答辩中称，", ["赵立新"]),
     ("person.tagger", "电子卡可在小程序（微信、钱付通、各银行APP等渠道）办理；“钱付通”APP也提供缴费。", []),  # a quoted brand
     # bodies: typed by their ending, on free text
