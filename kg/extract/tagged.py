@@ -254,7 +254,7 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         if t.kind != "Person" or t.prob < P_PERSON_SUPPORTED:
             continue
         s, e = _trim(w, t)
-        supported = _person_context(w, s, e)
+        supported = _person_context(w, s, e) or _plain_name(w, s, e)
         if t.prob < P_PERSON and not supported:
             continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
@@ -314,6 +314,16 @@ def _person_context(w: Work, s: int, e: int) -> bool:
     text = w.text
     return roles().match_before(text, s, 6) is not None or context_words().match_before(text, s, 6) is not None \
         or speech_verbs().match_at(text, e) is not None
+
+
+def _plain_name(w: Work, s: int, e: int) -> bool:
+    """Is ``[s, e)`` a surname and two characters common in given names (``data/given_name_chars.txt``) that
+    jieba's words and the name reader agree on, and no ordinary word (王治平; not 黄金周, 许可证)?"""
+    from .personal_names import name_at
+    text = w.text
+    return e - s == 3 and text[s] in person_surnames() and all(c in word_set("given_name_chars.txt") for c in text[s + 1:e]) \
+        and s in w.index.start_set and e in w.index.end_set \
+        and not is_common_word(text[s:e]) and name_at(text, w.index, s) == e
 
 
 def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -125,3 +125,12 @@ def test_with_the_tagger_rules_disabled_no_model_is_needed(monkeypatch):
 ])
 def test_the_tagger_mends_names_the_rules_cut(text, expected):
     assert _people(Extractor()(Article("t.txt", text))) == expected
+
+
+def test_a_plain_name_is_a_surname_and_given_name_characters_jieba_and_the_name_reader_agree_on():
+    """A tagger name below the usual threshold still counts when it reads as a plain name (王建平), not a word
+    jieba did not know or one of the dictionary's (黄金周, 许可证)."""
+    from kg.extract.tagged import _plain_name
+    text = "黄金周期间，王建平带着许可证来到东山县。"
+    w = Extractor().prepare(Article("t.txt", text))
+    assert [_plain_name(w, s, s + 3) for s in (0, 6, 11)] == [False, True, False]
