@@ -98,6 +98,29 @@ def _own_surname_again(text: str, i: int, e: int) -> bool:
     return text[e - 1] == text[i] and (address_at(text, e) or roles().match_at(text, e) is not None)
 
 
+@cache
+def foreign_chars() -> frozenset[str]:
+    """The characters of transliterated foreign names (``data/transliteration_chars.txt``)."""
+    return frozenset("".join(words("transliteration_chars.txt")))
+
+
+def foreign_name(name: str) -> bool:
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
+    odd = sum(c not in foreign_chars() for c in name)
+    return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
+
+
+def foreign_end(text: str, idx: TokenIndex, s: int, e: int) -> int:
+    """The end of a transliterated name read short at ``e`` (罗伯特|森表示 → 罗伯特森): over the transliteration
+    characters after it that begin no ordinary word."""
+    while e < len(text) and text[e] in foreign_chars() and e - s < 8:
+        k = idx.covering(e)
+        if k is not None and idx.tokens[k][0] == e and len(idx.tokens[k][2]) > 1 and is_common_word(idx.tokens[k][2]):
+            break
+        e += 1
+    return e
+
+
 def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | None:
     """End of a personal name starting at ``i``, or None; ``strict`` refuses a common word (高度重视)."""
     if i >= len(text):
@@ -112,6 +135,8 @@ def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | No
     end = _by_words(idx, i, sl, options)
     if end is None:
         end = _by_text(text, options)
+    if all(c in foreign_chars() for c in text[i:end]):
+        end = foreign_end(text, idx, i, end)      # 阿特金|森, 贝鲁斯|科尼: a transliteration runs on
     if strict and _only_a_word(text, i, end):
         return None
     return end if plausible_words(idx, i, end) else None

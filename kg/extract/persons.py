@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer import Gazetteer
 from .bylines import BYLINE, inside_word, name_run
 from .lexicon import alternation, rows, words
-from .personal_names import (PERSON_FOLLOW, cjk, name_at, name_ends, names_list, person_surnames, speech_verbs,
+from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list, person_surnames, speech_verbs,
                              verb_given)
 from .registry import rule
 from .spans import Candidate, occupancy, occurrences
@@ -247,7 +247,7 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, P_FOREIGN, foreign_name, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_FOREIGN, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
         if (s, e) in w.hit_at:
@@ -258,8 +258,7 @@ def tagger(w: Work) -> None:
                 _respan(w, hit, s, e)
             continue
         hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 \
-                and not (e < hit.cand.end and (_repeated(w, hit) or _name_follows(w, hit))):
+        if hit is not None and _mends(w, hit, e, p):
             _respan(w, hit, s, e)
     found = set()
     for s, e, p in longest_forms(w, spans):
@@ -270,6 +269,23 @@ def tagger(w: Work) -> None:
             add_hit(w, s, e, strong=sure)
             found.add(w.text[s:e])
     repeat_names(w, found)
+
+
+def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
+    """Does the tagger's end ``e`` (probability ``p``) mend the name of ``hit``, one character off: sure of a
+    cut (王建作|报告 → 王建), or fairly sure of a character the rule left out (周荫|如 → 周荫如) that begins no
+    next word (王建|难以)?"""
+    from .tagged import P_BOUNDARY, P_EXTEND
+    if abs(hit.cand.end - e) != 1:
+        return False
+    if e < hit.cand.end:
+        return p >= P_BOUNDARY and not (_repeated(w, hit) or _name_follows(w, hit))
+    name = w.text[hit.cand.start:e]
+    t = w.index.covering(e - 1)
+    opens_word = t is not None and w.index.tokens[t][0] == e - 1 and w.index.tokens[t][1] > e \
+        and is_common_word(w.index.tokens[t][2])
+    return p >= P_EXTEND and w.text[e - 1] not in FOLLOW_CHARS and not opens_word and not is_common_word(name) \
+        and len(name) <= (4 if name[:2] in person_surnames() else 3)
 
 
 def _crossed(w: Work, s: int, e: int) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .lexicon import alternation, table, word_set, words
-from .personal_names import addressed, person_surnames
+from .personal_names import addressed, foreign_chars, foreign_end, foreign_name, person_surnames
 from .registry import rule
 from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # Thresholds on the span's probability (the product of its characters' marginals).
 P_PERSON = 0.4           # a surname-led name on free text
 P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
+P_EXTEND = 0.4           # ... on by one character a rule left out (周荫|如 → 周荫如)
 P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
 P_FOREIGN_SHORT = 0.6    # ... of two characters (佐拉, 布朗)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
@@ -235,17 +236,6 @@ def _placed_agency(w: Work, s: int, e: int) -> Candidate:
     return Candidate(s, e, "Agency", surface, {surface}, {}, weight=1)
 
 
-@cache
-def _foreign_chars() -> frozenset[str]:
-    return frozenset("".join(words("transliteration_chars.txt")))
-
-
-def foreign_name(name: str) -> bool:
-    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
-    odd = sum(c not in _foreign_chars() for c in name)
-    return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
-
-
 def person_spans(w: Work) -> list[tuple[int, int, float]]:
     """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
     text = w.text
@@ -259,7 +249,7 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
             continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
-        e = _foreign_end(w, s, e)
+        e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else e
         name = text[s:e]
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s \
@@ -273,33 +263,18 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
     return out
 
 
-def _foreign_end(w: Work, s: int, e: int) -> int:
-    """The end of a transliterated name the tagger stopped short of (罗伯特|森表示 → 罗伯特森): over the
-    transliteration characters after it that begin no ordinary word."""
-    text = w.text
-    if not foreign_name(text[s:e]):
-        return e
-    while e < len(text) and text[e] in _foreign_chars() and e - s < 8:
-        k = w.index.covering(e)
-        if k is not None and w.index.tokens[k][0] == e and len(w.index.tokens[k][2]) > 1 \
-                and is_common_word(w.index.tokens[k][2]):
-            break
-        e += 1
-    return e
-
-
 def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
     """Is ``text[s:e]`` a name: a dotted foreign name, a transliteration, or a surname and a given name?
     A span below :data:`P_PERSON` (taken on context alone) is neither dotted nor cut inside a transliteration."""
     name = text[s:e]
-    if prob < P_PERSON and ("·" in name or "•" in name or e < len(text) and text[e] in _foreign_chars()
+    if prob < P_PERSON and ("·" in name or "•" in name or e < len(text) and text[e] in foreign_chars()
                             and foreign_name(name)):
         return False                                   # 阿特金|森: the tagger stopped inside the name
     if "·" in name or "•" in name:
         return len(name) >= 3
     if foreign_name(name):
         return (prob >= P_FOREIGN or supported) and not is_common_word(name)
-    if len(name) == 2 and all(c in _foreign_chars() for c in name) and name[0] not in person_surnames():
+    if len(name) == 2 and all(c in foreign_chars() for c in name) and name[0] not in person_surnames():
         return prob >= P_FOREIGN_SHORT and not is_common_word(name)     # 佐拉, 布朗: a short transliteration
     return 2 <= len(name) <= 4 and (name[0] in person_surnames() or name[:2] in person_surnames()) \
         and (prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure

@@ -134,3 +134,14 @@ def test_a_plain_name_is_a_surname_and_given_name_characters_jieba_and_the_name_
     text = "黄金周期间，王建平带着许可证来到东山县。"
     w = Extractor().prepare(Article("t.txt", text))
     assert [_plain_name(w, s, s + 3) for s in (0, 6, 11)] == [False, True, False]
+
+
+def test_the_tagger_adds_a_character_a_rule_left_out_but_never_the_start_of_the_next_word():
+    from kg.extract.persons import PersonHit, _mends
+    from kg.extract.spans import Candidate
+    for text, p, expected in [("副秘书长吴桂如：", 0.5, True), ("县长王建难以接受。", 0.5, False),
+                              ("副秘书长吴桂如：", 0.3, False)]:
+        w = Extractor().prepare(Article("t.txt", text))
+        s = text.index("吴" if "吴" in text else "王")
+        hit = PersonHit(Candidate(s, s + 2, "Person", text[s:s + 2]))
+        assert _mends(w, hit, s + 3, p) is expected
