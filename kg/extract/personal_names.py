@@ -164,20 +164,27 @@ def _only_a_word(text: str, i: int, e: int) -> bool:
     return not (len(name) == 2 and PERSON_FOLLOW.match(text, e) and (word_tags().get(name) or "")[:1] in ("a", "n"))
 
 
+def _odd_chars(part: str) -> int:
+    """How many characters of ``part`` are no transliteration characters."""
+    return sum(c not in foreign_chars() for c in part)
+
+
 def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
-    """End of a transcribed name with · (巴赫特·苏尔坦, 阿依古丽·艾买提) starting at ``i``: the last part
-    runs over unknown words, nouns and single characters, up to a verb or a function word."""
+    """End of a transcribed name with · (巴赫特·苏尔坦, 阿依古丽·艾买提) starting at ``i``: its first part is
+    transliteration (one other character allowed from three on), the last part runs over unknown words,
+    nouns and single characters, up to a verb, a function word or a word of other characters."""
     m = _DOTTED_HEAD.match(text, i)
-    if m is None:
-        return None
+    if m is None or _odd_chars(text[i:text.index("·", i)]) > 0 + (text.index("·", i) - i >= 3):
+        return None                               # 的老公|吉姆·泰勒: the name starts later
     end = m.end()
     t = idx.covering(end)
     while t is not None and t < len(idx.tokens) and end - m.end() < 6:
         a, b, w = idx.tokens[t]
         tag = word_tags().get(w)
         if a != end or not cjk(w[0]) or tag is not None and not tag.startswith("n") \
-                and not (len(w) == 1 and not tag.startswith(_FUNCTION_TAGS)):
-            break
+                and not (len(w) == 1 and not tag.startswith(_FUNCTION_TAGS)) \
+                or len(w) > 1 and is_common_word(w) and _odd_chars(w):
+            break                                 # 雷米|坐镇, 尼尔斯|同名
         end = b
         t += 1
     return end if end > m.end() else None

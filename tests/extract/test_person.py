@@ -33,6 +33,10 @@ from kg.extract.titles import title_phrase
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
     ("person.context-word", "村民高度评价这项工作。", []),
     ("person.context-word", "主教练贝尔托拉奇表示，球队会更好。", ["贝尔托拉奇"]),   # a transliteration read to its end
+    # a name with ·: transliteration before the dot, no word of other characters after it
+    ("person.context-word", "这部电影改编自作家马克·罗兰同名小说。", ["马克·罗兰"]),
+    ("person.context-word", "村民阿依古丽·艾买提说，今年收成好。", ["阿依古丽·艾买提"]),
+    ("person.context-word", "他见到了村民的女婿安德烈·罗斯（翻译）。", []),
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
