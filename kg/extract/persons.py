@@ -247,7 +247,7 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, P_FOREIGN, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_FOREIGN, P_PERSON, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
         if (s, e) in w.hit_at:
@@ -262,7 +262,7 @@ def tagger(w: Work) -> None:
             _respan(w, hit, s, e)
     found = set()
     for s, e, p in longest_forms(w, spans):
-        sure = p >= P_BOUNDARY and _crossed(w, s, e)
+        sure = p >= P_BOUNDARY and _crossed(w, s, e) or p >= P_PERSON and _guessed_place(w, s, e)
         if (s, e) in w.hit_at:
             w.hit_at[(s, e)].strong |= sure
         elif not any(hs < e and s < he for hs, he in w.hit_at):
@@ -286,6 +286,17 @@ def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
         and is_common_word(w.index.tokens[t][2])
     return p >= P_EXTEND and w.text[e - 1] not in FOLLOW_CHARS and not opens_word and not is_common_word(name) \
         and len(name) <= (4 if name[:2] in person_surnames() else 3)
+
+
+# Place rules that guess from a name's shape (王家山 a hill, 李家河 a river): a surname-led name the tagger
+# takes for a person is one (姜山：…).
+_SHAPE_PLACES = ("place.nature", "place.dictionary")
+
+
+def _guessed_place(w: Work, s: int, e: int) -> bool:
+    """Is ``[s, e)``, a surname and a given name, chosen as a place only by its shape (王胜|川, 孙中|山)?"""
+    return w.text[s:s + 1] in person_surnames() and e - s in (2, 3) \
+        and any(c.type == "Place" and (c.start, c.end) == (s, e) and c.rule in _SHAPE_PLACES for c in w.bodies)
 
 
 def _crossed(w: Work, s: int, e: int) -> bool:

@@ -272,12 +272,18 @@ def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
         return False                                   # 阿特金|森: the tagger stopped inside the name
     if "·" in name or "•" in name:
         return len(name) >= 3
-    if foreign_name(name):
-        return (prob >= P_FOREIGN or supported) and not is_common_word(name)
+    if foreign_name(name):          # jieba's dictionary has many a foreign person as a place (奥巴马 ns)
+        return (prob >= P_FOREIGN or supported) and (not is_common_word(name) or _placed_name(name)
+                                                      and (supported or prob >= P_BOUNDARY))
     if len(name) == 2 and all(c in foreign_chars() for c in name) and name[0] not in person_surnames():
         return prob >= P_FOREIGN_SHORT and not is_common_word(name)     # 佐拉, 布朗: a short transliteration
     return 2 <= len(name) <= 4 and (name[0] in person_surnames() or name[:2] in person_surnames()) \
         and (prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
+
+
+def _placed_name(name: str) -> bool:
+    """Does jieba's dictionary know ``name`` as a place or other proper name (ns, nz)?"""
+    return word_tags().get(name, "").startswith(("ns", "nz"))
 
 
 def _person_context(w: Work, s: int, e: int) -> bool:

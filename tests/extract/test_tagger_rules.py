@@ -20,6 +20,7 @@ from kg.model import Article
     ("person.tagger", "他看到建设中的大桥。", []),
     # a short transliteration the tagger is sure of; a name jieba glued to the word before (市民|赖永祥)
     ("person.tagger", "新任主教练多纳表示，球队会更好。", ["多纳"]),
+    ("person.tagger", "中场巴拉克说，比赛很艰苦。", ["巴拉克"]),      # a person jieba's dictionary has as a place
     ("person.tagger", "记者在昆明市民赖永祥家中看到了这幅画。", ["赖永祥"]),
     ("person.tagger", "律师赵立新在答辩中称，", ["赵立新"]),
     ("person.tagger", "电子卡可在小程序（微信、钱付通、各银行APP等渠道）办理；“钱付通”APP也提供缴费。", []),  # a quoted brand
@@ -145,3 +146,9 @@ def test_the_tagger_adds_a_character_a_rule_left_out_but_never_the_start_of_the_
         s = text.index("吴" if "吴" in text else "王")
         hit = PersonHit(Candidate(s, s + 2, "Person", text[s:s + 2]))
         assert _mends(w, hit, s + 3, p) is expected
+
+
+def test_a_name_the_tagger_takes_for_a_person_beats_a_place_guessed_from_its_shape():
+    doc = Extractor()(Article("t.txt", "法院判处陈永山有期徒刑两年。"))
+    assert ("Person", "陈永山") in {(e.type, e.label) for e in doc.entities.values()}
+    assert not [m for m in doc.mentions if m.type == "Place"]
