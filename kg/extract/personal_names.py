@@ -17,7 +17,7 @@ _BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科�
                  "说表示要将已把被对以与及或并但而这那哪些")
 # What follows a person acting (王某一行, 王某出席, 王某、李某等出席): a name that is also a word counts there.
 PERSON_FOLLOW = re.compile(alternation(words("person_acts.txt")) + r"|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加)")
-_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*·")
+_DOTTED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,6})(?:[·•][\u4e00-\u9fff]{1,6})*[·•]")
 # Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
 
@@ -174,7 +174,7 @@ def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
     transliteration (one other character allowed from three on), the last part runs over unknown words,
     nouns and single characters, up to a verb, a function word or a word of other characters."""
     m = _DOTTED_HEAD.match(text, i)
-    if m is None or _odd_chars(text[i:text.index("·", i)]) > 0 + (text.index("·", i) - i >= 3):
+    if m is None or _odd_chars(m.group(1)) > (len(m.group(1)) >= 3):
         return None                               # 的老公|吉姆·泰勒: the name starts later
     end = m.end()
     t = idx.covering(end)

@@ -250,17 +250,58 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
         e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else e
+        s, e = _joined_parts(text, s, e)
         name = text[s:e]
         k = w.index.covering(s)
         if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s \
                 and w.index.tokens[k][2] in word_tags():
             continue                                   # 某某思想; 小李|和 (a name starts inside no word; 民梁|玉祥 is none)
         if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name) \
-                or addressed(name):
+                or addressed(name) or _not_a_person(w, s, e):
             continue                                   # a quoted brand (“某宝”APP); 王先生, 王总 are no names
         if _name_ok(text, s, e, t.prob, supported):
             out.append((s, e, t.prob))
     return out
+
+
+_PART_JOINS = "·•-－"
+
+
+def _joined_parts(text: str, s: int, e: int) -> tuple[int, int]:
+    """A transliterated name with the parts joined to it by a dot or a hyphen (杰夫|•莫雷尔, 奥斯卡|-佩拉尔瑙)."""
+    fc = foreign_chars()
+    if not all(c in fc for c in text[s:e]):
+        return s, e
+    while e + 1 < len(text) and text[e] in _PART_JOINS and text[e + 1] in fc:
+        e += 1
+        while e < len(text) and text[e] in fc:
+            e += 1
+    while s >= 2 and text[s - 1] in _PART_JOINS and text[s - 2] in fc:
+        s -= 1
+        while s > 0 and text[s - 1] in fc:
+            s -= 1
+    return s, e
+
+
+# jieba tags of a word no name opens with (谢谢|于老师): verbs, adverbs, conjunctions, prepositions, pronouns …
+_NOT_OPENING = ("v", "d", "c", "p", "r", "u", "y", "e", "l", "i")
+
+
+def _not_a_person(w: Work, s: int, e: int) -> bool:
+    """Do the surroundings say the tagger's name at ``[s, e)`` is none: the title of a work (《某某》), the body
+    of a role before its holder (某某主帅|王五: a club), or a span that opens with a doubled character or a
+    verb or particle (谢谢|于, 据说|王)?"""
+    from .persons import context_words
+    from .titles import roles
+    text = w.text
+    if s > 0 and text[s - 1] == "《" or text[s] == text[s + 1]:
+        return True                                    # 《某某》; 谢谢|于 (no name opens with a doubled character)
+    role = roles().match_at(text, e) or context_words().match_at(text, e)
+    if role is not None and any(t.kind == "Person" and t.start == role[1] for t in tagged(w)):
+        return True
+    k = w.index.covering(s)
+    word = w.index.tokens[k][2] if k is not None and w.index.tokens[k][0] == s else ""
+    return len(word) >= 2 and len(word) <= e - s and is_common_word(word) and word_tags()[word].startswith(_NOT_OPENING)
 
 
 def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:

@@ -37,6 +37,7 @@ from kg.extract.titles import title_phrase
     ("person.context-word", "这部电影改编自作家马克·罗兰同名小说。", ["马克·罗兰"]),
     ("person.context-word", "村民阿依古丽·艾买提说，今年收成好。", ["阿依古丽·艾买提"]),
     ("person.context-word", "他见到了村民的女婿安德烈·罗斯（翻译）。", []),
+    ("person.context-word", "国务院发言人约翰•桑德斯表示，会议取得成果。", ["约翰•桑德斯"]),
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),

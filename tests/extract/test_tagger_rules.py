@@ -152,3 +152,23 @@ def test_a_name_the_tagger_takes_for_a_person_beats_a_place_guessed_from_its_sha
     doc = Extractor()(Article("t.txt", "法院判处陈永山有期徒刑两年。"))
     assert ("Person", "陈永山") in {(e.type, e.label) for e in doc.entities.values()}
     assert not [m for m in doc.mentions if m.type == "Place"]
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("主持人：谢谢钱老师的分享。", "谢谢钱", True),            # no name opens with a doubled character
+    ("我们采访了曼托瓦主帅罗伯特森。", "曼托瓦", True),        # the body of a role before its holder: a club
+    ("他主演的《卡罗琳》上映了。", "卡罗琳", True),            # the title of a work
+    ("我们采访了主帅罗伯特森。", "罗伯特森", False),
+])
+def test_what_surrounds_a_tagger_name_can_say_it_is_none(text, name, expected):
+    from kg.extract.tagged import _not_a_person
+    w = Extractor().prepare(Article("t.txt", text))
+    s = text.index(name)
+    assert _not_a_person(w, s, s + len(name)) is expected
+
+
+def test_a_transliterated_name_takes_the_parts_joined_to_it_by_a_dot_or_a_hyphen():
+    from kg.extract.tagged import _joined_parts
+    text = "助理教练马丁-加西亚和约翰•桑德斯负责训练。"
+    assert _joined_parts(text, 4, 6) == (4, 10) and _joined_parts(text, 14, 17) == (11, 17)
+    assert _joined_parts("县长王建-李明", 2, 4) == (2, 4)              # a Chinese name joins nothing
