@@ -9,15 +9,17 @@ from ..gazetteer import Gazetteer
 from .lexicon import alternation, surnames, word_set, words
 from .names import TokenIndex
 from .titles import roles
-from .tokenize import is_common_word, word_tags
+from .tokenize import is_common_word, word_freq, word_tags
 
 # Characters that, right after a two-character name, begin the next word rather than end the name.
 FOLLOW_CHARS = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
-_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
+_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位副"
                  "说表示要将已把被对以与及或并但而这那哪些")
 # What follows a person acting (王某一行, 王某出席, 王某、李某等出席): a name that is also a word counts there.
 PERSON_FOLLOW = re.compile(alternation(words("person_acts.txt")) + r"|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加)")
 _DOTTED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,6})(?:[·•][\u4e00-\u9fff]{1,6})*[·•]")
+# jieba's frequency from which a word that starts with a surname is that word and no name's start (银行, 员工).
+_FREQUENT = 1500
 # Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
 
@@ -222,10 +224,11 @@ def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
 
 
 def _word_starts_name(w: str, tag: str | None, shorter: bool) -> bool:
-    """An ordinary word of two or more characters that is only the start of the name (关于|某),
-    but not 王家|春: a surname glued to a character of the given name."""
+    """An ordinary word of two or more characters that is only the start of the name (关于|某, 银行|多),
+    but not 王家|春: a surname glued to a character of the given name, in a word no more frequent than that."""
     return len(w) >= 2 and shorter and not plausible_name_word(w) \
-        and not (len(w) == 2 and w[0] in person_surnames() and (tag or "").startswith(("n", "t")))
+        and not (len(w) == 2 and w[0] in person_surnames() and (tag or "").startswith(("n", "t"))
+                 and word_freq(w) < _FREQUENT)
 
 
 def _function_word_starts_name(idx: TokenIndex, t: int, e: int) -> bool:

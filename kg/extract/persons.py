@@ -208,10 +208,23 @@ def honorific(w: Work) -> None:
         e = m.start()
         for n in (3, 2, 4):
             i = e - n
-            if i >= 0 and e in name_ends(text, i) \
+            if i >= 0 and e in name_ends(text, i) and not is_common_word(text[i:e]) and not _bare_surname(w, i, e) \
                     and (i == 0 or not cjk(text[i - 1]) or w.index.ending_at(i) is not None):
                 add_hit(w, i, e, [Title(m.group(0), None, e)] if m.group(0) in _titles_after_name() else None)
                 break
+
+
+def _bare_surname(w: Work, i: int, e: int) -> bool:
+    """Is ``text[i:e]`` a word or a function word and then a surname alone before a form of address
+    (员工|张先生, 向|陈先生, 鉴赏师|姚先生), not a name (王建华先生)?"""
+    if w.text[e - 1] not in person_surnames() or e - 1 not in w.index.start_set:
+        return False
+    t = w.index.ending_at(e - 1)
+    if t is None or w.index.tokens[t][0] > i:
+        return False
+    word = w.index.tokens[t][2]
+    tag = word_tags().get(word) or ""
+    return len(word) >= 2 and is_common_word(word) or tag.startswith(("p", "c", "d", "u", "r"))
 
 
 @rule("person.dictionary", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
@@ -285,7 +298,7 @@ def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
     opens_word = t is not None and w.index.tokens[t][0] == e - 1 and w.index.tokens[t][1] > e \
         and is_common_word(w.index.tokens[t][2])
     return p >= P_EXTEND and w.text[e - 1] not in FOLLOW_CHARS and not opens_word and not is_common_word(name) \
-        and len(name) <= (4 if name[:2] in person_surnames() else 3)
+        and e in name_ends(w.text, hit.cand.start)
 
 
 # Place rules that guess from a name's shape (王家山 a hill, 李家河 a river): a surname-led name the tagger
