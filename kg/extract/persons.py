@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from ..gazetteer import Gazetteer
 from .bylines import BYLINE, inside_word, name_run
 from .lexicon import alternation, rows, words
-from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list, person_surnames, speech_verbs,
-                             verb_given)
+from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list,
+                             person_surnames, plausible_words, speech_verbs, verb_given)
 from .registry import rule
 from .spans import Candidate, occupancy, occurrences
 from .titles import Title, bodies_by_end, roles, title_phrase
@@ -170,6 +170,20 @@ def speech_verb(w: Work) -> None:
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]*[A-Za-z](?:[ ·.]?[A-Z][a-z]+){0,2}(?![A-Za-z0-9])")
 _CLAUSE_OPEN = "，,。；;：:！？\n（(“\" "
+
+
+_SPEAKER_AT = re.compile(r"(?:^|(?<=[\n。！？!?]))\s*")
+
+
+@rule("person.speaker", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
+def speaker(w: Work) -> None:
+    """A name that opens a line or a sentence before a colon: who speaks in a transcript (王建华：我们要…)."""
+    text = w.text
+    for m in _SPEAKER_AT.finditer(text):
+        i = m.end()
+        ends = [e for e in name_ends(text, i) if text[e:e + 1] in ("：", ":")] if not _in_hit(w, i) else []
+        if ends and not is_common_word(text[i:ends[0]]) and plausible_words(w.index, i, ends[0]):
+            add_hit(w, i, ends[0])
 
 
 @rule("person.latin", stage="person", produces=("Person",), requires=("tokens",))

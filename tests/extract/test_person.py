@@ -41,6 +41,9 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
+    # who speaks in a transcript: a name before a colon at a line's or a sentence's start
+    ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
+    ("person.speaker", "注意：今天下雨。张某：我不知道。", []),
     ("person.latin", "游戏制作人PatrickBach表示，新作将于明年推出。", ["PatrickBach"]),
     ("person.latin", "队长Anna说，球队状态很好。", ["Anna"]),
     ("person.latin", "Gibeau认为，合作会得到玩家支持。", ["Gibeau"]),
