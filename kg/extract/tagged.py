@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 P_PERSON = 0.4           # a surname-led name on free text
 P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
 P_EXTEND = 0.4           # ... on by one character a rule left out (周荫|如 → 周荫如)
-P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
+P_FOREIGN = 0.35         # a transliterated foreign name (three or more transliteration characters)
 P_FOREIGN_SHORT = 0.6    # ... of two characters (佐拉, 布朗)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
 P_PERSON_SUPPORTED = 0.1  # a name right after a title or a word for a kind of person, or before a speech verb
