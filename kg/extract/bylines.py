@@ -1,9 +1,9 @@
-"""Where the names of a byline end: reporters written together (记者王明李华), before a dateline
+"""Where the names of a byline end: reporters written together (记者王明张峰), before a dateline
 (记者王明上海报道, 记者王明发自北京) or a credit (王明/文, 王明 摄).
 
 A run of names is read from the byline word on: each name a surname and one or two characters, the run
 ending where the byline does; the reading with the fewest names wins, longest names first
-(陈丽华李明 → 陈丽华 | 李明).
+(陈丽华张峰 → 陈丽华 | 张峰).
 """
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def _dateline_after_places(w: Work, e: int) -> bool:
 def _ends(w: Work, i: int, first: bool) -> list[int]:
     """The ends a name starting at ``i`` may have: where jieba's words end it first, then by the text alone
     (jieba cuts run-on names anywhere: 陈丽|华李|明); a name after another opens with no character that
-    begins the next word (王明|和李华)."""
+    begins the next word (王明|和张峰)."""
     text = w.text
     if not first and text[i:i + 1] in FOLLOW_CHARS:
         return []
@@ -75,7 +75,7 @@ def _ends(w: Work, i: int, first: bool) -> list[int]:
 
 def _plain(w: Work, i: int, e: int) -> bool:
     """Can ``text[i:e]``, read by the text alone, be a name: no ordinary word (unless a byline word follows:
-    金叶|实习生), no given name that is a noun (杨丽|花证券), no verb or adverb of jieba's ending it (师去拍)?"""
+    高峰|实习生), no given name that is a noun (王敏|金证券), no verb or adverb of jieba's ending it (王|去过)?"""
     text = w.text
     if is_common_word(text[i:e]) and not BYLINE.match(text, e):
         return False
@@ -91,8 +91,8 @@ def _plain(w: Work, i: int, e: int) -> bool:
 
 
 def name_run(w: Work, i: int) -> list[tuple[int, int]] | None:
-    """The names from ``i`` to the byline's end, the reading with the fewest names (王明李华上海报道 →
-    王明, 李华; 王明华上海报道 → 王明华, not 王明 and 华上海), or None when no reading ends it."""
+    """The names from ``i`` to the byline's end, the reading with the fewest names (王明张峰上海报道 →
+    王明, 张峰; 王明华上海报道 → 王明华, not 王明 and 华上海), or None when no reading ends it."""
     for n in range(1, _MAX_NAMES + 1):
         run = _run_of(w, i, n, True)
         if run:

@@ -76,10 +76,10 @@ def addressed(name: str) -> bool:
 def name_ends(text: str, i: int) -> list[int]:
     """Possible ends of a name starting at ``i`` (surname + one or two characters), longest first.
 
-    A surname before a form of address is none (张先生, 王总), nor is a given name that is a title (缪行长),
-    and a name does not run into its own surname before a form of address (王诚|王总).
+    A surname before a form of address is none (张先生, 王总), nor is a given name that is a title (刘行长),
+    and a name does not run into its own surname before a form of address (吴启|吴总).
 
-    >>> name_ends("王小明说", 0), name_ends("王先生说", 0), name_ends("缪行长说", 0), name_ends("王诚王总说", 0)
+    >>> name_ends("王小明说", 0), name_ends("王先生说", 0), name_ends("刘行长说", 0), name_ends("吴启吴总说", 0)
     ([3, 2], [], [2], [2])
     """
     sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in person_surnames() else 0
@@ -96,7 +96,7 @@ def name_ends(text: str, i: int) -> list[int]:
 
 
 def _own_surname_again(text: str, i: int, e: int) -> bool:
-    """Does the name ``text[i:e]`` end in its own surname before a form of address or a title (王诚王|总)?"""
+    """Does the name ``text[i:e]`` end in its own surname before a form of address or a title (吴启吴|总)?"""
     return text[e - 1] == text[i] and (address_at(text, e) or roles().match_at(text, e) is not None)
 
 
@@ -107,7 +107,7 @@ def foreign_chars() -> frozenset[str]:
 
 
 def foreign_name(name: str) -> bool:
-    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (科瓦连科)?"""
     odd = sum(c not in foreign_chars() for c in name)
     return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
 
@@ -138,7 +138,7 @@ def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | No
     if end is None:
         end = _by_text(text, options)
     if all(c in foreign_chars() for c in text[i:end]):
-        end = foreign_end(text, idx, i, end)      # 阿特金|森, 贝鲁斯|科尼: a transliteration runs on
+        end = foreign_end(text, idx, i, end)      # 贝尔托|拉奇: a transliteration runs on
     if strict and _only_a_word(text, i, end):
         return None
     return end if plausible_words(idx, i, end) else None
@@ -177,7 +177,7 @@ def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
     nouns and single characters, up to a verb, a function word or a word of other characters."""
     m = _DOTTED_HEAD.match(text, i)
     if m is None or _odd_chars(m.group(1)) > (len(m.group(1)) >= 3):
-        return None                               # 的老公|吉姆·泰勒: the name starts later
+        return None                               # 的女婿|安德烈·罗斯: the name starts later
     end = m.end()
     t = idx.covering(end)
     while t is not None and t < len(idx.tokens) and end - m.end() < 6:
@@ -186,7 +186,7 @@ def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
         if a != end or not cjk(w[0]) or tag is not None and not tag.startswith("n") \
                 and not (len(w) == 1 and not tag.startswith(_FUNCTION_TAGS)) \
                 or len(w) > 1 and is_common_word(w) and _odd_chars(w):
-            break                                 # 雷米|坐镇, 尼尔斯|同名
+            break                                 # 桑德斯|坐镇, 罗兰|同名
         end = b
         t += 1
     return end if end > m.end() else None
@@ -224,7 +224,7 @@ def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
 
 
 def _word_starts_name(w: str, tag: str | None, shorter: bool) -> bool:
-    """An ordinary word of two or more characters that is only the start of the name (关于|某, 银行|多),
+    """An ordinary word of two or more characters that is only the start of the name (关于|某, 项目|多),
     but not 王家|春: a surname glued to a character of the given name, in a word no more frequent than that."""
     return len(w) >= 2 and shorter and not plausible_name_word(w) \
         and not (len(w) == 2 and w[0] in person_surnames() and (tag or "").startswith(("n", "t"))

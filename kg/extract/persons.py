@@ -74,7 +74,7 @@ def title(w: Work) -> None:
 
 
 def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
-    """The names after a byline word at ``i`` (记者 王明 李华; 记者王明李华上海报道; 文/图 马 丽), up to other text."""
+    """The names after a byline word at ``i`` (记者 王明 李峰; 记者王明李峰上海报道; 文/图 马 丽), up to other text."""
     text = w.text
     while True:
         while i < len(text) and text[i] in " 、":
@@ -96,7 +96,7 @@ def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
 
 @rule("person.byline", stage="person", produces=("Person",), requires=("tokens", "bodies"), assigns=("hits",))
 def byline(w: Work) -> None:
-    """Reporters named after a byline word, up to the byline's end (本报记者 王明 通讯员 李华; 记者王明李华北京报道)."""
+    """Reporters named after a byline word, up to the byline's end (本报记者 王明 通讯员 李峰; 记者王明李峰北京报道)."""
     for m in BYLINE.finditer(w.text):
         if inside_word(w, m):
             continue
@@ -115,13 +115,13 @@ def _credited(w: Work, pattern: re.Pattern) -> None:
 
 @rule("person.photo-credit", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def photo_credit(w: Work) -> None:
-    """Photographers on a line of their own before 摄 (王明 李华 摄)."""
+    """Photographers on a line of their own before 摄 (王明 李峰 摄)."""
     _credited(w, _PHOTO)
 
 
 @rule("person.signature", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def signature(w: Work) -> None:
-    """Authors in brackets at the end of a line (（王明、李华）)."""
+    """Authors in brackets at the end of a line (（王明、李峰）)."""
     _credited(w, _SIGNATURE)
 
 
@@ -230,7 +230,7 @@ def honorific(w: Work) -> None:
 
 def _bare_surname(w: Work, i: int, e: int) -> bool:
     """Is ``text[i:e]`` a word or a function word and then a surname alone before a form of address
-    (员工|张先生, 向|陈先生, 鉴赏师|姚先生), not a name (王建华先生)?"""
+    (职员|刘先生, 向|赵先生, 设计师|钱先生), not a name (王建华先生)?"""
     if w.text[e - 1] not in person_surnames() or e - 1 not in w.index.start_set:
         return False
     t = w.index.ending_at(e - 1)
@@ -300,7 +300,7 @@ def tagger(w: Work) -> None:
 
 def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
     """Does the tagger's end ``e`` (probability ``p``) mend the name of ``hit``, one character off: sure of a
-    cut (王建作|报告 → 王建), or fairly sure of a character the rule left out (周荫|如 → 周荫如) that begins no
+    cut (王建作|报告 → 王建), or fairly sure of a character the rule left out (吴桂|如 → 吴桂如) that begins no
     next word (王建|难以)?"""
     from .tagged import P_BOUNDARY, P_EXTEND
     if abs(hit.cand.end - e) != 1:
@@ -316,12 +316,12 @@ def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
 
 
 # Place rules that guess from a name's shape (王家山 a hill, 李家河 a river): a surname-led name the tagger
-# takes for a person is one (姜山：…).
+# takes for a person is one (法院判处陈永山…).
 _SHAPE_PLACES = ("place.nature", "place.dictionary")
 
 
 def _guessed_place(w: Work, s: int, e: int) -> bool:
-    """Is ``[s, e)``, a surname and a given name, chosen as a place only by its shape (王胜|川, 孙中|山)?"""
+    """Is ``[s, e)``, a surname and a given name, chosen as a place only by its shape (陈永|山, 刘德|川)?"""
     return w.text[s:s + 1] in person_surnames() and e - s in (2, 3) \
         and any(c.type == "Place" and (c.start, c.end) == (s, e) and c.rule in _SHAPE_PLACES for c in w.bodies)
 

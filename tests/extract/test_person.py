@@ -14,20 +14,20 @@ from kg.extract.titles import title_phrase
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     # reporters after a byline word, also a two-character name written with a space
-    ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
+    ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
     ("person.byline", "记者来到现场采访。", []),
     # reporters written together, up to a dateline or a credit that ends the byline
     ("person.byline", "本报记者王建华李晓东西安报道", ["王建华", "李晓东"]),
     ("person.byline", "（记者赵明通讯员钱丽芳孙伟）", ["赵明", "钱丽芳", "孙伟"]),
-    ("person.byline", "每经记者周明发自成都、兰州", ["周明"]),
+    ("person.byline", "晚报记者周明发自武汉、长沙", ["周明"]),
     ("person.byline", "晚报记者郑佳慧文/摄", ["郑佳慧"]),
-    ("person.byline", "我们请摄影师去拍了几张。", []),                  # 摄影 only starts a word here
+    ("person.byline", "摄影师带着相机来到村里。", []),                  # 摄影 only starts a word here
     # photographers on a line of their own before 摄
-    ("person.photo-credit", "东山县开展植树活动。\n王明 李华 摄\n", ["王明", "李华"]),
+    ("person.photo-credit", "东山县开展植树活动。\n王明 李峰 摄\n", ["王明", "李峰"]),
     ("person.photo-credit", "他正在拍摄照片。", []),
     # authors in brackets that end a line, not any bracketed name in a sentence
-    ("person.signature", "活动取得圆满成功。\n（王明、李华）\n", ["王明", "李华"]),
+    ("person.signature", "活动取得圆满成功。\n（王明、李峰）\n", ["王明", "李峰"]),
     ("person.signature", "活动在东山县（甲公司）举行。", []),
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
@@ -44,9 +44,9 @@ from kg.extract.titles import title_phrase
     # who speaks in a transcript: a name before a colon at a line's or a sentence's start
     ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
     ("person.speaker", "注意：今天下雨。张某：我不知道。", []),
-    ("person.latin", "游戏制作人PatrickBach表示，新作将于明年推出。", ["PatrickBach"]),
+    ("person.latin", "导演JohnMiller表示，新片将于明年上映。", ["JohnMiller"]),
     ("person.latin", "队长Anna说，球队状态很好。", ["Anna"]),
-    ("person.latin", "Gibeau认为，合作会得到玩家支持。", ["Gibeau"]),
+    ("person.latin", "Lefebvre认为，双方合作前景广阔。", ["Lefebvre"]),
     ("person.latin", "公司CEO表示，APP将上线。", []),                     # an acronym is no name
     ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name
@@ -62,7 +62,7 @@ from kg.extract.titles import title_phrase
     # a surname with a form of address, a title or 某 is no name, whatever the clue
     ("person.context-word", "村民张先生种了苹果，律师李某出庭。", []),
     ("person.speech-verb", "刘行长表示，贷款将增加。孙老师说，学生很努力。", []),
-    ("person.title", "甲集团董事长王诚王总致辞。", ["王诚"]),
+    ("person.title", "甲集团董事长吴启吴总致辞。", ["吴启"]),
     # another occurrence of a name found before; a name that is a word only where a person acts
     ("person.repeat", "村民王建华种了苹果，今年王建华的收入增加了。", ["王建华"]),
     ("person.repeat", "村民温暖种了苹果。冬天屋里很温暖。", []),
