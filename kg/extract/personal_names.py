@@ -299,14 +299,26 @@ def _given_word_end(given: tuple[int, int, str], options: list[int]) -> int | No
     return None
 
 
+def transliteration_at(text: str, idx: TokenIndex, i: int) -> int | None:
+    """The end of a transliterated name of two to six characters that whole jieba words make at ``i``, no
+    ordinary word (球星|多纳, 主帅|贝尔托拉奇), or None."""
+    e = foreign_end(text, idx, i, i)
+    name = text[i:e]
+    if not 2 <= len(name) <= 6 or i not in idx.start_set or e not in idx.end_set:
+        return None
+    return None if is_common_word(name) and not word_tags()[name].startswith(("ns", "nz")) else e
+
+
 def names_list(text: str, idx: TokenIndex, i: int) -> list[tuple[int, int]]:
-    """Names separated by 、 (or spaces) starting at ``i``."""
+    """Names separated by 、 (or spaces) starting at ``i``: Chinese names, or transliterations (总统|多纳)."""
     out = []
     while True:
         j = i
         while j < len(text) and text[j] == " ":
             j += 1
         e = name_at(text, idx, j)
+        if e is None:
+            e = transliteration_at(text, idx, j) if j < len(text) else None
         if e is None:
             break
         out.append((j, e))

@@ -18,7 +18,7 @@ from ..gazetteer import Gazetteer
 from .bylines import BYLINE, inside_word, name_run
 from .lexicon import alternation, rows, words
 from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list,
-                             person_surnames, plausible_words, speech_verbs, verb_given)
+                             person_surnames, plausible_words, speech_verbs, transliteration_at, verb_given)
 from .registry import rule
 from .spans import Candidate, occupancy, occurrences
 from .titles import Title, bodies_by_end, roles, title_phrase
@@ -146,9 +146,11 @@ def _free_name(w: Work, i: int) -> int | None:
 
 @rule("person.context-word", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def context_word(w: Work) -> None:
-    """A name right after a word for a kind of person (村民王建华, 负责人李明)."""
+    """A name right after a word for a kind of person (村民王建华, 负责人李明, 主教练多纳)."""
     for i in sorted({e for _, e, _, _ in context_words().find_all(w.text)}):
         e = _free_name(w, i)
+        if e is None and i < len(w.text) and not _in_hit(w, i):
+            e = transliteration_at(w.text, w.index, i)
         if e is not None and context_words().match_before(w.text, i, 4) is not None:
             add_hit(w, i, e)
 

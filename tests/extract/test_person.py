@@ -13,6 +13,7 @@ from kg.extract.titles import title_phrase
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
+    ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
     # reporters after a byline word, also a two-character name written with a space
     ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
@@ -32,6 +33,7 @@ from kg.extract.titles import title_phrase
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
     ("person.context-word", "村民高度评价这项工作。", []),
+    ("person.context-word", "新赛季球星多纳加盟了球队。村民安排了午饭。", ["多纳"]),
     ("person.context-word", "主教练贝尔托拉奇表示，球队会更好。", ["贝尔托拉奇"]),   # a transliteration read to its end
     # a name with ·: transliteration before the dot, no word of other characters after it
     ("person.context-word", "这部电影改编自作家马克·罗兰同名小说。", ["马克·罗兰"]),
