@@ -163,6 +163,8 @@ def speech_verb(w: Work) -> None:
         starts.update(vs - n for n in (2, 3, 4) if vs - n >= 0)
     for i in sorted(starts):
         e = _free_name(w, i)
+        if e is None and not _in_hit(w, i):
+            e = transliteration_at(w.text, w.index, i)          # 萨维奥表示
         if e is None or speech_verbs().match_at(w.text, e) is None:
             continue
         tag = word_tags().get(w.text[i:e])

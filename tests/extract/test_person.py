@@ -43,6 +43,7 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
+    ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
     # who speaks in a transcript: a name before a colon at a line's or a sentence's start
     ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
     ("person.speaker", "注意：今天下雨。张某：我不知道。", []),
