@@ -70,7 +70,17 @@ def title(w: Work) -> None:
             continue
         titles = title_phrase(w.text, end, by_end)
         for s, e in names:
-            add_hit(w, s, e, titles, strong=True)
+            add_hit(w, s, _to_address(w.text, s, e), titles, strong=True)
+
+
+def _to_address(text: str, s: int, e: int) -> int:
+    """The end of the name ``text[s:e]`` when one more character reaches a form of address after it: the name
+    runs up to 先生 (董事长孙立科先生, not 孙立)."""
+    sl = 2 if text[s:s + 2] in person_surnames() else 1
+    if e - s == sl + 1 and e + 1 < len(text) and cjk(text[e]) and text[e] not in FOLLOW_CHARS \
+            and _after_name().match(text, e + 1) and not _after_name().match(text, e):
+        return e + 1
+    return e
 
 
 def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
