@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 BYLINE = re.compile(alternation([w for w, k in rows("byline_words.tsv") if k == "source"]) + "?(?:"
                     + alternation([w for w, k in rows("byline_words.tsv") if k == "role"])
                     + r"|文\s*[/／]\s*图|图\s*[/／]\s*文)[\s:：]*")
-# What ends a byline right after a name: a report's dateline verb, a credit (王明/文, 王明 摄, 王明文/摄).
+# What ends a byline right after a name: a report's dateline verb, a credit (王明/文, 王明 摄, 赵刚文/摄).
 _STOP = re.compile(r"报道|发自|摄|文?\s*[/／]|文(?=$|\n)")
 _DATELINE = re.compile(r"报道|发自|电")
 _MAX_NAMES = 6

@@ -244,7 +244,7 @@ def honorific(w: Work) -> None:
 
 def _bare_surname(w: Work, i: int, e: int) -> bool:
     """Is ``text[i:e]`` a word or a function word and then a surname alone before a form of address
-    (职员|刘先生, 向|赵先生, 设计师|钱先生), not a name (王建华先生)?"""
+    (职员|孙先生, 向|赵先生, 设计师|钱先生), not a name (王建华先生)?"""
     if w.text[e - 1] not in person_surnames() or e - 1 not in w.index.start_set:
         return False
     t = w.index.ending_at(e - 1)
@@ -352,7 +352,7 @@ def _repeated(w: Work, hit: PersonHit) -> bool:
 
 
 def _name_follows(w: Work, hit: PersonHit) -> bool:
-    """Does another name found start right where ``hit`` ends (记者陈昆才李伊琳: 才 is no name's but 陈昆才's)?"""
+    """Does another name found start right where ``hit`` ends (记者钱永才孙丽娜: 才 is no name's but 钱永才's)?"""
     return any(hs == hit.cand.end for hs, _ in w.hit_at)
 
 

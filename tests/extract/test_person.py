@@ -57,7 +57,7 @@ from kg.extract.titles import title_phrase
     ("person.honorific", "王建华先生捐款十万元。", ["王建华"]),
     ("person.honorific", "赵刚，男，1970年出生。", ["赵刚"]),
     ("person.honorific", "女士们、先生们，欢迎光临。", []),
-    ("person.honorific", "公司职员刘先生说，银行已经向赵先生道歉。", []),   # a word, then a bare surname
+    ("person.honorific", "公司职员孙先生说，银行已经向赵先生道歉。", []),   # a word, then a bare surname
     ("person.honorific", "时任国家总理访问了东山县。", []),                    # an ordinary word is no name
     ("person.speech-verb", "各家银行多表示理解。", []),                         # 银行 is no surname glued to a name
     # people jieba's dictionary knows by name, unless an earlier rule found them

@@ -171,4 +171,4 @@ def test_a_transliterated_name_takes_the_parts_joined_to_it_by_a_dot_or_a_hyphen
     from kg.extract.tagged import _joined_parts
     text = "助理教练罗宾-加西亚和约翰•桑德斯负责训练。"
     assert _joined_parts(text, 4, 6) == (4, 10) and _joined_parts(text, 14, 17) == (11, 17)
-    assert _joined_parts("县长王建-李明", 2, 4) == (2, 4)              # a Chinese name joins nothing
+    assert _joined_parts("县长王建-赵刚", 2, 4) == (2, 4)              # a Chinese name joins nothing
