@@ -18,8 +18,7 @@ from kg.model import Article
     ("person.tagger", "村民王建设说，今年的收成很好。", ["王建设"]),
     ("person.tagger", "王小毛拿着一本书。", ["王小毛"]),
     ("person.tagger", "他看到建设中的大桥。", []),
-    # a short transliteration the tagger is sure of; a name jieba glued to the word before (市民|赖永祥)
-    ("person.tagger", "新任主教练多纳表示，球队会更好。", ["多纳"]),
+    # a name jieba glued to the word before (市民|赖永祥)
     ("person.tagger", "中场巴拉克说，比赛很艰苦。", ["巴拉克"]),      # a person jieba's dictionary has as a place
     ("person.tagger", "记者在昆明市民赖永祥家中看到了这幅画。", ["赖永祥"]),
     ("person.tagger", "律师赵立新在答辩中称，", ["赵立新"]),
@@ -172,3 +171,10 @@ def test_a_transliterated_name_takes_the_parts_joined_to_it_by_a_dot_or_a_hyphen
     text = "助理教练罗宾-加西亚和约翰•桑德斯负责训练。"
     assert _joined_parts(text, 4, 6) == (4, 10) and _joined_parts(text, 14, 17) == (11, 17)
     assert _joined_parts("县长王建-赵刚", 2, 4) == (2, 4)              # a Chinese name joins nothing
+
+
+def test_a_short_transliteration_is_a_name_only_where_the_tagger_is_sure():
+    from kg.extract.tagged import _name_ok
+    text = "门将卡诺扑出点球。"
+    assert _name_ok(text, 2, 4, 0.7, False) and not _name_ok(text, 2, 4, 0.3, False)
+    assert not _name_ok("他在巴西工作。", 2, 4, 0.8, False)          # 巴西 is a word of the dictionary
