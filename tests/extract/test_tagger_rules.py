@@ -24,7 +24,7 @@ from kg.model import Article
     ("person.tagger", "律师赵立新在答辩中称，", ["赵立新"]),
     ("person.tagger", "电子卡可在小程序（微信、钱付通、各银行APP等渠道）办理；“钱付通”APP也提供缴费。", []),  # a quoted brand
     # bodies: typed by their ending, on free text
-    ("organization.tagger", "韩国文化部宣布了新规定。", ["韩国文化部"]),
+    ("organization.tagger", "韩国海洋水产部宣布了新规定。", ["韩国海洋水产部"]),   # no state-body word
     ("organization.tagger", "据新华社报道，会议开幕。", ["新华社"]),
     ("organization.tagger", "俱乐部的球员们正在训练。", []),          # only a kind of body
     ("organization.tagger", "嘉兴市规划与自然资源管理局发布了通知。", ["嘉兴市规划与自然资源管理局"]),  # placed: less sure
