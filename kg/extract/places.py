@@ -101,8 +101,9 @@ def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) ->
     if d.level == "county" and not local and (surface != d.name or len(d.name) < 3 and doc.text[max(0, s - 8):s].find(d.parent or "-") < 0):
         return False                  # 和县 far away only right after its city (马鞍山市和县)
     ordinary = is_common_word(surface) and word_tags().get(surface) != "ns" and word_freq(surface) >= 300
-    if ordinary or d.level == "city" and not local:     # listed among places (not 市民安康、城市安全) or after its province
-        return _listed(doc.text, s, e) and _beside_place(doc.text, s, e) or not ordinary and _after_parent(doc.text, s, d)
+    if ordinary or d.level == "city" and not local:     # listed (a word among places: not 大同、规划落实) or after its province
+        return _listed(doc.text, s, e) and (not ordinary or _beside_place(doc.text, s, e)) \
+            or not ordinary and _after_parent(doc.text, s, d)
     return True
 
 

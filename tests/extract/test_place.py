@@ -111,7 +111,7 @@ def test_a_zone_after_its_province_is_the_same_zone_when_the_province_is_dropped
     ("湖南邵阳召开会议，邵阳县代表发言。", "邵阳市", [("Place", "湖南省"), ("Place", "邵阳市"), ("Place", "邵阳县")]),
     ("他是江西南昌人。", None, [("Place", "江西省"), ("Place", "南昌市")]),     # one word: province and city
     ("各地要抓好规划落实，大力实施海西《规划》。", "福州市", []),              # a far city's short form before a title
-    ("祝愿市民安康、城市安全。", "上海市", []),                                 # listed among words, not places
+    ("要求企业大同、规划落实。", "上海市", []),                                 # a word listed among words, not places
     ("代表来自大同、太原、安康。", "太原市", [("Place", "大同市"), ("Place", "太原市"), ("Place", "安康市")]),
 ])
 def test_short_forms_of_divisions(text, home, expected):
