@@ -258,6 +258,8 @@ def news_outlet(w: Work) -> None:
         s = _outlet_start(w.index, e)
         if s is None:
             continue
+        if text.startswith("网站", e - 2):       # 公职|中央纪委国家监委网站: a body's website starts at the body
+            s = min((c.start for c in w.candidates if s <= c.start and c.end <= e - 2 and c.type != "Person"), default=s)
         name = text[s:e]
         cited = _OUTLET_CUE.search(text[max(0, s - 6):s]) or s == 0 or text[s - 1] in "，,。；;：:\n（(【《 " \
             or text.startswith("讯", e)          # 甲网讯: a dateline names its outlet wherever a line break went

@@ -136,6 +136,7 @@ def test_short_form_needs_one_full_name(run_rule):
     ("东岭晨报5月8日报道 青州市欲调整区划。", ["东岭晨报"]),     # a dated report
     ("看看这个平台有西江网讯（记者 王建华）", ["西江网"]),       # a dateline wherever the line break went
     ("据北岭省纪委监委网站消息，", ["北岭省纪委监委网站"]),       # a body's website named in full
+    ("王五被开除党籍和公职中央纪委国家监委网站讯 据悉", ["中央纪委国家监委网站"]),   # a title line run on
     ("此事（详见本报5月6日报道）引起关注。", []),
 ])
 def test_news_outlets_where_the_text_cites_them(run_rule, sentence, expected):
