@@ -149,7 +149,7 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
         if p.start < start < p.end:
             start = p.start
     while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
-        start += 1            # 及|市城投集团 (jieba's unknown word 及市): a conjunction opens no name
+        start += 1            # 及|市交投集团 (jieba's unknown word 及市): a conjunction opens no name
     if fam.type == "Organization":
         start = after_adverbs(idx, _after_posts(text, start, s), s)
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
@@ -175,7 +175,7 @@ _ENDS_BODY = re.compile(r"(?:公司|集团|局|厂|院|所|大学|学院|学校|
 
 
 def _after_posts(text: str, start: int, s: int) -> int:
-    """Where a body's name starts after the posts written before it: 伙同时任|安徽电视台, 甲股份有限公司副总裁兼|乙有限公司
+    """Where a body's name starts after the posts written before it: 伙同时任|甲市电视台, 甲股份有限公司副总裁兼|乙有限公司
     (a post and 兼 after another body's ending)."""
     from .titles import roles
     best = start
@@ -188,7 +188,7 @@ def _after_posts(text: str, start: int, s: int) -> int:
 
 
 def after_adverbs(idx: TokenIndex, start: int, s: int) -> int:
-    """Where a body's name starts after an adverb that opens a predicate (景区经常|宾馆, 甲公司充分发挥|乙公司)."""
+    """Where a body's name starts after an adverb that opens a predicate (园区经常|饭店, 甲公司充分发挥|乙公司)."""
     adverbs = word_set("clause_adverbs.txt")
     t = idx.covering(start)
     best = start

@@ -88,7 +88,7 @@ def not_a_title(w: Work) -> None:
 
 @rule("organization.not-counted", stage="organization", requires=("tokens", "Place"))
 def not_counted(w: Work) -> None:
-    """A counted or quantified kind of body (50所寄宿制学校, 各社区卫生服务中心, 开设农家客栈15家) is not one body."""
+    """A counted or quantified kind of body (50所寄宿制学校, 各社区卫生服务中心, 开办乡村书店8家) is not one body."""
     places = w.proposed("Place")
     drop(w, "organization.suffix", lambda c: bool(_KIND_BEFORE.search(w.text[max(0, c.start - 6):c.start])
                                                   or _COUNT_AFTER.match(w.text, c.end))
@@ -98,7 +98,7 @@ def not_counted(w: Work) -> None:
 @rule("organization.no-adverb", stage="select-bodies", requires=("Organization",))
 def no_adverb(w: Work) -> None:
     """Filter (any source, before the choice): a body's name holds no adverb that opens a predicate; it starts after
-    one (甲公司充分发挥|乙科技公司) or, when only a kind is left, is none (景区经常|宾馆)."""
+    one (甲公司充分发挥|乙科技公司) or, when only a kind is left, is none (园区经常|饭店)."""
     keep = []
     for c in w.candidates:
         start = after_adverbs(w.index, c.start, c.end) if c.type == "Organization" else c.start
@@ -125,7 +125,7 @@ def level_prefix(w: Work) -> None:
 @rule("organization.shared-level", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
 def shared_level(w: Work) -> None:
     """The bodies listed after one of 市 or 省 alone are the same city's or province's too
-    (市城投集团、公用集团、建设集团 → 东山市公用集团, 东山市建设集团)."""
+    (市交投集团、水务集团、城建集团 → 东山市水务集团, 东山市城建集团)."""
     text = w.text
     place_by_end = {c.end: c.label[: len(c.label) - (c.end - c.start - 1)] for c in w.proposed("Organization")
                     if text[c.start] in LEVEL_PREFIX and c.label != text[c.start:c.end]
@@ -258,7 +258,7 @@ def news_outlet(w: Work) -> None:
         s = _outlet_start(w.index, e)
         if s is None:
             continue
-        if text.startswith("网站", e - 2):       # 公职|中央纪委国家监委网站: a body's website starts at the body
+        if text.startswith("网站", e - 2):       # 处分|甲省纪委监委网站: a body's website starts at the body
             s = min((c.start for c in w.candidates if s <= c.start and c.end <= e - 2 and c.type != "Person"), default=s)
         name = text[s:e]
         cited = _OUTLET_CUE.search(text[max(0, s - 6):s]) or s == 0 or text[s - 1] in "，,。；;：:\n（(【《 " \

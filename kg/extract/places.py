@@ -69,16 +69,16 @@ def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
         if ts in (s, s - 2) and te > e and w[:s - ts] in ("", "中共") and _body_core(w[e - ts:]):
             continue          # 福建省委, 中共福建省委 as one word: the place and its body's core
         if _division_pair(w, s - ts, e - ts) or ts == s and te == e + 1 and w[-1] == "人" and divisions().lookup(w[:-1]):
-            continue          # 吉林长春, 山西太原 as one word: two divisions side by side; 南昌人: a native of it
+            continue          # 江西南昌, 山西太原 as one word: two divisions side by side; 南昌人: a native of it
         if (ts < s or te > e) and word_tags().get(w) is not None:
             return False
     return True
 
 
 def _division_pair(word: str, a: int, b: int) -> bool:
-    """Is ``word`` two division names side by side, one of them ``word[a:b]`` (吉林|长春)?
+    """Is ``word`` two division names side by side, one of them ``word[a:b]`` (江西|南昌)?
 
-    >>> _division_pair("吉林长春", 2, 4), _division_pair("太阳城", 1, 3)
+    >>> _division_pair("江西南昌", 2, 4), _division_pair("太阳城", 1, 3)
     (True, False)
     """
     if (a == 0) == (b == len(word)):
@@ -110,7 +110,7 @@ def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) ->
 def _beside_place(text: str, s: int, e: int) -> bool:
     """Unless a list joins ``text[s:e]`` to its neighbour (、和与及), true; else: is the neighbour a division?
 
-    >>> _beside_place("大同、太原", 0, 2), _beside_place("安康、城市安全", 0, 2), _beside_place("到大同。", 1, 3)
+    >>> _beside_place("大同、太原", 0, 2), _beside_place("大同、规划落实", 0, 2), _beside_place("到大同。", 1, 3)
     (True, False, True)
     """
     nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
@@ -122,7 +122,7 @@ def _beside_place(text: str, s: int, e: int) -> bool:
 
 
 def _after_parent(text: str, s: int, d: Division) -> bool:
-    """Is the division at ``s`` written right after its parent's name, full or short (吉林|长春, 吉林省|长春市)?"""
+    """Is the division at ``s`` written right after its parent's name, full or short (江西|南昌, 江西省|南昌市)?"""
     parent = divisions().lookup(d.parent or "-")
     return any(text.endswith(p.name, 0, s) or len(p.short) >= 2 and text.endswith(p.short, 0, s) for p in parent)
 
@@ -130,14 +130,14 @@ def _after_parent(text: str, s: int, d: Division) -> bool:
 def _listed(text: str, s: int, e: int) -> bool:
     """``text[s:e]`` stands where the text lists places: before punctuation or 、等和与至, or after 、和与及至到."""
     nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
-    opens = nxt in "《“‘（(【"             # 海西《规划》: a name before a title or a quote qualifies it
+    opens = nxt in "《“‘（(【"             # 海东《纲要》: a name before a title or a quote qualifies it
     return (not nxt or not "\u4e00" <= nxt <= "\u9fff" and not opens or nxt in "、等和与至到及") \
         or prev in ("、", "和", "与", "及", "至", "到")
 
 
 def pick_division(doc: Doc, cands: list[Division]) -> Division:
     """Among same-named divisions, the one nearest the home city. A short form shared by a city and its
-    namesake county is the city's: the county is written in full (衡阳 → 衡阳市, never 衡阳县)."""
+    namesake county is the city's: the county is written in full (邵阳 → 邵阳市, never 邵阳县)."""
     names = {d.name for d in cands}
     cands = [d for d in cands if not (d.level == "county" and d.parent in names)] or cands
     for pick in (lambda d: d.parent == doc.locale, lambda d: d.name == doc.locale,
@@ -179,7 +179,7 @@ def division(w: Work) -> None:
     doc, text = w.doc, w.text
     parents_at = {s: {d.parent for d in cands} for s, _, _, cands in w.division_matches or ()}
     for s, e, surface, cands in w.division_matches or ():
-        above = [d for d in cands if d.name in parents_at.get(e, ())]      # 吉林|长春: the province of the city after it
+        above = [d for d in cands if d.name in parents_at.get(e, ())]      # 江西|南昌: the province of the city after it
         d = above[0] if above else pick_division(doc, cands)
         if not _division_ok(doc, surface, d, s, e) or not _aligned(w.index, s, e):
             continue
@@ -264,8 +264,10 @@ _SUFFIX_RULES = ("place.town", "place.village", "place.site", "place.nature", "p
 
 @rule("place.article-form", stage="place", produces=("Place",), requires=("tokens",))
 def article_form(w: Work) -> None:
-    """A place's name is the form the article gives it: 划走|店门镇 beside a dozen other 店门镇 is 店门镇; 九|观桥水库
-    after 九观桥水库 is 九观桥水库; 雄安新区 after 河北雄安新区 is that place (the province's name dropped)."""
+    """A place's name is the form the article gives it (划走|青石镇 beside other 青石镇s; 五|龙潭水库 after 五龙潭水库).
+
+    A verb before a town the article names elsewhere is cut; a shorter form after the longer one is the longer
+    one; 兰白新区 after 甘肃兰白新区 is that place, the province's name dropped."""
     text = w.text
     cands = [c for c in w.candidates if c.type == "Place" and c.rule in _SUFFIX_RULES and c.label == text[c.start:c.end]]
     at: dict[str, list[Candidate]] = {}
@@ -274,7 +276,7 @@ def article_form(w: Work) -> None:
     for label in sorted(at, key=len, reverse=True):
         for short in [x for x in at if 3 <= len(x) < len(label) and label.endswith(x) and label in at]:
             _one_place(w, at, label, short)
-    for c in cands:        # 九|观桥水库 → 九观桥水库: the longer name the article gives what ends here
+    for c in cands:        # 五|龙潭水库 → 五龙潭水库: the longer name the article gives what ends here
         longer = [x for x in at if len(x) > len(c.label) and x.endswith(c.label) and text.endswith(x, 0, c.end)]
         if longer and c.label == text[c.start:c.end]:
             c.start, c.label, c.aliases = c.end - len(longer[0]), longer[0], {longer[0]}
@@ -286,10 +288,10 @@ def _one_place(w: Work, at: dict[str, list[Candidate]], label: str, short: str) 
     form stands after other words elsewhere."""
     lead = label[: len(label) - len(short)]
     if any(d.level in ("province", "city") for d in divisions().lookup(lead)):
-        for c in at[short]:                                # 雄安新区 → 河北雄安新区
+        for c in at[short]:                                # 兰白新区 → 甘肃兰白新区
             c.label, c.aliases = label, c.aliases | {short}
     elif _loose_lead(lead) and len({w.text[max(0, c.start - 2):c.start] for c in at[short]}) >= 2:
-        for c in at.pop(label):                            # 划走|店门镇 → 店门镇
+        for c in at.pop(label):                            # 划走|青石镇 → 青石镇
             c.start, c.label, c.aliases = c.start + len(lead), short, {short}
 
 
