@@ -2,7 +2,7 @@
 
 A name is a place (or a level word: 省, 市, 县 …) followed by a core from ``data/departments.tsv``; the place
 is resolved to its full name (市 → the home city) and the core to its canonical form, giving names such as
-中共晋中市委员会 or 太原市小店区工业和信息化局. The anchors are found once per article
+中共青石市委员会 or 株洲市荷塘区工业和信息化局. The anchors are found once per article
 (:func:`agency_anchors`) for the agency rules of ``agencies.py``.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Anchor:
     end: int
     place: str | None          # full name of the place (市 → the home city); None when unknown
     kind: str | None           # province, city, county, town, village or zone
-    city: str | None           # a county's city (太原市 of 小店区)
+    city: str | None           # a county's city (株洲市 of 荷塘区)
     core: CoreMatch | None     # the core right after the anchor (委, 政府, 工信局 …), if any
 
 
@@ -116,14 +116,14 @@ def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tu
 def canonical(place: str | None, place_kind: str | None, core: str, city: str | None = None) -> str:
     """The full name of the body ``core`` of ``place``.
 
-    >>> canonical("晋中市", "city", "委员会")
-    '中共晋中市委员会'
-    >>> canonical("晋中市", "city", "委宣传部")
-    '中共晋中市委员会宣传部'
-    >>> canonical("太原市", "city", "政协")
-    '中国人民政治协商会议太原市委员会'
-    >>> canonical("小店区", "county", "工业和信息化局", city="太原市")
-    '太原市小店区工业和信息化局'
+    >>> canonical("青石市", "city", "委员会")
+    '中共青石市委员会'
+    >>> canonical("青石市", "city", "委宣传部")
+    '中共青石市委员会宣传部'
+    >>> canonical("白沙市", "city", "政协")
+    '中国人民政治协商会议白沙市委员会'
+    >>> canonical("荷塘区", "county", "工业和信息化局", city="株洲市")
+    '株洲市荷塘区工业和信息化局'
     """
     p = place or ""
     if core.startswith("委") and core.endswith("部") and len(core) > 2:
@@ -140,7 +140,7 @@ def canonical(place: str | None, place_kind: str | None, core: str, city: str | 
 
 
 def aliases(surface: str, place: str | None, core_surface: str, core: str) -> set[str]:
-    """Other names the same body goes by (晋中市委, 中共晋中市委, 市委 …)."""
+    """Other names the same body goes by (青石市委, 中共青石市委, 市委 …)."""
     out = {surface}
     if place:
         out.add(place + core_surface)
@@ -157,5 +157,5 @@ def aliases(surface: str, place: str | None, core_surface: str, core: str) -> se
 
 
 def party_start(text: str, s: int) -> int:
-    """A name at ``s`` opens with 中共 written before it (中共|晋中市委)."""
+    """A name at ``s`` opens with 中共 written before it (中共|青石市委)."""
     return s - 2 if text[max(0, s - 2):s] == "中共" else s

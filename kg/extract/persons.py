@@ -78,7 +78,7 @@ def title(w: Work) -> None:
 
 
 def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
-    """The names after a byline word at ``i`` (记者 王明 李华; 文/图 马 丽), up to other text."""
+    """The names after a byline word at ``i`` (记者 王明 李峰; 文/图 马 丽), up to other text."""
     text = w.text
     while True:
         while i < len(text) and text[i] in " 、":
@@ -98,7 +98,7 @@ def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
 
 @rule("person.byline", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def byline(w: Work) -> None:
-    """Reporters named after a byline word (本报记者 王明 通讯员 李华)."""
+    """Reporters named after a byline word (本报记者 王明 通讯员 李峰)."""
     for m in _BYLINE.finditer(w.text):
         for s, e in _byline_names(w, m.end()):
             add_hit(w, s, e, reporter=True, strong=True)
@@ -115,13 +115,13 @@ def _credited(w: Work, pattern: re.Pattern) -> None:
 
 @rule("person.photo-credit", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def photo_credit(w: Work) -> None:
-    """Photographers on a line of their own before 摄 (王明 李华 摄)."""
+    """Photographers on a line of their own before 摄 (王明 李峰 摄)."""
     _credited(w, _PHOTO)
 
 
 @rule("person.signature", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def signature(w: Work) -> None:
-    """Authors in brackets at the end of a line (（王明、李华）)."""
+    """Authors in brackets at the end of a line (（王明、李峰）)."""
     _credited(w, _SIGNATURE)
 
 

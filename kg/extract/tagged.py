@@ -32,7 +32,7 @@ P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路
 P_BODY_TYPED = 0.5       # a body whose ending says its type
 P_AGENCY = 0.3           # ... an agency's ending (局, 委员会, 法院) after a place that opens it
 P_BODY_LONGER = 0.3      # a longer form of a rule's organisation, with its ending
-P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
+P_BODY_BARE = 0.85       # a body without a known ending (远洋地产)
 # A name never runs on into the verb or particle after it.
 _TRAILING = re.compile(r"[由在说作和与及的是将对从向为把被]$")
 _LEADING = re.compile(r"[您你我他她它]们?[与和及同跟]?")
@@ -69,7 +69,7 @@ def _org_end() -> re.Pattern:
 def body_type(name: str) -> tuple[str, bool]:
     """Agency or Organization by the ending of ``name``, and whether a lexicon knows that ending.
 
-    >>> body_type("美国国防部"), body_type("足球俱乐部"), body_type("某某科技有限公司"), body_type("万通地产")
+    >>> body_type("美国国防部"), body_type("足球俱乐部"), body_type("某某科技有限公司"), body_type("远洋地产")
     (('Agency', True), ('Organization', False), ('Organization', True), ('Organization', False))
     """
     agency, not_agency = _ends()
@@ -100,7 +100,7 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
         return s, s
     while e - s > 2 and _TRAILING.search(w.text[s:e]) and not word_tags().get(w.text[s:e], "").startswith("nr"):
-        e -= 1                                         # 王建说 → 王建; 张永和 (a name in jieba's dictionary) stays
+        e -= 1                                         # 王建说 → 王建; 张国立 (a name in jieba's dictionary) stays
     m = _LEADING.match(w.text, s, e)
     if m and e - m.end() >= 2:
         s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
@@ -148,7 +148,7 @@ def place_tagger(w: Work) -> None:
 @rule("organization.tagger", stage="project", produces=("Organization", "Agency"),
       requires=("tokens", "Place", "Agency", "Organization"))
 def organization_tagger(w: Work) -> None:
-    """Bodies the tagger finds, typed by their ending or sure on free text (万通地产, 甲国文化部 → Agency).
+    """Bodies the tagger finds, typed by their ending or sure on free text (远洋地产, 甲国文化部 → Agency).
 
     It also proposes a longer form of a rule's organisation with the same ending (甲地|乙机械有限公司 →
     甲地乙机械有限公司); a span that cuts across a rule's span is left to the rules.
@@ -239,7 +239,7 @@ def _foreign_chars() -> frozenset[str]:
 
 
 def foreign_name(name: str) -> bool:
-    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (科瓦连科)?"""
     odd = sum(c not in _foreign_chars() for c in name)
     return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
 
@@ -311,7 +311,7 @@ def _person_context(w: Work, s: int, e: int) -> bool:
 
 
 def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The spans whose name is no part of a longer name of the article's people (苏洲 beside 张苏洲)."""
+    """The spans whose name is no part of a longer name of the article's people (立恒 beside 徐立恒)."""
     text = w.text
     names = {text[s:e] for s, e, _ in spans} | {text[s:e] for s, e in w.hit_at}
     return [(s, e, p) for s, e, p in spans if not any(len(n) > e - s and text[s:e] in n for n in names)]

@@ -13,14 +13,14 @@ from kg.extract.titles import title_phrase
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
     # reporters after a byline word, also a two-character name written with a space
-    ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
+    ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
     ("person.byline", "记者来到现场采访。", []),
     # photographers on a line of their own before 摄
-    ("person.photo-credit", "东山县开展植树活动。\n王明 李华 摄\n", ["王明", "李华"]),
+    ("person.photo-credit", "东山县开展植树活动。\n王明 李峰 摄\n", ["王明", "李峰"]),
     ("person.photo-credit", "他正在拍摄照片。", []),
     # authors in brackets that end a line, not any bracketed name in a sentence
-    ("person.signature", "活动取得圆满成功。\n（王明、李华）\n", ["王明", "李华"]),
+    ("person.signature", "活动取得圆满成功。\n（王明、李峰）\n", ["王明", "李峰"]),
     ("person.signature", "活动在东山县（甲公司）举行。", []),
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
@@ -28,9 +28,9 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
-    ("person.latin", "游戏制作人PatrickBach表示，新作将于明年推出。", ["PatrickBach"]),
+    ("person.latin", "导演JohnMiller表示，新片将于明年上映。", ["JohnMiller"]),
     ("person.latin", "队长Anna说，球队状态很好。", ["Anna"]),
-    ("person.latin", "Gibeau认为，合作会得到玩家支持。", ["Gibeau"]),
+    ("person.latin", "Lefebvre认为，双方合作前景广阔。", ["Lefebvre"]),
     ("person.latin", "公司CEO表示，APP将上线。", []),                     # an acronym is no name
     ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name

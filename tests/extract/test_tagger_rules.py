@@ -24,17 +24,17 @@ from kg.model import Article
     ("organization.tagger", "韩国文化部宣布了新规定。", ["韩国文化部"]),
     ("organization.tagger", "据新华社报道，会议开幕。", ["新华社"]),
     ("organization.tagger", "俱乐部的球员们正在训练。", []),          # only a kind of body
-    ("organization.tagger", "湖州市规划与国土资源管理局发布了通知。", ["湖州市规划与国土资源管理局"]),  # placed: less sure
+    ("organization.tagger", "嘉兴市规划与自然资源管理局发布了通知。", ["嘉兴市规划与自然资源管理局"]),  # placed: less sure
     ("organization.tagger", "中共十六大召开以后。", []),              # a numbered congress is an event
     # a span the agency rules found (a province's committee) is left to them
     ("organization.tagger", "他曾任甘肃省委副书记。", []),
     # a body's name at its other occurrences
     ("organization.longest-form", "宏达机械、东方食品等企业参加了展会。宏达机械的产品很受欢迎。", ["宏达机械"]),
     ("organization.longest-form", "宏达机械有限公司成立了。", []),
-    # a place the tagger is less sure of when a place suffix ends it (和睦 is a word: the village rule skips it)
-    ("place.tagger", "青浦区赵巷镇和睦村实施了封闭管理。", ["和睦村"]),
+    # a place the tagger is less sure of when a place suffix ends it (和平 is a word: the village rule skips it)
+    ("place.tagger", "海宁市长安镇和平村实施了封闭管理。", ["和平村"]),
     # roads named by their number
-    ("place.numbered-road", "群众堵塞107国道，车辆改走G5高速。", ["107国道", "G5高速"]),
+    ("place.numbered-road", "车流涌上105国道，部分车辆改走G4高速。", ["105国道", "G4高速"]),
     ("place.numbered-road", "全长320公里的道路。", []),
     # bodies of a foreign state
     ("agency.state-body", "美国政府表示反对，二战德军的装备很好。", ["美国政府", "德军"]),
@@ -49,9 +49,9 @@ def _people(doc) -> set[str]:
 
 
 def test_the_tagger_mends_the_end_of_a_name_a_rule_ran_into_a_verb():
-    text = "副市长徐谦作报告。"
-    assert _people(Extractor(disable=["person.tagger"])(Article("t.txt", text))) == {"徐谦作"}
-    assert _people(Extractor()(Article("t.txt", text))) == {"徐谦"}
+    text = "副市长徐峰作报告。"
+    assert _people(Extractor(disable=["person.tagger"])(Article("t.txt", text))) == {"徐峰作"}
+    assert _people(Extractor()(Article("t.txt", text))) == {"徐峰"}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -86,7 +86,7 @@ def test_a_name_typed_person_is_never_a_project_elsewhere():
 def test_body_types_come_from_the_ending():
     assert body_type("美国国防部") == ("Agency", True)
     assert body_type("足球俱乐部") == ("Organization", False)
-    assert body_type("万通地产") == ("Organization", False)
+    assert body_type("远洋地产") == ("Organization", False)
 
 
 def test_the_tagger_gives_spans_with_probabilities_and_a_version():
@@ -114,10 +114,10 @@ def test_with_the_tagger_rules_disabled_no_model_is_needed(monkeypatch):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("签证处的签证官江德明介绍了情况。", {"江德明"}),          # a sure name beats a bogus place across it
+    ("大使馆的领事江德明介绍了情况。", {"江德明"}),          # a sure name beats a bogus place across it
     ("队长罗伯特森表示，球队状态很好。", {"罗伯特森"}),        # a transliteration jieba cut is mended
-    ("前锋维特尔德说，比赛很艰苦。", {"维特尔德"}),
-    ("该国国防部长谢尔久诺夫此前曾宣布裁军。", {"谢尔久诺夫"}),
+    ("前锋瓦尔德斯说，比赛很艰苦。", {"瓦尔德斯"}),
+    ("该国国防部长波格丹诺夫上月表示将裁军。", {"波格丹诺夫"}),
     ("据介绍，王先生说他不知道。", {"王先生"}),                 # the speech rule's find; the tagger adds no 王
 ])
 def test_the_tagger_mends_names_the_rules_cut(text, expected):
