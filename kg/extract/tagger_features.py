@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
+from operator import itemgetter
 
 from .lexicon import surnames
 from .tokenize import word_tags
@@ -63,14 +65,14 @@ def word_shapes(n: int, tokens: list[tuple[int, int, str]], offset: int = 0) -> 
     """
     if not tokens:
         return [""] * n
-    out: list[str] = []
-    shapes = _SHAPES
-    pos = tokens[0][0]
-    for s, e, word in tokens:
-        if s != pos:                               # a gap: fill it, so the offsets stay right
+    out: list[str] = list(chain.from_iterable(map(_SHAPES.__getitem__, map(itemgetter(2), tokens))))
+    if len(out) != tokens[-1][1] - tokens[0][0]:       # not contiguous: fill the gaps, so the offsets stay right
+        out = []
+        pos = tokens[0][0]
+        for s, e, word in tokens:
             out.extend([""] * (s - pos))
-        out.extend(shapes[word])
-        pos = e
+            out.extend(_SHAPES[word])
+            pos = e
     skip = offset - tokens[0][0]
     if skip > 0:
         out = out[skip:skip + n]

@@ -82,3 +82,7 @@ def test_a_long_alternation_opens_with_a_lookahead_and_matches_as_the_plain_one(
 def test_gazetteer_find_all_keeps_the_longest_match_at_every_start():
     g = Gazetteer({"东山": 1, "东山县": 2, "山县": 3, "县城": 4, "东山县城": 5, "城": 6})
     assert [m[2] for m in g.find_all("东山县城东山县")] == ["东山县城", "山县", "县城", "城", "东山县", "山县"]
+
+
+def test_word_shapes_fill_a_gap_between_words_that_do_not_touch():
+    assert word_shapes(6, [(0, 2, "人民"), (3, 5, "大街"), (5, 6, "路")]) == ["wB:n", "wE:n", "", "wB:ns", "wE:ns", "wS:n"]
