@@ -506,8 +506,8 @@ def test_career_sentences_give_former_posts_with_years():
 
 
 def test_career_posts_of_a_town_party_committee_and_yuan_between_body_and_title():
-    doc = run("临猗县政协原副主席赵某涉嫌严重违纪违法。赵某，男，1966年出生，历任临猗县角杯乡党委书记、临猗县水利局局长。")
-    posts = {(r.role, r.org, r.former) for r in rels(doc, "holdsPosition") if r.s == "赵某"}
+    doc = run("临猗县政协原副主席赵立群涉嫌严重违纪违法。赵立群，男，1966年出生，历任临猗县角杯乡党委书记、临猗县水利局局长。")
+    posts = {(r.role, r.org, r.former) for r in rels(doc, "holdsPosition") if r.s == "赵立群"}
     assert ("副主席", "中国人民政治协商会议临猗县委员会", True) in posts
     assert ("书记", "中共角杯乡委员会", True) in posts
     assert ("局长", "临猗县水利局", True) in posts
@@ -634,11 +634,10 @@ def test_a_visit_after_a_name_jieba_glued_to_dao_and_zones_with_long_kind_names(
     assert {("张华", "芮城县"), ("李明", "运城经济技术开发区"), ("李明", "运城高新技术产业开发区")} <= visits
 
 
-def test_anonymised_names_in_discipline_notices_and_sanctions_and_detention():
-    doc = run("经运城市纪委常委会会议研究，决定给予张某开除党籍处分。运城市纪委监委依法对王某采取留置措施。要提高某些方面的能力。")
-    assert {"张某", "王某"} == labels(doc, "Person")
-    pairs = {(r.s, r.o) for r in rels(doc, "investigatedBy")}
-    assert ("张某", "运城市纪律检查委员会") in pairs and ("王某", "运城市纪委监委") in pairs
+def test_anonymised_names_name_no_one():
+    """张某, 王某某 keep a person's name back: no named person, as the annotation guide counts people."""
+    doc = run("经运城市纪委常委会会议研究，决定给予张某开除党籍处分。运城市纪委监委依法对王某某采取留置措施。")
+    assert not labels(doc, "Person") and not rels(doc, "investigatedBy")
 
 
 def test_officials_at_a_numbered_session_attend_the_standing_body_and_a_name_before_deng_stays_whole():

@@ -33,8 +33,8 @@ CoreMatch = tuple[int, int, str, str]      # start, end, surface, canonical core
 
 @cache
 def cores() -> Gazetteer[str]:
-    """Agency cores (工信局, 委, 政府 …) → canonical core."""
-    return Gazetteer(table("departments.tsv"))
+    """Agency cores (工信局, 委, 政府 …) → canonical core (``data/departments.tsv``, ``data/agency_short_forms.tsv``)."""
+    return Gazetteer({**table("agency_short_forms.tsv"), **table("departments.tsv")})
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,15 @@ def agency_anchors(w: Work) -> AgencyAnchors:
 
 
 def _place_anchors(places: list[Candidate]) -> list[tuple]:
-    """Divisions, towns, villages and zones (运城经济技术开发区|党工委, …|管委会) a body's name may start with."""
+    """Divisions, towns, villages, zones (运城经济技术开发区|党工委, …|管委会) and foreign countries a body's name
+    may start with."""
     out = []
     for p in places:
         kind = p.attrs.get("level")
         if kind in ("province", "city", "county", "town", "village"):
             out.append((p.start, p.end, p.label, kind, p.attrs.get("parent") if kind == "county" else None))
+        elif kind == "country" and p.label != "中国":
+            out.append((p.start, p.end, p.label, kind, None))     # 甲国|金融管理局: a suffix name only
         elif kind == "site" and zone_kinds().search(p.label):
             out.append((p.start, p.end, p.label, "zone", None))
     return out
@@ -89,8 +92,31 @@ def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_end
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set and text[s - 1] not in PREV_OK:
             continue
         place, city = resolve_level(doc, places, m.group(0), s)
+        if place is None and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK:
+            s = _unknown_place_start(idx, places, s)   # 丙丁|州政府: a place no gazetteer knows
+            if s is None:
+                continue
+            place = text[s:e]
         out.append((s, e, place, table("level_words.tsv")[m.group(0)], city))
     return out
+
+
+_NAME_TAGS = ("ns", "nr", "nz", "j")
+
+
+def _unknown_place_start(idx: TokenIndex, places: list[Candidate], pos: int) -> int | None:
+    """Where the name of a place written before a level word at ``pos`` starts (丙丁|区, 黔南|州), or None
+    when the word before is no name (各|县政府)."""
+    from .tokenize import word_tags
+    place = next((p for p in places if p.end == pos), None)
+    if place is not None:
+        return place.start
+    k = idx.ending_at(pos)
+    if k is None:
+        return None
+    word = idx.tokens[k][2]
+    tag = word_tags().get(word)
+    return idx.tokens[k][0] if len(word) >= 2 and (tag is None or tag.startswith(_NAME_TAGS)) else None
 
 
 def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tuple[str | None, str | None]:

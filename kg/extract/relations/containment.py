@@ -290,8 +290,8 @@ def part_of_department(w: Work) -> None:
     named = set(agencies)
     for label in agencies:
         parent = _government_of(w.doc, label)
-        if parent in named and parent != label:
-            w.fact(label, "partOf", parent, None, 0.8)
+        if parent in named and parent != label and not any(label.startswith(b) and b not in (label, parent) for b in named):
+            w.fact(label, "partOf", parent, None, 0.8)      # a unit named after its body: agency-prefix
 
 
 @rule("relation.partOf.agency-prefix", stage="body-parts", produces=("partOf",), requires=("Agency",))
