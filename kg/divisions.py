@@ -4,10 +4,10 @@ Towns, villages, communities and streets are not in any maintained package
 small enough to ship; they are recognised by suffix and context in places.py.
 
 >>> d = divisions()
->>> [x.name for x in d.lookup("灵石")]
-['灵石县']
->>> d.parent_chain(d.lookup("灵石县")[0])
-['晋中市', '山西省']
+>>> [x.name for x in d.lookup("茶陵")]
+['茶陵县']
+>>> d.parent_chain(d.lookup("茶陵县")[0])
+['株洲市', '湖南省']
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ _SUFFIX = re.compile(r"^(?P<short>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}族|维吾尔
 @dataclass(frozen=True)
 class Division:
     """One administrative division."""
-    name: str          # full name: 晋中市
-    short: str         # usual short form: 晋中
+    name: str          # full name: 株洲市
+    short: str         # usual short form: 株洲
     level: str         # province | city | county
     kind: str          # the dataset's type: 地级市, 市辖区, 县 …
     code: str

@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "E038": "--since {since} is after --until {until}",
     "E050": "unknown rule {rule!r} (kg rules lists them; family.* selects a family)",
     "E051": "rule {rule!r} cannot be disabled: the pipeline needs it",
-    "E060": "--home {home!r}: no such division in the divisions data (give a province, city or county, e.g. 晋中市)",
+    "E060": "--home {home!r}: no such division in the divisions data (give a province, city or county, e.g. 株洲市)",
     "E062": "{path}: line {line}: \"home\" {home!r} is no division of the divisions data; inferred from the text instead",
     "E061": "--home {home!r} names several divisions ({matches}); give the full name",
     "E052": "kg eval: no articles given (kg eval --gold G... SRC...)",

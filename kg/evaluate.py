@@ -5,10 +5,10 @@ An extracted entity matches a gold one of the same type when any of its names
 relations match on (subject, predicate, object) after mapping names to gold
 entities, holdsPosition on (person, role) with its organisation scored apart.
 
->>> gold = {"article": "a.txt", "entities": [{"type": "Person", "name": "刘星", "aliases": []}],
-...         "relations": [{"s": "刘星", "p": "holdsPosition", "role": "市长", "org": None}]}
->>> pred = {"article": "a.txt", "entities": [{"type": "Person", "label": "刘星", "aliases": []}],
-...         "relations": [{"s": "刘星", "p": "holdsPosition", "role": "市长", "org": None}]}
+>>> gold = {"article": "a.txt", "entities": [{"type": "Person", "name": "王建华", "aliases": []}],
+...         "relations": [{"s": "王建华", "p": "holdsPosition", "role": "市长", "org": None}]}
+>>> pred = {"article": "a.txt", "entities": [{"type": "Person", "label": "王建华", "aliases": []}],
+...         "relations": [{"s": "王建华", "p": "holdsPosition", "role": "市长", "org": None}]}
 >>> s = score([gold], [pred])
 >>> s["entities"]["Person"]["f1"], s["relations"]["holdsPosition"]["f1"]
 (1.0, 1.0)

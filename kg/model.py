@@ -102,7 +102,7 @@ class EventRecord:
 @dataclass
 class Body:
     """What extraction learnt of an agency that later stages need: the place it governs and its name core."""
-    jurisdiction: str | None = None      # 晋中市 for 中共晋中市委员会
+    jurisdiction: str | None = None      # 青石市 for 中共青石市委员会
     core: str | None = None              # the kind of body: 人民政府, 纪委监委, 商务局 …
     parent: str | None = None            # the division the jurisdiction lies in, when known
 
@@ -132,7 +132,7 @@ class Doc:
     text: str = ""                       # cleaned text
     sentences: list[Sentence] = field(default_factory=list)
     stories: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, heading)
-    home: str | None = None              # the publishing place at its own level (晋中市, 某县, 上海市); None if unknown
+    home: str | None = None              # the publishing place at its own level (青石市, 某县, 上海市); None if unknown
     province: str | None = None          # the province of the home, else of the region the text is about
     locale: str | None = None            # the city the text is most about (to choose among namesake places only)
     source: SourceContext | None = None  # the home's level, its parent chain and the evidence for it

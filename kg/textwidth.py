@@ -1,7 +1,7 @@
 """Display width of text in a terminal, shared by the text tables of ``kg query`` and ``kg stats``.
 
->>> width("刘星"), width("ab")
-(4, 2)
+>>> width("王建华"), width("ab")
+(6, 2)
 """
 from __future__ import annotations
 

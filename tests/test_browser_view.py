@@ -98,7 +98,7 @@ def screenshot(o: Opened, name: str) -> Path:
 
 def test_opens_from_disk_draws_every_node_and_renders_chinese(open_page):
     o = open_page(sample_graph())
-    assert o.js("kgView.shownNodes()") == 16       # 15 entities and the article 刘星 reported
+    assert o.js("kgView.shownNodes()") == 16       # 15 entities and the article 王建华 reported
     assert o.js("kgView.shownEdges()") == o.js("kgView.data.edges.length") > 10
     assert "16 / 16" in o.page.inner_text("#status")
     assert o.page.inner_text("#legend-types").count("\n") >= 4
@@ -112,28 +112,28 @@ def test_opens_from_disk_draws_every_node_and_renders_chinese(open_page):
 
 def test_search_by_alias_focuses_the_node_and_shows_its_timeline(open_page):
     o = open_page(sample_graph())
-    o.page.fill("#search", "刘市长")
+    o.page.fill("#search", "王市长")
     first = o.page.locator("#results button").first
-    assert "刘星" in first.inner_text() and "别名 刘市长" in first.inner_text()
+    assert "王建华" in first.inner_text() and "别名 王市长" in first.inner_text()
     o.page.press("#search", "Enter")
-    assert o.js("kgView.network.getSelectedNodes()") == ["person/刘星"]
+    assert o.js("kgView.network.getSelectedNodes()") == ["person/王建华"]
     panel = o.page.locator("#panel")
-    assert panel.is_visible() and panel.locator("h2").inner_text() == "刘星"
+    assert panel.is_visible() and panel.locator("h2").inner_text() == "王建华"
     dates = panel.locator(".timeline time").all_inner_texts()
     assert len(dates) == 5 and dates == sorted(dates) and dates[0] == "2021"
-    assert "3月2日，市长刘星到潇河新城建设项目现场调研。" in panel.inner_text()
-    assert "刘星调研潇河新城建设 · 2023-03-02 · 晋中日报" in panel.inner_text()
+    assert "3月2日，市长王建华到白鹭新城建设项目现场调研。" in panel.inner_text()
+    assert "王建华调研白鹭新城建设 · 2023-03-02 · 青石日报" in panel.inner_text()
     # a link in the timeline moves the focus to the other entity
-    panel.locator("button.link", has_text="潇河新城建设项目").first.click()
-    assert o.js("kgView.network.getSelectedNodes()") == ["project/潇河新城建设项目"]
+    panel.locator("button.link", has_text="白鹭新城建设项目").first.click()
+    assert o.js("kgView.network.getSelectedNodes()") == ["project/白鹭新城建设项目"]
     assert "投资" in panel.inner_text() and "120亿元" in panel.inner_text()
     screenshot(o, "search-timeline.png")
     o.check_clean()
 
 
 def test_a_link_with_an_entity_opens_on_it(open_page):
-    o = open_page(sample_graph(), fragment="#" + "project/潇河新城建设项目")
-    assert o.page.locator("#panel h2").inner_text() == "潇河新城建设项目"
+    o = open_page(sample_graph(), fragment="#" + "project/白鹭新城建设项目")
+    assert o.page.locator("#panel h2").inner_text() == "白鹭新城建设项目"
     o.page.fill("#search", "王书记")
     o.page.press("#search", "Enter")
     assert o.js("decodeURIComponent(location.hash)") == "#person/王晓东"   # the address names what is shown
@@ -151,9 +151,9 @@ def test_type_relation_and_degree_filters(open_page):
     shown = o.js("kgView.data.nodes.filter(n => n.degree >= 2 && n.type !== 'Place').length")
     assert o.js("kgView.shownNodes()") == shown < 12
     # searching for a hidden entity brings it back
-    o.page.fill("#search", "山西省")
+    o.page.fill("#search", "河北省")
     o.page.press("#search", "Enter")
-    assert o.js("kgView.network.getSelectedNodes()") == ["place/山西省"]
+    assert o.js("kgView.network.getSelectedNodes()") == ["place/河北省"]
     assert o.page.locator("#legend-types input[value=Place]").is_checked()
     o.page.click("#reset")
     assert o.js("kgView.shownNodes()") == 16
@@ -163,13 +163,13 @@ def test_type_relation_and_degree_filters(open_page):
 def test_hover_shows_details_and_click_opens_panel(open_page):
     o = open_page(sample_graph())
     o.js("kgView.network.setOptions({physics: false}); kgView.network.fit()")
-    x, y = o.node_point("project/潇河新城建设项目")
+    x, y = o.node_point("project/白鹭新城建设项目")
     o.page.mouse.move(x, y)
     o.page.wait_for_selector("#tooltip:not([hidden])", timeout=5000)
     tip = o.page.inner_text("#tooltip")
-    assert "潇河新城建设项目" in tip and "项目 Project" in tip and "潇河新城" in tip and "120亿元" in tip
+    assert "白鹭新城建设项目" in tip and "项目 Project" in tip and "白鹭新城" in tip and "120亿元" in tip
     o.page.mouse.click(x, y)
-    assert o.page.locator("#panel h2").inner_text() == "潇河新城建设项目"
+    assert o.page.locator("#panel h2").inner_text() == "白鹭新城建设项目"
     o.check_clean()
 
 
@@ -305,14 +305,14 @@ def test_panel_does_not_hide_the_network_at_1280x720(open_page):
 
 def test_a_focus_view_labels_every_node_and_marks_the_focus(open_page, tmp_path):
     write_graph_json(sample_graph(), tmp_path / "graph.json")
-    assert main(["view", str(tmp_path), "--focus", "刘星", "-o", str(tmp_path / "focus.html")]) == 0
+    assert main(["view", str(tmp_path), "--focus", "王建华", "-o", str(tmp_path / "focus.html")]) == 0
     o = open_page(tmp_path / "focus.html", viewport=(1280, 720))
     n = o.js("kgView.data.nodes.length")
     assert o.js("kgView.labelsShown()") == n == 6
     boxes = o.js("kgView.labelBoxes()")
     assert overlapping(boxes) == [] and any(b["edge"] for b in boxes)      # a small view labels its edges
-    assert o.js("kgView.marked()") == ["person/刘星"]
-    assert o.page.locator("#panel h2").inner_text() == "刘星"                # and opens on the focused entity
+    assert o.js("kgView.marked()") == ["person/王建华"]
+    assert o.page.locator("#panel h2").inner_text() == "王建华"                # and opens on the focused entity
     screenshot(o, "focus.png")
     o.check_clean()
 
@@ -374,34 +374,34 @@ def test_path_finder_draws_the_shortest_chain_with_its_evidence(open_page):
 
 
 def test_career_shows_posts_as_bars_and_visits_as_points(open_page):
-    o = open_page(sample_graph(), fragment="#person/刘星")
+    o = open_page(sample_graph(), fragment="#person/王建华")
     career = o.page.locator("#panel #career")
     assert career.locator("rect.bar").count() == 2                       # 市长 since 2021, 市委副书记
     assert career.locator("circle.event").count() == 2                   # an inspection and a meeting
     bar = career.locator("rect.bar").first.bounding_box()
     points = [career.locator("circle.event").nth(i).bounding_box() for i in range(2)]
     assert all(bar["x"] < p["x"] < bar["x"] + bar["width"] for p in points)   # both during the 市长 tenure
-    assert "市长 · 晋中市人民政府" in career.text_content()
+    assert "市长 · 青石市人民政府" in career.text_content()
     screenshot(o, "career.png")
     o.check_clean()
 
 
 def test_the_address_holds_the_state_and_back_restores_it(open_page):
     o = open_page(sample_graph())
-    o.page.fill("#search", "刘星")
+    o.page.fill("#search", "王建华")
     o.page.press("#search", "Enter")
     panel = o.page.locator("#panel")
-    panel.locator("button.link", has_text="潇河新城建设项目").first.click()
-    assert panel.locator("h2").inner_text() == "潇河新城建设项目"
+    panel.locator("button.link", has_text="白鹭新城建设项目").first.click()
+    assert panel.locator("h2").inner_text() == "白鹭新城建设项目"
     o.page.locator("#legend-types input[value=Place]").uncheck()
     assert "hide=Place" in o.js("location.hash")
     o.page.go_back()
     assert o.page.locator("#legend-types input[value=Place]").is_checked() and o.js("kgView.shownNodes()") == 16
-    assert panel.locator("h2").inner_text() == "潇河新城建设项目"
+    assert panel.locator("h2").inner_text() == "白鹭新城建设项目"
     o.page.go_back()
-    assert panel.locator("h2").inner_text() == "刘星"                    # Back restores the previous panel
+    assert panel.locator("h2").inner_text() == "王建华"                    # Back restores the previous panel
     o.page.go_forward()
-    assert panel.locator("h2").inner_text() == "潇河新城建设项目"
+    assert panel.locator("h2").inner_text() == "白鹭新城建设项目"
     o.js("location.hash = '#' + encodeURIComponent('person/王晓东')")      # an address typed by hand
     o.page.wait_for_function("document.querySelector('#panel h2') && document.querySelector('#panel h2').textContent === '王晓东'")
     o.check_clean()
@@ -419,7 +419,7 @@ def test_the_view_downloads_as_png_and_svg(open_page, tmp_path):
     ns = "{http://www.w3.org/2000/svg}"
     texts = [t.text for t in svg.iter(ns + "text")]
     assert len(list(svg.iter(ns + "line"))) == o.js("kgView.shownEdges()")
-    assert "刘星" in texts and len(texts) >= o.js("kgView.labelsShown()")
+    assert "王建华" in texts and len(texts) >= o.js("kgView.labelsShown()")
     colours = {e.get("data-p"): e.get("stroke") for e in svg.iter(ns + "line")}
     assert colours == {p: c for p, c in o.js("kgView.relationColors()").items() if not p.startswith("legend:")}
     o.check_clean()
@@ -430,12 +430,12 @@ def test_a_phone_screen_shows_the_graph_and_a_usable_panel(open_page):
     assert o.js("document.documentElement.scrollWidth") <= 390
     net = o.page.locator("#net").bounding_box()
     assert net["width"] >= 380 and net["height"] >= 500
-    o.page.fill("#search", "刘星")
+    o.page.fill("#search", "王建华")
     o.page.press("#search", "Enter")
     panel, net = o.page.locator("#panel").bounding_box(), o.page.locator("#net").bounding_box()
     assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 390 and panel["y"] + 100 < 844
     assert net["height"] >= 300 and o.js("document.documentElement.scrollWidth") <= 390
-    assert o.page.locator("#panel h2").inner_text() == "刘星"
+    assert o.page.locator("#panel h2").inner_text() == "王建华"
     screenshot(o, "phone.png")
     # the filters open as a drawer, within the screen, and work
     o.page.click("#toggle-controls")

@@ -550,5 +550,5 @@ def test_build_says_in_one_line_which_articles_have_no_home(tmp_path, capsys):
 
 def test_home_that_is_no_division_is_one_clear_error(tmp_path, capsys, news):
     rc, stdout, err = kg_main(capsys, "build", str(news), "-o", str(tmp_path / "out"), "--home", "甲乙丙县")
-    assert rc != 0 and err.strip() == "kg: error: --home '甲乙丙县': no such division in the divisions data (give a province, city or county, e.g. 晋中市)"
+    assert rc != 0 and err.strip() == "kg: error: --home '甲乙丙县': no such division in the divisions data (give a province, city or county, e.g. 株洲市)"
     assert not (tmp_path / "out").exists()

@@ -301,11 +301,11 @@ def test_review_lists_risky_facts_first_and_writes_decisions_keeping_comments(bu
 
 def test_review_ranks_a_thin_namesake_merge_first():
     from kg.correct.queue import queue
-    g = Graph(nodes={"person/王勇": Node("person/王勇", "Person", "王勇", attrs={
-        "resolution": "王勇 in a: first mention; 王勇 in b: joined (reporters of one paper (东山市))"}),
+    g = Graph(nodes={"person/王斌": Node("person/王斌", "Person", "王斌", attrs={
+        "resolution": "王斌 in a: first mention; 王斌 in b: joined (reporters of one paper (东山市))"}),
         "person/李军": Node("person/李军", "Person", "李军"), "place/东山县": Node("place/东山县", "Place", "东山县")},
         facts=[Fact("person/李军", "inspected", "place/东山县", "a", confidence=0.9, evidence="…", id="1"),
-               Fact("person/王勇", "inspected", "place/东山县", "b", confidence=0.9, evidence="…", id="2")])
+               Fact("person/王斌", "inspected", "place/东山县", "b", confidence=0.9, evidence="…", id="2")])
     assert [i.fact.id for i in queue(g)] == ["2"]
     assert "thin evidence" in queue(g)[0].reasons[0]
 
@@ -313,12 +313,12 @@ def test_review_ranks_a_thin_namesake_merge_first():
 # -- kinds on hand-made graphs ---------------------------------------------------------------------------
 def _graph() -> Graph:
     n = {k: Node(k, k.split("/")[0].title(), k.split("/")[1].split("@")[0], articles=set(a)) for k, a in (
-        ("person/王勇", "ab"), ("agency/东山县人民政府", "ab"), ("agency/西山县人民政府", "b"), ("place/东山县", "a"))}
+        ("person/王斌", "ab"), ("agency/东山县人民政府", "ab"), ("agency/西山县人民政府", "b"), ("place/东山县", "a"))}
     n["agency/东山县人民政府"].type = n["agency/西山县人民政府"].type = "Agency"
     return Graph(nodes=n, facts=[
-        Fact("person/王勇", "holdsPosition", None, "a", role="县长", org="agency/东山县人民政府", id="f1"),
-        Fact("person/王勇", "holdsPosition", None, "b", role="局长", org="agency/西山县人民政府", id="f2"),
-        Fact("person/王勇", "inspected", "place/东山县", "a", id="f3")], articles={"a": None, "b": None})
+        Fact("person/王斌", "holdsPosition", None, "a", role="县长", org="agency/东山县人民政府", id="f1"),
+        Fact("person/王斌", "holdsPosition", None, "b", role="局长", org="agency/西山县人民政府", id="f2"),
+        Fact("person/王斌", "inspected", "place/东山县", "a", id="f3")], articles={"a": None, "b": None})
 
 
 def _apply(g: Graph, text: str):
@@ -327,20 +327,20 @@ def _apply(g: Graph, text: str):
 
 def test_split_by_post():
     g = _graph()
-    out = _apply(g, '[[split]]\nentity = "王勇"\nrole = "局长"\nas = "西山县"\nwhy = "两人"\n')
-    assert not out.orphaned and g.nodes["person/王勇@西山县"].articles == {"b"}
-    assert [f.s for f in g.facts] == ["person/王勇", "person/王勇@西山县", "person/王勇"]
+    out = _apply(g, '[[split]]\nentity = "王斌"\nrole = "局长"\nas = "西山县"\nwhy = "两人"\n')
+    assert not out.orphaned and g.nodes["person/王斌@西山县"].articles == {"b"}
+    assert [f.s for f in g.facts] == ["person/王斌", "person/王斌@西山县", "person/王斌"]
 
 
 def test_unmatched_and_ambiguous_corrections_are_orphaned_not_dropped():
     g = _graph()
-    g.nodes["place/王勇"] = Node("place/王勇", "Place", "王勇")
-    out = _apply(g, '[[rename]]\nentity = "王勇"\nto = "王永"\nwhy = "x"\n'
+    g.nodes["place/王斌"] = Node("place/王斌", "Place", "王斌")
+    out = _apply(g, '[[rename]]\nentity = "王斌"\nto = "王永"\nwhy = "x"\n'
                     '[[merge]]\nentities = ["东山县", "东山县人民政府"]\nwhy = "x"\n'
                     '[[accept]]\nfact = "f9"\nwhy = "x"\n')
     assert [(c.kind, why) for c, why in out.orphaned] == [
         ("merge", "they are of different types (retype one first)"),
-        ("rename", "王勇 names several entities: person/王勇, place/王勇"),
+        ("rename", "王斌 names several entities: person/王斌, place/王斌"),
         ("accept", "no fact f9 (not extracted this time?)")]
     assert len(g.nodes) == 5 and all(d["status"] == "orphaned" for d in g.corrections.values())
 
@@ -361,8 +361,8 @@ def test_a_focused_view_keeps_the_notes(built, tmp_path):
 
 def test_adding_a_fact_that_was_extracted_confirms_it_instead_of_doubling_it():
     g = _graph()
-    g.facts[0].id = fact_id("a", "王勇", "holdsPosition", None, "县长", "东山县人民政府")
-    out = _apply(g, '[[add]]\narticle = "a"\ns = "王勇"\np = "holdsPosition"\nrole = "县长"\norg = "东山县人民政府"\nwhy = "x"\n')
+    g.facts[0].id = fact_id("a", "王斌", "holdsPosition", None, "县长", "东山县人民政府")
+    out = _apply(g, '[[add]]\narticle = "a"\ns = "王斌"\np = "holdsPosition"\nrole = "县长"\norg = "东山县人民政府"\nwhy = "x"\n')
     assert not out.orphaned and len(g.facts) == 3 and g.facts[0].corrections == [out.applied[0].id]
 
 

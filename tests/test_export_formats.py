@@ -58,13 +58,13 @@ def test_graphml_has_entities_and_relations(out, tmp_path):
     root = ET.parse(dest).getroot()
     nodes = {n.get("id"): {d.get("key"): d.text for d in n} for n in root.iterfind(".//g:node", ns)}
     assert len(nodes) == len(sample_graph().nodes)
-    assert nodes["person/刘星"] == {"label": "刘星", "type": "Person", "aliases": "刘星同志", "articles": "2"}
-    assert nodes["place/灵石县"]["level"] == "county" and nodes["place/灵石县"]["adcode"] == "140729"
+    assert nodes["person/王建华"] == {"label": "王建华", "type": "Person", "aliases": "王建华同志", "articles": "2"}
+    assert nodes["place/东山县"]["level"] == "county" and nodes["place/东山县"]["adcode"] == "139821"
     edges = [(e.get("source"), e.get("target"), {d.get("key"): d.text for d in e})
              for e in root.iterfind(".//g:edge", ns)]
-    assert ("person/刘星", "agency/晋中市人民政府",
+    assert ("person/王建华", "agency/青石市人民政府",
             {"relation": "holdsPosition", "role": "市长", "former": "true", "weight": "1"}) in edges
-    assert ("place/灵石县", "place/晋中市", {"relation": "locatedIn", "weight": "1"}) in edges
+    assert ("place/东山县", "place/青石市", {"relation": "locatedIn", "weight": "1"}) in edges
 
 
 def test_csv_for_gephi(out, tmp_path):
@@ -75,7 +75,7 @@ def test_csv_for_gephi(out, tmp_path):
     assert list(edges[0]) == ["Source", "Target", "Label", "role", "former", "Weight"]
     ids = {n["Id"] for n in nodes}
     assert all(e["Source"] in ids and e["Target"] in ids for e in edges)
-    assert {"Source": "person/张三", "Target": "agency/晋中市纪委监委", "Label": "investigatedBy", "role": "",
+    assert {"Source": "person/张三", "Target": "agency/青石市纪委监委", "Label": "investigatedBy", "role": "",
             "former": "", "Weight": "1"} in edges
 
 

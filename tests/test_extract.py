@@ -77,10 +77,10 @@ def test_compound_title_gives_one_position_per_role_with_its_body():
 
 
 def test_list_of_names_after_one_title():
-    doc = run("市领导赵红梅、孙立新参加活动。")
+    doc = run("市领导赵丽梅、孙立新参加活动。")
     people = labels(doc, "Person")
-    assert {"赵红梅", "孙立新"} <= people
-    assert {(r.s, r.org) for r in rels(doc, "holdsPosition")} >= {("赵红梅", "运城市"), ("孙立新", "运城市")}
+    assert {"赵丽梅", "孙立新"} <= people
+    assert {(r.s, r.org) for r in rels(doc, "holdsPosition")} >= {("赵丽梅", "运城市"), ("孙立新", "运城市")}
 
 
 def test_compound_surname_and_title_sharing_a_body():
@@ -96,10 +96,10 @@ def test_a_degree_introduces_a_name_but_is_no_post():
 
 
 def test_transcribed_names_with_a_dot_spaced_bylines_and_a_surname_glued_to_the_given_name():
-    doc = run("本报讯（记者 马 丽 通讯员 李 强）州长巴赫特·苏尔坦、自治区政协副主席阿依古丽·艾买提出席。省商务厅厅长王家春参加。")
+    doc = run("本报讯（记者 马 丽 通讯员 李 刚）州长巴赫特·苏尔坦、自治区政协副主席阿依古丽·艾买提出席。省商务厅厅长王家春参加。")
     people = labels(doc, "Person")
-    assert {"马丽", "李强", "巴赫特·苏尔坦", "阿依古丽·艾买提", "王家春"} <= people
-    assert {"马丽", "李强"} <= {r.s for r in rels(doc, "reported")}
+    assert {"马丽", "李刚", "巴赫特·苏尔坦", "阿依古丽·艾买提", "王家春"} <= people
+    assert {"马丽", "李刚"} <= {r.s for r in rels(doc, "reported")}
 
 
 def test_a_city_named_before_a_government_title_is_its_seat_even_far_from_home():
@@ -188,9 +188,9 @@ def test_prefectures_leagues_and_banners_and_county_level_city_mayors():
 
 
 def test_a_district_before_a_title_word_jieba_joined_to_its_level_character():
-    doc = run("市委书记尹力到朝阳区、海淀区调研。朝阳区委书记刘伟、区长王立参加。海淀区长张华出席。", home="北京市")
+    doc = run("市委书记尹力到朝阳区、海淀区调研。朝阳区委书记刘志明、区长王立参加。海淀区长张华出席。", home="北京市")
     posts = {(r.s, r.org) for r in rels(doc, "holdsPosition")}
-    assert {("刘伟", "中共朝阳区委员会"), ("王立", "朝阳区人民政府"), ("张华", "海淀区人民政府")} <= posts
+    assert {("刘志明", "中共朝阳区委员会"), ("王立", "朝阳区人民政府"), ("张华", "海淀区人民政府")} <= posts
 
 
 def test_agency_jurisdiction_and_department_part_of_government():
@@ -224,7 +224,7 @@ def test_zones_belong_to_the_division_they_are_named_after_and_roads_to_the_stor
 def test_bodies_of_a_story_about_a_development_zone_are_located_in_it():
     story = ("## 开发区五年发展综述\n\n"
              "五年来，运城经济开发区坚持项目为王，产业集群加快成势。"
-             "新能源领域，运城华泰新材料有限公司扩能投产，盐湖锂电产业园项目相继落地。"
+             "新能源领域，运城华泰新材料有限公司扩能投产，盐湖锂电产业园项目签约落户。"
              "此外，运城经济开发区引进了多家配套企业，中科光电有限公司稳健发展。")
     located = {(r.s, r.o) for r in rels(run(story), "locatedIn")}
     assert ("中科光电有限公司", "运城经济开发区") in located
@@ -245,12 +245,12 @@ def test_a_place_only_inside_a_bodys_name_is_no_place_of_the_article():
 
 
 def test_named_regions_and_the_foot_of_a_mountain():
-    doc = run("运城主动对接京津冀、服务雄安新区、融入黄河流域生态保护，从吕梁山麓到涑水河畔。")
-    assert {"京津冀", "雄安新区", "黄河流域", "吕梁山"} <= labels(doc, "Place")
+    doc = run("运城主动融入长三角、对接粤港澳大湾区、服务黄河流域生态保护，从王屋山麓到涑水河畔。")
+    assert {"长三角", "粤港澳大湾区", "黄河流域", "王屋山"} <= labels(doc, "Place")
 
 
 def test_village_names_may_hold_li():
-    assert "庄里村" in labels(run("芮城县风陵渡镇庄里村村民王立说，收成很好。"), "Place")
+    assert "枣里村" in labels(run("芮城县风陵渡镇枣里村村民王立说，收成很好。"), "Place")
 
 
 def test_places_in_law_titles_contest_names_and_generic_departments_are_not_entities():
@@ -301,9 +301,9 @@ def test_a_road_after_yan_along_is_named_without_it():
 
 
 def test_roads_named_by_ordinary_nouns_and_route_words_kept_out_of_names():
-    doc = run("新建道路位于运城市区，东至解放路，西起人民路，紧邻学苑东路，下穿机场快速路后接入运风高速。")
+    doc = run("新建道路位于运城市区，东至解放路，西起人民路，紧邻学苑东路，下穿北环快速路后接入运风高速。")
     places = labels(doc, "Place")
-    assert {"解放路", "人民路", "学苑东路", "机场快速路", "运风高速"} <= places
+    assert {"解放路", "人民路", "学苑东路", "北环快速路", "运风高速"} <= places
     assert not any(p.startswith(("东至", "西起", "紧邻", "穿", "新建")) or p == "道路" for p in places)
 
 
@@ -328,22 +328,22 @@ def test_company_school_and_hospital_names():
 
 
 def test_kinds_of_body_are_not_bodies_unless_a_place_names_them():
-    doc = run("全市建成国家级科技企业孵化器2家、新时代文明实践站120个，东城社区新时代文明实践站投用。")
+    doc = run("全市建成国家级科技企业孵化器2家、新时代文明实践站120个，南关社区新时代文明实践站投用。")
     orgs = labels(doc, "Organization")
-    assert "东城社区新时代文明实践站" in orgs
+    assert "南关社区新时代文明实践站" in orgs
     assert not {"科技企业孵化器", "国家级科技企业孵化器", "新时代文明实践站"} & orgs
 
 
 def test_body_names_keep_the_province_and_drop_a_counts_classifier():
-    doc = run("依托山西中条山国家级自然保护区、山西省疾病预防控制中心和山西省通用航空产业联盟，选派12名省科技特派员服务团成员。")
+    doc = run("依托山西中条山国家级自然保护区、山西省血液中心和山西省氢能产业联盟，选派12名省科技特派员服务团成员。")
     orgs = labels(doc, "Organization")
-    assert {"山西中条山国家级自然保护区", "山西省疾病预防控制中心", "山西省通用航空产业联盟", "山西省科技特派员服务团"} <= orgs
+    assert {"山西中条山国家级自然保护区", "山西省血液中心", "山西省氢能产业联盟", "山西省科技特派员服务团"} <= orgs
 
 
 def test_two_fields_joined_by_yu_stay_in_one_name_but_two_bodies_stay_two():
-    doc = run("山西大学考古与博物馆学系、乡村振兴研究院和现代农业产业发展研究院举办讲座。运城学院与山西大学签约。")
+    doc = run("河东大学考古与博物馆学系、乡村治理研究院和现代农业装备研究院举办讲座。运城学院与河东大学签约。")
     orgs = labels(doc, "Organization")
-    assert {"山西大学考古与博物馆学系", "乡村振兴研究院", "现代农业产业发展研究院", "运城学院", "山西大学"} <= orgs
+    assert {"河东大学考古与博物馆学系", "乡村治理研究院", "现代农业装备研究院", "运城学院", "河东大学"} <= orgs
     assert not any(o.startswith("运城学院与") for o in orgs)
 
 
@@ -355,15 +355,15 @@ def test_a_bare_city_prefix_names_the_home_citys_body_and_youth_words_stay_in_na
 
 
 def test_items_of_a_list_of_media_or_complexes_are_bodies_but_sectors_are_not():
-    doc = run("中经社、人民网、运城电视台、华人头条、运城日报等中央、省、市媒体参加。依托田森汇、万达等商业综合体打造生活广场。"
+    doc = run("中经社、人民网、运城电视台、今日头条、运城日报等中央、省、市媒体参加。依托青禾汇、银泰等商业综合体打造生活广场。"
               "新材料、生物医药等领域高新技术企业纷纷与高校合作。")
     orgs = labels(doc, "Organization")
-    assert {"中国经济信息社", "人民网", "华人头条", "田森汇", "万达"} <= orgs
+    assert {"中国经济信息社", "人民网", "今日头条", "青禾汇", "银泰"} <= orgs
     assert not {"新材料", "生物医药"} & orgs
 
 
 def test_connectives_jieba_glues_to_a_name_are_not_part_of_it():
-    doc = run("工作人员忙碌不停。特别是在园区运输组织的调度中心，大家更忙。")
+    doc = run("值班人员一夜未眠。特别是在物流园区的指挥中心，大家更忙。")
     assert not any(o.startswith("特别") for o in labels(doc, "Organization") | labels(doc, "Place"))
 
 
@@ -385,23 +385,23 @@ def test_a_research_team_undertakes_the_project_named_after_it():
 
 
 def test_a_company_written_before_its_project_owns_it_and_names_it():
-    doc = run("3月5日，华泰股份年产20万吨工业硅+10万吨高纯多晶硅项目成功签约。")
+    doc = run("3月5日，华泰股份年产20万吨电解铝+10万吨高端铝材项目成功签约。")
     assert "华泰股份" in labels(doc, "Organization")
     project = next(e for e in doc.entities.values() if e.type == "Project")
-    assert project.label == "华泰股份年产20万吨工业硅+10万吨高纯多晶硅项目"
-    assert "年产20万吨工业硅+10万吨高纯多晶硅项目" in project.aliases
+    assert project.label == "华泰股份年产20万吨电解铝+10万吨高端铝材项目"
+    assert "年产20万吨电解铝+10万吨高端铝材项目" in project.aliases
     assert ("华泰股份", project.label) in {(r.s, r.o) for r in rels(doc, "undertakes")}
 
 
 def test_partners_of_a_joint_technology_are_bodies_that_undertake_it():
-    doc = run("其中，华晋焦煤与太原理工大学合作的高效洗选煤制备技术已投用，运城环科与中科院、山西大学合作的“黄河湿地生态修复关键技术及应用”项目落地。")
+    doc = run("其中，华晋焦煤与西安理工大学合作的高效洗选煤制备技术已投用，运城环科与中科院、河东大学合作的“黄河湿地生态修复关键技术及应用”项目落地。")
     orgs = labels(doc, "Organization")
-    assert {"华晋焦煤", "太原理工大学", "运城环科", "中国科学院", "山西大学"} <= orgs
+    assert {"华晋焦煤", "西安理工大学", "运城环科", "中国科学院", "河东大学"} <= orgs
     projects = labels(doc, "Project")
     assert "高效洗选煤制备技术" in projects
     owners = {(r.s, r.o) for r in rels(doc, "undertakes")}
-    assert ("华晋焦煤", "高效洗选煤制备技术") in owners and ("太原理工大学", "高效洗选煤制备技术") in owners
-    assert {"运城环科", "中国科学院", "山西大学"} <= {s for s, o in owners if o.startswith("黄河湿地生态修复关键技术及应用")}
+    assert ("华晋焦煤", "高效洗选煤制备技术") in owners and ("西安理工大学", "高效洗选煤制备技术") in owners
+    assert {"运城环科", "中国科学院", "河东大学"} <= {s for s, o in owners if o.startswith("黄河湿地生态修复关键技术及应用")}
 
 
 def test_items_of_a_counted_list_of_projects_are_projects():
@@ -410,10 +410,10 @@ def test_items_of_a_counted_list_of_projects_are_projects():
 
 
 def test_works_on_a_named_road_and_numbered_plots_are_projects_but_funding_programmes_are_not():
-    doc = run("运城再添主干路 学苑东路建设火热推进。盐湖区城中村改造运城广场项目地块二项目开工。获批省基础研究计划项目5项。")
+    doc = run("运城又一条主干道开工 学苑东路建设加快推进。盐湖区棚户区改造运城花园项目地块三项目开工。获批省自然科学研究计划项目5项。")
     projects = labels(doc, "Project")
     assert "学苑东路建设" in projects and "学苑东路" not in labels(doc, "Place")   # only inside a name
-    assert any(p.endswith("地块二项目") for p in projects)
+    assert any(p.endswith("地块三项目") for p in projects)
     assert not any(p.endswith("计划项目") for p in projects)
 
 
@@ -435,9 +435,9 @@ def test_a_project_with_its_investment_both_signing_bodies_and_where_this_projec
 
 
 def test_a_quoted_name_said_to_be_a_project_is_one_and_the_body_that_built_it_undertakes_it():
-    doc = run("“暖心驿站”“连心小屋”服务深受欢迎。“连心小屋”是东城社区新时代文明实践站重点培育的一个志愿服务项目。")
+    doc = run("“暖心驿站”“连心小屋”服务深受欢迎。“连心小屋”是南关社区新时代文明实践站重点打造的一个志愿服务项目。")
     assert "连心小屋" in labels(doc, "Project") and "暖心驿站" not in labels(doc, "Project")
-    assert ("东城社区新时代文明实践站", "连心小屋") in {(r.s, r.o) for r in rels(doc, "undertakes")}
+    assert ("南关社区新时代文明实践站", "连心小屋") in {(r.s, r.o) for r in rels(doc, "undertakes")}
 
 
 def test_a_town_before_a_company_is_where_it_is_and_owners_after_you_are_passive():
@@ -449,9 +449,9 @@ def test_a_town_before_a_company_is_where_it_is_and_owners_after_you_are_passive
 
 
 def test_two_fields_joined_by_he_stay_in_one_project_name_but_not_two_bodies():
-    doc = run("在产业链上游推进运城铁矿和辅料矿山扩能项目。华泰公司和运城学院建设研发中心项目。")
+    doc = run("在产业链上游推进运城煤矿和石料矿山扩能项目。华泰公司和运城学院建设研发中心项目。")
     projects = labels(doc, "Project")
-    assert "运城铁矿和辅料矿山扩能项目" in projects
+    assert "运城煤矿和石料矿山扩能项目" in projects
     assert not any("和运城学院" in p or p.startswith("华泰公司和") for p in projects | labels(doc, "Organization"))
 
 
@@ -460,7 +460,7 @@ def test_demonstration_projects_with_latin_letters_and_a_plus():
 
 
 def test_a_counted_kind_of_project_is_not_a_project():
-    doc = run("全市已建成社区养老幸福工程9个，年内组织申报省重点研发项目3项，引进盐湖新材料产业园等链主项目。")
+    doc = run("全市今年建成社区幸福工程12个，计划申报省重点研发项目4项，引进新能源产业园等链主项目。")
     assert not {p for p in labels(doc, "Project") if p.endswith(("幸福工程", "研发项目", "链主项目"))}
 
 
@@ -506,8 +506,8 @@ def test_career_sentences_give_former_posts_with_years():
 
 
 def test_career_posts_of_a_town_party_committee_and_yuan_between_body_and_title():
-    doc = run("临猗县政协原副主席赵某涉嫌严重违纪违法。赵某，男，1966年出生，历任临猗县角杯乡党委书记、临猗县水利局局长。")
-    posts = {(r.role, r.org, r.former) for r in rels(doc, "holdsPosition") if r.s == "赵某"}
+    doc = run("临猗县政协原副主席赵立群涉嫌严重违纪违法。赵立群，男，1966年出生，历任临猗县角杯乡党委书记、临猗县水利局局长。")
+    posts = {(r.role, r.org, r.former) for r in rels(doc, "holdsPosition") if r.s == "赵立群"}
     assert ("副主席", "中国人民政治协商会议临猗县委员会", True) in posts
     assert ("书记", "中共角杯乡委员会", True) in posts
     assert ("局长", "临猗县水利局", True) in posts
@@ -533,9 +533,9 @@ def test_government_title_after_a_county_names_its_government():
 
 
 def test_deictic_place_and_accompanying_officials_attend_the_same_event():
-    doc = run("12月1日，省科协党组书记马立群在我市调研。市领导赵红梅、孙立新参加。")
+    doc = run("12月1日，省科协党组书记马立群在我市调研。市领导赵丽梅、孙立新参加。")
     assert ("马立群", "运城市") in {(r.s, r.o) for r in rels(doc, "inspected")}
-    assert {("赵红梅", "运城市"), ("孙立新", "运城市")} <= {(r.s, r.o) for r in rels(doc, "attended")}
+    assert {("赵丽梅", "运城市"), ("孙立新", "运城市")} <= {(r.s, r.o) for r in rels(doc, "attended")}
     home = doc.entities[("Place", "运城市")]
     assert "我市" not in home.aliases
 
@@ -550,7 +550,7 @@ def test_visits_follow_motion_verbs_and_continue_in_the_next_sentence_but_not_in
 
 
 def test_officials_quoted_in_study_slogans_did_not_visit():
-    doc = run("会议要求深入学习贯彻习近平总书记关于安全生产的重要论述，市委书记王建军来到运城市应急管理局调研。")
+    doc = run("会议要求认真学习贯彻习近平总书记关于防汛救灾的重要指示，市委书记王建军来到运城市应急管理局调研。")
     subjects = {r.s for r in rels(doc, "inspected")}
     assert subjects == {"王建军"}
 
@@ -571,9 +571,9 @@ def test_villages_of_a_town_story_and_streets_of_the_storys_county_or_the_home_c
 
 
 def test_partners_joined_by_a_real_connector_and_bodies_named_at_a_projects_start():
-    doc = run("运城市档案馆携手临汾市档案馆、晋城市档案馆签订合作协议。运城学院、运城职业技术大学、运城幼儿师范高等专科学校参加。")
+    doc = run("运城市图书馆携手临汾市图书馆、晋城市图书馆签署共建协议。运城学院、运城职业技术大学、运城幼儿师范高等专科学校参加。")
     pairs = {tuple(sorted((r.s, r.o))) for r in rels(doc, "partnerOf")}
-    assert ("临汾市档案馆", "运城市档案馆") in pairs and ("临汾市档案馆", "晋城市档案馆") in pairs
+    assert ("临汾市图书馆", "运城市图书馆") in pairs and ("临汾市图书馆", "晋城市图书馆") in pairs
     assert not any("运城学院" in p for p in pairs)
     doc = run("将加快运城华泰新材料有限公司年产5万吨碳纤维扩能、风陵渡黄河大桥改造等重点项目建设。")
     assert "运城华泰新材料有限公司" in labels(doc, "Organization")
@@ -592,18 +592,18 @@ def test_an_article_from_another_province():
 
 
 def test_mountains_and_rivers_by_suffix_and_a_byline_at_a_paragraph_end_is_kept_apart():
-    doc = run("近日，芮城县在中条山、涑水河沿线开展巡查。 记者 钱晓东 通讯员 孔令辉\n\n党群服务中心架起连心桥")
+    doc = run("近日，芮城县在中条山、涑水河沿线开展巡查。 记者 钱晓东 通讯员 孔令辉\n\n党群服务中心办起暖心事")
     assert {"中条山", "涑水河"} <= labels(doc, "Place")
     assert {"钱晓东", "孔令辉"} <= {r.s for r in rels(doc, "reported")}
 
 
 def test_bodies_in_the_titles_of_listed_speakers_are_not_what_they_attended():
-    doc = run("座谈会上,运城学院历史研究院院长王立,山西大学考古与博物馆学系教授张华、太原理工大学建筑研究院副院长李明等专家分别发言,介绍了保护经验。")
-    assert not {r.o for r in rels(doc, "attended")} & {"山西大学", "运城学院", "太原理工大学"}
+    doc = run("座谈会上,运城学院历史研究院院长王立,河东大学考古与博物馆学系教授张华、西安理工大学建筑研究院副院长李明等专家分别发言,介绍了保护经验。")
+    assert not {r.o for r in rels(doc, "attended")} & {"河东大学", "运城学院", "西安理工大学"}
 
 
 def test_a_bare_bureau_is_the_home_citys_and_co_hosts_of_an_event_are_partners():
-    doc = run("12月4日，由商务局主办，中国银行运城分行承办的外贸政策宣讲会召开。")
+    doc = run("12月4日，由商务局主办，中国银行运城分行承办的跨境电商培训会召开。")
     assert "运城市商务局" in labels(doc, "Agency")
     pairs = {tuple(sorted((r.s, r.o))) for r in rels(doc, "partnerOf")}
     assert ("中国银行运城分行", "运城市商务局") in pairs
@@ -634,15 +634,14 @@ def test_a_visit_after_a_name_jieba_glued_to_dao_and_zones_with_long_kind_names(
     assert {("张华", "芮城县"), ("李明", "运城经济技术开发区"), ("李明", "运城高新技术产业开发区")} <= visits
 
 
-def test_anonymised_names_in_discipline_notices_and_sanctions_and_detention():
-    doc = run("经运城市纪委常委会会议研究，决定给予张某开除党籍处分。运城市纪委监委依法对王某采取留置措施。要提高某些方面的能力。")
-    assert {"张某", "王某"} == labels(doc, "Person")
-    pairs = {(r.s, r.o) for r in rels(doc, "investigatedBy")}
-    assert ("张某", "运城市纪律检查委员会") in pairs and ("王某", "运城市纪委监委") in pairs
+def test_anonymised_names_name_no_one():
+    """张某, 王某某 keep a person's name back: no named person, as the annotation guide counts people."""
+    doc = run("经运城市纪委常委会会议研究，决定给予张某开除党籍处分。运城市纪委监委依法对王某某采取留置措施。")
+    assert not labels(doc, "Person") and not rels(doc, "investigatedBy")
 
 
 def test_officials_at_a_numbered_session_attend_the_standing_body_and_a_name_before_deng_stays_whole():
-    doc = run("本报讯（记者 张伟）1月10日上午，中国人民政治协商会议运城市第十届委员会第三次会议在运城会议中心开幕。"
+    doc = run("本报讯（记者 林晓峰）1月10日上午，中国人民政治协商会议运城市第十届委员会第三次会议在运城会议中心开幕。"
               "市委书记卢东亮，市政协主席常恩平等出席开幕会。常恩平代表政协运城市第十届委员会常务委员会作工作报告。")
     assert "常恩平" in labels(doc, "Person")
     assert labels(doc, "Agency") >= {"中国人民政治协商会议运城市委员会"}
@@ -653,7 +652,7 @@ def test_officials_at_a_numbered_session_attend_the_standing_body_and_a_name_bef
 
 def test_a_visit_named_at_the_sentence_start_and_a_lecture_is_attended_not_inspected():
     doc = run("市委书记王立赴芮城县调研。在芮城县华泰新材料有限公司，王立认真听取情况介绍。"
-              "在芮城县风陵渡镇西王村，王立走进果园察看。山西大学教授张华走进盐湖区解州镇，以“关公文化”为题作讲座。")
+              "在芮城县风陵渡镇西王村，王立走进果园察看。河东大学教授张华走进盐湖区解州镇，以“关公文化”为题作讲座。")
     visits = {(r.s, r.o) for r in rels(doc, "inspected")}
     assert {("王立", "芮城县华泰新材料有限公司"), ("王立", "西王村")} <= visits
     assert ("王立", "风陵渡镇") not in visits
@@ -693,5 +692,5 @@ def test_items_of_a_list_of_companies_or_schools_are_organisations():
 
 
 def test_a_town_belongs_to_the_county_named_in_its_own_sentence():
-    doc = run("盐湖区召开会议。\n\n风陵渡镇是芮城县的工业重镇，镇里新建了两座工厂。")
+    doc = run("盐湖区召开会议。\n\n风陵渡镇是芮城县的制造业大镇，镇里新建了两座工厂。")
     assert ("风陵渡镇", "芮城县") in {(r.s, r.o) for r in rels(doc, "partOf")}

@@ -39,34 +39,34 @@ def U(x: str) -> rdflib.URIRef:
 
 def test_entities_get_readable_stable_iris_with_type_label_and_aliases():
     g = merged(sample_graph())
-    liu = U(B + "person/刘星")
+    liu = U(B + "person/王建华")
     assert (liu, U(RDF + "type"), U(KG + "Person")) in g
-    assert (liu, U(RDFS + "label"), rdflib.Literal("刘星", lang="zh")) in g
-    assert (liu, U(SKOS + "altLabel"), rdflib.Literal("刘星同志", lang="zh")) in g
+    assert (liu, U(RDFS + "label"), rdflib.Literal("王建华", lang="zh")) in g
+    assert (liu, U(SKOS + "altLabel"), rdflib.Literal("王建华同志", lang="zh")) in g
     # the namesake from another city is another node, still readable
-    other = U(B + "person/刘星@太原市")
-    assert (other, U(KG + "qualifier"), rdflib.Literal("太原市", lang="zh")) in g
+    other = U(B + "person/王建华@白沙市")
+    assert (other, U(KG + "qualifier"), rdflib.Literal("白沙市", lang="zh")) in g
     assert (other, U(SKOS + "altLabel"), None) not in g
 
 
 def test_same_entity_same_iri_in_every_article_graph():
     ds = build_dataset(sample_graph())
-    liu = f"<{B}person/刘星>"
+    liu = f"<{B}person/王建华>"
     assert sorted(g for g, xs in ds.mentions.items() if liu in xs) == [B + "article/a1", B + "article/a2"]
-    assert (None, liu, f"<{RDFS}label>", '"刘星"@zh') in ds        # described once, shared
+    assert (None, liu, f"<{RDFS}label>", '"王建华"@zh') in ds        # described once, shared
     assert all(liu not in subjects for subjects in ds.graphs.values())
 
 
 def test_base_is_configurable_and_bad_base_is_refused():
     g = merged(sample_graph(), "http://example.org/kg")
-    assert (U("http://example.org/kg/person/刘星"), None, None) in g
+    assert (U("http://example.org/kg/person/王建华"), None, None) in g
     from kg.errors import KgError
     with pytest.raises(KgError, match="invalid base IRI"):
         build_dataset(sample_graph(), "not an iri")
 
 
 @pytest.mark.parametrize("a,b", [("agency/a/b", "agency/a%2Fb"), ("place/x y", "place/x%20y"),
-                                 ("person/刘星", "organization/刘星"), ("person/刘星@太原", "person/刘星@太原市")])
+                                 ("person/王建华", "organization/王建华"), ("person/王建华@白沙", "person/王建华@白沙市")])
 def test_iris_are_collision_safe(a, b):
     assert node_iri(a, B) != node_iri(b, B)
     ox.NamedNode(node_iri(a, B))       # valid IRIs
@@ -75,10 +75,10 @@ def test_iris_are_collision_safe(a, b):
 
 def test_attributes_become_typed_properties():
     g = merged(sample_graph())
-    county = U(B + "place/灵石县")
+    county = U(B + "place/东山县")
     assert (county, U(KG + "adminLevel"), U(KG + "county")) in g
-    assert (U(B + "place/晋中市"), U(KG + "adcode"), rdflib.Literal("140700")) in g
-    solar = U(B + "project/灵石县光伏发电项目")
+    assert (U(B + "place/青石市"), U(KG + "adcode"), rdflib.Literal("139800")) in g
+    solar = U(B + "project/东山县光伏发电项目")
     yuan = g.value(solar, U(KG + "investmentYuan"))
     assert yuan.datatype == rdflib.XSD.decimal and int(yuan.toPython()) == 1_250_000_000
     assert (solar, U(KG + "investment"), rdflib.Literal("12.5亿元", lang="zh")) in g
@@ -87,12 +87,12 @@ def test_attributes_become_typed_properties():
 
 def test_posts_map_to_org_post_membership_and_dated_tenure():
     g = merged(sample_graph())
-    liu = U(B + "person/刘星")
-    post = U(B + "post/agency:中共晋中市委员会:书记")
+    liu = U(B + "person/王建华")
+    post = U(B + "post/agency:中共青石市委员会:书记")
     assert (liu, U(ORG + "holds"), post) in g
-    assert (post, U(ORG + "postIn"), U(B + "agency/中共晋中市委员会")) in g
+    assert (post, U(ORG + "postIn"), U(B + "agency/中共青石市委员会")) in g
     assert (post, U(ORG + "role"), U(B + "role/书记")) in g
-    mayor = U(B + "post/agency:晋中市人民政府:市长")
+    mayor = U(B + "post/agency:青石市人民政府:市长")
     assert (liu, U(KG + "formerlyHeld"), mayor) in g and (liu, U(ORG + "holds"), mayor) not in g
     m = g.value(predicate=U(KG + "post"), object=mayor)
     assert (m, U(ORG + "member"), liu) in g and (m, U(KG + "former"), rdflib.Literal(True)) in g
@@ -132,8 +132,8 @@ def test_trig_has_one_named_graph_per_article(tmp_path: Path):
     assert ox.Quad(a3, ox.NamedNode("https://schema.org/mentions"), zhang, a3) in store
     fact = next(store.quads_for_pattern(None, ox.NamedNode(RDF + "subject"), zhang, a3)).subject
     assert ox.Quad(fact, ox.NamedNode(RDF + "predicate"), by, a3) in store
-    assert ox.Quad(zhang, by, ox.NamedNode(B + "agency/晋中市纪委监委"), ox.DefaultGraph()) in store
-    assert not list(store.quads_for_pattern(None, None, ox.NamedNode(B + "person/刘星"), a3))
+    assert ox.Quad(zhang, by, ox.NamedNode(B + "agency/青石市纪委监委"), ox.DefaultGraph()) in store
+    assert not list(store.quads_for_pattern(None, None, ox.NamedNode(B + "person/王建华"), a3))
 
 
 def test_turtle_is_prefixed_grouped_and_reads_back_identically(tmp_path: Path):
@@ -141,8 +141,8 @@ def test_turtle_is_prefixed_grouped_and_reads_back_identically(tmp_path: Path):
     n = write_graph_files(ds, tmp_path)
     text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
     assert "@prefix kg: <https://kg.example.org/ontology#> ." in text
-    assert "\nperson:刘星 a kg:Person ;\n" in text      # one block per subject, Chinese kept readable
-    assert text.count("\nperson:刘星 ") == 1
+    assert "\nperson:王建华 a kg:Person ;\n" in text      # one block per subject, Chinese kept readable
+    assert text.count("\nperson:王建华 ") == 1
     store = ox.Store()
     store.load(path=str(tmp_path / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     assert len(store) == n
@@ -176,10 +176,10 @@ def test_odd_labels_survive_the_round_trip():
 
 
 def test_namesake_qualifier_from_the_key_and_resolution_note():
-    g = Graph(nodes={"person/刘星@太原市": Node("person/刘星@太原市", "Person", "刘星", articles={"a"},
-                                              attrs={"resolution": "刘星: posts in 太原市"})},
+    g = Graph(nodes={"person/王建华@白沙市": Node("person/王建华@白沙市", "Person", "王建华", articles={"a"},
+                                              attrs={"resolution": "王建华: posts in 白沙市"})},
               articles={"a": Article("a", "")})
     back = merged(g)
-    s = U(B + "person/刘星@太原市")
-    assert (s, U(KG + "qualifier"), rdflib.Literal("太原市", lang="zh")) in back
-    assert (s, U(SKOS + "editorialNote"), rdflib.Literal("刘星: posts in 太原市")) in back
+    s = U(B + "person/王建华@白沙市")
+    assert (s, U(KG + "qualifier"), rdflib.Literal("白沙市", lang="zh")) in back
+    assert (s, U(SKOS + "editorialNote"), rdflib.Literal("王建华: posts in 白沙市")) in back

@@ -69,7 +69,7 @@ def test_utf16_with_either_byte_order_mark(tmp_path, bom, encoding):
 
 
 def test_long_gbk_article_with_ascii_and_punctuation(tmp_path):
-    text = "\n".join([S1, S2, S3, "（记者 王小明 通讯员 李华）", "2024年GDP增长5.2%，“十四五”规划稳步推进。"] * 30)
+    text = "\n".join([S1, S2, S3, "（记者 王小明 通讯员 李峰）", "2024年GDP增长5.2%，“十四五”规划稳步推进。"] * 30)
     arts, warns = read([write(tmp_path / "a.txt", text, "gbk")])
     assert warns == [] and arts[0].text == text
 

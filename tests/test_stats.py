@@ -14,9 +14,9 @@ def test_figures_of_the_sample_graph():
     assert s["types"] == {"Person": 4, "Agency": 4, "Organization": 1, "Project": 2, "Place": 4}
     assert s["relations"]["holdsPosition"] == 5 and s["relations"]["investigatedBy"] == 1
     top = s["officials"][0]
-    assert top["label"] == "刘星" and top["degree"] == 4 and "市长 · 晋中市人民政府" in top["posts"]
-    assert [o["label"] for o in s["officials"]] == ["刘星", "张建国", "王晓东", "李明"]
-    assert s["agencies"][0]["label"] == "晋中城投集团" and s["agencies"][0]["projects"] == 1
+    assert top["label"] == "王建华" and top["degree"] == 4 and "市长 · 青石市人民政府" in top["posts"]
+    assert [o["label"] for o in s["officials"]] == ["王建华", "张建国", "王晓东", "李志远"]
+    assert s["agencies"][0]["label"] == "青石城投集团" and s["agencies"][0]["projects"] == 1
     # communities partition every linked entity, biggest first
     assert sum(c["size"] for c in s["communities"]) == s["nodes"] - s["isolated"]
     assert [c["size"] for c in s["communities"]] == sorted((c["size"] for c in s["communities"]), reverse=True)
@@ -31,7 +31,7 @@ def test_agencies_ranked_by_distinct_projects():
 
 
 def test_tables_line_up_with_chinese_text():
-    out = table(["name", "n"], [["晋中市人民政府", 3], ["ab", 12]])
+    out = table(["name", "n"], [["青石市人民政府", 3], ["ab", 12]])
     lines = out.splitlines()
     assert [width(line) for line in lines[2:]] == [width(lines[2])] * 2     # numbers right-aligned
     assert lines[2].endswith(" 3") and lines[3].endswith("12")
@@ -48,7 +48,7 @@ def test_kg_stats_prints_tables_or_json(tmp_path, capsys):
     write_graph_json(sample_graph(), tmp_path / "graph.json")
     assert main(["stats", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("15 entities, 18 facts, 4 articles") and "刘星" in out
+    assert out.startswith("15 entities, 18 facts, 4 articles") and "王建华" in out
     assert main(["stats", str(tmp_path), "--json", "--top", "2"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert len(figures["officials"]) == 2 and figures["types"]["Place"] == 4

@@ -35,7 +35,7 @@ def test_page_is_one_offline_file(tmp_path):
     write_html(sample_graph(), path)
     html = path.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and '<meta charset="utf-8">' in html
-    assert "刘星" in html                                    # Chinese stays readable, not \u-escaped
+    assert "王建华" in html                                    # Chinese stays readable, not \u-escaped
     # Nothing is loaded from anywhere: no src/href attributes, no stylesheet links, no CDN.
     assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", html, re.I)
     assert "bootstrap" not in html.lower() and "cdn" not in html.lower().replace("cdnjs", "")
@@ -72,34 +72,34 @@ def test_page_script_never_uses_innerhtml_with_data():
 
 def test_title_is_escaped(tmp_path):
     path = tmp_path / "v.html"
-    write_html(sample_graph(), path, title='<b onmouseover="x">刘星</b>')
+    write_html(sample_graph(), path, title='<b onmouseover="x">王建华</b>')
     html = path.read_text(encoding="utf-8")
-    assert "<b onmouseover" not in html and "&lt;b onmouseover=&quot;x&quot;&gt;刘星&lt;/b&gt;" in html
+    assert "<b onmouseover" not in html and "&lt;b onmouseover=&quot;x&quot;&gt;王建华&lt;/b&gt;" in html
 
 
 def test_view_data_reads_like_the_graph():
     d = view_data(sample_graph())
     nodes = {n["id"]: n for n in d["nodes"]}
-    liu = nodes["person/刘星"]
+    liu = nodes["person/王建华"]
     # hover facts: type, aliases, posts; size grows with connections
-    assert liu["type"] == "Person" and liu["aliases"] == ["刘市长"]
-    assert "市长 · 晋中市人民政府" in liu["posts"]
-    assert liu["size"] > nodes["person/李明"]["size"]
-    assert ["投资", "120亿元"] in nodes["project/潇河新城建设项目"]["attrs"]
+    assert liu["type"] == "Person" and liu["aliases"] == ["王市长"]
+    assert "市长 · 青石市人民政府" in liu["posts"]
+    assert liu["size"] > nodes["person/李志远"]["size"]
+    assert ["投资", "120亿元"] in nodes["project/白鹭新城建设项目"]["attrs"]
     # one colour and shape per type, in the legend too; the article a reporter reported is a node of its own
     assert len({(t["color"], t["shape"]) for t in d["types"]}) == len(d["types"]) == 6
-    assert d["types"][-1]["type"] == "Article" and nodes["article/a1"]["label"] == "刘星调研潇河新城建设"
-    assert [(e["from"], e["p"]) for e in d["edges"] if e["to"] == "article/a1"] == [("person/刘星", "reported")]
+    assert d["types"][-1]["type"] == "Article" and nodes["article/a1"]["label"] == "王建华调研白鹭新城建设"
+    assert [(e["from"], e["p"]) for e in d["edges"] if e["to"] == "article/a1"] == [("person/王建华", "reported")]
     # edges are labelled by relation (or the post held)
     labels = {(e["from"], e["to"]): e["label"] for e in d["edges"]}
-    assert labels[("person/刘星", "agency/晋中市人民政府")] == "市长"
-    assert labels[("person/刘星", "project/潇河新城建设项目")] == "视察调研"
+    assert labels[("person/王建华", "agency/青石市人民政府")] == "市长"
+    assert labels[("person/王建华", "project/白鹭新城建设项目")] == "视察调研"
     # the timeline: the person's facts in date order, undated ones last
     when = [d["facts"][i].get("when", "~") for i in liu["facts"]]
     assert when == sorted(when) and when[0] == "2021"
     facts = [d["facts"][i] for i in liu["facts"]]
     assert any(f.get("evidence", "").startswith("3月2日") and f["article"] == "a1" for f in facts)
-    assert d["articles"]["a1"] == {"title": "刘星调研潇河新城建设", "date": "2023-03-02", "source": "晋中日报"}
+    assert d["articles"]["a1"] == {"title": "王建华调研白鹭新城建设", "date": "2023-03-02", "source": "青石日报"}
 
 
 def test_size_by_betweenness_favours_bridges():
@@ -139,7 +139,7 @@ def test_graph_json_round_trip_and_determinism(tmp_path):
     assert dumps(back) == (tmp_path / "graph.json").read_text(encoding="utf-8")
     assert back.nodes["person/x"].aliases == g.nodes["person/x"].aliases
     assert sorted(map(repr, back.facts)) == sorted(map(repr, g.facts))
-    assert back.articles["a1"].title == "刘星调研潇河新城建设"
+    assert back.articles["a1"].title == "王建华调研白鹭新城建设"
 
 
 def test_graph_json_keeps_odd_attribute_values():

@@ -10,9 +10,9 @@ from kg.view import read_graph
 
 def test_build_then_view_and_stats(tmp_path, capsys):
     src = tmp_path / "001.txt"
-    src.write_text("晋中日报讯 3月2日，市长刘星到潇河新城建设项目现场调研。市委书记王晓东出席会议。\n", encoding="utf-8")
+    src.write_text("株洲日报讯 3月2日，市长王建华到白鹭新城建设项目现场调研。市委书记王晓东出席会议。\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["build", str(src), "-o", str(out), "--home", "晋中市"]) == 0
+    assert main(["build", str(src), "-o", str(out), "--home", "株洲市"]) == 0
     graph = read_graph(out)
     html = (out / "graph.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'type="application/json">(.*?)</script>', html, re.S).group(1))

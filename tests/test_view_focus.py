@@ -33,16 +33,16 @@ def page_nodes(path):
 
 def test_find_by_name_alias_key_or_unique_part():
     g = sample_graph()
-    assert find_node(g, "刘星") == find_node(g, "刘市长") == find_node(g, "person/刘星") == "person/刘星"
-    assert find_node(g, "城投") == "organization/晋中城投集团"
-    assert find_node(g, "晋中市") == "place/晋中市"     # a whole name beats names containing it
+    assert find_node(g, "王建华") == find_node(g, "王市长") == find_node(g, "person/王建华") == "person/王建华"
+    assert find_node(g, "城投") == "organization/青石城投集团"
+    assert find_node(g, "青石市") == "place/青石市"     # a whole name beats names containing it
 
 
 def test_ambiguous_and_unknown_names():
     g = sample_graph()
     with pytest.raises(KgError) as e:
-        find_node(g, "晋中")
-    assert e.value.code == "E021" and "agency/晋中市人民政府" in str(e.value)
+        find_node(g, "青石")
+    assert e.value.code == "E021" and "agency/青石市人民政府" in str(e.value)
     with pytest.raises(KgError) as e:
         find_node(g, "赵六")
     assert e.value.code == "E016"
@@ -50,9 +50,9 @@ def test_ambiguous_and_unknown_names():
 
 def test_ego_network_grows_with_depth():
     g = sample_graph()
-    one, two = ego(g, "person/刘星", 1), ego(g, "person/刘星", 2)
-    assert labels(one) == ["中共晋中市委员会", "刘星", "太谷数字经济产业园", "晋中市人民政府", "潇河新城建设项目"]
-    assert set(labels(one)) < set(labels(two)) and "王晓东" in labels(two) and "山西省" not in labels(two)
+    one, two = ego(g, "person/王建华", 1), ego(g, "person/王建华", 2)
+    assert labels(one) == ["中共青石市委员会", "南塘数字经济产业园", "王建华", "白鹭新城建设项目", "青石市人民政府"]
+    assert set(labels(one)) < set(labels(two)) and "王晓东" in labels(two) and "河北省" not in labels(two)
     # facts among the kept entities only, each still traced to its article
     assert all(f.s in one.nodes for f in one.facts) and {f.article for f in one.facts} <= set(one.articles)
 
@@ -60,26 +60,26 @@ def test_ego_network_grows_with_depth():
 def test_relation_type_and_date_filters():
     g = sample_graph()
     inv = by_relations(g, ["investigatedBy"])
-    assert labels(inv) == ["张建国", "晋中市纪委监委"] and [f.p for f in inv.facts] == ["investigatedBy"]
+    assert labels(inv) == ["张建国", "青石市纪委监委"] and [f.p for f in inv.facts] == ["investigatedBy"]
     people = by_types(g, ["Person", "Agency"])
     assert {n.type for n in people.nodes.values()} == {"Person", "Agency"}
     assert all(f.p in ("holdsPosition", "investigatedBy", "partOf", "reported") for f in people.facts)
     recent = between(g, parse_date("2023-06"))
     assert "2023-06-18" <= min(f.date or g.articles[f.article].date for f in recent.facts if not f.start)
     assert [(f.role, f.start) for f in recent.facts if f.start] == [("市长", "2021")]   # a post held since 2021
-    assert "刘星" in labels(recent) and "山西省" not in labels(recent)
+    assert "王建华" in labels(recent) and "河北省" not in labels(recent)
 
 
 def dated_graph():
     """One article of 2024 that tells of a post held 1998–2003, a post held since 2019, an event of 2019 and one undated fact."""
     g = sample_graph()
-    g.articles["old"] = Article("old", "", "回顾", "2024-03-20", "晋中日报")
-    g.facts += [Fact("person/李明", "holdsPosition", None, "old", role="县长", org="agency/晋中市人民政府",
+    g.articles["old"] = Article("old", "", "回顾", "2024-03-20", "青石日报")
+    g.facts += [Fact("person/李志远", "holdsPosition", None, "old", role="县长", org="agency/青石市人民政府",
                      start="1998", end="2003", former=True),
-                Fact("person/王晓东", "holdsPosition", None, "old", role="主任", org="agency/晋中市发展和改革委员会",
+                Fact("person/王晓东", "holdsPosition", None, "old", role="主任", org="agency/青石市发展和改革委员会",
                      start="2019"),
-                Fact("person/李明", "inspected", "place/榆次区", "old", date="2019-05-01"),
-                Fact("person/李明", "attended", "project/太谷数字经济产业园", "old")]
+                Fact("person/李志远", "inspected", "place/北湖区", "old", date="2019-05-01"),
+                Fact("person/李志远", "attended", "project/南塘数字经济产业园", "old")]
     return g
 
 
@@ -90,23 +90,23 @@ def kept(g, since=None, until=None):
 def test_dates_filter_facts_by_their_own_dates():
     g = dated_graph()
     # a tenure is kept when it overlaps the window, an event by its own date, the article date only for the undated fact
-    assert kept(g, "2024-03") == [("person/李明", "attended", "project/太谷数字经济产业园"),
+    assert kept(g, "2024-03") == [("person/李志远", "attended", "project/南塘数字经济产业园"),
                                   ("person/王晓东", "holdsPosition", "主任")]
-    assert kept(g, "2000", "2002") == [("person/李明", "holdsPosition", "县长")]
-    assert kept(g, None, "2019") == [("person/李明", "holdsPosition", "县长"), ("person/李明", "inspected", "place/榆次区"),
+    assert kept(g, "2000", "2002") == [("person/李志远", "holdsPosition", "县长")]
+    assert kept(g, None, "2019") == [("person/李志远", "holdsPosition", "县长"), ("person/李志远", "inspected", "place/北湖区"),
                                      ("person/王晓东", "holdsPosition", "主任")]
-    assert kept(g, "2019-05", "2019-05") == [("person/李明", "inspected", "place/榆次区"),
+    assert kept(g, "2019-05", "2019-05") == [("person/李志远", "inspected", "place/北湖区"),
                                              ("person/王晓东", "holdsPosition", "主任")]
 
 
 def test_kg_view_since_and_until(tmp_path, capsys):
     write_graph_json(dated_graph(), tmp_path / "graph.json")
-    assert main(["view", str(tmp_path), "--since", "2024-03", "--focus", "李明"]) == 0
+    assert main(["view", str(tmp_path), "--since", "2024-03", "--focus", "李志远"]) == 0
     names, data = page_nodes(tmp_path / "view.html")
-    assert "晋中市人民政府" not in names and "太谷数字经济产业园" in names   # the post of 1998–2003 is gone
-    assert main(["view", str(tmp_path), "--until", "2003", "--focus", "李明"]) == 0
+    assert "青石市人民政府" not in names and "南塘数字经济产业园" in names   # the post of 1998–2003 is gone
+    assert main(["view", str(tmp_path), "--until", "2003", "--focus", "李志远"]) == 0
     names, data = page_nodes(tmp_path / "view.html")
-    assert names == ["晋中市人民政府", "李明"] and "至 2003" in data["title"]
+    assert names == ["李志远", "青石市人民政府"] and "至 2003" in data["title"]
 
 
 def test_every_relation_draws_its_edges(out):
@@ -118,7 +118,7 @@ def test_every_relation_draws_its_edges(out):
         ends = {n["id"]: n for n in data["nodes"]}
         assert all(e["from"] in ends and e["to"] in ends for e in data["edges"])
     # reporters link to their articles, drawn as article nodes with their own legend entry
-    assert [(e["from"], e["to"]) for e in data["edges"]] == [("person/刘星", "article/a1")]
+    assert [(e["from"], e["to"]) for e in data["edges"]] == [("person/王建华", "article/a1")]
     assert ends["article/a1"]["type"] == "Article" and [t["type"] for t in data["types"]] == ["Person", "Article"]
 
 
@@ -131,27 +131,27 @@ def test_bad_since_dates_are_refused(bad):
 
 def test_kg_view_writes_a_focused_page(out, tmp_path, capsys):
     target = tmp_path / "ego.html"
-    assert main(["view", str(out), "--focus", "刘星", "--depth", "1", "-o", str(target)]) == 0
+    assert main(["view", str(out), "--focus", "王建华", "--depth", "1", "-o", str(target)]) == 0
     names, data = page_nodes(target)
-    # the five entities, and the article 刘星 reported as a node of its own
-    assert names == ["中共晋中市委员会", "刘星", "刘星调研潇河新城建设", "太谷数字经济产业园", "晋中市人民政府", "潇河新城建设项目"]
-    assert data["title"].startswith("刘星 · 1 度关系网") and data["focus"] == "person/刘星"
+    # the five entities, and the article 王建华 reported as a node of its own
+    assert names == ["中共青石市委员会", "南塘数字经济产业园", "王建华", "王建华调研白鹭新城建设", "白鹭新城建设项目", "青石市人民政府"]
+    assert data["title"].startswith("王建华 · 1 度关系网") and data["focus"] == "person/王建华"
     assert "5 entities" in capsys.readouterr().out
 
 
 def test_kg_view_defaults_to_out_view_html_and_combines_filters(out, capsys):
     assert main(["view", str(out), "--type", "Person", "--type", "Agency", "--since", "2024"]) == 0
     names, _ = page_nodes(out / "view.html")
-    # the facts of 2024, and 刘星's post as 市长, held since 2021
-    assert names == ["刘星", "张建国", "晋中市人民政府", "晋中市发展和改革委员会", "晋中市纪委监委"]
-    assert main(["view", str(out), "--focus", "刘星", "--relation", "holdsPosition"]) == 0
+    # the facts of 2024, and 王建华's post as 市长, held since 2021
+    assert names == ["张建国", "王建华", "青石市人民政府", "青石市发展和改革委员会", "青石市纪委监委"]
+    assert main(["view", str(out), "--focus", "王建华", "--relation", "holdsPosition"]) == 0
     names, _ = page_nodes(out / "view.html")
-    assert names == ["中共晋中市委员会", "刘星", "晋中市人民政府"]
+    assert names == ["中共青石市委员会", "王建华", "青石市人民政府"]
 
 
 @pytest.mark.parametrize("args, message", [
     (["--focus", "赵六"], "no entity matches '赵六'"),
-    (["--focus", "晋中"], "'晋中' matches several entities"),
+    (["--focus", "青石"], "'青石' matches several entities"),
     (["--since", "2023-13"], "--since: invalid date '2023-13'"),
     (["--until", "2023/01"], "--until: invalid date '2023/01'"),
     (["--since", "2024", "--until", "2023-05"], "--since 2024 is after --until 2023-05"),
@@ -174,7 +174,7 @@ def test_kg_view_and_stats_need_a_build(tmp_path, capsys):
 
 def test_kg_view_refuses_bad_depth_and_unwritable_output(out, tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
-        main(["view", str(out), "--focus", "刘星", "--depth", "-1"])
+        main(["view", str(out), "--focus", "王建华", "--depth", "-1"])
     assert e.value.code == 2 and "--depth" in capsys.readouterr().err
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

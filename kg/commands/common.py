@@ -28,7 +28,7 @@ def warn(e: KgError) -> None:
 def add_sources(p: argparse.ArgumentParser, nargs: str = "+") -> None:
     """``SRC...``, ``--home`` and ``-q``, as every reading command takes them."""
     p.add_argument("sources", nargs=nargs, metavar="SRC", help="article files or folders (.txt .md .html .jsonl)")
-    p.add_argument("--home", help="where the papers were published: a province, city or county (晋中市, 岳西县, 天津市); "
+    p.add_argument("--home", help="where the papers were published: a province, city or county (株洲市, 岳西县, 天津市); "
                         "else what the text shows (我县, 本市, its paper's name), else unknown")
     # SUPPRESS: `kg -q build` and `kg build -q` both work; the subparser must not reset the flag.
     p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bar")

@@ -8,13 +8,13 @@ def find_entity(graph: Graph, name: str, type: str | None = None) -> tuple[str |
     """The key of the one entity ``name`` stands for (a key, else a label, else an alias), or None and why.
 
     >>> from kg.model import Node
-    >>> g = Graph(nodes={"person/王勇@东山县": Node("person/王勇@东山县", "Person", "王勇"),
-    ...                  "person/王勇@西山县": Node("person/王勇@西山县", "Person", "王勇"),
+    >>> g = Graph(nodes={"person/王斌@东山县": Node("person/王斌@东山县", "Person", "王斌"),
+    ...                  "person/王斌@西山县": Node("person/王斌@西山县", "Person", "王斌"),
     ...                  "place/东山县": Node("place/东山县", "Place", "东山县", {"东山"})})
-    >>> find_entity(g, "东山")[0], find_entity(g, "person/王勇@东山县")[0]
-    ('place/东山县', 'person/王勇@东山县')
-    >>> find_entity(g, "王勇")
-    (None, '王勇 names several entities: person/王勇@东山县, person/王勇@西山县')
+    >>> find_entity(g, "东山")[0], find_entity(g, "person/王斌@东山县")[0]
+    ('place/东山县', 'person/王斌@东山县')
+    >>> find_entity(g, "王斌")
+    (None, '王斌 names several entities: person/王斌@东山县, person/王斌@西山县')
     """
     if name in graph.nodes and (type is None or graph.nodes[name].type == type):
         return name, ""

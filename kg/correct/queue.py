@@ -27,9 +27,9 @@ class Item:
 def thin_merge(resolution: str | None) -> str | None:
     """The first thin-evidence join of a node's resolution text, else None.
 
-    >>> thin_merge("王勇 in a: first mention; 王勇 in b: joined (reporters of one paper (东山市))")
+    >>> thin_merge("王斌 in a: first mention; 王斌 in b: joined (reporters of one paper (东山市))")
     'reporters of one paper (东山市)'
-    >>> thin_merge("王勇 in a: first mention; 王勇 in b: joined (same post in 东山县人民政府)") is None
+    >>> thin_merge("王斌 in a: first mention; 王斌 in b: joined (same post in 东山县人民政府)") is None
     True
     """
     for part in (resolution or "").split("; "):

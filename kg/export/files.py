@@ -7,7 +7,7 @@ writes them as its article graphs come (``kg.rdf.stream``), this writes them fro
 >>> import tempfile, pathlib
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
->>> ds.add("http://x/article/a", "<http://x/person/刘星>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')
+>>> ds.add("http://x/article/a", "<http://x/person/王建华>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"王建华"@zh')
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> write_graph_files(ds, d)
 1
@@ -17,7 +17,7 @@ writes them as its article graphs come (``kg.rdf.stream``), this writes them fro
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <BLANKLINE>
 article:a {
-    person:刘星 rdfs:label "刘星"@zh .
+    person:王建华 rdfs:label "王建华"@zh .
 }
 """
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
->>> ds.add("http://x/article/a", "<http://x/person/刘星>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')
+>>> ds.add("http://x/article/a", "<http://x/person/王建华>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"王建华"@zh')
 >>> doc = json.loads(jsonld(ds))
 >>> doc["@graph"][0]["@graph"]
-[{'@id': 'person:刘星', 'rdfs:label': [{'@value': '刘星', '@language': 'zh'}]}]
+[{'@id': 'person:王建华', 'rdfs:label': [{'@value': '王建华', '@language': 'zh'}]}]
 """
 from __future__ import annotations
 

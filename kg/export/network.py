@@ -7,13 +7,13 @@ role). ``weight`` counts the articles that state the edge.
 
 >>> from kg.rdf.dataset import RdfDataset
 >>> ds = RdfDataset("http://x/")
->>> P, K = "<http://x/person/刘星>", "https://kg.example.org/ontology#"
+>>> P, K = "<http://x/person/王建华>", "https://kg.example.org/ontology#"
 >>> ds.add_shared(P, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{K}Person>")
->>> ds.add_shared(P, "<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')
+>>> ds.add_shared(P, "<http://www.w3.org/2000/01/rdf-schema#label>", '"王建华"@zh')
 >>> ds.add("http://x/article/a", "<http://x/article/a>", "<https://schema.org/mentions>", P)
 >>> nodes, edges = network(ds)
 >>> nodes[0]["id"], nodes[0]["label"], nodes[0]["type"], nodes[0]["articles"]
-('person/刘星', '刘星', 'Person', 1)
+('person/王建华', '王建华', 'Person', 1)
 """
 from __future__ import annotations
 

@@ -7,12 +7,12 @@ name it leaves as the ``rule`` of what it makes. Entity rules propose candidates
 ``data/`` read by ``lexicon.py``.
 
 >>> from kg.model import Article
->>> doc = Extractor(home="晋中市")(Article("a.txt", "市委书记张三来到榆次区调研。"))
+>>> doc = Extractor(home="株洲市")(Article("a.txt", "市委书记张三来到荷塘区调研。"))
 >>> sorted(e.label for e in doc.entities.values())
-['中共晋中市委员会', '张三', '晋中市', '榆次区']
+['中共株洲市委员会', '张三', '株洲市', '荷塘区']
 >>> [(r.s, r.role, r.org) for r in doc.relations if r.p == "holdsPosition"]
-[('张三', '书记', '中共晋中市委员会')]
->>> len(Extractor(disable=["person.*"])(Article("a.txt", "市委书记张三来到榆次区调研。")).relations)
+[('张三', '书记', '中共株洲市委员会')]
+>>> len(Extractor(disable=["person.*"])(Article("a.txt", "市委书记张三来到荷塘区调研。")).relations)
 0
 """
 from __future__ import annotations

@@ -51,8 +51,8 @@ def place_core(w: Work) -> None:
     """A place or level word and an agency core (东山县委; 县政府 → 东山县人民政府; 东山县工信局); not 县委员."""
     text = w.text
     for a in agency_anchors(w).anchors:
-        if a.core is None:
-            continue
+        if a.core is None or a.kind == "country":
+            continue                  # a foreign state's bodies are no 人民政府 (agency.state-body)
         _, ce, core_surface, core = a.core
         if ce < len(text) and text[ce] in "员长" and core_surface.endswith(("委", "部")):
             continue       # 委员, 部长: a title, not a body
@@ -86,8 +86,22 @@ def place_suffix(w: Work) -> None:
 
 def _suffix_name_ok(text: str, idx: TokenIndex, m: re.Match) -> bool:
     """No function word inside, a suffix word last, and no level word and core inside (县|工信局)."""
-    return not _NOT_IN_SUFFIX_NAME.search(m.group(0)[:-1]) and _ends_with_suffix_word(idx, m.end(), m.group(0)) \
+    return not _NOT_IN_SUFFIX_NAME.search(_joined_name(m.group(0))[:-1]) and _ends_with_suffix_word(idx, m.end(), m.group(0)) \
         and not any(cores().match_at(text, k) and text[k - 1] in table("level_words.tsv") for k in range(m.start() + 1, m.end()))
+
+
+def _joined_name(name: str) -> str:
+    """A name with one 和 joining two fields of one body taken out (城市管理和综合执法局 → 城市管理综合执法局);
+    a 和 after a whole body's name (财政局和税务局) stays: two bodies.
+
+    >>> _joined_name("城市管理和综合执法局"), _joined_name("财政局和税务局")
+    ('城市管理综合执法局', '财政局和税务局')
+    """
+    head, sep, tail = name.partition("和")
+    if not sep or len(head) < 2 or len(tail) < 3 or cores().match_before(head, len(head), 8) \
+            or head.endswith(tuple(words("agency_suffixes.txt"))):
+        return name
+    return head + tail
 
 
 def _ends_with_suffix_word(idx: TokenIndex, end: int, name: str) -> bool:
@@ -139,14 +153,49 @@ def session(w: Work) -> None:
                             {text[p.start - len(cppcc):m.end()]}, {"jurisdiction": p.label, "core": core}, weight=1))
 
 
-@rule("agency.national", stage="agency", produces=("Agency",))
+@rule("agency.national", stage="agency", produces=("Agency",), requires=("Place",))
 def national_body(w: Work) -> None:
-    """National bodies by their names (国务院, 中共中央, 发改委 → 国家发展和改革委员会); not 人社部门."""
+    """National bodies by their names (国务院, 中共中央, 发改委 → 国家发展和改革委员会); not 人社部门; after
+    another place, that place's body of the name (甲国财政部, 甲地证监会)."""
     text = w.text
+    before = {p.end: p for p in w.proposed("Place") if p.label not in _OWN_STATE}
     for s, e, surface, (name, juris) in national().finditer(text):
-        if surface.endswith("部") and text[e:e + 1] == "门":
-            continue          # 人社部门: the departments of a kind, not the ministry
+        if surface.endswith("部") and text[e:e + 1] == "门" or surface.endswith("党") and text[e:e + 1] == "员":
+            continue          # 人社部门: the departments of a kind, not the ministry; 共产党员: a member
+        p = before.get(s)
+        s0 = p.start if p is not None else s - 1 if _short_country_before(w, s) else s
+        if s0 < s:          # 甲国|财政部, 俄|国防部: that country's ministry
+            w.propose(Candidate(s0, e, "Agency", text[s0:e], {text[s0:e]}, {"jurisdiction": p.label if p else None}))
+            continue
         w.propose(Candidate(s, e, "Agency", name, {surface}, {"jurisdiction": juris, "core": name}, weight=1))
+
+
+_OWN_STATE = frozenset(("中国", "中华人民共和国"))
+
+
+_FUNCTION_TAGS = ("p", "v", "d", "c")      # 以 (by), 加 (add), 越 (the more), 印 (print)
+
+
+@cache
+def _shorts() -> frozenset[str]:
+    return frozenset(x for x, kind in rows("state_bodies.tsv") if kind == "short-name")
+
+
+def _short_country_before(w: Work, s: int) -> bool:
+    """Is a one-character short name of a country written as a word right before ``s`` (俄|国防部发言人)?"""
+    k = w.index.covering(s - 1) if s else None
+    return w.text[s - 1:s] in _shorts() and k is not None and w.index.tokens[k][0] == s - 1 \
+        and not _short_is_a_word(w, s - 1)
+
+
+def _short_is_a_word(w: Work, s: int) -> bool:
+    """Is the one-character short name at ``s`` an ordinary word there (他以|国防部的名义, 8日|央行): the day of
+    a date, or a word of another part of speech after a word (not after the start, punctuation or 对, 与 …)?"""
+    c, text = w.text[s], w.text
+    if s > 0 and text[s - 1] in _DATE_END:
+        return True                   # 8日|中国人民银行: the day of a date
+    return (word_tags().get(c) or "").startswith(_FUNCTION_TAGS) and s > 0 \
+        and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK
 
 
 @rule("agency.customs", stage="agency", produces=("Agency",), requires=("tokens",))
@@ -209,7 +258,11 @@ def _state_bodies() -> re.Pattern:
     after_country = [w for w, k in table_ if k in ("country", "both")]
     after_short = [w for w, k in table_ if k in ("short", "both")]
     countries = [n for n, (kind, _) in named_places().values.items() if kind == "country" and n != "中国"]
-    return re.compile(f"{alternation(countries)}{alternation(after_country)}|{alternation(shorts)}{alternation(after_short)}")
+    c = alternation(countries)
+    return re.compile(f"{c}(?:驻{c})?{alternation(after_country)}|{alternation(shorts)}{alternation(after_short)}")
+
+
+_DATE_END = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十廿卅")
 
 
 @rule("agency.state-body", stage="agency", produces=("Agency",), requires=("tokens",))
@@ -218,6 +271,8 @@ def state_body(w: Work) -> None:
     text, idx = w.text, w.index
     for m in _state_bodies().finditer(text):
         s, e = m.span()
+        if text[s] in _shorts() and _short_is_a_word(w, s) or s > 0 and text[s - 1] in _DATE_END:
+            continue                  # 18日|央行: the day of a date, not a short name; 以|国防部名义
         if (s in idx.start_set or s == 0) and (e in idx.end_set or e == len(text)):
             w.propose(Candidate(s, e, "Agency", m.group(), {m.group()}, {}))
 

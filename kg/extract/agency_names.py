@@ -2,7 +2,7 @@
 
 A name is a place (or a level word: 省, 市, 县 …) followed by a core from ``data/departments.tsv``; the place
 is resolved to its full name (市 → the home city) and the core to its canonical form, giving names such as
-中共晋中市委员会 or 太原市小店区工业和信息化局. The anchors are found once per article
+中共青石市委员会 or 株洲市荷塘区工业和信息化局. The anchors are found once per article
 (:func:`agency_anchors`) for the agency rules of ``agencies.py``.
 """
 from __future__ import annotations
@@ -33,8 +33,8 @@ CoreMatch = tuple[int, int, str, str]      # start, end, surface, canonical core
 
 @cache
 def cores() -> Gazetteer[str]:
-    """Agency cores (工信局, 委, 政府 …) → canonical core."""
-    return Gazetteer(table("departments.tsv"))
+    """Agency cores (工信局, 委, 政府 …) → canonical core (``data/departments.tsv``, ``data/agency_short_forms.tsv``)."""
+    return Gazetteer({**table("agency_short_forms.tsv"), **table("departments.tsv")})
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Anchor:
     end: int
     place: str | None          # full name of the place (市 → the home city); None when unknown
     kind: str | None           # province, city, county, town, village or zone
-    city: str | None           # a county's city (太原市 of 小店区)
+    city: str | None           # a county's city (株洲市 of 荷塘区)
     core: CoreMatch | None     # the core right after the anchor (委, 政府, 工信局 …), if any
 
 
@@ -68,12 +68,15 @@ def agency_anchors(w: Work) -> AgencyAnchors:
 
 
 def _place_anchors(places: list[Candidate]) -> list[tuple]:
-    """Divisions, towns, villages and zones (运城经济技术开发区|党工委, …|管委会) a body's name may start with."""
+    """Divisions, towns, villages, zones (运城经济技术开发区|党工委, …|管委会) and foreign countries a body's name
+    may start with."""
     out = []
     for p in places:
         kind = p.attrs.get("level")
         if kind in ("province", "city", "county", "town", "village"):
             out.append((p.start, p.end, p.label, kind, p.attrs.get("parent") if kind == "county" else None))
+        elif kind == "country" and p.label != "中国":
+            out.append((p.start, p.end, p.label, kind, None))     # 甲国|金融管理局: a suffix name only
         elif kind == "site" and zone_kinds().search(p.label):
             out.append((p.start, p.end, p.label, "zone", None))
     return out
@@ -89,8 +92,31 @@ def _level_anchors(doc: Doc, idx: TokenIndex, places: list[Candidate], place_end
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and s not in idx.start_set and text[s - 1] not in PREV_OK:
             continue
         place, city = resolve_level(doc, places, m.group(0), s)
+        if place is None and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in PREV_OK:
+            s = _unknown_place_start(idx, places, s)   # 丙丁|州政府: a place no gazetteer knows
+            if s is None:
+                continue
+            place = text[s:e]
         out.append((s, e, place, table("level_words.tsv")[m.group(0)], city))
     return out
+
+
+_NAME_TAGS = ("ns", "nr", "nz", "j")
+
+
+def _unknown_place_start(idx: TokenIndex, places: list[Candidate], pos: int) -> int | None:
+    """Where the name of a place written before a level word at ``pos`` starts (丙丁|区, 黔南|州), or None
+    when the word before is no name (各|县政府)."""
+    from .tokenize import word_tags
+    place = next((p for p in places if p.end == pos), None)
+    if place is not None:
+        return place.start
+    k = idx.ending_at(pos)
+    if k is None:
+        return None
+    word = idx.tokens[k][2]
+    tag = word_tags().get(word)
+    return idx.tokens[k][0] if len(word) >= 2 and (tag is None or tag.startswith(_NAME_TAGS)) else None
 
 
 def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tuple[str | None, str | None]:
@@ -116,14 +142,14 @@ def resolve_level(doc: Doc, places: list[Candidate], level: str, pos: int) -> tu
 def canonical(place: str | None, place_kind: str | None, core: str, city: str | None = None) -> str:
     """The full name of the body ``core`` of ``place``.
 
-    >>> canonical("晋中市", "city", "委员会")
-    '中共晋中市委员会'
-    >>> canonical("晋中市", "city", "委宣传部")
-    '中共晋中市委员会宣传部'
-    >>> canonical("太原市", "city", "政协")
-    '中国人民政治协商会议太原市委员会'
-    >>> canonical("小店区", "county", "工业和信息化局", city="太原市")
-    '太原市小店区工业和信息化局'
+    >>> canonical("青石市", "city", "委员会")
+    '中共青石市委员会'
+    >>> canonical("青石市", "city", "委宣传部")
+    '中共青石市委员会宣传部'
+    >>> canonical("白沙市", "city", "政协")
+    '中国人民政治协商会议白沙市委员会'
+    >>> canonical("荷塘区", "county", "工业和信息化局", city="株洲市")
+    '株洲市荷塘区工业和信息化局'
     """
     p = place or ""
     if core.startswith("委") and core.endswith("部") and len(core) > 2:
@@ -140,7 +166,7 @@ def canonical(place: str | None, place_kind: str | None, core: str, city: str | 
 
 
 def aliases(surface: str, place: str | None, core_surface: str, core: str) -> set[str]:
-    """Other names the same body goes by (晋中市委, 中共晋中市委, 市委 …)."""
+    """Other names the same body goes by (青石市委, 中共青石市委, 市委 …)."""
     out = {surface}
     if place:
         out.add(place + core_surface)
@@ -157,5 +183,5 @@ def aliases(surface: str, place: str | None, core_surface: str, core: str) -> se
 
 
 def party_start(text: str, s: int) -> int:
-    """A name at ``s`` opens with 中共 written before it (中共|晋中市委)."""
+    """A name at ``s`` opens with 中共 written before it (中共|青石市委)."""
     return s - 2 if text[max(0, s - 2):s] == "中共" else s

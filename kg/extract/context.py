@@ -129,7 +129,7 @@ def _papers(text: str) -> tuple[dict[str, str], set[str]]:
     for m in _PAPER.finditer(text):
         run = m.group("name") or m.group("wire")
         if not _source_position(text, m.start(), m.end()) or run.startswith("本"):
-            continue          # 在安徽电视台任台长: a body in the story, not the source; 本报讯: the paper itself
+            continue          # 在东山电视台任台长: a body in the story, not the source; 本报讯: the paper itself
         place = _paper_place(run)
         if place:
             local.setdefault(place, m.group(0)[len(run) - len(place):])
@@ -151,8 +151,8 @@ def infer_source(text: str, matches: list | None = None, idx: TokenIndex | None 
 
     >>> infer_source("我县召开会议。甲乙县县长讲话，全县上下……").place is None    # no such county
     True
-    >>> infer_source("我市召开会议。晋中市市长讲话，榆次区……").place
-    '晋中市'
+    >>> infer_source("我市召开会议。株洲市市长讲话，荷塘区……").place
+    '株洲市'
     >>> infer_source("会议讨论了经贸合作、对台合作。我县……").place is None    # 合作 is no 合作市 here
     True
     """

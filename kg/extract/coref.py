@@ -1,4 +1,4 @@
-"""Short names of bodies named in full elsewhere in the article (兴业公司 → 山西兴业投资控股集团有限公司)."""
+"""Short names of bodies named in full elsewhere in the article (恒达公司 → 山西恒达投资控股集团有限公司)."""
 from __future__ import annotations
 
 import re
@@ -18,9 +18,9 @@ def short_forms(doc: Doc) -> dict[str, str]:
 
     >>> from kg.model import Article, Doc
     >>> d = Doc(Article("a", ""))
-    >>> _ = d.add_entity("Organization", "山西兴业投资控股集团有限公司"); _ = d.add_entity("Organization", "兴业公司")
+    >>> _ = d.add_entity("Organization", "山西恒达投资控股集团有限公司"); _ = d.add_entity("Organization", "恒达公司")
     >>> short_forms(d)
-    {'兴业公司': '山西兴业投资控股集团有限公司'}
+    {'恒达公司': '山西恒达投资控股集团有限公司'}
     """
     orgs = sorted((label for (t, label) in doc.entities if t == "Organization"), key=len)
     out: dict[str, str] = {}
@@ -37,7 +37,7 @@ def short_forms(doc: Doc) -> dict[str, str]:
 
 @rule("organization.short-form", stage="entity", produces=("Organization",), requires=("mentions",))
 def resolve_short_forms(w: Work) -> None:
-    """A body's short name (兴业公司) is an alias of the one named in full elsewhere in the article."""
+    """A body's short name (恒达公司) is an alias of the one named in full elsewhere in the article."""
     doc = w.doc
     mapping = short_forms(doc)
     for short, full in mapping.items():

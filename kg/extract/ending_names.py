@@ -89,7 +89,7 @@ def _walk_all(w: Work, fam: Family) -> list[Walk]:
     out = []
     for s, e, suffix, _ in suffix_matches(fam.gazetteer(), text):
         if text.startswith("大学城", e - 2) or not _ends_word(text, idx, e):
-            continue          # 山西大学城 is a district of campuses (a place), not a university
+            continue          # 青石大学城 is a district of campuses (a place), not a university
         head = _head(text, idx, s, fam.extra_tags)
         if head is None:
             continue
@@ -103,7 +103,7 @@ def _walk_all(w: Work, fam: Family) -> list[Walk]:
 
 
 def suffix_matches(gaz: Gazetteer[str], text: str) -> list[tuple[int, int, str, str]]:
-    """Every suffix occurrence (overlapping ones too: 晋中学院 has 中学 and 学院), longest per end."""
+    """Every suffix occurrence (overlapping ones too: 汉中学院 has 中学 and 学院), longest per end."""
     best: dict[int, tuple[int, int, str, str]] = {}
     for m in gaz.find_all(text):
         if m[1] not in best or m[0] < best[m[1]][0]:
@@ -129,7 +129,7 @@ def _head(text: str, idx: TokenIndex, s: int, extra_tags: tuple[str, ...]) -> in
         if not name_like(text[head:s], extra_tags) and not name_like(idx.tokens[t][2], extra_tags):
             return None
     paren = _BRACKETED.search(text[max(0, head - 4):head])
-    if paren:                 # 太原钢铁（集团）有限公司: the bracketed word belongs to the name
+    if paren:                 # 青石钢铁（集团）有限公司: the bracketed word belongs to the name
         head -= len(paren.group(0))
     return head
 
@@ -145,13 +145,13 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     text = doc.text
     start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=fam.max_chars,
                         max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
-    for p in places:          # never start inside a place name (和顺县北城社区…)
+    for p in places:          # never start inside a place name (东山县南关社区…)
         if p.start < start < p.end:
             start = p.start
     while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
         start += 1
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
-        start += 1            # 12名|省科技博士服务团: the classifier of a count
+        start += 1            # 12名|省科技专家服务团: the classifier of a count
     return start
 
 
@@ -188,11 +188,11 @@ def _after_project_verb(text: str, idx: TokenIndex, start: int, s: int) -> int:
 
 def _after_places(idx: TokenIndex, place_at: dict[int, Candidate], start: int, s: int,
                   etype: str) -> tuple[int, list[Candidate]]:
-    """A chain of places before a name keeps only the nearest one (左权县石匣乡马厰村… → 马厰村…); a town
+    """A chain of places before a name keeps only the nearest one (东山县柳溪乡石桥村… → 石桥村…); a town
     before a company is where it is (北滘镇|美的集团). The places dropped are entities of their own."""
     chain: list[Candidate] = []
     while start in place_at and place_at[start].end in place_at and place_at[start].end < s \
-            and not _province_short(place_at[start]):    # 山西庞泉沟…保护区 keeps its 山西
+            and not _province_short(place_at[start]):    # 山西青龙沟…保护区 keeps its 山西
         chain.append(place_at[start])
         start = place_at[start].end
     town = place_at.get(start)
@@ -225,7 +225,7 @@ def suffix_candidate(w: Work, wk: Walk, etype: str, place_at: dict[int, Candidat
     als = {name}
     chain = list(wk.chain)
     if chain and start in place_at and wk.s - place_at[start].end >= 2:
-        als.add(text[place_at[start].end:wk.end])      # 离石区永聚煤业 is also 永聚煤业
+        als.add(text[place_at[start].end:wk.end])      # 北湖区宏达煤业 is also 宏达煤业
         chain.append(place_at[start])
     attrs = {"_chain": chain, "_suffix": wk.suffix} if chain else {"_suffix": wk.suffix}
     return Candidate(start, wk.end, etype, label, als, attrs)
@@ -242,7 +242,7 @@ def drop(w: Work, made_by: str, unwanted: Callable[[Candidate], bool]) -> None:
 
 
 def propose_list_ellipses(w: Work, fam: Family) -> None:
-    """Propose the bare items of a list (…、博物馆) with the prefix of the item before them (晋中市图书馆)."""
+    """Propose the bare items of a list (…、博物馆) with the prefix of the item before them (青石市图书馆)."""
     by_end = {c.end: c for c in w.candidates if c.type == fam.type and "_suffix" in c.attrs}
     for wk in walks(w, fam):
         if wk.start != wk.s:
@@ -268,7 +268,7 @@ def _list_prefix(by_end: dict[int, Candidate], text: str, s: int) -> str | None:
 def specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) -> bool:
     """Does ``text[start:end]`` hold something particular (a name, a place, a number, an unknown word)?
 
-    重点工业项目 or 基础设施项目 do not; 年产20万吨工业硅项目 or 屯兰河治理工程 do.
+    重点工业项目 or 基础设施项目 do not; 年产20万吨电解铝项目 or 白水河治理工程 do.
     """
     if any(start <= p.start and p.end <= end for p in places):
         return True

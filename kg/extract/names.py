@@ -71,7 +71,7 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
     while i is not None and i >= 0 and n < max_tokens:
         s, e, w = idx.tokens[i]
         if (w == "与" and extra_tags or w == "和" and "m" in extra_tags) and _joins_two_fields(idx, i, s, floor):
-            best, n, i = s, n + 1, i - 1      # 文物与博物馆学系, 铁矿和辅料矿山扩能项目: two fields of one name
+            best, n, i = s, n + 1, i - 1      # 文物与博物馆学系, 煤矿和石料矿山扩能项目: two fields of one name
             continue
         if s < floor or start - s > max_chars or not name_like(w, extra_tags):
             break

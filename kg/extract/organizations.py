@@ -53,18 +53,18 @@ def not_a_kind(w: Work) -> None:
 
 
 # Words that describe a kind: distinctives (大型, 国有), -性/-型 nouns (综合性), a verb opening the name (改建|民宿;
-# not 乡村|振兴|研究院); never adjectives (宏远). Beside them only common nouns and place words (家里).
-_BESIDE = frozenset(("n", "s", "f"))           # the common nouns and place words beside them (家里|改建|民宿)
+# not 乡村|治理|研究院); never adjectives (宏远). Beside them only common nouns and place words (村里).
+_BESIDE = frozenset(("n", "s", "f"))           # the common nouns and place words beside them (村里|改建|民宿)
 _KIND_ADJ = re.compile(r"^[\u4e00-\u9fff]{2,}[性型]$")     # 综合性, 外向型
 
 
 def _described(idx: TokenIndex, c: Candidate) -> bool:
-    """Is the name before the ending only a description (国有|全资|大型|实业集团, 综合性|集团, 改建|民宿)?
-    Not 时光|造型|理发店 (造型 is a noun); a proper word or one the dictionary does not know makes a name."""
+    """Is the name before the ending only a description (省属|大型|国有|企业集团, 综合性|集团, 改建|民宿)?
+    Not 青丝|造型|理发店 (造型 is a noun); a proper word or one the dictionary does not know makes a name."""
     tags = word_tags()
     end = ending_start(c)
     lo, hi = bisect.bisect_left(idx.starts, c.start), bisect.bisect_left(idx.starts, end)
-    toks = [t[2][:end - t[0]] for t in idx.tokens[lo:hi]]                     # 实业|集团: the part before it
+    toks = [t[2][:end - t[0]] for t in idx.tokens[lo:hi]]                     # 企业|集团: the part before it
     if not toks or sum(map(len, toks)) != end - c.start:
         return False
     kind = [tags.get(t) == "b" or bool(_KIND_ADJ.search(t)) and tags.get(t) == "n"

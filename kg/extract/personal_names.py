@@ -6,17 +6,20 @@ import re
 from functools import cache
 
 from ..gazetteer import Gazetteer
-from .lexicon import alternation, surnames, words
+from .lexicon import alternation, surnames, word_set, words
 from .names import TokenIndex
-from .tokenize import is_common_word, word_tags
+from .titles import roles
+from .tokenize import is_common_word, word_freq, word_tags
 
 # Characters that, right after a two-character name, begin the next word rather than end the name.
-_FOLLOW_CHAR = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
-_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位"
+FOLLOW_CHARS = set("在说等和与的了是到来对为将也都就又还已从向于以并被把一同及或率带")
+_BAD_GIVEN = set("们的了等在是市县区省局委镇乡村部厅办处科员院校馆站所队组团社年号个名位副"
                  "说表示要将已把被对以与及或并但而这那哪些")
 # What follows a person acting (王某一行, 王某出席, 王某、李某等出席): a name that is also a word counts there.
 PERSON_FOLLOW = re.compile(alternation(words("person_acts.txt")) + r"|、[\u4e00-\u9fff]{2,3}(?:、|等|出席|参加)")
-_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*·")
+_DOTTED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,6})(?:[·•][\u4e00-\u9fff]{1,6})*[·•]")
+# jieba's frequency from which a word that starts with a surname is that word and no name's start (银行, 员工).
+_FREQUENT = 1500
 # Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
 
@@ -27,8 +30,15 @@ def cjk(c: str) -> bool:
 
 
 @cache
+def person_surnames() -> frozenset[str]:
+    """The surnames a personal name may start with: ``surnames.txt`` (which the tagger's features read too)
+    and ``rare_surnames.txt`` (傅, 赖, 濮 …)."""
+    return surnames() | word_set("rare_surnames.txt")
+
+
+@cache
 def _compound_surnames() -> frozenset[str]:
-    return frozenset(s for s in surnames() if len(s) == 2)
+    return frozenset(s for s in person_surnames() if len(s) == 2)
 
 
 @cache
@@ -42,22 +52,75 @@ def _follow_words() -> frozenset[str]:
     return frozenset(w for w in words("speech_verbs.txt") if len(w) == 2)
 
 
+@cache
+def _address_forms() -> Gazetteer[int]:
+    """Forms of address after a bare surname (``data/address_forms.txt``)."""
+    return Gazetteer({w: 1 for w in words("address_forms.txt")})
+
+
+def address_at(text: str, j: int) -> bool:
+    """Does a form of address, a kin word or 某 start at ``j`` (a surname before it is no name: 张先生, 王总, 李某)?"""
+    return _address_forms().match_at(text, j) is not None
+
+
+def addressed(name: str) -> bool:
+    """Is ``name`` a surname and a form of address (王先生, 欧阳总, 李某)?
+
+    >>> addressed("王先生"), addressed("王建华")
+    (True, False)
+    """
+    sl = 2 if name[:2] in _compound_surnames() else 1 if name[:1] in person_surnames() else 0
+    return bool(sl) and address_at(name, sl)
+
+
 def name_ends(text: str, i: int) -> list[int]:
     """Possible ends of a name starting at ``i`` (surname + one or two characters), longest first.
 
-    >>> name_ends("王小明说", 0)
-    [3, 2]
+    A surname before a form of address is none (张先生, 王总), nor is a given name that is a title (刘行长),
+    and a name does not run into its own surname before a form of address (吴启|吴总).
+
+    >>> name_ends("王小明说", 0), name_ends("王先生说", 0), name_ends("刘行长说", 0), name_ends("吴启吴总说", 0)
+    ([3, 2], [], [2], [2])
     """
-    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in surnames() else 0
-    if not sl:
+    sl = 2 if text[i:i + 2] in _compound_surnames() else 1 if text[i:i + 1] in person_surnames() else 0
+    if not sl or address_at(text, i + sl):
         return []
     options = []
     for gl in (2, 1):
         e = i + sl + gl
         given = text[i + sl:e]
-        if len(given) == gl and all(cjk(c) and c not in _BAD_GIVEN for c in given):
+        if len(given) == gl and all(cjk(c) and c not in _BAD_GIVEN for c in given) \
+                and not (gl == 2 and (given in roles() or _own_surname_again(text, i, e))):
             options.append(e)
     return options
+
+
+def _own_surname_again(text: str, i: int, e: int) -> bool:
+    """Does the name ``text[i:e]`` end in its own surname before a form of address or a title (吴启吴|总)?"""
+    return text[e - 1] == text[i] and (address_at(text, e) or roles().match_at(text, e) is not None)
+
+
+@cache
+def foreign_chars() -> frozenset[str]:
+    """The characters of transliterated foreign names (``data/transliteration_chars.txt``)."""
+    return frozenset("".join(words("transliteration_chars.txt")))
+
+
+def foreign_name(name: str) -> bool:
+    """Is ``name`` three or more characters of transliteration, one other allowed from four on (科瓦连科)?"""
+    odd = sum(c not in foreign_chars() for c in name)
+    return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
+
+
+def foreign_end(text: str, idx: TokenIndex, s: int, e: int) -> int:
+    """The end of a transliterated name read short at ``e`` (罗伯特|森表示 → 罗伯特森): over the transliteration
+    characters after it that begin no ordinary word."""
+    while e < len(text) and text[e] in foreign_chars() and e - s < 8:
+        k = idx.covering(e)
+        if k is not None and idx.tokens[k][0] == e and len(idx.tokens[k][2]) > 1 and is_common_word(idx.tokens[k][2]):
+            break
+        e += 1
+    return e
 
 
 def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | None:
@@ -74,6 +137,8 @@ def name_at(text: str, idx: TokenIndex, i: int, strict: bool = True) -> int | No
     end = _by_words(idx, i, sl, options)
     if end is None:
         end = _by_text(text, options)
+    if all(c in foreign_chars() for c in text[i:end]):
+        end = foreign_end(text, idx, i, end)      # 贝尔托|拉奇: a transliteration runs on
     if strict and _only_a_word(text, i, end):
         return None
     return end if plausible_words(idx, i, end) else None
@@ -88,7 +153,7 @@ def _by_text(text: str, options: list[int]) -> int:
             return e
     if len(options) == 2:
         short = options[1]
-        if text[short] in _FOLLOW_CHAR or text[short:short + 2] in _follow_words():
+        if text[short] in FOLLOW_CHARS or text[short:short + 2] in _follow_words():
             return short
     return options[0]
 
@@ -101,20 +166,27 @@ def _only_a_word(text: str, i: int, e: int) -> bool:
     return not (len(name) == 2 and PERSON_FOLLOW.match(text, e) and (word_tags().get(name) or "")[:1] in ("a", "n"))
 
 
+def _odd_chars(part: str) -> int:
+    """How many characters of ``part`` are no transliteration characters."""
+    return sum(c not in foreign_chars() for c in part)
+
+
 def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
-    """End of a transcribed name with · (巴赫特·苏尔坦, 阿依古丽·艾买提) starting at ``i``: the last part
-    runs over unknown words, nouns and single characters, up to a verb or a function word."""
+    """End of a transcribed name with · (巴赫特·苏尔坦, 阿依古丽·艾买提) starting at ``i``: its first part is
+    transliteration (one other character allowed from three on), the last part runs over unknown words,
+    nouns and single characters, up to a verb, a function word or a word of other characters."""
     m = _DOTTED_HEAD.match(text, i)
-    if m is None:
-        return None
+    if m is None or _odd_chars(m.group(1)) > (len(m.group(1)) >= 3):
+        return None                               # 的女婿|安德烈·罗斯: the name starts later
     end = m.end()
     t = idx.covering(end)
     while t is not None and t < len(idx.tokens) and end - m.end() < 6:
         a, b, w = idx.tokens[t]
         tag = word_tags().get(w)
         if a != end or not cjk(w[0]) or tag is not None and not tag.startswith("n") \
-                and not (len(w) == 1 and not tag.startswith(_FUNCTION_TAGS)):
-            break
+                and not (len(w) == 1 and not tag.startswith(_FUNCTION_TAGS)) \
+                or len(w) > 1 and is_common_word(w) and _odd_chars(w):
+            break                                 # 桑德斯|坐镇, 罗兰|同名
         end = b
         t += 1
     return end if end > m.end() else None
@@ -152,10 +224,11 @@ def plausible_words(idx: TokenIndex, i: int, e: int) -> bool:
 
 
 def _word_starts_name(w: str, tag: str | None, shorter: bool) -> bool:
-    """An ordinary word of two or more characters that is only the start of the name (关于|某),
-    but not 王家|春: a surname glued to a character of the given name."""
+    """An ordinary word of two or more characters that is only the start of the name (关于|某, 项目|多),
+    but not 王家|春: a surname glued to a character of the given name, in a word no more frequent than that."""
     return len(w) >= 2 and shorter and not plausible_name_word(w) \
-        and not (len(w) == 2 and w[0] in surnames() and (tag or "").startswith(("n", "t")))
+        and not (len(w) == 2 and w[0] in person_surnames() and (tag or "").startswith(("n", "t"))
+                 and word_freq(w) < _FREQUENT)
 
 
 def _function_word_starts_name(idx: TokenIndex, t: int, e: int) -> bool:
@@ -195,7 +268,7 @@ def _name_word_end(idx: TokenIndex, t: int, options: list[int]) -> int | None:
         if e is not None:
             return e
     tag = word_tags().get(idx.tokens[t][2])
-    if tag is None and tok_end - 1 in options and text_at(idx, tok_end - 1) in _FOLLOW_CHAR:
+    if tag is None and tok_end - 1 in options and text_at(idx, tok_end - 1) in FOLLOW_CHARS:
         return tok_end - 1    # 张华到|芮城县: jieba glued the next word's character to the name
     return tok_end if tag is None or tag.startswith("nr") else None
 
@@ -204,12 +277,12 @@ def _glued_to_next(nxt: tuple[int, int, str], tok_end: int, options: list[int]) 
     """The name runs into the next jieba word ``nxt`` (its last character, or all of a one-character word)."""
     ns, ne, nw = nxt
     tag = word_tags().get(nw)
-    if ne - ns == 1 and ne in options and nw not in _FOLLOW_CHAR and not (tag or "x").startswith(_FUNCTION_TAGS):
+    if ne - ns == 1 and ne in options and nw not in FOLLOW_CHARS and not (tag or "x").startswith(_FUNCTION_TAGS):
         return ne
     if ne - ns == 2 and tok_end + 1 in options:
         if nw[1] == "等" and (tag or "").startswith(("a", "v", "d", "b")):
             return tok_end + 1            # 常恩|平等|出席 → 常恩平等: a list of names ends in 等
-        if tag is None and nw[1] in _FOLLOW_CHAR:
+        if tag is None and nw[1] in FOLLOW_CHARS:
             return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
     return None
 
@@ -226,14 +299,26 @@ def _given_word_end(given: tuple[int, int, str], options: list[int]) -> int | No
     return None
 
 
+def transliteration_at(text: str, idx: TokenIndex, i: int) -> int | None:
+    """The end of a transliterated name of two to six characters that whole jieba words make at ``i``, no
+    ordinary word (球星|多纳, 主帅|贝尔托拉奇), or None."""
+    e = foreign_end(text, idx, i, i)
+    name = text[i:e]
+    if not 2 <= len(name) <= 6 or i not in idx.start_set or e not in idx.end_set:
+        return None
+    return None if is_common_word(name) and not word_tags()[name].startswith(("ns", "nz")) else e
+
+
 def names_list(text: str, idx: TokenIndex, i: int) -> list[tuple[int, int]]:
-    """Names separated by 、 (or spaces) starting at ``i``."""
+    """Names separated by 、 (or spaces) starting at ``i``: Chinese names, or transliterations (总统|多纳)."""
     out = []
     while True:
         j = i
         while j < len(text) and text[j] == " ":
             j += 1
         e = name_at(text, idx, j)
+        if e is None:
+            e = transliteration_at(text, idx, j) if j < len(text) else None
         if e is None:
             break
         out.append((j, e))

@@ -15,8 +15,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
-from .lexicon import alternation, rows, surnames, words
-from .personal_names import PERSON_FOLLOW, cjk, name_at, name_ends, names_list, speech_verbs, verb_given
+from .bylines import BYLINE, inside_word, name_run
+from .lexicon import alternation, rows, words
+from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list,
+                             person_surnames, plausible_words, speech_verbs, transliteration_at, verb_given)
 from .registry import rule
 from .spans import Candidate, occupancy, occurrences
 from .titles import Title, bodies_by_end, roles, title_phrase
@@ -25,15 +27,9 @@ from .tokenize import is_common_word, word_tags
 if TYPE_CHECKING:
     from .state import Work
 
-_BYLINE = re.compile(alternation([w for w, k in rows("byline_words.tsv") if k == "source"]) + "?(?:"
-                     + alternation([w for w, k in rows("byline_words.tsv") if k == "role"])
-                     + r"|文\s*[/／]\s*图|图\s*[/／]\s*文)[\s:：]*")
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?=[）)\s，,、]|$)")
 _PHOTO = re.compile(r"(?:^|\n|[。”])\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,4}[\u4e00-\u9fff]{2,3})\s*摄\s*(?:$|\n)")
 _SIGNATURE = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,4})[)）]\s*(?:$|\n)")
-_ANONYMISED = re.compile(r"某某?(?![些种个项地处样人单])")
-# What may stand before a surname + 某 that opens a word: a function word (对张某, 由王某某).
-_BEFORE_ANONYMISED = "对从在向把被将给与和及由"
 
 
 @dataclass
@@ -74,32 +70,46 @@ def title(w: Work) -> None:
             continue
         titles = title_phrase(w.text, end, by_end)
         for s, e in names:
-            add_hit(w, s, e, titles, strong=True)
+            add_hit(w, s, _to_address(w.text, s, e), titles, strong=True)
+
+
+def _to_address(text: str, s: int, e: int) -> int:
+    """The end of the name ``text[s:e]`` when one more character reaches a form of address after it: the name
+    runs up to 先生 (董事长孙立科先生, not 孙立)."""
+    sl = 2 if text[s:s + 2] in person_surnames() else 1
+    if e - s == sl + 1 and e + 1 < len(text) and cjk(text[e]) and text[e] not in FOLLOW_CHARS \
+            and _after_name().match(text, e + 1) and not _after_name().match(text, e):
+        return e + 1
+    return e
 
 
 def _byline_names(w: Work, i: int) -> Iterator[tuple[int, int]]:
-    """The names after a byline word at ``i`` (记者 王明 李华; 文/图 马 丽), up to other text."""
+    """The names after a byline word at ``i`` (记者 王明 李峰; 记者王明李峰上海报道; 文/图 马 丽), up to other text."""
     text = w.text
     while True:
         while i < len(text) and text[i] in " 、":
             i += 1
-        e = name_at(text, w.index, i, strict=False)
-        spaced = _SPACED_NAME.match(text, i) if e is None else None
+        run = name_run(w, i)
+        spaced = _SPACED_NAME.match(text, i) if run is None else None
         if spaced:            # 记者 马 丽: a two-character name written with a space
-            e = spaced.end()
-        elif e is None or (e < len(text) and cjk(text[e]) and not _BYLINE.match(text, e)
-                           and text[e] != "摄" and not text.startswith("报道", e)):
+            run = [spaced.span()]
+        elif run is None:
             return
-        yield i, e
-        i = e
-        if _BYLINE.match(text, i):
-            i = _BYLINE.match(text, i).end()
+        yield from run
+        i = run[-1][1]
+        more = BYLINE.match(text, i)
+        if more:
+            i = more.end()
+        elif i >= len(text) or text[i] not in " 、":
+            return            # the byline ends in a dateline or a credit (记者王明上海报道)
 
 
-@rule("person.byline", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
+@rule("person.byline", stage="person", produces=("Person",), requires=("tokens", "bodies"), assigns=("hits",))
 def byline(w: Work) -> None:
-    """Reporters named after a byline word (本报记者 王明 通讯员 李华)."""
-    for m in _BYLINE.finditer(w.text):
+    """Reporters named after a byline word, up to the byline's end (本报记者 王明 通讯员 李峰; 记者王明李峰北京报道)."""
+    for m in BYLINE.finditer(w.text):
+        if inside_word(w, m):
+            continue
         for s, e in _byline_names(w, m.end()):
             add_hit(w, s, e, reporter=True, strong=True)
 
@@ -115,13 +125,13 @@ def _credited(w: Work, pattern: re.Pattern) -> None:
 
 @rule("person.photo-credit", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def photo_credit(w: Work) -> None:
-    """Photographers on a line of their own before 摄 (王明 李华 摄)."""
+    """Photographers on a line of their own before 摄 (王明 李峰 摄)."""
     _credited(w, _PHOTO)
 
 
 @rule("person.signature", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def signature(w: Work) -> None:
-    """Authors in brackets at the end of a line (（王明、李华）)."""
+    """Authors in brackets at the end of a line (（王明、李峰）)."""
     _credited(w, _SIGNATURE)
 
 
@@ -146,9 +156,11 @@ def _free_name(w: Work, i: int) -> int | None:
 
 @rule("person.context-word", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def context_word(w: Work) -> None:
-    """A name right after a word for a kind of person (村民王建华, 负责人李明)."""
+    """A name right after a word for a kind of person (村民王建华, 负责人李明, 主教练多纳)."""
     for i in sorted({e for _, e, _, _ in context_words().find_all(w.text)}):
         e = _free_name(w, i)
+        if e is None and i < len(w.text) and not _in_hit(w, i):
+            e = transliteration_at(w.text, w.index, i)
         if e is not None and context_words().match_before(w.text, i, 4) is not None:
             add_hit(w, i, e)
 
@@ -161,6 +173,8 @@ def speech_verb(w: Work) -> None:
         starts.update(vs - n for n in (2, 3, 4) if vs - n >= 0)
     for i in sorted(starts):
         e = _free_name(w, i)
+        if e is None and not _in_hit(w, i):
+            e = transliteration_at(w.text, w.index, i)          # 萨维奥表示
         if e is None or speech_verbs().match_at(w.text, e) is None:
             continue
         tag = word_tags().get(w.text[i:e])
@@ -170,6 +184,20 @@ def speech_verb(w: Work) -> None:
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]*[A-Za-z](?:[ ·.]?[A-Z][a-z]+){0,2}(?![A-Za-z0-9])")
 _CLAUSE_OPEN = "，,。；;：:！？\n（(“\" "
+
+
+_SPEAKER_AT = re.compile(r"(?:^|(?<=[\n。！？!?]))\s*")
+
+
+@rule("person.speaker", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
+def speaker(w: Work) -> None:
+    """A name that opens a line or a sentence before a colon: who speaks in a transcript (王建华：我们要…)."""
+    text = w.text
+    for m in _SPEAKER_AT.finditer(text):
+        i = m.end()
+        ends = [e for e in name_ends(text, i) if text[e:e + 1] in ("：", ":")] if not _in_hit(w, i) else []
+        if ends and not is_common_word(text[i:ends[0]]) and plausible_words(w.index, i, ends[0]):
+            add_hit(w, i, ends[0])
 
 
 @rule("person.latin", stage="person", produces=("Person",), requires=("tokens",))
@@ -208,33 +236,32 @@ def honorific(w: Work) -> None:
         e = m.start()
         for n in (3, 2, 4):
             i = e - n
-            if i >= 0 and e in name_ends(text, i) \
+            if i >= 0 and e in name_ends(text, i) and not is_common_word(text[i:e]) and not _bare_surname(w, i, e) \
                     and (i == 0 or not cjk(text[i - 1]) or w.index.ending_at(i) is not None):
                 add_hit(w, i, e, [Title(m.group(0), None, e)] if m.group(0) in _titles_after_name() else None)
                 break
+
+
+def _bare_surname(w: Work, i: int, e: int) -> bool:
+    """Is ``text[i:e]`` a word or a function word and then a surname alone before a form of address
+    (职员|孙先生, 向|赵先生, 设计师|钱先生), not a name (王建华先生)?"""
+    if w.text[e - 1] not in person_surnames() or e - 1 not in w.index.start_set:
+        return False
+    t = w.index.ending_at(e - 1)
+    if t is None or w.index.tokens[t][0] > i:
+        return False
+    word = w.index.tokens[t][2]
+    tag = word_tags().get(word) or ""
+    return len(word) >= 2 and is_common_word(word) or tag.startswith(("p", "c", "d", "u", "r"))
 
 
 @rule("person.dictionary", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
 def dictionary(w: Work) -> None:
     """Three-character people jieba's dictionary knows by name, its nrfg entries (周敦颐)."""
     for s, e, t in w.tokens:
-        if len(t) == 3 and word_tags().get(t) == "nrfg" and t[0] in surnames() and t[-1] not in "说等" \
+        if len(t) == 3 and word_tags().get(t) == "nrfg" and t[0] in person_surnames() and t[-1] not in "说等" \
                 and not _in_hit(w, s):
             add_hit(w, s, e)
-
-
-@rule("person.anonymised", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
-def anonymised(w: Work) -> None:
-    """A name a notice keeps anonymous: a surname and 某 at a word start (对张某, 王某某); not 某些."""
-    text = w.text
-    for m in _ANONYMISED.finditer(text):
-        for sl in (2, 1):
-            i = m.start() - sl
-            if i >= 0 and text[i:m.start()] in surnames() \
-                    and (i in w.index.start_set or not cjk(text[i - 1]) or text[i - 1] in _BEFORE_ANONYMISED) \
-                    and not _in_hit(w, i):
-                add_hit(w, i, m.end())
-                break
 
 
 @rule("person.repeat", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))
@@ -261,7 +288,7 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, P_FOREIGN, foreign_name, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_FOREIGN, P_PERSON, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
         if (s, e) in w.hit_at:
@@ -272,18 +299,45 @@ def tagger(w: Work) -> None:
                 _respan(w, hit, s, e)
             continue
         hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is not None and p >= P_BOUNDARY and abs(hit.cand.end - e) == 1 \
-                and not (e < hit.cand.end and _repeated(w, hit)):
+        if hit is not None and _mends(w, hit, e, p):
             _respan(w, hit, s, e)
     found = set()
     for s, e, p in longest_forms(w, spans):
-        sure = p >= P_BOUNDARY and _crossed(w, s, e)
+        sure = p >= P_BOUNDARY and _crossed(w, s, e) or p >= P_PERSON and _guessed_place(w, s, e)
         if (s, e) in w.hit_at:
             w.hit_at[(s, e)].strong |= sure
         elif not any(hs < e and s < he for hs, he in w.hit_at):
             add_hit(w, s, e, strong=sure)
             found.add(w.text[s:e])
     repeat_names(w, found)
+
+
+def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
+    """Does the tagger's end ``e`` (probability ``p``) mend the name of ``hit``, one character off: sure of a
+    cut (王建作|报告 → 王建), or fairly sure of a character the rule left out (吴桂|如 → 吴桂如) that begins no
+    next word (王建|难以)?"""
+    from .tagged import P_BOUNDARY, P_EXTEND
+    if abs(hit.cand.end - e) != 1:
+        return False
+    if e < hit.cand.end:
+        return p >= P_BOUNDARY and not (_repeated(w, hit) or _name_follows(w, hit))
+    name = w.text[hit.cand.start:e]
+    t = w.index.covering(e - 1)
+    opens_word = t is not None and w.index.tokens[t][0] == e - 1 and w.index.tokens[t][1] > e \
+        and is_common_word(w.index.tokens[t][2])
+    return p >= P_EXTEND and w.text[e - 1] not in FOLLOW_CHARS and not opens_word and not is_common_word(name) \
+        and e in name_ends(w.text, hit.cand.start)
+
+
+# Place rules that guess from a name's shape (王家山 a hill, 李家河 a river): a surname-led name the tagger
+# takes for a person is one (法院判处陈永山…).
+_SHAPE_PLACES = ("place.nature", "place.dictionary")
+
+
+def _guessed_place(w: Work, s: int, e: int) -> bool:
+    """Is ``[s, e)``, a surname and a given name, chosen as a place only by its shape (陈永|山, 刘德|川)?"""
+    return w.text[s:s + 1] in person_surnames() and e - s in (2, 3) \
+        and any(c.type == "Place" and (c.start, c.end) == (s, e) and c.rule in _SHAPE_PLACES for c in w.bodies)
 
 
 def _crossed(w: Work, s: int, e: int) -> bool:
@@ -295,6 +349,11 @@ def _crossed(w: Work, s: int, e: int) -> bool:
 def _repeated(w: Work, hit: PersonHit) -> bool:
     """Is the name of ``hit`` found elsewhere in the article too (the longest form it repeats: 常恩平等 stays 常恩平)?"""
     return any(h is not hit and h.cand.label == hit.cand.label for h in w.hit_at.values())
+
+
+def _name_follows(w: Work, hit: PersonHit) -> bool:
+    """Does another name found start right where ``hit`` ends (记者钱永才孙丽娜: 才 is no name's but 钱永才's)?"""
+    return any(hs == hit.cand.end for hs, _ in w.hit_at)
 
 
 def _respan(w: Work, hit: PersonHit, start: int, end: int) -> None:
@@ -320,7 +379,7 @@ def list_mate(w: Work) -> None:
     from ..divisions import divisions
     text = w.text
     taken = occupancy(len(text), w.bodies)
-    sur = surnames()
+    sur = person_surnames()
     todo = sorted(w.hit_at)
     seen: set[tuple[int, int]] = set(todo)
     found: set[str] = set()

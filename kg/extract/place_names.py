@@ -1,4 +1,4 @@
-"""Place names made of a few characters and a suffix (静升镇, 马厂村, 迎泽大街, 绵山): where such a name begins.
+"""Place names made of a few characters and a suffix (柳溪镇, 石桥村, 青年大街, 云台山): where such a name begins.
 
 The suffix rules of ``places.py`` (``place.town``, ``place.village``, ``place.site``, ``place.nature``) share
 this grammar: the suffix must not be part of an ordinary word, and the name is the longest run of characters
@@ -48,7 +48,7 @@ class Barriers:
 
 def suffix_places(doc: Doc, idx: TokenIndex, pattern: re.Pattern, kind: str,
                   barriers: Barriers, max_name: int) -> list[Candidate]:
-    """Names of at most ``max_name`` characters before a suffix of ``pattern`` (静升镇, 马厂村, 经北街).
+    """Names of at most ``max_name`` characters before a suffix of ``pattern`` (柳溪镇, 石桥村, 南关街).
 
     ``kind`` is ``town``, ``village``, ``site`` or ``nature``; the candidates carry no rule yet.
     """
@@ -108,7 +108,7 @@ def _suffix_starts_longer_word(text: str, idx: TokenIndex, s: int, e: int) -> bo
 
 
 def _suffix_ends_word(idx: TokenIndex, s: int, e: int, road: bool) -> bool:
-    """The suffix is the end of an ordinary word (公路, 城中村, 上山), not of a road's name (机场路)."""
+    """The suffix is the end of an ordinary word (公路, 城中村, 上山), not of a road's name (光华路)."""
     t = idx.covering(s)
     if t is None or idx.tokens[t][0] >= s or idx.tokens[t][1] != e:
         return False
@@ -129,7 +129,7 @@ def _name_start(doc: Doc, idx: TokenIndex, s: int, max_name: int, barriers: Barr
         j = s - k
         if _bad_first(text, idx, j, s, barriers, leads):
             continue
-        after_lead = text[max(0, j - 2):j] in leads or text[max(0, j - 3):j] in leads     # 东至|鸣谦大街
+        after_lead = text[max(0, j - 2):j] in leads or text[max(0, j - 3):j] in leads     # 东至|文昌大街
         if (left_boundary(doc, idx, j, barriers.ends) or after_lead or road and _noun_token(idx, j, s)
                 or j in barriers.starts and site) \
                 and (j in barriers.ends or inner_words_ok(idx, j, s)):
@@ -149,19 +149,19 @@ def _not_a_name(idx: TokenIndex, name: str, full: str, j: int, s: int, kind: str
             or road and full in word_set("road_words.txt"):
         return True           # 老旧小区, 行政村: a kind of place; 佛山, 黄山: a division's name, not a mountain
     if road and (_road_name_word(full) or _noun_token(idx, j, s)):
-        return False          # 人民路, 机场东路: an ordinary noun names a road
+        return False          # 人民路, 车站东路: an ordinary noun names a road
     return is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name)
 
 
 def _road_name_word(w: str) -> bool:
-    """A rare dictionary noun ending in a road suffix names one road (机场路), unlike 主干路 or 公路."""
+    """A rare dictionary noun ending in a road suffix names one road (光华路), unlike 主干路 or 公路."""
     tag, freq = word_tags().get(w, ""), word_freq(w)
     return len(w) >= 3 and tag.startswith("n") and (freq < 50 or tag in ("nz", "nt", "ns") and freq < 2000) \
         and not any(w.endswith(r) for r in words("road_words.txt") if len(r) >= 2)
 
 
 def _noun_token(idx: TokenIndex, j: int, s: int) -> bool:
-    """``[j, s)`` is exactly one noun token (人民 of 人民路, 机场 of 机场东路)."""
+    """``[j, s)`` is exactly one noun token (人民 of 人民路, 车站 of 车站东路)."""
     t = idx.covering(j)
     if t is None or idx.tokens[t][0] != j or idx.tokens[t][1] != s:
         return False
@@ -179,7 +179,7 @@ def _name_word_ends_at(idx: TokenIndex, s: int) -> bool:
 
 
 def _in_lead(text: str, j: int, leads: frozenset[str]) -> bool:
-    """Position ``j`` begins or sits inside a lead word (紧邻|马练营路, 下|穿|机场路)."""
+    """Position ``j`` begins or sits inside a lead word (紧邻|柳荫路, 下|穿|光华路)."""
     return any(text[i:i + n] in leads for n in (2, 3) for i in range(max(0, j - n + 1), j + 1))
 
 
@@ -193,7 +193,7 @@ def _adjective_first(idx: TokenIndex, j: int, s: int) -> bool:
 
 
 def _verb_first(idx: TokenIndex, j: int) -> bool:
-    """A name does not begin with a one-character verb or preposition (跨太榆路, 像云冈石窟)."""
+    """A name does not begin with a one-character verb or preposition (跨柳荫路, 像龙门石窟)."""
     t = idx.covering(j)
     if t is None or idx.tokens[t][0] != j:
         return False
@@ -203,7 +203,7 @@ def _verb_first(idx: TokenIndex, j: int) -> bool:
         if tag.startswith("q") and (t == 0 or idx.tokens[t - 1][2] in _CLAUSE_ENDS):
             return False      # no classifier opens a clause: 。道|坪|村 is a name
         return tag.startswith(("v", "p", "c", "q", "m")) or w == "沿"       # 沿|人民路
-    return tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn") and word_freq(w) >= 50   # 紧邻|马练营路
+    return tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn") and word_freq(w) >= 50   # 紧邻|柳荫路
 
 
 def generic_word(w: str) -> bool:

@@ -206,7 +206,7 @@ _NUMBERED_ROAD = re.compile(r"(?<![0-9A-Za-z])(?:[GSXY]?[0-9]{1,4})(?:国道|省
 
 @rule("place.numbered-road", stage="place", produces=("Place",))
 def numbered_road(w: Work) -> None:
-    """Roads named by their number, with its letter (320国道, G5高速, S20省道)."""
+    """Roads named by their number, with its letter (208国道, G5高速, S20省道)."""
     for m in _NUMBERED_ROAD.finditer(w.text):
         w.propose(Candidate(m.start(), m.end(), "Place", m.group(), {m.group()}, {"level": "site"}))
 
@@ -219,11 +219,11 @@ def nature(w: Work) -> None:
 
 @rule("place.dictionary", stage="place", produces=("Place",), requires=("tokens",))
 def dictionary(w: Work) -> None:
-    """Words jieba's dictionary tags as place names that are no division (太行山, 黄河; 太行山麓 → 太行山)."""
+    """Words jieba's dictionary tags as place names that are no division (长白山, 黄河; 鄱阳湖畔 → 鄱阳湖)."""
     tags = word_tags()
     for s, e, word in w.tokens:
         if len(word) >= 3 and word[-1] in "麓畔" and tags.get(word[:-1]) == "ns":
-            word, e = word[:-1], e - 1          # 太行山麓, 汾河畔: the foot or bank of a named place
+            word, e = word[:-1], e - 1          # 鄱阳湖畔, 松花江畔: the foot or bank of a named place
         if len(word) >= 2 and tags.get(word) == "ns" and word[-1] in _GEO and not divisions().lookup(word) \
                 and named_places().get(word) is None and (word_freq(word) < 1000 or len(word) == 2) \
                 and not (len(word) == 2 and word[0] in "上下高大小古老新深"):

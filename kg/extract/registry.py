@@ -42,7 +42,7 @@ _STAGE_PROVIDES = {
 # Modules that register rules, in the order their rules run within a stage.
 _MODULES = (
     "clean", "segment", "tokenize", "context",
-    "places", "agencies", "organizations", "projects", "relations.visit_clauses", "tagged", "persons", "accurate",
+    "places", "agencies", "agency_units", "organizations", "projects", "relations.visit_clauses", "tagged", "persons", "accurate",
     "select", "coref", "implied", "attributes",
     "relations.positions", "relations.containment", "relations.located", "relations.events", "relations.ventures", "careers",
 )

@@ -13,9 +13,9 @@ _SENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』)）]*|\n|$)
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences in ``text``.
 
-    >>> t = "刘星来到灵石县。他说：“好！”\\n记者 张三"
+    >>> t = "王建华来到东山县。他说：“好！”\\n记者 张三"
     >>> [t[s:e] for s, e in split_sentences(t)]
-    ['刘星来到灵石县。', '他说：“好！”', '记者 张三']
+    ['王建华来到东山县。', '他说：“好！”', '记者 张三']
     """
     spans = []
     for m in _SENT.finditer(text):

@@ -111,14 +111,20 @@ def select_people(w: Work) -> None:
         doc.mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.label, c.rule))
         attrs = {k: v for k, v in c.attrs.items() if v is not None and not k.startswith("_") and k not in INTERNAL}
         doc.add_entity(c.type, c.label, *c.aliases, rule=c.rule, **attrs)
-        if c.type == "Agency":    # what the relation rules need to know of a body, not an attribute of it
-            body = doc.bodies.setdefault(c.label, Body())
-            for k in INTERNAL:
-                if c.attrs.get(k) and getattr(body, k) is None:
-                    setattr(body, k, c.attrs[k])
+        _record_body(doc, c)
         for p in c.attrs.get("_chain", ()):
             doc.add_entity(p.type, p.label, *p.aliases, rule=c.rule,
                            **{k: v for k, v in p.attrs.items() if v is not None and k not in INTERNAL})
+            _record_body(doc, p)
+
+
+def _record_body(doc, c: Candidate) -> None:
+    """What the relation rules need to know of an agency, not an attribute of it (jurisdiction, core, parent)."""
+    if c.type == "Agency":
+        body = doc.bodies.setdefault(c.label, Body())
+        for k in INTERNAL:
+            if c.attrs.get(k) and getattr(body, k) is None:
+                setattr(body, k, c.attrs[k])
 
 
 # What may follow a body's name inside the same name: 集团|有限公司 is one company, not two.

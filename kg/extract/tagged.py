@@ -12,7 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .lexicon import alternation, surnames, table, word_set, words
+from .lexicon import alternation, table, word_set, words
+from .personal_names import addressed, foreign_chars, foreign_end, foreign_name, person_surnames
 from .registry import rule
 from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 # Thresholds on the span's probability (the product of its characters' marginals).
 P_PERSON = 0.4           # a surname-led name on free text
 P_BOUNDARY = 0.8         # a name's end the tagger moves by one character
-P_FOREIGN = 0.5          # a transliterated foreign name (three or more transliteration characters)
+P_EXTEND = 0.4           # ... on by one character a rule left out (吴桂|如 → 吴桂如)
+P_FOREIGN = 0.35         # a transliterated foreign name (three or more transliteration characters)
+P_FOREIGN_SHORT = 0.6    # ... of two characters (多纳, 卡西)
 P_PERSON_WORD = 0.9      # ... that is also an ordinary word (王建设 is not, 高峰 is)
 P_PERSON_SUPPORTED = 0.1  # a name right after a title or a word for a kind of person, or before a speech verb
 P_PLACE = 0.8            # a place no place rule found
@@ -32,7 +35,7 @@ P_PLACE_SUFFIXED = 0.4   # ... that ends in a place suffix (和平村, 东风路
 P_BODY_TYPED = 0.5       # a body whose ending says its type
 P_AGENCY = 0.3           # ... an agency's ending (局, 委员会, 法院) after a place that opens it
 P_BODY_LONGER = 0.3      # a longer form of a rule's organisation, with its ending
-P_BODY_BARE = 0.85       # a body without a known ending (万通地产)
+P_BODY_BARE = 0.85       # a body without a known ending (远洋地产)
 # A name never runs on into the verb or particle after it.
 _TRAILING = re.compile(r"[由在说作和与及的是将对从向为把被]$")
 _LEADING = re.compile(r"[您你我他她它]们?[与和及同跟]?")
@@ -69,7 +72,7 @@ def _org_end() -> re.Pattern:
 def body_type(name: str) -> tuple[str, bool]:
     """Agency or Organization by the ending of ``name``, and whether a lexicon knows that ending.
 
-    >>> body_type("美国国防部"), body_type("足球俱乐部"), body_type("某某科技有限公司"), body_type("万通地产")
+    >>> body_type("美国国防部"), body_type("足球俱乐部"), body_type("某某科技有限公司"), body_type("远洋地产")
     (('Agency', True), ('Organization', False), ('Organization', True), ('Organization', False))
     """
     agency, not_agency = _ends()
@@ -100,7 +103,7 @@ def _trim(w: Work, t: Tagged) -> tuple[int, int]:
     if k is not None and idx.tokens[k][0] < s and is_common_word(idx.tokens[k][2]):
         return s, s
     while e - s > 2 and _TRAILING.search(w.text[s:e]) and not word_tags().get(w.text[s:e], "").startswith("nr"):
-        e -= 1                                         # 王建说 → 王建; 张永和 (a name in jieba's dictionary) stays
+        e -= 1                                         # 王建说 → 王建; 张国立 (a name in jieba's dictionary) stays
     m = _LEADING.match(w.text, s, e)
     if m and e - m.end() >= 2:
         s = m.end()                                    # 您与|甲公司: a pronoun and a conjunction are no name
@@ -148,7 +151,7 @@ def place_tagger(w: Work) -> None:
 @rule("organization.tagger", stage="project", produces=("Organization", "Agency"),
       requires=("tokens", "Place", "Agency", "Organization"))
 def organization_tagger(w: Work) -> None:
-    """Bodies the tagger finds, typed by their ending or sure on free text (万通地产, 甲国文化部 → Agency).
+    """Bodies the tagger finds, typed by their ending or sure on free text (远洋地产, 甲国文化部 → Agency).
 
     It also proposes a longer form of a rule's organisation with the same ending (甲地|乙机械有限公司 →
     甲地乙机械有限公司); a span that cuts across a rule's span is left to the rules.
@@ -233,17 +236,6 @@ def _placed_agency(w: Work, s: int, e: int) -> Candidate:
     return Candidate(s, e, "Agency", surface, {surface}, {}, weight=1)
 
 
-@cache
-def _foreign_chars() -> frozenset[str]:
-    return frozenset("".join(words("transliteration_chars.txt")))
-
-
-def foreign_name(name: str) -> bool:
-    """Is ``name`` three or more characters of transliteration, one other allowed from four on (马基延科)?"""
-    odd = sum(c not in _foreign_chars() for c in name)
-    return len(name) >= 3 and (odd == 0 or odd == 1 and len(name) >= 4)
-
-
 def person_spans(w: Work) -> list[tuple[int, int, float]]:
     """People the tagger proposes that a surname confirms (or a foreign name), with their probability."""
     text = w.text
@@ -252,51 +244,87 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
         if t.kind != "Person" or t.prob < P_PERSON_SUPPORTED:
             continue
         s, e = _trim(w, t)
-        supported = _person_context(w, s, e)
+        supported = _person_context(w, s, e) or _plain_name(w, s, e)
         if t.prob < P_PERSON and not supported:
             continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
-        e = _foreign_end(w, s, e)
+        e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else e
+        s, e = _joined_parts(text, s, e)
         name = text[s:e]
         k = w.index.covering(s)
-        if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s:
-            continue                                   # 某某思想; 小李|和 (a name starts no inside of a word)
-        if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name):
-            continue                                   # a quoted brand (“某宝”APP); 王先生 is no name
+        if _DOCTRINE.match(text, e) or k is not None and w.index.tokens[k][0] < s \
+                and w.index.tokens[k][2] in word_tags():
+            continue                                   # 某某思想; 小李|和 (a name starts inside no word; 民赵|建平 is none)
+        if f"“{name}”" in text and t.prob < P_BOUNDARY and not supported or _HONORIFIC.search(name) \
+                or addressed(name) or _not_a_person(w, s, e):
+            continue                                   # a quoted brand (“某宝”APP); 王先生, 王总 are no names
         if _name_ok(text, s, e, t.prob, supported):
             out.append((s, e, t.prob))
     return out
 
 
-def _foreign_end(w: Work, s: int, e: int) -> int:
-    """The end of a transliterated name the tagger stopped short of (罗伯特|森表示 → 罗伯特森): over the
-    transliteration characters after it that begin no ordinary word."""
-    text = w.text
-    if not foreign_name(text[s:e]):
-        return e
-    while e < len(text) and text[e] in _foreign_chars() and e - s < 8:
-        k = w.index.covering(e)
-        if k is not None and w.index.tokens[k][0] == e and len(w.index.tokens[k][2]) > 1 \
-                and is_common_word(w.index.tokens[k][2]):
-            break
+_PART_JOINS = "·•-－"
+
+
+def _joined_parts(text: str, s: int, e: int) -> tuple[int, int]:
+    """A transliterated name with the parts joined to it by a dot or a hyphen (约翰|•桑德斯, 罗宾|-加西亚)."""
+    fc = foreign_chars()
+    if not all(c in fc for c in text[s:e]):
+        return s, e
+    while e + 1 < len(text) and text[e] in _PART_JOINS and text[e + 1] in fc:
         e += 1
-    return e
+        while e < len(text) and text[e] in fc:
+            e += 1
+    while s >= 2 and text[s - 1] in _PART_JOINS and text[s - 2] in fc:
+        s -= 1
+        while s > 0 and text[s - 1] in fc:
+            s -= 1
+    return s, e
+
+
+# jieba tags of a word no name opens with (谢谢|钱老师): verbs, adverbs, conjunctions, prepositions, pronouns …
+_NOT_OPENING = ("v", "d", "c", "p", "r", "u", "y", "e", "l", "i")
+
+
+def _not_a_person(w: Work, s: int, e: int) -> bool:
+    """Do the surroundings say the tagger's name at ``[s, e)`` is none: the title of a work (《某某》), the body
+    of a role before its holder (某某主帅|王五: a club), or a span that opens with a doubled character or a
+    verb or particle (谢谢|钱, 据说|王)?"""
+    from .persons import context_words
+    from .titles import roles
+    text = w.text
+    if s > 0 and text[s - 1] == "《" or text[s] == text[s + 1]:
+        return True                                    # 《某某》; 谢谢|钱 (no name opens with a doubled character)
+    role = roles().match_at(text, e) or context_words().match_at(text, e)
+    if role is not None and any(t.kind == "Person" and t.start == role[1] for t in tagged(w)):
+        return True
+    k = w.index.covering(s)
+    word = w.index.tokens[k][2] if k is not None and w.index.tokens[k][0] == s else ""
+    return len(word) >= 2 and len(word) <= e - s and is_common_word(word) and word_tags()[word].startswith(_NOT_OPENING)
 
 
 def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:
     """Is ``text[s:e]`` a name: a dotted foreign name, a transliteration, or a surname and a given name?
     A span below :data:`P_PERSON` (taken on context alone) is neither dotted nor cut inside a transliteration."""
     name = text[s:e]
-    if prob < P_PERSON and ("·" in name or "•" in name or e < len(text) and text[e] in _foreign_chars()
+    if prob < P_PERSON and ("·" in name or "•" in name or e < len(text) and text[e] in foreign_chars()
                             and foreign_name(name)):
         return False                                   # 阿特金|森: the tagger stopped inside the name
     if "·" in name or "•" in name:
         return len(name) >= 3
-    if foreign_name(name):
-        return (prob >= P_FOREIGN or supported) and not is_common_word(name)
-    return 2 <= len(name) <= 4 and (name[0] in surnames() or name[:2] in surnames()) \
+    if foreign_name(name):          # jieba's dictionary has many a foreign person as a place (巴拉克 ns)
+        return (prob >= P_FOREIGN or supported) and (not is_common_word(name) or _placed_name(name)
+                                                      and (supported or prob >= P_BOUNDARY))
+    if len(name) == 2 and all(c in foreign_chars() for c in name) and name[0] not in person_surnames():
+        return prob >= P_FOREIGN_SHORT and not is_common_word(name)     # 多纳, 卡西: a short transliteration
+    return 2 <= len(name) <= 4 and (name[0] in person_surnames() or name[:2] in person_surnames()) \
         and (prob >= P_PERSON_WORD or not is_common_word(name))   # a dictionary word (高峰) only if sure
+
+
+def _placed_name(name: str) -> bool:
+    """Does jieba's dictionary know ``name`` as a place or other proper name (ns, nz)?"""
+    return word_tags().get(name, "").startswith(("ns", "nz"))
 
 
 def _person_context(w: Work, s: int, e: int) -> bool:
@@ -310,8 +338,18 @@ def _person_context(w: Work, s: int, e: int) -> bool:
         or speech_verbs().match_at(text, e) is not None
 
 
+def _plain_name(w: Work, s: int, e: int) -> bool:
+    """Is ``[s, e)`` a surname and two characters common in given names (``data/given_name_chars.txt``) that
+    jieba's words and the name reader agree on, and no ordinary word (王治平; not 马铃薯, 高压线)?"""
+    from .personal_names import name_at
+    text = w.text
+    return e - s == 3 and text[s] in person_surnames() and all(c in word_set("given_name_chars.txt") for c in text[s + 1:e]) \
+        and s in w.index.start_set and e in w.index.end_set \
+        and not is_common_word(text[s:e]) and name_at(text, w.index, s) == e
+
+
 def longest_forms(w: Work, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The spans whose name is no part of a longer name of the article's people (苏洲 beside 张苏洲)."""
+    """The spans whose name is no part of a longer name of the article's people (立恒 beside 徐立恒)."""
     text = w.text
     names = {text[s:e] for s, e, _ in spans} | {text[s:e] for s, e in w.hit_at}
     return [(s, e, p) for s, e, p in spans if not any(len(n) > e - s and text[s:e] in n for n in names)]

@@ -6,10 +6,10 @@ characters that are not IRI-safe, ``/`` and ``%`` inside the label, white
 space and control characters are percent-encoded (UTF-8), so two different
 keys never give the same IRI.
 
->>> node_iri("person/刘星@太原市", "https://kg.example.org/id/")
-'https://kg.example.org/id/person/刘星@太原市'
->>> node_iri("agency/中共 晋中/市委 50%", "http://x/")
-'http://x/agency/中共%20晋中%2F市委%2050%25'
+>>> node_iri("person/王建华@白沙市", "https://kg.example.org/id/")
+'https://kg.example.org/id/person/王建华@白沙市'
+>>> node_iri("agency/中共 青石/市委 50%", "http://x/")
+'http://x/agency/中共%20青石%2F市委%2050%25'
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ _SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 def encode_segment(text: str) -> str:
     """Percent-encode ``text`` for use as one IRI path segment (``/`` is encoded too).
 
-    >>> encode_segment("晋中市·榆次区"), encode_segment("a/b c"), encode_segment("")
-    ('晋中市·榆次区', 'a%2Fb%20c', '_')
+    >>> encode_segment("青石市·北湖区"), encode_segment("a/b c"), encode_segment("")
+    ('青石市·北湖区', 'a%2Fb%20c', '_')
     """
     if not text:
         return "_"
@@ -103,8 +103,8 @@ def role_iri(role: str, base: str) -> str:
 def post_iri(org_key: str | None, role: str, base: str) -> str:
     """The IRI of the post ``role`` in the organisation ``org_key`` (one per pair).
 
-    >>> post_iri("agency/中共晋中市委员会", "书记", "http://x/")
-    'http://x/post/agency:中共晋中市委员会:书记'
+    >>> post_iri("agency/中共青石市委员会", "书记", "http://x/")
+    'http://x/post/agency:中共青石市委员会:书记'
     >>> post_iri(None, "市长", "http://x/")
     'http://x/post/市长'
     """

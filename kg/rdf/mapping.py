@@ -8,18 +8,18 @@ content hash covers its graph (the store keeps hashes of the shared graph
 apart, see kg.store.sync).
 
 >>> from kg.model import Graph, Node, Fact, Article
->>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星", articles={"a"}),
-...                  "place/灵石县": Node("place/灵石县", "Place", "灵石县", {"灵石"}, {"level": "县"}, {"a"})},
-...           facts=[Fact("person/刘星", "inspected", "place/灵石县", "a", evidence="刘星到灵石县调研。",
+>>> g = Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华", articles={"a"}),
+...                  "place/东山县": Node("place/东山县", "Place", "东山县", {"东山"}, {"level": "县"}, {"a"})},
+...           facts=[Fact("person/王建华", "inspected", "place/东山县", "a", evidence="王建华到东山县调研。",
 ...                       evidence_start=0, evidence_end=9, rule="verb:调研", confidence=0.9)],
-...           articles={"a": Article("a", "刘星到灵石县调研。")})
+...           articles={"a": Article("a", "王建华到东山县调研。")})
 >>> ds = build_dataset(g, "http://x/")
 >>> list(ds.graphs)
 ['http://x/article/a']
->>> (None, "<http://x/person/刘星>", "<https://kg.example.org/ontology#inspected>", "<http://x/place/灵石县>") in ds
+>>> (None, "<http://x/person/王建华>", "<https://kg.example.org/ontology#inspected>", "<http://x/place/东山县>") in ds
 True
 >>> sorted(ds.mentions["http://x/article/a"])
-['<http://x/person/刘星>', '<http://x/place/灵石县>']
+['<http://x/person/王建华>', '<http://x/place/东山县>']
 """
 from __future__ import annotations
 
@@ -339,7 +339,7 @@ class _Mapper:
         pos = self.shared_pos(self.node_iri(node.key))
         pos.update(((A, CLASS_TERMS.get(node.type) or T.iri(KG + "Entity")), (LABEL, T.zh(node.label))))
         qualifier = node.key.partition("/")[2].rpartition("@")[2] if "@" in node.key else ""
-        if qualifier and "namesake_of" not in node.attrs:      # person/刘星@太原市
+        if qualifier and "namesake_of" not in node.attrs:      # person/王建华@白沙市
             pos.add((K_QUAL, T.zh(qualifier)))
         for alias in node.aliases:
             if alias != node.label:
@@ -484,7 +484,7 @@ class _Mapper:
 
         With a role: ``person org:holds post`` (``kg:formerlyHeld`` when former),
         the post (org:Post in org:postIn org — kg:postInPlace when the "org" is
-        a place, as in 太原市 市领导 — with org:role) and an
+        a place, as in 白沙市 市领导 — with org:role) and an
         org:Membership with org:memberDuring when dates are known. Without a
         role: ``person org:memberOf org``.
         """
@@ -503,7 +503,7 @@ class _Mapper:
         mem = T.iri(I.membership_iri(f.s, post_raw, b))
         mpos = self.shared(mem)
         mpos.update(((A, O_MEMB_C), (O_MEMBER, person), (O_ROLE, role), (K_POSTP, post)))
-        if org and self.graph.nodes[org].type == "Place":     # e.g. 市领导 of 太原市
+        if org and self.graph.nodes[org].type == "Place":     # e.g. 市领导 of 白沙市
             ppos.add((K_POST_PLACE, self.node_iri(org)))
         elif org:
             ppos.add((O_POSTIN, self.node_iri(org)))

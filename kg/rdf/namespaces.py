@@ -3,8 +3,8 @@
 The ontology namespace is fixed; entity IRIs live under a configurable base
 (``--base``), one path segment per entity type.
 
->>> KG + "Person", DEFAULT_BASE + "person/刘星"
-('https://kg.example.org/ontology#Person', 'https://kg.example.org/id/person/刘星')
+>>> KG + "Person", DEFAULT_BASE + "person/王建华"
+('https://kg.example.org/ontology#Person', 'https://kg.example.org/id/person/王建华')
 """
 from __future__ import annotations
 

@@ -14,14 +14,14 @@ elsewhere, so ``graph.ttl`` holds each subject's triples in one block.
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> w = GraphFiles(d, "http://x/")
 >>> w.graph("http://x/article/a", {"<http://x/article/a>": {("<http://x/p>", '"o"')}})
->>> w.finish({"<http://x/person/刘星>": {("<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')}})
+>>> w.finish({"<http://x/person/王建华>": {("<http://www.w3.org/2000/01/rdf-schema#label>", '"王建华"@zh')}})
 2
 >>> print((d / "graph.ttl").read_text(encoding="utf-8"), end="")
 @prefix article: <http://x/article/> .
 @prefix person: <http://x/person/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <BLANKLINE>
-person:刘星 rdfs:label "刘星"@zh .
+person:王建华 rdfs:label "王建华"@zh .
 <BLANKLINE>
 article:a <http://x/p> "o" .
 """

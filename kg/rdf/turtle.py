@@ -3,16 +3,16 @@
 Works on subject-grouped N-Triples term strings (see ``terms``), which is much
 faster than building rdflib objects for large graphs.
 
->>> t = {"<http://x/person/刘星>": {("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://kg.example.org/ontology#Person>"),
-...                                ("<http://www.w3.org/2000/01/rdf-schema#label>", '"刘星"@zh')}}
+>>> t = {"<http://x/person/王建华>": {("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://kg.example.org/ontology#Person>"),
+...                                ("<http://www.w3.org/2000/01/rdf-schema#label>", '"王建华"@zh')}}
 >>> print(turtle(t, {"kg": "https://kg.example.org/ontology#", "person": "http://x/person/",
 ...                  "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}), end="")
 @prefix kg: <https://kg.example.org/ontology#> .
 @prefix person: <http://x/person/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <BLANKLINE>
-person:刘星 a kg:Person ;
-    rdfs:label "刘星"@zh .
+person:王建华 a kg:Person ;
+    rdfs:label "王建华"@zh .
 """
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ _BARE = {f"<{XSD}integer>": re.compile(r"[+-]?\d+"), f"<{XSD}decimal>": re.compi
 def local_name(text: str) -> str | None:
     """``text`` as the local part of a prefixed name (escaped), or None if it cannot be one.
 
-    >>> local_name("刘星@太原市"), local_name("a.b"), local_name("x."), local_name("a b")
-    ('刘星\\\\@太原市', 'a.b', None, None)
+    >>> local_name("王建华@白沙市"), local_name("a.b"), local_name("x."), local_name("a b")
+    ('王建华\\\\@白沙市', 'a.b', None, None)
     """
     if not text:
         return ""

@@ -5,10 +5,10 @@ node; each node key is stable (same input, same key).
 
 >>> from kg.model import Article, Doc
 >>> a, b = Doc(Article("a", "")), Doc(Article("b", ""))
->>> _ = a.add_entity("Place", "灵石县"); _ = b.add_entity("Place", "灵石县", "灵石")
+>>> _ = a.add_entity("Place", "东山县"); _ = b.add_entity("Place", "东山县", "东山")
 >>> g = resolve([a, b])
 >>> [(n.key, sorted(n.aliases), sorted(n.articles)) for n in g.nodes.values()]
-[('place/灵石县', ['灵石'], ['a', 'b'])]
+[('place/东山县', ['东山'], ['a', 'b'])]
 """
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ from .namesakes import qualifiers
 def node_key(type: str, label: str, qualifier: str | None = None) -> str:
     """The stable key of an entity: its type and canonical label (plus a qualifier for namesakes).
 
-    >>> node_key("Person", "刘星"), node_key("Person", "刘星", "太原市")
-    ('person/刘星', 'person/刘星@太原市')
+    >>> node_key("Person", "王建华"), node_key("Person", "王建华", "白沙市")
+    ('person/王建华', 'person/王建华@白沙市')
     """
     key = f"{type.lower()}/{label}"
     return f"{key}@{qualifier}" if qualifier else key
@@ -25,7 +25,7 @@ def placeless(doc: Doc, label: str) -> bool:
 
     >>> from kg.model import Article, Body
     >>> d = Doc(Article("a", "")); d.bodies["市委"] = Body(core="委员会")
-    >>> placeless(d, "市委"), placeless(d, "中共晋中市委员会")
+    >>> placeless(d, "市委"), placeless(d, "中共青石市委员会")
     (True, False)
     """
     body = doc.bodies.get(label)

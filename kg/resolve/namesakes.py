@@ -10,7 +10,7 @@ each role), whether it is a reporter, and the paper's home. Two mentions are one
 - both hold a national office only one person holds (总书记).
 
 Never: a reporter and an official, posts in different cities, or two mentions with no evidence at all (a
-name alone is no evidence: 王勇 and 张伟 are common). A wrong merge is worse than a missed one. The reason
+name alone is no evidence: 王斌 and 张磊 are common). A wrong merge is worse than a missed one. The reason
 for every decision is kept (``resolution`` on the node).
 """
 from __future__ import annotations
@@ -33,8 +33,8 @@ _FAMILIES = (("中共", "party"), ("纪律检查", "discipline"), ("监察委员
 def city_of(place: str | None) -> str | None:
     """The prefecture-level city (or province, for provincial bodies) a place belongs to.
 
-    >>> city_of("灵石县"), city_of("晋中市"), city_of("山西省")
-    ('晋中市', '晋中市', '山西省')
+    >>> city_of("茶陵县"), city_of("株洲市"), city_of("湖南省")
+    ('株洲市', '株洲市', '湖南省')
     """
     if not place:
         return None

@@ -10,12 +10,12 @@ not the docs.
 >>> import tempfile, pathlib
 >>> from kg.model import Article, Doc
 >>> a, b = Doc(Article("a", "")), Doc(Article("b", ""))
->>> _ = a.add_entity("Place", "灵石县"); _ = b.add_entity("Place", "灵石县", "灵石")
+>>> _ = a.add_entity("Place", "东山县"); _ = b.add_entity("Place", "东山县", "东山")
 >>> r = StreamedResolve(pathlib.Path(tempfile.mkdtemp()) / "docs.bin")
 >>> r.add(a); r.add(b)
 >>> g = r.graph()
 >>> [(n.key, sorted(n.aliases), sorted(n.articles)) for n in g.nodes.values()]
-[('place/灵石县', ['灵石'], ['a', 'b'])]
+[('place/东山县', ['东山'], ['a', 'b'])]
 """
 from __future__ import annotations
 

@@ -7,12 +7,12 @@ namespaces (``person:``, ``place:`` …) are predeclared.
 >>> import pyoxigraph as ox
 >>> from kg.rdf.namespaces import RDFS
 >>> s = ox.Store()
->>> s.add(ox.Quad(ox.NamedNode("https://kg.example.org/id/person/刘星"), ox.NamedNode(RDFS + "label"),
-...               ox.Literal("刘星", language="zh")))
+>>> s.add(ox.Quad(ox.NamedNode("https://kg.example.org/id/person/王建华"), ox.NamedNode(RDFS + "label"),
+...               ox.Literal("王建华", language="zh")))
 >>> print(run_query(s, "SELECT ?p ?name WHERE { ?p rdfs:label ?name }"), end="")
-p            name
------------  ----
-person:刘星  刘星
+p              name
+-------------  ------
+person:王建华  王建华
 (1 row)
 """
 from __future__ import annotations

@@ -28,8 +28,8 @@ def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge gr
     >>> import tempfile, pathlib
     >>> from kg.model import Graph, Node
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "graph.html"
-    >>> write_html(Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星")}), p)
-    >>> "刘星" in p.read_text(encoding="utf-8") and "https://" not in p.read_text(encoding="utf-8").split("<script>")[0]
+    >>> write_html(Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华")}), p)
+    >>> "王建华" in p.read_text(encoding="utf-8") and "https://" not in p.read_text(encoding="utf-8").split("<script>")[0]
     True
     """
     from .html import write_page

@@ -5,12 +5,12 @@ The view draws what the graph's facts link; an event (``Graph.events``) is turne
 with the sentences that state the event as evidence.
 
 >>> from kg.model import Graph, GraphEvent, Node
->>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星"), "place/灵石县": Node("place/灵石县", "Place", "灵石县")},
-...           events=[GraphEvent("event/1", "招商推介会", "a1", "2024-05-06", ["place/灵石县"], [], ["person/刘星"],
-...                              [("招商推介会在灵石县举行，刘星出席。", 0, 17)])])
+>>> g = Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华"), "place/东山县": Node("place/东山县", "Place", "东山县")},
+...           events=[GraphEvent("event/1", "招商推介会", "a1", "2024-05-06", ["place/东山县"], [], ["person/王建华"],
+...                              [("招商推介会在东山县举行，王建华出席。", 0, 17)])])
 >>> v = with_events(g)
 >>> v.nodes["event/1"].type, sorted((f.s, f.p, f.o) for f in v.facts)
-('Event', [('event/1', 'heldAt', 'place/灵石县'), ('person/刘星', 'participatedIn', 'event/1')])
+('Event', [('event/1', 'heldAt', 'place/东山县'), ('person/王建华', 'participatedIn', 'event/1')])
 """
 from __future__ import annotations
 

@@ -2,10 +2,10 @@
 
 >>> from kg.view.sample import sample_graph
 >>> g = sample_graph()
->>> sorted(n.label for n in ego(g, find_node(g, "刘市长"), 1).nodes.values())[:3]
-['中共晋中市委员会', '刘星', '太谷数字经济产业园']
+>>> sorted(n.label for n in ego(g, find_node(g, "王市长"), 1).nodes.values())[:3]
+['中共青石市委员会', '南塘数字经济产业园', '王建华']
 >>> sorted((f.p, f.role or f.o) for f in between(g, parse_date("2024")).facts)[:2]   # a post held since 2021 still holds
-[('holdsPosition', '市长'), ('investigatedBy', 'agency/晋中市纪委监委')]
+[('holdsPosition', '市长'), ('investigatedBy', 'agency/青石市纪委监委')]
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def subgraph(graph: Graph, keys: Iterable[str]) -> Graph:
     """The nodes ``keys`` with the facts among them (and their ``reported`` facts) and the articles cited.
 
     >>> from kg.view.sample import sample_graph
-    >>> [f.p for f in subgraph(sample_graph(), ["person/张建国", "agency/晋中市纪委监委"]).facts]
+    >>> [f.p for f in subgraph(sample_graph(), ["person/张建国", "agency/青石市纪委监委"]).facts]
     ['investigatedBy']
     """
     keep = set(keys) & set(graph.nodes)
@@ -86,7 +86,7 @@ def by_types(graph: Graph, types: Iterable[str], keep_always: Iterable[str] = ()
 
     >>> from kg.view.sample import sample_graph
     >>> sorted(n.label for n in by_types(sample_graph(), ["Project"]).nodes.values())
-    ['太谷数字经济产业园', '潇河新城建设项目']
+    ['南塘数字经济产业园', '白鹭新城建设项目']
     """
     wanted = set(types)
     return subgraph(graph, [k for k, n in graph.nodes.items() if n.type in wanted] + list(keep_always))
@@ -97,7 +97,7 @@ def by_relations(graph: Graph, relations: Iterable[str], keep_always: Iterable[s
 
     >>> from kg.view.sample import sample_graph
     >>> sorted(n.label for n in by_relations(sample_graph(), ["undertakes"]).nodes.values())
-    ['晋中城投集团', '潇河新城建设项目']
+    ['白鹭新城建设项目', '青石城投集团']
     """
     wanted = set(relations)
     return _linked(graph, [f for f in graph.facts if f.p in wanted], keep_always)

@@ -4,11 +4,11 @@ Nodes are sorted by key, facts by (s, p, o, role, org, article), articles by id;
 empty fields are left out. Article texts and per-article docs are not kept.
 
 >>> from kg.model import Graph, Node, Fact
->>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星", {"刘市长"})},
-...           facts=[Fact("person/刘星", "holdsPosition", None, "a1", role="市长", org="agency/晋中市人民政府")])
+>>> g = Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华", {"王市长"})},
+...           facts=[Fact("person/王建华", "holdsPosition", None, "a1", role="市长", org="agency/青石市人民政府")])
 >>> text = dumps(g)
->>> loads(text).nodes["person/刘星"].aliases
-{'刘市长'}
+>>> loads(text).nodes["person/王建华"].aliases
+{'王市长'}
 >>> dumps(loads(text)) == text
 True
 """

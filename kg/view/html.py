@@ -101,8 +101,8 @@ def render(data: dict[str, Any]) -> str:
 
     >>> from kg.view.payload import view_data
     >>> from kg.view.sample import sample_graph
-    >>> page = render(view_data(sample_graph(), title="晋中"))
-    >>> "<title>晋中</title>" in page and page.count('<script id="kg-data"') == 1
+    >>> page = render(view_data(sample_graph(), title="青石"))
+    >>> "<title>青石</title>" in page and page.count('<script id="kg-data"') == 1
     True
     """
     vis_js, app = vis_network_js(), app_js()

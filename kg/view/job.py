@@ -9,7 +9,7 @@ in this process when ``result`` is asked for.
 >>> import tempfile
 >>> from kg.model import Graph, Node
 >>> d = Path(tempfile.mkdtemp())
->>> job = ViewJob(Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星")}), d, d, None)
+>>> job = ViewJob(Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华")}), d, d, None)
 >>> job.result(); sorted(p.name for p in d.iterdir())
 ['graph.html', 'graph.json']
 """

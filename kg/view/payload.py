@@ -4,15 +4,15 @@ Everything a user sees comes from here; the page's script only draws it.
 Text from articles (labels, aliases, evidence) is passed as data, never as markup.
 
 >>> from kg.model import Graph, Node, Fact
->>> g = Graph(nodes={"person/刘星": Node("person/刘星", "Person", "刘星"),
-...                  "agency/晋中市人民政府": Node("agency/晋中市人民政府", "Agency", "晋中市人民政府")},
-...           facts=[Fact("person/刘星", "holdsPosition", None, "a1", role="市长", org="agency/晋中市人民政府",
+>>> g = Graph(nodes={"person/王建华": Node("person/王建华", "Person", "王建华"),
+...                  "agency/青石市人民政府": Node("agency/青石市人民政府", "Agency", "青石市人民政府")},
+...           facts=[Fact("person/王建华", "holdsPosition", None, "a1", role="市长", org="agency/青石市人民政府",
 ...                       date="2024-03-01")])
 >>> d = view_data(g)
 >>> [n["label"] for n in d["nodes"]], [e["label"] for e in d["edges"]]
-(['晋中市人民政府', '刘星'], ['市长'])
+(['青石市人民政府', '王建华'], ['市长'])
 >>> d["nodes"][1]["posts"]
-['市长 · 晋中市人民政府']
+['市长 · 青石市人民政府']
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ ARTICLE_PREFIX = "article/"   # keys of the article nodes the view adds
 def fact_target(f: Fact) -> str | None:
     """The node a fact links its subject to: the post's organisation, else the object.
 
-    >>> fact_target(Fact("person/刘星", "holdsPosition", None, "a", role="市长", org="agency/市政府"))
+    >>> fact_target(Fact("person/王建华", "holdsPosition", None, "a", role="市长", org="agency/市政府"))
     'agency/市政府'
     """
     return f.org if f.p == "holdsPosition" and f.org else f.o
@@ -63,7 +63,7 @@ def nx_graph(graph: Graph) -> nx.Graph:
 
     >>> from kg.view.sample import sample_graph
     >>> G = nx_graph(sample_graph())
-    >>> G.number_of_nodes(), G.degree("person/刘星")
+    >>> G.number_of_nodes(), G.degree("person/王建华")
     (15, 4)
     """
     G = nx.Graph()

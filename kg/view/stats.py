@@ -3,12 +3,12 @@
 >>> from kg.view.sample import sample_graph
 >>> s = graph_stats(sample_graph())
 >>> s["types"]["Person"], s["officials"][0]["label"]
-(4, '刘星')
->>> print(table(["名称", "n"], [["刘星", 4], ["Ann", 12]]))
-名称  n
-----  --
-刘星   4
-Ann   12
+(4, '王建华')
+>>> print(table(["名称", "n"], [["王建华", 4], ["Ann", 12]]))
+名称    n
+------  --
+王建华   4
+Ann     12
 """
 from __future__ import annotations
 

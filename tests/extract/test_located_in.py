@@ -20,7 +20,7 @@ CASES = [
     ("relation.locatedIn.district-plans", "今年，东山县将加快推进港口物流园项目、水仙花产业园项目。",
      {("港口物流园项目", "locatedIn", "东山县"), ("水仙花产业园项目", "locatedIn", "东山县")}),
     ("relation.locatedIn.district-plans", "今年，东山县干部参观了港口物流园项目。", set()),   # no plan
-    ("relation.locatedIn.district-plans", "近年来，铜陵镇也已开发出了海湾度假村、南屿水上乐园等旅游项目。",
+    ("relation.locatedIn.district-plans", "近年来，铜陵镇也已建成了海湾度假村、南屿水上乐园等旅游项目。",
      {("海湾度假村", "locatedIn", "铜陵镇"), ("南屿水上乐园", "locatedIn", "铜陵镇")}),   # a town, what it built
     ("relation.locatedIn.district-plans", "铜陵镇将与宏远科技有限公司签订协议。", set()),   # a partner, not built
     ("relation.locatedIn.story-zone",
@@ -77,12 +77,12 @@ FRAMES = [
      {("北岭光伏发电项目", "locatedIn", "铜陵镇")}),
     ("relation.locatedIn.works-at", "漳州市", "北岭光伏发电项目在东山县召开推进会。", set()),   # a meeting there
     ("relation.locatedIn.story-opening", "漳州市",
-     "## 东山县人才公寓年底交付\n\n本报讯 东山县公寓建设现已进入施工阶段。记者了解到，海港物流园项目进展顺利。",
+     "## 东山县人才公寓年底交付\n\n本报讯 东山县公寓主体工程已全面开工。记者了解到，海港物流园项目进展顺利。",
      {("海港物流园项目", "locatedIn", "东山县")}),
     ("relation.locatedIn.story-opening", "漳州市",                   # said of the whole city
-     "## 东山县人才公寓年底交付\n\n本报讯 东山县公寓建设现已进入施工阶段。全市推进海港物流园项目。", set()),
+     "## 东山县人才公寓年底交付\n\n本报讯 东山县公寓主体工程已全面开工。全市推进海港物流园项目。", set()),
     ("relation.locatedIn.story-opening", "漳州市",                   # two counties open the story
-     "## 东山县和云霄县人才公寓年底交付\n\n本报讯 公寓建设现已进入施工阶段。记者了解到，海港物流园项目进展顺利。", set()),
+     "## 东山县和云霄县人才公寓年底交付\n\n本报讯 公寓主体工程已全面开工。记者了解到，海港物流园项目进展顺利。", set()),
     ("relation.locatedIn.list-siblings", "漳州市", "东山县的宏远科技有限公司、青河水泥有限公司和华康农业有限公司参加。",
      {("青河水泥有限公司", "locatedIn", "东山县"), ("华康农业有限公司", "locatedIn", "东山县")}),
     ("relation.locatedIn.list-siblings", "漳州市", "宏远科技有限公司与青河水泥有限公司签约。", set()),

@@ -44,14 +44,14 @@ FRAMES = [
 
 
 FRAMES += [
-    ("relation.partOf.region-members", "漳州市", "漳州城市群包括漳州市、厦门市和泉州市。",
-     {("漳州市", "partOf", "漳州城市群"), ("厦门市", "partOf", "漳州城市群"), ("泉州市", "partOf", "漳州城市群")}),
+    ("relation.partOf.region-members", "漳州市", "漳州城市群包括漳州市、宁德市和泉州市。",
+     {("漳州市", "partOf", "漳州城市群"), ("宁德市", "partOf", "漳州城市群"), ("泉州市", "partOf", "漳州城市群")}),
     ("relation.partOf.region-members", "遵义市", "黔北城市群涵盖的遵义、毕节两市，8月起实现档案通查。",
      {("遵义市", "partOf", "黔北城市群"), ("毕节市", "partOf", "黔北城市群")}),
-    ("relation.partOf.region-members", "漳州市", "漳州城市群和厦门市签约。", set()),     # no 涵盖/包括
-    ("relation.partOf.story-site", "太原市", "4月7日阳曲县消息，该县在青龙山启动无人机巡航。",
-     {("青龙山", "partOf", "阳曲县")}),
-    ("relation.partOf.story-site", "太原市", "无人机在青龙山巡航。", set()),           # no county named
+    ("relation.partOf.region-members", "漳州市", "漳州城市群和宁德市签约。", set()),     # no 涵盖/包括
+    ("relation.partOf.story-site", "九江市", "4月7日武宁县消息，该县在青龙山开展森林防火巡查。",
+     {("青龙山", "partOf", "武宁县")}),
+    ("relation.partOf.story-site", "九江市", "护林员在青龙山巡查。", set()),           # no county named
     ("relation.partOf.subsidiary", "漳州市", "宏达控股集团有限公司旗下的青河水泥有限公司今年扩产。",
      {("青河水泥有限公司", "partOf", "宏达控股集团有限公司")}),
     ("relation.partOf.subsidiary", "遵义市", "赤水竹业有限公司是黔北林业集团有限公司的全资子公司。",
@@ -82,13 +82,13 @@ def test_zone_name_reads_the_division_entity_it_does_not_make(run_rule):
 # guards: a branch's bank named only inside the branch's name, a road as a parent, a second parent from the story
 GUARDS = [
     ("relation.partOf.name-prefix", "遵义市", "东海银行和东海银行城北支行签订协议。", {("东海银行城北支行", "partOf", "东海银行")}),
-    ("relation.partOf.adjacent-place", "太原市", "新房位于青年路南坡村安置区。", set()),
-    ("relation.partOf.adjacent-place", "太原市", "新房位于清徐县青年路南坡村安置区。",
-     {("青年路", "partOf", "清徐县"), ("南坡村", "partOf", "清徐县")}),
-    ("relation.partOf.story-county", "衡阳市", "衡山县白果镇召开会议。会上，南岳区干部说，白果镇不划走。",
+    ("relation.partOf.adjacent-place", "九江市", "新房位于青年路南坡村安置区。", set()),
+    ("relation.partOf.adjacent-place", "九江市", "新房位于修水县青年路南坡村安置区。",
+     {("青年路", "partOf", "修水县"), ("南坡村", "partOf", "修水县")}),
+    ("relation.partOf.story-county", "株洲市", "茶陵县白果镇召开会议。会上，荷塘区干部说，白果镇不划走。",
      set()),
-    ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),
-    ("relation.partOf.story-town", "崇左市", "龙州县青石乡召开会议。会议通过了南坡村规民约。", set()),   # 村规民约
+    ("relation.partOf.story-town", "天水市", "甘谷县青石乡召开会议。邻村南坡村村民参加。", {("南坡村", "partOf", "青石乡")}),
+    ("relation.partOf.story-town", "天水市", "甘谷县青石乡召开会议。会议通过了南坡村规民约。", set()),   # 村规民约
     ("relation.partOf.name-prefix", "漳州市", "东山大学、东山大学化学学院和东山大学附属中学签约。",
      {("东山大学化学学院", "partOf", "东山大学")}),
     ("relation.partOf.name-prefix", "漳州市", "东山大学、东山大学化学学院和东山大学化学学院物理实验室签约。",
@@ -96,13 +96,13 @@ GUARDS = [
     ("relation.partOf.site-name", "漳州市", "东山县开通高铁，东山火车站迎来首批旅客。", {("东山火车站", "partOf", "东山县")}),
     ("relation.partOf.site-name", "漳州市", "东山火车站迎来首批旅客。", set()),          # the county not named
     ("relation.partOf.site-name", "上海市", "南京市和上海市签约，代表团走访了南京路。", set()),    # a road
-    ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山片区）建设起步。", {("青山片区", "partOf", "东南经济区")}),
-    ("relation.partOf.bracketed-zone", "福州市", "推动东南经济区（青山县）建设起步。", set()),
-    ("relation.partOf.named-after", "南宁市", "青秀区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),
-    ("relation.partOf.named-after", "崇左市", "龙州县举办观鸟节，青石村和青石镇的村民参加。", {("青石村", "partOf", "青石镇")}),
-    ("relation.partOf.named-after", "南宁市", "青秀区青山社区的居民走进东湖公寓。", set()),
-    ("relation.partOf.local-street", "太原市", "社区服务中心架起干群“东风路”。", set()),     # a figure of speech
-    ("relation.partOf.local-street", "太原市", "新修的东风路已经通车。", {("东风路", "partOf", "太原市")}),
+    ("relation.partOf.bracketed-zone", "泉州市", "推动东南经济区（青山片区）建设起步。", {("青山片区", "partOf", "东南经济区")}),
+    ("relation.partOf.bracketed-zone", "泉州市", "推动东南经济区（青山县）建设起步。", set()),
+    ("relation.partOf.named-after", "九江市", "浔阳区青山社区新建的青山公寓已经入住。", {("青山公寓", "partOf", "青山社区")}),
+    ("relation.partOf.named-after", "天水市", "甘谷县举办观鸟节，青石村和青石镇的村民参加。", {("青石村", "partOf", "青石镇")}),
+    ("relation.partOf.named-after", "九江市", "浔阳区青山社区的居民走进东湖公寓。", set()),
+    ("relation.partOf.local-street", "九江市", "社区服务中心打通干群“东风路”。", set()),     # a figure of speech
+    ("relation.partOf.local-street", "九江市", "新修的东风路已经通车。", {("东风路", "partOf", "九江市")}),
 ]
 
 

@@ -12,37 +12,61 @@ from kg.extract.titles import title_phrase
     ("person.title", "东山县副县长王建华出席会议。", ["王建华"]),
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
+    ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
+    ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
+    ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
     # reporters after a byline word, also a two-character name written with a space
-    ("person.byline", "本报记者 王明 通讯员 李华\n\n东山县召开会议。", ["王明", "李华"]),
+    ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
     ("person.byline", "记者来到现场采访。", []),
+    # reporters written together, up to a dateline or a credit that ends the byline
+    ("person.byline", "本报记者王建华李晓东西安报道", ["王建华", "李晓东"]),
+    ("person.byline", "（记者赵明通讯员钱丽芳孙伟）", ["赵明", "钱丽芳", "孙伟"]),
+    ("person.byline", "晚报记者周明发自武汉、长沙", ["周明"]),
+    ("person.byline", "晚报记者郑佳慧文/摄", ["郑佳慧"]),
+    ("person.byline", "摄影师带着相机来到村里。", []),                  # 摄影 only starts a word here
     # photographers on a line of their own before 摄
-    ("person.photo-credit", "东山县开展植树活动。\n王明 李华 摄\n", ["王明", "李华"]),
+    ("person.photo-credit", "东山县开展植树活动。\n王明 李峰 摄\n", ["王明", "李峰"]),
     ("person.photo-credit", "他正在拍摄照片。", []),
     # authors in brackets that end a line, not any bracketed name in a sentence
-    ("person.signature", "活动取得圆满成功。\n（王明、李华）\n", ["王明", "李华"]),
+    ("person.signature", "活动取得圆满成功。\n（王明、李峰）\n", ["王明", "李峰"]),
     ("person.signature", "活动在东山县（甲公司）举行。", []),
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
     ("person.context-word", "村民高度评价这项工作。", []),
+    ("person.context-word", "新赛季球星多纳加盟了球队。村民安排了午饭。", ["多纳"]),
+    ("person.context-word", "主教练贝尔托拉奇表示，球队会更好。", ["贝尔托拉奇"]),   # a transliteration read to its end
+    # a name with ·: transliteration before the dot, no word of other characters after it
+    ("person.context-word", "这部电影改编自作家马克·罗兰同名小说。", ["马克·罗兰"]),
+    ("person.context-word", "村民阿依古丽·艾买提说，今年收成好。", ["阿依古丽·艾买提"]),
+    ("person.context-word", "他见到了村民的女婿安德烈·罗斯（翻译）。", []),
+    ("person.context-word", "国务院发言人约翰•桑德斯表示，会议取得成果。", ["约翰•桑德斯"]),
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
-    ("person.latin", "游戏制作人PatrickBach表示，新作将于明年推出。", ["PatrickBach"]),
+    ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
+    # who speaks in a transcript: a name before a colon at a line's or a sentence's start
+    ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
+    ("person.speaker", "注意：今天下雨。张某：我不知道。", []),
+    ("person.latin", "导演JohnMiller表示，新片将于明年上映。", ["JohnMiller"]),
     ("person.latin", "队长Anna说，球队状态很好。", ["Anna"]),
-    ("person.latin", "Gibeau认为，合作会得到玩家支持。", ["Gibeau"]),
+    ("person.latin", "Lefebvre认为，双方合作前景广阔。", ["Lefebvre"]),
     ("person.latin", "公司CEO表示，APP将上线。", []),                     # an acronym is no name
     ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name
     ("person.honorific", "王建华先生捐款十万元。", ["王建华"]),
     ("person.honorific", "赵刚，男，1970年出生。", ["赵刚"]),
     ("person.honorific", "女士们、先生们，欢迎光临。", []),
+    ("person.honorific", "公司职员孙先生说，银行已经向赵先生道歉。", []),   # a word, then a bare surname
+    ("person.honorific", "时任国家总理访问了东山县。", []),                    # an ordinary word is no name
+    ("person.speech-verb", "各家银行多表示理解。", []),                         # 银行 is no surname glued to a name
     # people jieba's dictionary knows by name, unless an earlier rule found them
     ("person.dictionary", "我们读了周敦颐的文章。", ["周敦颐"]),
     ("person.dictionary", "村民周敦颐种了苹果。", []),
-    # a surname and 某 at a word start, not 某些
-    ("person.anonymised", "执法人员对张某作出处罚。", ["张某"]),
-    ("person.anonymised", "工作中存在某些问题。", []),
+    # a surname with a form of address, a title or 某 is no name, whatever the clue
+    ("person.context-word", "村民张先生种了苹果，律师李某出庭。", []),
+    ("person.speech-verb", "刘行长表示，贷款将增加。孙老师说，学生很努力。", []),
+    ("person.title", "甲集团董事长吴启吴总致辞。", ["吴启"]),
     # another occurrence of a name found before; a name that is a word only where a person acts
     ("person.repeat", "村民王建华种了苹果，今年王建华的收入增加了。", ["王建华"]),
     ("person.repeat", "村民温暖种了苹果。冬天屋里很温暖。", []),

@@ -28,7 +28,7 @@ HOME = "湖州市"
     ("place.site", "沿南山北路前行。", HOME, ["南山北路"]),                  # one road with its direction
     ("place.nature", "登上青龙山。", HOME, ["青龙山"]),
     ("place.nature", "来到佛山。", HOME, []),                               # a division's name, not a mountain
-    ("place.dictionary", "游览太行山麓。", None, ["太行山"]),                 # the foot of a named mountain
+    ("place.dictionary", "游览鄱阳湖畔。", None, ["鄱阳湖"]),                 # the bank of a named lake
     ("place.dictionary", "黄河流经这里。", None, ["黄河"]),
     ("place.deictic", "我市与我省其他城市合作。", HOME, ["湖州市", "浙江省"]),
     ("place.deictic", "我市代表。", None, []),                               # no home city known

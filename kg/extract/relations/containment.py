@@ -27,7 +27,7 @@ _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:公司
 _ATTACHED_SCHOOL = re.compile(r"(?:实验|附属|附设)(?:学校|中学|小学|幼儿园)$|附[中小]$")
 _ORG_END = re.compile(alternation(words("org_suffixes.txt")) + "$")    # a body's full name (甲集团, 乙大学)
 _BRANCH = re.compile(r"分(?:行|公司|局|院|社|厂|所|中心)$|支行$|办事处$")       # 甲银行东山分行: a branch
-_ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 汾河桥)
+_ROAD_END = re.compile(alternation(words("road_ends.txt")) + "$")     # a road's name (东风路, 滨河大道, 渭河桥)
 
 
 def place_labels(doc: Doc) -> set[str]:
@@ -290,8 +290,8 @@ def part_of_department(w: Work) -> None:
     named = set(agencies)
     for label in agencies:
         parent = _government_of(w.doc, label)
-        if parent in named and parent != label:
-            w.fact(label, "partOf", parent, None, 0.8)
+        if parent in named and parent != label and not any(label.startswith(b) and b not in (label, parent) for b in named):
+            w.fact(label, "partOf", parent, None, 0.8)      # a unit named after its body: agency-prefix
 
 
 @rule("relation.partOf.agency-prefix", stage="body-parts", produces=("partOf",), requires=("Agency",))

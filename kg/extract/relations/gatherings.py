@@ -1,5 +1,5 @@
 """Events as frames: a meeting, ceremony or forum the text names, with its venue, hosts and date, and the
-people who took part in it — who may be named sentences after the event (…会议在福州举行。主任某某主持会议).
+people who took part in it — who may be named sentences after the event (…会议在东山宾馆举行。主任某某主持会议).
 
 :func:`gatherings` finds the frames once per article; the rules of ``events.py`` turn them into
 ``attended`` facts (a participant attended the venue and each host) and keep them on the doc.

@@ -58,7 +58,7 @@ def _level(doc: Doc, m: Candidate) -> str | None:
 
 
 def _clause_subject(doc: Doc, idx: TokenIndex, pos: int) -> bool:
-    """Does a mention at ``pos`` open its clause (at most a short noun before it: 综改区|甲开发区坚持…)?"""
+    """Does a mention at ``pos`` open its clause (at most a short noun before it: 高新区|甲开发区坚持…)?"""
     m = _CLAUSE_HEAD.search(doc.text, max(0, pos - 4), pos)
     if m is None:
         return False

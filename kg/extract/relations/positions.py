@@ -71,7 +71,7 @@ def positions(w) -> None:
 
 @rule("relation.reported.byline", stage="position", produces=("reported",), requires=("hits",))
 def reported(w) -> None:
-    """The reporters a byline or a credit names reported the article (本报记者 王明; 李华 摄)."""
+    """The reporters a byline or a credit names reported the article (本报记者 王明; 李峰 摄)."""
     for h in w.hits:
         if h.reporter:
             w.fact(h.cand.label, "reported", w.doc.article.id, h.cand.start, 0.9)

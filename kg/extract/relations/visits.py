@@ -217,7 +217,7 @@ def _topic(doc: Doc, m: Candidate) -> bool:
 
 
 def _most_precise(targets: list[Candidate]) -> list[Candidate]:
-    """Of a chain of places (榆次区张庆乡), only the most precise."""
+    """Of a chain of places (北湖区柳溪乡), only the most precise."""
     return [t for t in targets if not any(u.start == t.end and u.type == "Place" for u in targets)]
 
 

@@ -1,4 +1,4 @@
-  /* ---------- address and history: #person/刘星&hide=Place&off=partOf&min=2&path=a,b ---------- */
+  /* ---------- address and history: #person/王建华&hide=Place&off=partOf&min=2&path=a,b ---------- */
   function enc(s) { return encodeURIComponent(s); }
   function dec(s) { try { return decodeURIComponent(s); } catch (e) { return s; } }
   function stateHash() {
