@@ -173,17 +173,6 @@ class ExtractionCache:
         self._used.extend(found)
         return found
 
-    def missing(self, keys: Iterable[str]) -> int:
-        """How many of ``keys`` the cache does not hold (reads keys only, not the docs)."""
-        keys = list(keys)
-        held = 0
-        with self._db() as db:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                held += db.execute(f"SELECT COUNT(*) FROM docs WHERE key IN ({','.join('?' * len(chunk))})",
-                                   chunk).fetchone()[0]
-        return len(set(keys)) - held
-
     def mark_used(self) -> None:
         """Record the entries ``get`` found as just used (for the LRU bound)."""
         if not self._used:

@@ -81,25 +81,15 @@ def batches(articles: Iterable[Article], size: int | None = None) -> Iterator[li
         yield batch
 
 
-def _init_worker(extractor, warm: bool = False) -> None:
+def _init_worker(extractor) -> None:
     """Worker start: keep the extractor the parent built (inherited by fork); Ctrl-C is the parent's
-    job; die with the parent (a killed build leaves no worker behind) and do not hold its lock on OUT.
-    ``warm``: load now what the extractor loads at its first article (dictionaries, the tagger's model)."""
+    job; die with the parent (a killed build leaves no worker behind) and do not hold its lock on OUT."""
     global _worker_extractor
     from .outdir import release_inherited_locks
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     release_inherited_locks()
     _die_with_parent()
     _worker_extractor = extractor
-    if warm:
-        try:
-            extractor(Article("warm-up", "县长到镇里调研。"))
-        except BaseException:           # noqa: BLE001 - only a head start: the articles will meet it again
-            pass
-
-
-def _started() -> None:
-    """A task that does nothing: submitted to start a pool's workers."""
 
 
 def _die_with_parent() -> None:
@@ -153,21 +143,15 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: int = 1,
                    cache: ExtractionCache | None = None, phase: Phase | None = None,
-                   stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False,
-                   extractor_made=None, warm: bool = False) -> Iterator[Doc]:
+                   stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False) -> Iterator[Doc]:
     """Yield the slim ``Doc`` of every article of ``articles``, in order (see the module docstring).
 
     ``disable`` names extraction rules to leave out, ``accurate`` adds LAC's (both part of the cache's version).
-    ``stats`` (if given) counts ``extracted`` and ``cached`` articles. ``extractor_made``: an extractor of these
-    settings the caller made already. ``warm``: some articles are known not to be in the cache, so with
-    ``jobs`` > 1 the workers start and load the extractor at once, while the cached articles stream by
-    (a build that adds a few articles at the end does not wait for that load at the end).
+    ``stats`` (if given) counts ``extracted`` and ``cached`` articles.
     """
     disable = tuple(disable)
-    made_extractor = extractor_made
-    if made_extractor is not None:
-        disable = made_extractor.disable
-    elif disable or accurate:    # an unknown rule name or a missing extra fails now, not after the cached articles
+    made_extractor = None
+    if disable or accurate:      # an unknown rule name or a missing extra fails now, not after the cached articles
         from .extract import Extractor
         made_extractor = Extractor(home=home, disable=disable, accurate=accurate)
         disable = made_extractor.disable            # family.* patterns as the rule names they select
@@ -212,16 +196,7 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
                 doc.article.source = a.source        # the key leaves the path out
                 yield doc
 
-    def start_pool() -> ProcessPoolExecutor:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        started = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                                      initargs=(extractor(), warm))
-        started.submit(_started)        # the workers start now (and warm up), not at the first batch
-        return started
-
     try:
-        if warm and jobs > 1 and plug is None:
-            pool = start_pool()
         stream = batches(articles)
         chunk = next(stream, None)
         while chunk is not None:
@@ -233,7 +208,10 @@ def extract_corpus(articles: Iterable[Article], home: str | None = None, jobs: i
                 window.append((chunk, keys, hits, plug[0].submit(_extract_remote, (home, disable, version), todo)))
             elif todo and jobs > 1 and (pool is not None or following is not None):
                 if pool is None:
-                    pool = start_pool()
+                    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                                      else None)
+                    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                                               initargs=(extractor(),))
                 window.append((chunk, keys, hits, pool.submit(_extract_packed, todo)))
             else:
                 window.append((chunk, keys, hits, [extractor()(a) for a in todo]))

@@ -59,18 +59,15 @@ def _close_cache(cache) -> None:
 
 def iter_docs(articles: Iterable[Article], home: str | None = None, progress: bool = False,
               jobs: int | None = None, cache: bool = True, total: int | None = None,
-              stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False,
-              extractor=None, warm: bool = False) -> Iterator[Doc]:
+              stats: dict | None = None, disable: Iterable[str] = (), accurate: bool = False) -> Iterator[Doc]:
     """The slim docs of ``articles`` in order (cached ones from the cache, the rest extracted on ``jobs`` cores,
-    less the ``disable``d rules, with LAC's when ``accurate``; ``extractor`` and ``warm``: see
-    ``kg.extraction.extract_corpus``)."""
+    less the ``disable``d rules, with LAC's when ``accurate``)."""
     from .extraction import default_jobs, extract_corpus
     store = _open_cache(cache)
     try:
         with Phase("extract", total, "articles", progress) as phase:
             yield from extract_corpus(articles, home=home, jobs=jobs or default_jobs(), cache=store,
-                                      phase=phase, stats=stats, disable=disable, accurate=accurate,
-                                      extractor_made=extractor, warm=warm)
+                                      phase=phase, stats=stats, disable=disable, accurate=accurate)
     finally:
         _close_cache(store)
 
@@ -93,27 +90,21 @@ def extract_docs(sources: Iterable[str | Path], home: str | None = None, warn: W
 
 def _input_key(sources: list, exclude: tuple, home: str | None, base: str | None,
                warn: Warn | None, disable: tuple[str, ...] = (), corrections=None,
-               accurate: bool = False) -> tuple[str | None, int, int]:
-    """A hash of everything a build's outputs depend on (the kg code, options, every article), the
-    number of articles and how many of them the extraction cache lacks; (None, 0, 0) when no article
-    can be read. Reads the sources once, keeping nothing but the cache keys."""
+               accurate: bool = False) -> tuple[str | None, int]:
+    """A hash of everything a build's outputs depend on (the kg code, options, every article), and the
+    number of articles; (None, 0) when no article can be read. Reads the sources once, keeping nothing."""
     from . import __file__ as kg_init
-    from .cache import article_key, settings_version, tree_hash
+    from .cache import article_key, tree_hash
     from .extract.tagger import MODEL_VERSION
     from .extract import accurate_identity
     h = hashlib.sha256(f"kg-build {tree_hash(str(Path(kg_init).parent))} {MODEL_VERSION} {home} {base} "
                        f"{sorted(disable)} {corrections.digest if corrections else None}"
                        f"{accurate_identity(accurate)}\n".encode("utf-8"))
-    version = settings_version(home, disable, accurate)
-    keys = []
+    n = 0
     for a in _read(sources, warn or (lambda e: None), exclude, corrections):
         h.update(article_key(a, "").encode("ascii"))
-        keys.append(article_key(a, version))
-    if not keys:
-        return None, 0, 0
-    cache = _open_cache(True)
-    missing = len(keys) if cache is None else cache.missing(keys)
-    return h.hexdigest(), len(keys), missing
+        n += 1
+    return (h.hexdigest(), n) if n else (None, 0)
 
 
 def _read(sources: list, warn: Warn, exclude: tuple, corrections=None) -> Iterator[Article]:
@@ -170,10 +161,8 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
     remove_leftovers(out)            # scratch folders of builds that were killed
     exclude = (out,)                 # kg build . -o out must not read its own output
     from .extract import Extractor
-    extractor = Extractor(home=home, disable=disable, accurate=accurate)   # an unknown rule fails now
-    disable = extractor.disable
-    key, n, missing = _input_key(sources, exclude, home, base, warn, disable, corr, accurate) if cache \
-        else (None, 0, 1)
+    disable = Extractor(home=home, disable=disable, accurate=accurate).disable   # an unknown rule fails now
+    key, n = _input_key(sources, exclude, home, base, warn, disable, corr, accurate) if cache else (None, 0)
     record = read_record(out)
     if (key is not None and record is not None and record.get("key") == key and _store_clean(out, record)
             and not changed_files(out, record)):
@@ -186,8 +175,7 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
         scratch = Path(tmp)
         (scratch / WORK).mkdir()
         resolver, unknown = _extract_pass(_read(sources, quiet, exclude, corr), scratch, home, progress,
-                                          jobs, cache, n, stats, disable, accurate, extractor,
-                                          0 < missing and n - missing >= WARM_CACHED)
+                                          jobs, cache, n, stats, disable, accurate)
         graph = _resolve_pass(resolver, progress)
         extra = _correct(graph, corr, warn, progress)
         summary = _write_outputs(graph, scratch, out, record, key, base, progress, cache, extra)
@@ -198,7 +186,6 @@ def _build(sources: list, out: Path, home: str | None, warn: Warn | None, progre
 
 
 WORK = "work"            # the scratch subfolder of what is not an output (spilled docs and N-Quads)
-WARM_CACHED = 200        # cached articles enough to hide the workers' start behind (see extract_corpus's warm)
 
 
 def _up_to_date(record: dict, n: int) -> dict[str, Any]:
@@ -212,12 +199,10 @@ def _up_to_date(record: dict, n: int) -> dict[str, Any]:
 
 
 def _extract_pass(articles: Iterable[Article], scratch: Path, home: str | None, progress: bool, jobs: int | None,
-                  cache: bool, n: int, stats: dict, disable: tuple[str, ...], accurate: bool = False,
-                  extractor=None, warm: bool = False):
+                  cache: bool, n: int, stats: dict, disable: tuple[str, ...], accurate: bool = False):
     """Extract (or take from the cache) every article, streaming: its line of ``extractions.jsonl`` is
     written, its doc spilled for resolution; what stays is the namesake index and the articles
-    whose home is unknown (``extractor``, ``warm``: see ``iter_docs``). Raises ``KgError`` E009 when
-    there is no article."""
+    whose home is unknown. Raises ``KgError`` E009 when there is no article."""
     from .export.jsonl import stream_extractions
     from .resolve.stream import StreamedResolve
     resolver = StreamedResolve(scratch / WORK / "docs.bin")
@@ -230,8 +215,7 @@ def _extract_pass(articles: Iterable[Article], scratch: Path, home: str | None, 
                 unknown.append((doc.article.id, doc.source.level if doc.source else "unknown"))
             yield doc
     stream_extractions(indexed(iter_docs(articles, home=home, progress=progress, jobs=jobs, cache=cache,
-                                         total=n or None, stats=stats, disable=disable, accurate=accurate,
-                                         extractor=extractor, warm=warm)),
+                                         total=n or None, stats=stats, disable=disable, accurate=accurate)),
                        scratch / "extractions.jsonl")
     if not len(resolver):
         raise KgError("E009")
