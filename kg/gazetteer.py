@@ -67,7 +67,7 @@ class Gazetteer(Generic[T]):
         if self._automaton is None:
             a = ahocorasick.Automaton()
             for k in self.values:
-                a.add_word(k, k)
+                a.add_word(k, (len(k), k))
             a.make_automaton()
             self._automaton = a
         return self._automaton
@@ -80,11 +80,8 @@ class Gazetteer(Generic[T]):
         """
         if not self.values:
             return iter(())
-        best: dict[int, str] = {}
-        for end, key in self._scanner().iter(text):
-            start = end + 1 - len(key)
-            if len(key) > len(best.get(start, "")):
-                best[start] = key
+        # The matches come by their end, left to right: of those at one start, the last is the longest.
+        best = {end + 1 - n: key for end, (n, key) in self._scanner().iter(text)}
         return iter([(s, s + len(k), k, self.values[k]) for s, k in sorted(best.items())])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, T]]:

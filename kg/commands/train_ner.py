@@ -26,4 +26,8 @@ def run(a: argparse.Namespace) -> int:
                   log=lambda m: print(m, file=sys.stderr))
     print(f"{out}: {stats['sentences']} sentences, {stats['chars']:,} characters, {stats['dropped']} held out, "
           f"{stats['seconds']} s, {stats['bytes'] / 1e6:.1f} MB")
+    held = stats.get("held_out")
+    if held:
+        scores = ", ".join(f"{k} {v[0]:.3f}/{v[1]:.3f}/{v[2]:.3f}" for k, v in held.items() if k != "sentences")
+        print(f"held out ({held['sentences']} MSRA test sentences never trained on), P/R/F1: {scores}")
     return 0

@@ -83,9 +83,19 @@ def zone_kinds() -> re.Pattern:
 
 
 def alternation(ws: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of ``ws``, longest first so the longest match wins.
+    """A regex alternation of ``ws``, longest first so the longest match wins; a long one opens with a
+    look-ahead at the first characters, so a search skips the places none of them starts at quickly.
 
     >>> alternation(["局", "局长"])
     '(?:局长|局)'
+    >>> alternation([f"{c}国" for c in "甲乙丙丁戊己庚辛"])[:17]
+    '(?=[丁丙乙己庚戊甲辛])(?:'
     """
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=lambda w: (-len(w), w))) + ")"
+    ws = sorted(set(ws), key=lambda w: (-len(w), w))
+    body = "(?:" + "|".join(re.escape(w) for w in ws) + ")"
+    if len(ws) < _LOOKAHEAD_MIN or not all(ws):
+        return body
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in ws})) + "])" + body
+
+
+_LOOKAHEAD_MIN = 8       # shorter alternations are tried fast enough as they are

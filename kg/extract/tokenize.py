@@ -1,27 +1,32 @@
-"""Word segmentation with jieba, taught the names of divisions, bodies and titles."""
+"""Word segmentation with jieba, taught the names of divisions, bodies and titles.
+
+The words come from ``jieba-next`` (jieba's algorithm and dictionary, its word graph, best route and HMM
+in compiled code: about 3× jieba's own speed; on 2.3 million characters of news and MSRA text it cuts 6
+texts otherwise, runs of dashes and two rare ties); the dictionary's part-of-speech tags come from jieba.
+"""
 from __future__ import annotations
 
 import logging
-import os
 from functools import cache
+from itertools import accumulate
 
 import jieba
 import jieba.posseg
+import jieba_next
 
 from ..divisions import divisions
 from .lexicon import table, words
 from .registry import rule
 
 jieba.setLogLevel(logging.WARNING)
+logging.getLogger("jieba_next").setLevel(logging.WARNING)
 
 
 @cache
-def tokenizer() -> jieba.Tokenizer:
-    """A jieba tokenizer of our own (the global one is left alone) with the domain words added."""
-    tk = jieba.Tokenizer()
-    # jieba caches its dictionary in /tmp/jieba.cache; a file of our own per user avoids
-    # "Dump cache file failed" when that one belongs to somebody else.
-    tk.cache_file = f"jieba.kg.{os.getuid() if hasattr(os, 'getuid') else 'user'}.cache"
+def tokenizer() -> jieba_next.Tokenizer:
+    """A tokenizer of our own (the global one is left alone) with the domain words added; its dictionary
+    cache is the user's (``~/.cache/jieba-next``)."""
+    tk = jieba_next.Tokenizer()
     tk.initialize()
     for d in divisions().all:
         tk.add_word(d.name, 2000, "ns")
@@ -58,12 +63,9 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     >>> tokenize("张三来到")[0]
     (0, 2, '张三')
     """
-    out = []
-    pos = 0
-    for w in tokenizer().cut(text, HMM=True):
-        out.append((pos, pos + len(w), w))
-        pos += len(w)
-    return out
+    ws = tokenizer().lcut(text, HMM=True)
+    ends = list(accumulate(map(len, ws)))
+    return list(zip([0, *ends], ends, ws))
 
 
 @rule("prepare.tokenize", stage="prepare", assigns=("tokens",), optional=False)

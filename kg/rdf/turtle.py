@@ -23,6 +23,7 @@ from .dataset import Subjects
 from .namespaces import RDF, XSD
 
 RDF_TYPE = f"<{RDF}type>"
+CACHE_MAX = 200_000     # terms a Compactor remembers (beyond, it starts again: same output, bounded memory)
 
 _BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
          "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
@@ -61,8 +62,12 @@ class Compactor:
         self.used: set[str] = set()
 
     def __call__(self, term: str) -> str:
+        if term[0] == '"' and term[-1] != ">":          # a plain or language-tagged literal: as it is
+            return term
         hit = self._cache.get(term)
         if hit is None:
+            if len(self._cache) >= CACHE_MAX:            # a corpus's IRIs are unbounded, the memory is not
+                self._cache.clear()
             hit = self._cache[term] = self._compact(term)
         if hit[1] is not None:
             self.used.add(hit[1])

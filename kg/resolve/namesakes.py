@@ -15,9 +15,10 @@ for every decision is kept (``resolution`` on the node).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..divisions import divisions
 from ..model import Doc
@@ -124,23 +125,54 @@ def same_person(a: Mention, b: Mention) -> tuple[bool, str]:
     return False, "no evidence beyond the name"
 
 
+def _profile(m: Mention) -> tuple:
+    """What ``same_person`` reads of a mention (equal profiles, equal verdicts)."""
+    return (frozenset(m.bodies), frozenset(m.cities), frozenset(m.families), m.posts, frozenset(m.offices),
+            m.reporter, m.home)
+
+
 def _clusters(ms: list[Mention]) -> list[tuple[list[Mention], list[str]]]:
-    """Group the mentions of one name: every pair in a group is one person, or joined by one that is."""
+    """Group the mentions of one name: every pair in a group is one person, or joined by one that is.
+
+    A verdict depends on the two profiles only, so a mention is weighed against each distinct set of
+    profiles its groups hold (groups with the same set answer alike), each pair of profiles once: the
+    cost grows with the mentions of a name, not with their square (a common name in every article)."""
     groups: list[tuple[list[Mention], list[str]]] = []
-    strong_first = sorted(ms, key=lambda m: (not _official(m), not m.reporter, m.article))
-    for m in strong_first:
-        fits = []
-        for g, why in groups:
-            verdicts = [same_person(m, x) for x in g]
-            if all(ok for ok, _ in verdicts):
-                fits.append((g, why, verdicts[0][1]))
+    kinds: dict[frozenset, dict[int, None]] = {}    # the distinct profiles of a group → the groups that have them
+    held: list[frozenset] = []                      # each group's distinct profiles
+    verdicts: dict[tuple, tuple[bool, str]] = {}
+    first: dict[tuple, Mention] = {}
+
+    def verdict(pm: tuple, px: tuple) -> tuple[bool, str]:
+        if (pm, px) not in verdicts:
+            verdicts[pm, px] = same_person(first[pm], first[px])
+        return verdicts[pm, px]
+
+    for m in sorted(ms, key=lambda m: (not _official(m), not m.reporter, m.article)):
+        pm = _profile(m)
+        first.setdefault(pm, m)
+        fits: list[int] = []
+        for kind, members in kinds.items():
+            if all(verdict(pm, px)[0] for px in kind):
+                fits += islice(members, 2)
+                if len(fits) > 1:
+                    break
         if len(fits) == 1:
-            g, why, reason = fits[0]
+            (i,) = fits
+            g, why = groups[i]
+            why.append(f"{m.name} in {m.article}: joined ({verdict(pm, _profile(g[0]))[1]})")
             g.append(m)
-            why.append(f"{m.name} in {m.article}: joined ({reason})")
+            if pm not in held[i]:
+                del kinds[held[i]][i]
+                if not kinds[held[i]]:
+                    del kinds[held[i]]
+                held[i] = held[i] | {pm}
+                kinds.setdefault(held[i], {})[i] = None
         else:
             reason = "several readings fit" if fits else "no reading fits" if groups else "first mention"
             groups.append(([m], [f"{m.name} in {m.article}: {reason}"]))
+            held.append(frozenset({pm}))
+            kinds.setdefault(held[-1], {})[len(groups) - 1] = None
     return groups
 
 
@@ -181,12 +213,14 @@ class MentionIndex:
             ms = [Mention(a, name, set(b), set(c), set(f), n, set(o), r, h) for a, (b, c, f, n, o, r, h) in rows]
             groups = _clusters(ms)
             tags = [_tag(g) for g, _ in groups]
+            uses = Counter(tags)
             for (g, reasons), tag in zip(groups, tags):
                 text = "; ".join(reasons)
+                q = tag if uses[tag] == 1 else f"{tag}/{min(x.article for x in g)}"
                 for m in g:
                     why[m.article, name] = text
                     if len(groups) > 1:
-                        qual[m.article, name] = tag if tags.count(tag) == 1 else f"{tag}/{min(x.article for x in g)}"
+                        qual[m.article, name] = q
         return qual, why
 
 

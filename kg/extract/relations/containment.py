@@ -60,7 +60,7 @@ def place_mentions(w: Work) -> list[Candidate]:
     starts, ends = {m.start for m in w.mentions if m.type == "Place"}, set(place_ends(w.mentions))
     return [m for m in w.mentions if m.type == "Place"
             and (aligned(w.index, m.start, m.end) or m.end in starts or m.start in ends)   # 东山县青石镇南坡村
-            and not any(m.label != p and len(p) >= 2 and m.label.endswith(p) for p in labels)]
+            and not any(m.label[-k:] in labels for k in range(2, len(m.label)))]   # a shorter place it ends in
 
 
 def place_ends(mentions: list[Candidate]) -> dict[int, Candidate]:
