@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from .state import Work
 
 _ENDING = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|股份)$")
+# The legal form a company's full name adds to the name it goes by (甲银行 → 甲银行股份有限公司).
+_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)")
 
 
 def short_forms(doc: Doc) -> dict[str, str]:
@@ -19,13 +21,20 @@ def short_forms(doc: Doc) -> dict[str, str]:
     >>> from kg.model import Article, Doc
     >>> d = Doc(Article("a", ""))
     >>> _ = d.add_entity("Organization", "山西恒达投资控股集团有限公司"); _ = d.add_entity("Organization", "恒达公司")
+    >>> _ = d.add_entity("Organization", "甲乙银行"); _ = d.add_entity("Organization", "甲乙银行股份有限公司")
+    >>> _ = d.add_entity("Organization", "丙丁分行"); _ = d.add_entity("Organization", "甲乙银行丙丁分行")
     >>> short_forms(d)
-    {'恒达公司': '山西恒达投资控股集团有限公司'}
+    {'恒达公司': '山西恒达投资控股集团有限公司', '甲乙银行': '甲乙银行股份有限公司', '丙丁分行': '甲乙银行丙丁分行'}
     """
     orgs = sorted((label for (t, label) in doc.entities if t == "Organization"), key=len)
     out: dict[str, str] = {}
     for short in orgs:
         core = _ENDING.sub("", short)
+        whole = [o for o in orgs if len(o) > len(short) and (_FORM.fullmatch(o[len(short):]) and o.startswith(short)
+                                                             or o.endswith(short) and o[:len(o) - len(short)] in orgs)]
+        if len(whole) == 1 and len(short) >= 4:
+            out[short] = whole[0]     # 甲银行 and 甲银行股份有限公司; 乙分行 after 甲银行乙分行
+            continue
         if len(core) < 2 or core == short and not _ENDING.search(short):
             continue
         full = [o for o in orgs if o != short and len(o) > len(short) and core in o and _ENDING.search(o)

@@ -16,7 +16,7 @@ from ..divisions import divisions
 from ..gazetteer import Gazetteer
 from ..model import Doc
 from .context import seat
-from .lexicon import words
+from .lexicon import keys, word_set, words
 from .names import TokenIndex, expand_left, name_like
 from .place_names import generic_word
 from .spans import Candidate
@@ -148,11 +148,56 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     for p in places:          # never start inside a place name (东山县南关社区…)
         if p.start < start < p.end:
             start = p.start
-    while start < s and text[start] in _LEAD_STOP and start + 1 in idx.start_set:
-        start += 1
+    while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
+        start += 1            # 及|市交投集团 (jieba's unknown word 及市): a conjunction opens no name
+    if fam.type == "Organization":
+        start = after_adverbs(idx, _after_posts(text, start, s), s)
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
         start += 1            # 12名|省科技专家服务团: the classifier of a count
     return start
+
+
+def _glued_stop(idx: TokenIndex, start: int) -> bool:
+    """Is ``start`` the first character of a two-character word jieba made up (及市, 市城), no word of its own?"""
+    t = idx.covering(start)
+    return t is not None and idx.tokens[t][0] == start and len(idx.tokens[t][2]) == 2 \
+        and word_tags().get(idx.tokens[t][2]) is None
+
+
+@cache
+def _career_words() -> Gazetteer[str]:
+    """The résumé words that stand before posts (时任, 历任, 现任): never inside a body's name."""
+    return Gazetteer({k: "career" for k in keys("career_words.tsv")})
+
+
+# A body's ending, right before a post of it (甲股份有限公司|副总裁兼…).
+_ENDS_BODY = re.compile(r"(?:公司|集团|局|厂|院|所|大学|学院|学校|银行|行|委员会|委|部|厅|办|中心|会|社|台|站)$")
+
+
+def _after_posts(text: str, start: int, s: int) -> int:
+    """Where a body's name starts after the posts written before it: 伙同时任|甲市电视台, 甲股份有限公司副总裁兼|乙有限公司
+    (a post and 兼 after another body's ending)."""
+    from .titles import roles
+    best = start
+    for _, b, _, _ in _career_words().find_all(text[start:s]):
+        best = max(best, start + b)
+    for a, b, _, _ in roles().find_all(text[start:s]):
+        if b - a >= 2 and _ENDS_BODY.search(text[start:start + a]) and text.startswith("兼", start + b):
+            best = max(best, start + b + 1)
+    return best if best < s else start
+
+
+def after_adverbs(idx: TokenIndex, start: int, s: int) -> int:
+    """Where a body's name starts after an adverb that opens a predicate (园区经常|饭店, 甲公司充分发挥|乙公司)."""
+    adverbs = word_set("clause_adverbs.txt")
+    t = idx.covering(start)
+    best = start
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][1] <= s:
+        w = idx.tokens[t][2]
+        if len(w) >= 2 and (w in adverbs or len(w) >= 4 and (w[:2] in adverbs or w[:3] in adverbs)):
+            best = idx.tokens[t][1]
+        t += 1
+    return best
 
 
 def _project_start(text: str, idx: TokenIndex, start: int, s: int) -> tuple[int, bool]:
@@ -218,7 +263,7 @@ def suffix_candidate(w: Work, wk: Walk, etype: str, place_at: dict[int, Candidat
     """The candidate of a walked name; 省|科技…服务团 takes the home province, a place chain gives an alias."""
     text, start = w.text, wk.start
     name = label = text[start:wk.end]
-    if text[start] in LEVEL_PREFIX and start + 1 in w.index.start_set:
+    if text[start] in LEVEL_PREFIX and (start + 1 in w.index.start_set or _glued_stop(w.index, start)):
         place = seat(w.doc, text[start])   # 市 or 省 written alone: the home chain's
         if place:             # 省|科技…服务团: 省 stands alone for the home province
             label = place + name[1:]

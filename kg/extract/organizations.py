@@ -15,7 +15,7 @@ from .lists import list_items, lists
 from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
-from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, drop, ending_start, plain_name,
+from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, plain_name,
                            propose_list_ellipses, specific, suffix_candidate, walks)
 from .tokenize import word_freq, word_tags
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _KIND_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十百千几多余]+(?:所|家|个|座|批|类|处|支|条|名|级)|各|每|该|本|这|那|一批|多家|多所|更换|新建|组建|建设|建成|设立|打造|申报)$")
 _RANKED = re.compile(r"(?:国家级|省级|市级|县级|区级|国家|省|市|县|[\u4e00-\u9fff]{0,4}(?:建设|建成|打造|申报|创建|认定|设立|命名))")
+_COUNT_AFTER = re.compile(r"[0-9０-９一二两三四五六七八九十百千几多余]+(?:所|家|个|座|处|类|批)")
 _CONFERRED = ("全国", "全省", "全市", "首批", "第一批")     # 全国科普教育基地: a title conferred on bodies
 _LIST_START = "、，,。；：和与及在到赴"
 
@@ -87,10 +88,26 @@ def not_a_title(w: Work) -> None:
 
 @rule("organization.not-counted", stage="organization", requires=("tokens", "Place"))
 def not_counted(w: Work) -> None:
-    """A counted or quantified kind of body (50所寄宿制学校, 各社区卫生服务中心) is not one body."""
+    """A counted or quantified kind of body (50所寄宿制学校, 各社区卫生服务中心, 开办乡村书店8家) is not one body."""
     places = w.proposed("Place")
-    drop(w, "organization.suffix", lambda c: bool(_KIND_BEFORE.search(w.text[max(0, c.start - 6):c.start]))
+    drop(w, "organization.suffix", lambda c: bool(_KIND_BEFORE.search(w.text[max(0, c.start - 6):c.start])
+                                                  or _COUNT_AFTER.match(w.text, c.end))
          and not specific(w.index, c.start, c.end, places))
+
+
+@rule("organization.no-adverb", stage="select-bodies", requires=("Organization",))
+def no_adverb(w: Work) -> None:
+    """Filter (any source, before the choice): a body's name holds no adverb that opens a predicate; it starts after
+    one (甲公司充分发挥|乙科技公司) or, when only a kind is left, is none (园区经常|饭店)."""
+    keep = []
+    for c in w.candidates:
+        start = after_adverbs(w.index, c.start, c.end) if c.type == "Organization" else c.start
+        if start > c.start and c.label == w.text[c.start:c.end]:
+            if c.end - start < 4 or w.text[start:c.end] in word_set("org_suffixes.txt"):
+                continue
+            c.start, c.label, c.aliases = start, w.text[start:c.end], {w.text[start:c.end]}
+        keep.append(c)
+    w.candidates[:] = keep
 
 
 @rule("organization.level-prefix", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
@@ -103,6 +120,25 @@ def level_prefix(w: Work) -> None:
                 label = place + wk.suffix
                 w.propose(Candidate(wk.start, wk.end, "Organization", label, {w.text[wk.start:wk.end], label},
                                     {"_suffix": wk.suffix}))
+
+
+@rule("organization.shared-level", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
+def shared_level(w: Work) -> None:
+    """The bodies listed after one of 市 or 省 alone are the same city's or province's too
+    (市交投集团、水务集团、城建集团 → 东山市水务集团, 东山市城建集团)."""
+    text = w.text
+    place_by_end = {c.end: c.label[: len(c.label) - (c.end - c.start - 1)] for c in w.proposed("Organization")
+                    if text[c.start] in LEVEL_PREFIX and c.label != text[c.start:c.end]
+                    and c.label.endswith(text[c.start + 1:c.end])}
+    placed = {p.start for p in w.proposed("Place")}
+    for wk in walks(w, ORGANIZATION):
+        place = place_by_end.get(wk.start - 1)
+        if place is None or text[wk.start - 1] != "、" or wk.start == wk.s or wk.start in placed or wk.chain:
+            continue          # a bare ending (、博物馆) is the list ellipsis's; 、运城老年大学 names its own place
+        surface = text[wk.start:wk.end]
+        w.propose(Candidate(wk.start, wk.end, "Organization", place + surface, {surface, place + surface},
+                            {"_suffix": wk.suffix}, weight=1))
+        place_by_end[wk.end] = place
 
 
 @rule("organization.list-ellipsis", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
@@ -207,7 +243,7 @@ def cooperation_partners(w: Work) -> None:
 
 # A news outlet named where it is a source: 据甲网报道, 来源：甲日报, 甲报记者, 甲网讯, 甲网某地5月1日电.
 _OUTLET_END = re.compile(r"(?:网站|网|报|电视台|广播电台|电台|通讯社|新闻社|杂志|客户端)》?(?=记者|讯|消息|报道|评论员|特约|通讯员|"
-                         r"获悉|援引|独家|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日专?电|[）)】]?\s*$|[）)】]\s*\n)")
+                         r"获悉|援引|独家|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:专?电|报道|消息|讯)|[）)】]?\s*$|[）)】]\s*\n)")
 _OUTLET_CUE = re.compile(r"(?:据|来源[:：]?|来自|转自|转载自|援引|引自|刊登于|发表于)\s*《?$")
 _OWN_SITE = re.compile(r"(?:门户网站|官网|官方网站|政府网站|政务网)$")     # a body's own website is the body's
 _NOT_OUTLET = re.compile(r"^(?:本|该|此|我|各|全|其|这|那|上述|有关|相关|多家|当地|一|据|日)")
@@ -222,8 +258,11 @@ def news_outlet(w: Work) -> None:
         s = _outlet_start(w.index, e)
         if s is None:
             continue
+        if text.startswith("网站", e - 2):       # 处分|甲省纪委监委网站: a body's website starts at the body
+            s = min((c.start for c in w.candidates if s <= c.start and c.end <= e - 2 and c.type != "Person"), default=s)
         name = text[s:e]
-        cited = _OUTLET_CUE.search(text[max(0, s - 6):s]) or s == 0 or text[s - 1] in "，,。；;：:\n（(【《 "
+        cited = _OUTLET_CUE.search(text[max(0, s - 6):s]) or s == 0 or text[s - 1] in "，,。；;：:\n（(【《 " \
+            or text.startswith("讯", e)          # 甲网讯: a dateline names its outlet wherever a line break went
         if cited and not _NOT_OUTLET.match(name) and name not in _generic_outlets() and not _OWN_SITE.search(name):
             w.propose(Candidate(s, e, "Organization", name, {name}, {}))
 
@@ -232,9 +271,16 @@ def _outlet_start(idx: TokenIndex, e: int) -> int | None:
     """The start of an outlet's name ending at ``e``: the word holding its ending and at most one name word
     before it when that word is short or a kind (新华网, 天山|网, 西江|新闻网), or None."""
     t = idx.covering(e - 1)
-    if t is None or idx.tokens[t][1] != e:
-        return None
+    if t is None or idx.tokens[t][1] != e and not (idx.tokens[t][1] == e + 1 and idx.tokens[t][2].endswith("讯")):
+        return None           # the ending ends a word, or jieba glued the 讯 of a dateline to it (西江|网讯)
     s = idx.tokens[t][0]
+    if _NOT_OUTLET.match(idx.tokens[t][2]):
+        return None           # 详见|本报: this paper, no outlet's name
+    if idx.tokens[t][2] == "网站":      # 据|甲省纪委监委|网站|消息: a body's website, named after the whole body
+        while t > 0 and idx.tokens[t - 1][1] == s and e - idx.tokens[t - 1][0] <= 14 and name_like(idx.tokens[t - 1][2]):
+            t -= 1
+            s = idx.tokens[t][0]
+        return s if e - s >= 4 else None
     if (e - s <= 2 or idx.tokens[t][2] in _generic_outlets()) and t > 0 and idx.tokens[t - 1][1] == s and name_like(idx.tokens[t - 1][2]) \
             and 1 <= len(idx.tokens[t - 1][2]) <= 4:
         s = idx.tokens[t - 1][0]

@@ -139,8 +139,24 @@ def _name_start(doc: Doc, idx: TokenIndex, s: int, max_name: int, barriers: Barr
 
 def _bad_first(text: str, idx: TokenIndex, j: int, s: int, barriers: Barriers, leads: frozenset[str]) -> bool:
     """``text[j:s]`` cannot be a name: a stop character, a verb or adjective first, inside a place or lead word."""
-    return any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in text[j:s]) or _verb_first(idx, j) \
+    first = j + 1 if _numeral_led(text, idx, j, s) else j
+    return any(ch in _NAME_STOP or not "\u4e00" <= ch <= "\u9fff" for ch in text[first:s]) or _verb_first(idx, j) \
         or j in barriers.inside or _in_lead(text, j, leads) or _adjective_first(idx, j, s)
+
+
+_NUMERALS = "一二三四五六七八九十两"
+
+
+def _numeral_led(text: str, idx: TokenIndex, j: int, s: int) -> bool:
+    """Does a name open with a numeral that counts nothing (八仙桥|水库, 五龙|山; not 三条|河, 第二|村)?
+    The numeral begins a word of two or more characters jieba does not take for a number."""
+    t = idx.covering(j)
+    if text[j] not in _NUMERALS or s - j < 3 or t is None or idx.tokens[t][0] != j or len(idx.tokens[t][2]) < 2:
+        return False
+    w = idx.tokens[t][2]
+    before = text[j - 1] if j else ""
+    return not word_tags().get(w, "").startswith(("m", "q")) and w[1] not in _NUMERALS + "个条座家所名位处批项次年月日号" \
+        and not (before.isdigit() or before in _NUMERALS + "第")
 
 
 def _not_a_name(idx: TokenIndex, name: str, full: str, j: int, s: int, kind: str, road: bool) -> bool:
@@ -148,9 +164,22 @@ def _not_a_name(idx: TokenIndex, name: str, full: str, j: int, s: int, kind: str
     if full in word_set("generic_places.txt") or kind == "nature" and divisions().lookup(full) \
             or road and full in word_set("road_words.txt"):
         return True           # 老旧小区, 行政村: a kind of place; 佛山, 黄山: a division's name, not a mountain
+    if kind == "nature" and name[-1] in "前后上下里内外边旁":
+        return True           # 农舍|后山, 村|前河: the hill behind, the river in front, no name
+    if road and (len(full) < 3 or word_tags().get(name, "")[:1] in ("l", "i") or _verb_glued(idx, s)):
+        return True           # 拦|路, 村民拦路, 发家致富|路: a verb or a set phrase before 路 is a figure of speech
     if road and (_road_name_word(full) or _noun_token(idx, j, s)):
         return False          # 人民路, 车站东路: an ordinary noun names a road
     return is_common_word(full) and not word_tags().get(full, "").startswith("ns") or generic_word(name)
+
+
+def _verb_glued(idx: TokenIndex, s: int) -> bool:
+    """Does a one-character verb form one unknown word with the suffix at ``s`` (村民|拦路: blocking roads)?"""
+    t = idx.covering(s - 1) if s else None
+    if t is None:
+        return False
+    a, b, w = idx.tokens[t]
+    return a == s - 1 and b > s and len(w) == 2 and w not in word_tags() and word_tags().get(w[0], "").startswith("v")
 
 
 def _road_name_word(w: str) -> bool:

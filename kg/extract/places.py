@@ -68,9 +68,23 @@ def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
             continue          # 朝阳|区委书记, 海淀|区长: the level character begins a title, the name is whole
         if ts in (s, s - 2) and te > e and w[:s - ts] in ("", "中共") and _body_core(w[e - ts:]):
             continue          # 福建省委, 中共福建省委 as one word: the place and its body's core
+        if _division_pair(w, s - ts, e - ts) or ts == s and te == e + 1 and w[-1] == "人" and divisions().lookup(w[:-1]):
+            continue          # 江西南昌, 山西太原 as one word: two divisions side by side; 南昌人: a native of it
         if (ts < s or te > e) and word_tags().get(w) is not None:
             return False
     return True
+
+
+def _division_pair(word: str, a: int, b: int) -> bool:
+    """Is ``word`` two division names side by side, one of them ``word[a:b]`` (江西|南昌)?
+
+    >>> _division_pair("江西南昌", 2, 4), _division_pair("太阳城", 1, 3)
+    (True, False)
+    """
+    if (a == 0) == (b == len(word)):
+        return False
+    rest = word[b:] if a == 0 else word[:a]
+    return len(rest) >= 2 and bool(divisions().lookup(rest)) and bool(divisions().lookup(word[a:b]))
 
 
 def _body_core(rest: str) -> bool:
@@ -87,19 +101,45 @@ def _division_ok(doc: Doc, surface: str, d: Division, s: int = 0, e: int = 0) ->
     if d.level == "county" and not local and (surface != d.name or len(d.name) < 3 and doc.text[max(0, s - 8):s].find(d.parent or "-") < 0):
         return False                  # 和县 far away only right after its city (马鞍山市和县)
     ordinary = is_common_word(surface) and word_tags().get(surface) != "ns" and word_freq(surface) >= 300
-    if ordinary or d.level == "city" and not local:
-        return _listed(doc.text, s, e)   # a far-away city, or a short name that is also a word (大同)
+    if ordinary or d.level == "city" and not local:     # listed (a word among places: not 大同、规划落实) or after its province
+        return _listed(doc.text, s, e) and (not ordinary or _beside_place(doc.text, s, e)) \
+            or not ordinary and _after_parent(doc.text, s, d)
     return True
+
+
+def _beside_place(text: str, s: int, e: int) -> bool:
+    """Unless a list joins ``text[s:e]`` to its neighbour (、和与及), true; else: is the neighbour a division?
+
+    >>> _beside_place("大同、太原", 0, 2), _beside_place("大同、规划落实", 0, 2), _beside_place("到大同。", 1, 3)
+    (True, False, True)
+    """
+    nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
+    after, before = bool(nxt) and nxt in "、和与及", bool(prev) and prev in "、和与及"
+    if not after and not before:
+        return True
+    gaz = divisions().gazetteer
+    return after and gaz.match_at(text, e + 1) is not None or before and gaz.match_before(text, s - 1, 8) is not None
+
+
+def _after_parent(text: str, s: int, d: Division) -> bool:
+    """Is the division at ``s`` written right after its parent's name, full or short (江西|南昌, 江西省|南昌市)?"""
+    parent = divisions().lookup(d.parent or "-")
+    return any(text.endswith(p.name, 0, s) or len(p.short) >= 2 and text.endswith(p.short, 0, s) for p in parent)
 
 
 def _listed(text: str, s: int, e: int) -> bool:
     """``text[s:e]`` stands where the text lists places: before punctuation or 、等和与至, or after 、和与及至到."""
     nxt, prev = text[e:e + 1], text[s - 1:s] if s else ""
-    return (not nxt or not "\u4e00" <= nxt <= "\u9fff" or nxt in "、等和与至到及") or prev in ("、", "和", "与", "及", "至", "到")
+    opens = nxt in "《“‘（(【"             # 海东《纲要》: a name before a title or a quote qualifies it
+    return (not nxt or not "\u4e00" <= nxt <= "\u9fff" and not opens or nxt in "、等和与至到及") \
+        or prev in ("、", "和", "与", "及", "至", "到")
 
 
 def pick_division(doc: Doc, cands: list[Division]) -> Division:
-    """Among same-named divisions, the one nearest the home city."""
+    """Among same-named divisions, the one nearest the home city. A short form shared by a city and its
+    namesake county is the city's: the county is written in full (邵阳 → 邵阳市, never 邵阳县)."""
+    names = {d.name for d in cands}
+    cands = [d for d in cands if not (d.level == "county" and d.parent in names)] or cands
     for pick in (lambda d: d.parent == doc.locale, lambda d: d.name == doc.locale,
                  lambda d: d.province == doc.province, lambda d: d.level != "county"):
         found = [d for d in cands if pick(d)]
@@ -137,8 +177,10 @@ def _suffix_rule(w: Work, pattern: re.Pattern, kind: str, max_name: int) -> list
 def division(w: Work) -> None:
     """Administrative divisions of the dataset, full or short (东山县; 东山 → 东山县), nearest the home city."""
     doc, text = w.doc, w.text
+    parents_at = {s: {d.parent for d in cands} for s, _, _, cands in w.division_matches or ()}
     for s, e, surface, cands in w.division_matches or ():
-        d = pick_division(doc, cands)
+        above = [d for d in cands if d.name in parents_at.get(e, ())]      # 江西|南昌: the province of the city after it
+        d = above[0] if above else pick_division(doc, cands)
         if not _division_ok(doc, surface, d, s, e) or not _aligned(w.index, s, e):
             continue
         if surface != d.name and ROAD_SUFFIX.match(text, e):
@@ -217,6 +259,49 @@ def nature(w: Work) -> None:
     _suffix_rule(w, NATURE, "nature", 3)
 
 
+_SUFFIX_RULES = ("place.town", "place.village", "place.site", "place.nature", "place.region")
+
+
+@rule("place.article-form", stage="place", produces=("Place",), requires=("tokens",))
+def article_form(w: Work) -> None:
+    """A place's name is the form the article gives it (划走|青石镇 beside other 青石镇s; 五|龙潭水库 after 五龙潭水库).
+
+    A verb before a town the article names elsewhere is cut; a shorter form after the longer one is the longer
+    one; 兰白新区 after 甘肃兰白新区 is that place, the province's name dropped."""
+    text = w.text
+    cands = [c for c in w.candidates if c.type == "Place" and c.rule in _SUFFIX_RULES and c.label == text[c.start:c.end]]
+    at: dict[str, list[Candidate]] = {}
+    for c in cands:
+        at.setdefault(c.label, []).append(c)
+    for label in sorted(at, key=len, reverse=True):
+        for short in [x for x in at if 3 <= len(x) < len(label) and label.endswith(x) and label in at]:
+            _one_place(w, at, label, short)
+    for c in cands:        # 五|龙潭水库 → 五龙潭水库: the longer name the article gives what ends here
+        longer = [x for x in at if len(x) > len(c.label) and x.endswith(c.label) and text.endswith(x, 0, c.end)]
+        if longer and c.label == text[c.start:c.end]:
+            c.start, c.label, c.aliases = c.end - len(longer[0]), longer[0], {longer[0]}
+
+
+def _one_place(w: Work, at: dict[str, list[Candidate]], label: str, short: str) -> None:
+    """``short`` and ``label`` (= lead + short) name one place: the short form is an alias of the long one when the
+    lead is a province or city; the long one is cut to the short form when the lead is no name's and the short
+    form stands after other words elsewhere."""
+    lead = label[: len(label) - len(short)]
+    if any(d.level in ("province", "city") for d in divisions().lookup(lead)):
+        for c in at[short]:                                # 兰白新区 → 甘肃兰白新区
+            c.label, c.aliases = label, c.aliases | {short}
+    elif _loose_lead(lead) and len({w.text[max(0, c.start - 2):c.start] for c in at[short]}) >= 2:
+        for c in at.pop(label):                            # 划走|青石镇 → 青石镇
+            c.start, c.label, c.aliases = c.start + len(lead), short, {short}
+
+
+def _loose_lead(lead: str) -> bool:
+    """Are the characters before a name no part of one (a verb, a common noun, not a place or a proper word)?"""
+    tag = word_tags().get(lead)
+    return not divisions().lookup(lead) and (tag is None and len(lead) <= 2 or tag is not None
+                                             and not tag.startswith(("ns", "nr", "nz", "nt", "j")))
+
+
 @rule("place.dictionary", stage="place", produces=("Place",), requires=("tokens",))
 def dictionary(w: Work) -> None:
     """Words jieba's dictionary tags as place names that are no division (长白山, 黄河; 鄱阳湖畔 → 鄱阳湖)."""
@@ -226,7 +311,7 @@ def dictionary(w: Work) -> None:
             word, e = word[:-1], e - 1          # 鄱阳湖畔, 松花江畔: the foot or bank of a named place
         if len(word) >= 2 and tags.get(word) == "ns" and word[-1] in _GEO and not divisions().lookup(word) \
                 and named_places().get(word) is None and (word_freq(word) < 1000 or len(word) == 2) \
-                and not (len(word) == 2 and word[0] in "上下高大小古老新深"):
+                and not (len(word) == 2 and word[0] in "上下前后高大小古老新深"):
             w.propose(Candidate(s, e, "Place", word, {word}, {"level": "site"}, weight=-1))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from ..model import Body, Mention
+from ..model import Body, Doc, Mention
 from .lexicon import zone_kinds
 from .registry import rule
 from .spans import Candidate, occupancy, select
@@ -118,7 +118,7 @@ def select_people(w: Work) -> None:
             _record_body(doc, p)
 
 
-def _record_body(doc, c: Candidate) -> None:
+def _record_body(doc: Doc, c: Candidate) -> None:
     """What the relation rules need to know of an agency, not an attribute of it (jurisdiction, core, parent)."""
     if c.type == "Agency":
         body = doc.bodies.setdefault(c.label, Body())
@@ -131,19 +131,22 @@ def _record_body(doc, c: Candidate) -> None:
 _CONTINUATIONS = ("有限", "股份", "(", "（", "集团", "控股", "公司", "分公司", "实业")
 
 
-@rule("organization.leading-body", stage="entity", produces=("Organization", "Place"), requires=("mentions",))
+@rule("organization.leading-body", stage="entity", produces=("Organization", "Place", "Agency"), requires=("mentions",))
 def leading_body(w: Work) -> None:
-    """A body (or zone) named at the start of a longer name is an entity too (甲大学 in 甲大学化学学院)."""
+    """A body (or zone) named at the start of a longer name is an entity too (甲大学 in 甲大学化学学院; 甲省纪委 in
+    甲省纪委网站, the website of an agency)."""
     bodies_at: dict[int, list[Candidate]] = {}
     for inner in w.candidates:
-        if inner.type == "Organization" or inner.type == "Place" and inner.attrs.get("level") == "site" and zone_kinds().search(inner.label):
+        if inner.type in ("Organization", "Agency") or inner.type == "Place" and inner.attrs.get("level") == "site" and zone_kinds().search(inner.label):
             bodies_at.setdefault(inner.start, []).append(inner)
     for c in w.mentions:
         if c.type not in ("Organization", "Project"):
             continue
-        for inner in bodies_at.get(c.start, ()):
+        website = c.label.endswith("网站")
+        for inner in [x for x in bodies_at.get(c.start, ()) if x.type != "Agency" or website]:
             rest = w.text[inner.end:c.end]
             if inner.end < c.end and (inner.end in w.index.end_set or inner.type == "Place") \
                     and len(rest) >= (2 if inner.type == "Place" else 3) \
                     and not rest.startswith(_CONTINUATIONS):
                 w.entity(inner.type, inner.label, *inner.aliases, **({"level": "site"} if inner.type == "Place" else {}))
+                _record_body(w.doc, inner)

@@ -96,6 +96,7 @@ def test_cooperation_is_found_once_for_both_families(run_rule):
 @pytest.mark.parametrize("sentence,expected", [
     ("北岭师范大学美术学院举办画展。", {("Organization", "北岭师范大学")}),
     ("青禾科技集团有限公司举办讲座。", set()),        # 集团|有限公司 is one company
+    ("据国家统计局农村司网站消息，", {("Agency", "国家统计局")}),   # the body whose website is cited
 ])
 def test_leading_body(run_rule, sentence, expected):
     assert run_rule("organization.leading-body", sentence).entities == expected
@@ -108,6 +109,15 @@ def test_short_form(run_rule, sentence, short, full):
     ents = run_rule("organization.short-form", sentence).work.doc.entities
     assert ("Organization", short) not in ents
     assert short in ents[("Organization", full)].aliases
+
+
+@pytest.mark.parametrize("sentence,short,full", [
+    ("青州银行股份有限公司原副行长王五被查。青州银行党委研究决定。", "青州银行", "青州银行股份有限公司"),
+    ("王五任青州银行东岭分行行长，后任东岭分行党委书记。", "东岭分行", "青州银行东岭分行"),
+])
+def test_short_form_of_a_legal_name_or_a_branch(run_rule, sentence, short, full):
+    ents = run_rule("organization.short-form", sentence).work.doc.entities
+    assert ("Organization", short) not in ents and short in ents[("Organization", full)].aliases
 
 
 def test_short_form_needs_one_full_name(run_rule):
@@ -123,6 +133,11 @@ def test_short_form_needs_one_full_name(run_rule):
     ("据报道，该项目已开工。", []),                         # no outlet named
     ("据市政府门户网站消息，", []),                          # a body's own website
     ("本报讯 记者从市里获悉", []),                            # the paper itself
+    ("东岭晨报5月8日报道 青州市欲调整区划。", ["东岭晨报"]),     # a dated report
+    ("看看这个平台有西江网讯（记者 王建华）", ["西江网"]),       # a dateline wherever the line break went
+    ("据北岭省纪委监委网站消息，", ["北岭省纪委监委网站"]),       # a body's website named in full
+    ("王五被给予处分甘肃省纪委监委网站讯 据悉", ["甘肃省纪委监委网站"]),   # a title line run on
+    ("此事（详见本报5月6日报道）引起关注。", []),
 ])
 def test_news_outlets_where_the_text_cites_them(run_rule, sentence, expected):
     assert run_rule("organization.news-outlet", sentence).labels == expected
@@ -139,3 +154,43 @@ def test_news_outlets_where_the_text_cites_them(run_rule, sentence, expected):
 def test_a_body_named_only_by_a_description_is_no_body(run_rule, sentence, expected):
     made = run_rule("organization.not-a-kind", sentence)
     assert [c.label for c in made.work.proposed("Organization") if c.rule == "organization.suffix"] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a post and 兼 after another body's ending, and a résumé word, are no part of the next body's name
+    ("2001.03——2004.06甲乙电力股份有限公司副总经理兼丙丁水电有限责任公司董事长。",
+     ["甲乙电力股份有限公司", "丙丁水电有限责任公司"]),
+    ("他伙同时任青山电视台副台长的王五牟利。", ["青山电视台"]),
+    ("及市交投集团主要负责人参加。", ["湖州市交投集团"]),         # jieba's 及市: a conjunction glued to 市
+    ("青山电子科技集团董事长兼总经理王五。", ["青山电子科技集团"]),     # posts after the body: nothing to cut
+])
+def test_suffix_names_start_after_posts_and_conjunctions(run_rule, sentence, expected):
+    assert run_rule("organization.suffix", sentence, "湖州市").labels + \
+        run_rule("organization.level-prefix", sentence, "湖州市").labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("市交投集团、水务集团、城建集团负责人参加。", ["湖州市水务集团", "湖州市城建集团"]),
+    ("参观市科技馆、北岭老年大学。", []),                             # an item that names its own place
+    ("参观青禾公司、公用集团。", []),                                 # no 市 alone to share
+])
+def test_shared_level(run_rule, sentence, expected):
+    assert run_rule("organization.shared-level", sentence, "湖州市").labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("甲乙电信充分发挥青禾科技公司的作用。", ["青禾科技公司"]),      # the name starts after the adverb
+    ("园区经常饭店供电都跟不上。", []),                          # only a kind is left
+    ("山西省高速公路管理局召开会议。", []),                         # 高速 is no adverb here (an agency, untouched)
+])
+def test_no_adverb(run_rule, sentence, expected):
+    made = run_rule("organization.no-adverb", sentence)
+    assert sorted(c.label for c in made.work.candidates if c.type == "Organization") == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全村开办了乡村书店8家。", []),                               # counted after the name: a kind
+    ("东山县人民医院3个病区开放。", ["东山县人民医院"]),
+])
+def test_not_counted_after(run_rule, sentence, expected):
+    assert _left(run_rule("organization.not-counted", sentence)) == expected

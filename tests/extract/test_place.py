@@ -82,3 +82,48 @@ def test_every_place_rule_says_what_it_finds_with_an_example():
     assert len(rules) >= 10
     for r in rules:
         assert r.summary and any("\u4e00" <= ch <= "\u9fff" for ch in r.summary), r.name
+
+
+def _mentions(text: str, home: str | None = HOME) -> list[tuple[str, str]]:
+    doc = Extractor(home=home)(Article("t.txt", text))
+    return [(m.type, m.label) for m in doc.mentions if m.type == "Place"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 青石镇 ten times beside one 划走|青石镇: the article's own name for the town
+    ("居民反对县里划走青石镇。青石镇是全县最大的乡镇，青石镇有水库，提到青石镇人人关心。",
+     ["青石镇"] * 4),
+    # 五|龙潭水库 after 五龙潭水库: the longer name the article gives the same reservoir
+    ("村民说起五龙潭水库。后来他们去五龙潭水库借水。", ["五龙潭水库", "五龙潭水库"]),
+])
+def test_a_place_takes_the_form_the_article_gives_it(run_rule, text, expected):
+    made = run_rule("place.article-form", text, "株洲市")
+    assert [c.label for c in sorted(made.work.proposed("Place"), key=lambda c: c.start) if c.label in expected] == expected
+
+
+def test_a_zone_after_its_province_is_the_same_zone_when_the_province_is_dropped(run_rule):
+    made = run_rule("place.article-form", "设立甘肃兰白新区。支持兰白新区建设。", None)
+    assert {c.label for c in made.work.proposed("Place") if c.label.endswith("新区")} == {"甘肃兰白新区"}
+    assert any("兰白新区" in c.aliases for c in made.work.proposed("Place"))
+
+
+@pytest.mark.parametrize("text,home,expected", [
+    ("湖南邵阳召开会议，邵阳县代表发言。", "邵阳市", [("Place", "湖南省"), ("Place", "邵阳市"), ("Place", "邵阳县")]),
+    ("他是江西南昌人。", None, [("Place", "江西省"), ("Place", "南昌市")]),     # one word: province and city
+    ("各地要大力实施海东《纲要》。", "福州市", []),              # a far city's short form before a title
+    ("要求企业大同、规划落实。", "上海市", []),                                 # a word listed among words, not places
+    ("代表来自大同、太原、安康。", "太原市", [("Place", "大同市"), ("Place", "太原市"), ("Place", "安康市")]),
+])
+def test_short_forms_of_divisions(text, home, expected):
+    assert _mentions(text, home) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("几名村民拦路讨说法。", []),                           # blocking a road
+    ("他们走上发家致富路。", []),                         # a road of speech
+    ("在农舍后山采药。", []),                               # the hill behind
+    ("游客来到八仙桥水库和三条河的交汇处。", ["八仙桥水库"]),   # a numeral opens a name, not a count
+    ("车队驶过经北街和人民路。", ["经北街", "人民路"]),
+])
+def test_roads_and_hills_of_speech_are_no_places(text, expected):
+    assert [label for _, label in _mentions(text)] == expected
