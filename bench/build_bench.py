@@ -24,19 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import fresh_names, pool_corpus, write_jsonl  # noqa: E402
+from phases import PHASE_TIMER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
-RUN = r"""
-import json, resource, sys, time
+RUN = PHASE_TIMER + r"""
+import json, resource, sys
 from pathlib import Path
-from kg import progress
-phases = {}
-_exit = progress.Phase.__exit__
-def _timed(self, *a):
-    phases[self.name] = phases.get(self.name, 0.0) + time.perf_counter() - self.t0
-    return _exit(self, *a)
-progress.Phase.__exit__ = _timed
 from kg.pipeline import build
 t = time.perf_counter()
 s = build([sys.argv[1]], Path(sys.argv[2]), jobs=int(sys.argv[3]), cache=sys.argv[4] == "1", base=None)

@@ -26,20 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import fresh_names, pool_corpus, write_jsonl  # noqa: E402
+from phases import PHASE_TIMER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
-RUN = r"""
-import json, sys, time
+RUN = PHASE_TIMER + r"""
+import json, sys
 from contextlib import ExitStack
 from pathlib import Path
-from kg import progress
-phases = {}
-_exit = progress.Phase.__exit__
-def _timed(self, *a):
-    phases[self.name] = phases.get(self.name, 0.0) + time.perf_counter() - self.t0
-    return _exit(self, *a)
-progress.Phase.__exit__ = _timed
 from kg.pipeline import build
 src, out, mode = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 with ExitStack() as stack:
