@@ -44,6 +44,10 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
+    ("person.speech-verb", "全镇共计200余人参加了培训。", []),                 # a count, not a name
+    ("person.speech-verb", "一位姓李的理财顾问告诉记者，利率还会下调。", []),   # a title alone
+    ("person.speech-verb", "东山县副县长周明杰昨日表示，", []),                 # 杰|昨日 is no given name
+    ("person.speech-verb", "周明杰昨日表示，工程将于年底完工。", []),
     ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
     # who speaks in a transcript: a name before a colon at a line's or a sentence's start
     ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
@@ -55,6 +59,8 @@ from kg.extract.titles import title_phrase
     ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name
     ("person.honorific", "王建华先生捐款十万元。", ["王建华"]),
+    ("person.honorific", "据资深评估师陶先生介绍，", []),          # a title's end, then a surname alone
+    ("person.context-word", "据资深评估师陶文斌介绍，", ["陶文斌"]),
     ("person.honorific", "赵刚，男，1970年出生。", ["赵刚"]),
     ("person.honorific", "女士们、先生们，欢迎光临。", []),
     ("person.honorific", "公司职员孙先生说，银行已经向赵先生道歉。", []),   # a word, then a bare surname
