@@ -70,7 +70,16 @@ def title(w: Work) -> None:
             continue
         titles = title_phrase(w.text, end, by_end)
         for s, e in names:
-            add_hit(w, s, _to_address(w.text, s, e), titles, strong=True)
+            if not no_given_name(w.text, s, e):
+                add_hit(w, s, _to_address(w.text, s, e), titles, strong=True)
+
+
+def no_given_name(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a one-character surname before a count or time word (谈|一下, 黄|昨日), or a verb,
+    adverb or preposition before a verb (来|宣布, 曾|承诺), not a name?"""
+    given = text[s + 1:e]
+    tag = word_tags().get(given, "") if len(given) >= 2 else ""
+    return tag.startswith(("m", "t")) or tag.startswith("v") and word_tags().get(text[s], "").startswith(("v", "d", "p", "c"))
 
 
 def _to_address(text: str, s: int, e: int) -> int:
@@ -161,7 +170,7 @@ def context_word(w: Work) -> None:
         e = _free_name(w, i)
         if e is None and i < len(w.text) and not _in_hit(w, i):
             e = transliteration_at(w.text, w.index, i)
-        if e is not None and context_words().match_before(w.text, i, 4) is not None:
+        if e is not None and context_words().match_before(w.text, i, 4) is not None and not no_given_name(w.text, i, e):
             add_hit(w, i, e)
 
 
@@ -184,12 +193,12 @@ def speech_verb(w: Work) -> None:
 
 def _no_speaker(w: Work, i: int, e: int) -> bool:
     """Is ``text[i:e]`` before a verb of speech no name: a count (150|余人参加), a title alone (置业顾问告诉),
-    or a surname and a time word (黄信|敬昨日表示)?"""
+    or no given name (黄信|敬昨日表示)?"""
     text = w.text
     if i > 0 and (text[i - 1].isdigit() or text[i - 1] in _NUMERALS):
         return True
     role = roles().match_at(text, i) or context_words().match_at(text, i)
-    return role is not None and role[1] >= e or word_tags().get(text[i + 1:e], "").startswith("t")
+    return role is not None and role[1] >= e or no_given_name(text, i, e)
 
 
 _NUMERALS = "一二三四五六七八九十百千万两几数"

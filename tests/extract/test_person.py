@@ -12,6 +12,8 @@ from kg.extract.titles import title_phrase
     ("person.title", "东山县副县长王建华出席会议。", ["王建华"]),
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
+    ("person.title", "有请本刊主编来宣布获奖名单。", []),          # a verb after a title (来|宣布) is no name
+    ("person.title", "有请本刊主编来晓峰宣布获奖名单。", ["来晓峰"]),
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
     ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
@@ -34,6 +36,7 @@ from kg.extract.titles import title_phrase
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
     ("person.context-word", "村民高度评价这项工作。", []),
+    ("person.context-word", "请钱老师谈一下体会。", []),                # a verb and a count word, no name
     ("person.context-word", "新赛季球星多纳加盟了球队。村民安排了午饭。", ["多纳"]),
     ("person.context-word", "主教练贝尔托拉奇表示，球队会更好。", ["贝尔托拉奇"]),   # a transliteration read to its end
     # a name with ·: transliteration before the dot, no word of other characters after it
