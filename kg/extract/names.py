@@ -16,6 +16,7 @@ _STOP_WORDS = set("的 在 了 和 与 及 或 等 是 为 对 到 从 向 把 �
                   "要 会 能 可 近 后".split())
 _CONNECTIVES = ("特别是", "尤其是", "其中", "包括", "以及", "并且", "同时", "通过", "围绕", "依托")   # jieba may glue them to a name
 _GLUED = set("从在对向把被将于给与和及")
+_PREPOSITIONS = set("由从在对把被将给")        # never the first character of a body's name after another body
 _CJK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z·（）()\-—+.]+$")
 
 
@@ -76,7 +77,8 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
             continue
         if s < floor or start - s > max_chars or not name_like(w, extra_tags):
             break
-        if len(w) == 2 and w[0] in _GLUED and (word_tags().get(w) or "")[:1] in ("d", "p", "c"):
+        if len(w) == 2 and w[0] in _GLUED and (word_tags().get(w) or "")[:1] in ("d", "p", "c") \
+                or _glued_after_body(idx, i, w):
             best = s + 1          # jieba glued a preposition to the name's first character (从中|鼎物流园)
             break
         best = s
@@ -85,6 +87,13 @@ def expand_left(doc: Doc, idx: TokenIndex, start: int, floor: int, max_chars: in
         if i >= 0 and idx.tokens[i][1] != s:
             break
     return trim_leading(idx, best, start, extra_tags)
+
+
+def _glued_after_body(idx: TokenIndex, i: int, w: str) -> bool:
+    """Is token ``i`` a word jieba made up of a preposition and the start of a name, right after another
+    body's name (甲有限公司|由乙|投资集团控股: 由 opens no name; 于/向/和 are left alone, they start names)?"""
+    return len(w) >= 2 and w[0] in _PREPOSITIONS and word_tags().get(w) is None and i > 0 \
+        and idx.tokens[i - 1][1] == idx.tokens[i][0] and re.search(_BODY_END, idx.tokens[i - 1][2]) is not None
 
 
 def _joins_two_fields(idx: TokenIndex, i: int, s: int, floor: int) -> bool:

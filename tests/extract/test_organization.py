@@ -19,6 +19,15 @@ def test_suffix(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
 
 
+@pytest.mark.parametrize("sentence,prep", [
+    ("东山精工机械有限公司由青禾投资集团控股。", "由"),       # jieba's unknown word 由青禾
+    ("青石水泥集团由柳岸建材集团控股。", "由"),                 # 由柳岸, after a 集团
+])
+def test_a_preposition_glued_after_a_body_opens_no_name(run_rule, sentence, prep):
+    labels = run_rule("organization.suffix", sentence).labels
+    assert labels and not any(prep in x for x in labels)
+
+
 @pytest.mark.parametrize("sentence,expected", [
     ("去年，国家级众创空间落户东山。", []),
     ("去年，东山县科技企业孵化器投入使用。", ["东山县科技企业孵化器"]),     # a place says whose
