@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
 from .bylines import BYLINE, inside_word, name_run
-from .lexicon import alternation, rows, words
+from .lexicon import alternation, rows, word_set, words
 from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list,
                              person_surnames, plausible_words, speech_verbs, transliteration_at, verb_given)
 from .registry import rule
@@ -75,10 +75,13 @@ def title(w: Work) -> None:
 
 
 def no_given_name(text: str, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` a one-character surname before a count or time word (谈|一下, 黄|昨日), or a verb,
-    adverb or preposition before a verb (来|宣布, 曾|承诺), not a name?"""
+    """Is ``text[s:e]`` a one-character surname before a count or time word (敬|昨日), or a verb, adverb or
+    preposition before a verb (来|宣布, 曾|承诺), not a name? A word opening with a character of given names
+    (王|国庆, 李|永年) may be one."""
     given = text[s + 1:e]
-    tag = word_tags().get(given, "") if len(given) >= 2 else ""
+    if len(given) < 2 or given[0] in word_set("given_name_chars.txt"):
+        return False
+    tag = word_tags().get(given, "")
     return tag.startswith(("m", "t")) or tag.startswith("v") and word_tags().get(text[s], "").startswith(("v", "d", "p", "c"))
 
 

@@ -36,7 +36,7 @@ from kg.extract.titles import title_phrase
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
     ("person.context-word", "村民高度评价这项工作。", []),
-    ("person.context-word", "请钱老师谈一下体会。", []),                # a verb and a count word, no name
+    ("person.context-word", "东山县农民谈今年的收成。", []),            # a verb and a time word, no name
     ("person.context-word", "新赛季球星多纳加盟了球队。村民安排了午饭。", ["多纳"]),
     ("person.context-word", "主教练贝尔托拉奇表示，球队会更好。", ["贝尔托拉奇"]),   # a transliteration read to its end
     # a name with ·: transliteration before the dot, no word of other characters after it
@@ -82,6 +82,17 @@ from kg.extract.titles import title_phrase
 ])
 def test_rule_finds_the_names_its_clue_marks(run_rule, rule, text, expected):
     assert run_rule(rule, text).labels == expected
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("敬昨日", True), ("谈今天", True),          # a surname character before a time word
+    ("来宣布", True), ("曾承诺", True),          # a verb or adverb before a verb
+    ("王国庆", False), ("李永年", False),        # time words of given-name characters are names
+    ("王建设", False), ("谢振华", False),
+])
+def test_a_surname_character_before_an_ordinary_word_may_have_no_given_name(span, expected):
+    from kg.extract.persons import no_given_name
+    assert no_given_name(span, 0, len(span)) is expected
 
 
 def test_each_role_of_a_compound_title_is_kept_with_the_name(run_rule):
