@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
 from .bylines import BYLINE, inside_word, name_run
-from .lexicon import alternation, rows, words
+from .lexicon import alternation, rows, word_set, words
 from .personal_names import (FOLLOW_CHARS, PERSON_FOLLOW, cjk, foreign_name, name_at, name_ends, names_list,
                              person_surnames, plausible_words, speech_verbs, transliteration_at, verb_given)
 from .registry import rule
@@ -70,7 +70,19 @@ def title(w: Work) -> None:
             continue
         titles = title_phrase(w.text, end, by_end)
         for s, e in names:
-            add_hit(w, s, _to_address(w.text, s, e), titles, strong=True)
+            if not no_given_name(w.text, s, e):
+                add_hit(w, s, _to_address(w.text, s, e), titles, strong=True)
+
+
+def no_given_name(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a one-character surname before a count or time word (敬|昨日), or a verb, adverb or
+    preposition before a verb (来|宣布, 曾|承诺), not a name? A word opening with a character of given names
+    (王|国庆, 李|永年) may be one."""
+    given = text[s + 1:e]
+    if len(given) < 2 or given[0] in word_set("given_name_chars.txt"):
+        return False
+    tag = word_tags().get(given, "")
+    return tag.startswith(("m", "t")) or tag.startswith("v") and word_tags().get(text[s], "").startswith(("v", "d", "p", "c"))
 
 
 def _to_address(text: str, s: int, e: int) -> int:
@@ -161,7 +173,7 @@ def context_word(w: Work) -> None:
         e = _free_name(w, i)
         if e is None and i < len(w.text) and not _in_hit(w, i):
             e = transliteration_at(w.text, w.index, i)
-        if e is not None and context_words().match_before(w.text, i, 4) is not None:
+        if e is not None and context_words().match_before(w.text, i, 4) is not None and not no_given_name(w.text, i, e):
             add_hit(w, i, e)
 
 
@@ -178,10 +190,21 @@ def speech_verb(w: Work) -> None:
         if e is None or speech_verbs().match_at(w.text, e) is None:
             continue
         tag = word_tags().get(w.text[i:e])
-        if tag is None or tag.startswith("nr"):
+        if (tag is None or tag.startswith("nr")) and not _no_speaker(w, i, e):
             add_hit(w, i, e)
 
 
+def _no_speaker(w: Work, i: int, e: int) -> bool:
+    """Is ``text[i:e]`` before a verb of speech no name: a count (150|余人参加), a title alone (置业顾问告诉),
+    or no given name (黄信|敬昨日表示)?"""
+    text = w.text
+    if i > 0 and (text[i - 1].isdigit() or text[i - 1] in _NUMERALS):
+        return True
+    role = roles().match_at(text, i) or context_words().match_at(text, i)
+    return role is not None and role[1] >= e or no_given_name(text, i, e)
+
+
+_NUMERALS = "一二三四五六七八九十百千万两几数"
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]*[A-Za-z](?:[ ·.]?[A-Z][a-z]+){0,2}(?![A-Za-z0-9])")
 _CLAUSE_OPEN = "，,。；;：:！？\n（(“\" "
 
@@ -243,16 +266,26 @@ def honorific(w: Work) -> None:
 
 
 def _bare_surname(w: Work, i: int, e: int) -> bool:
-    """Is ``text[i:e]`` a word or a function word and then a surname alone before a form of address
-    (职员|孙先生, 向|赵先生, 设计师|钱先生), not a name (王建华先生)?"""
-    if w.text[e - 1] not in person_surnames() or e - 1 not in w.index.start_set:
+    """Is ``text[i:e]`` a word, a function word or a title's end and then a surname alone before a form of
+    address (职员|孙先生, 向|赵先生, 设计师|钱先生), not a name (王建华先生)?"""
+    if w.text[e - 1] not in person_surnames():
+        return False
+    if _role_before(w.text, e - 1):
+        return True
+    if e - 1 not in w.index.start_set:
         return False
     t = w.index.ending_at(e - 1)
     if t is None or w.index.tokens[t][0] > i:
         return False
     word = w.index.tokens[t][2]
     tag = word_tags().get(word) or ""
-    return len(word) >= 2 and is_common_word(word) or tag.startswith(("p", "c", "d", "u", "r"))
+    return len(word) >= 2 and is_common_word(word) or tag.startswith(("p", "c", "d", "u", "r")) \
+        or _role_before(w.text, e - 1)
+
+
+def _role_before(text: str, i: int) -> bool:
+    """Does a title or a word for a kind of person end at ``i`` (鉴赏师|姚先生, 顾问|姜先生)?"""
+    return roles().match_before(text, i, 6) is not None or context_words().match_before(text, i, 6) is not None
 
 
 @rule("person.dictionary", stage="person", produces=("Person",), requires=("tokens",), assigns=("hits",))

@@ -12,7 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .lexicon import alternation, table, word_set, words
+from ..gazetteer import Gazetteer
+from .lexicon import alternation, rows, table, word_set, words
 from .personal_names import addressed, foreign_chars, foreign_end, foreign_name, person_surnames
 from .registry import rule
 from .spans import Candidate, occurrences
@@ -289,8 +290,8 @@ _NOT_OPENING = ("v", "d", "c", "p", "r", "u", "y", "e", "l", "i")
 
 def _not_a_person(w: Work, s: int, e: int) -> bool:
     """Do the surroundings say the tagger's name at ``[s, e)`` is none: the title of a work (《某某》), the body
-    of a role before its holder (某某主帅|王五: a club), or a span that opens with a doubled character or a
-    verb or particle (谢谢|钱, 据说|王)?"""
+    of a role before its holder (某某主帅|王五: a club), a firm's short name before its trade (某某|期货), or a
+    span that opens with a doubled character or a verb or particle (谢谢|钱, 据说|王)?"""
     from .persons import context_words
     from .titles import roles
     text = w.text
@@ -301,7 +302,28 @@ def _not_a_person(w: Work, s: int, e: int) -> bool:
         return True
     k = w.index.covering(s)
     word = w.index.tokens[k][2] if k is not None and w.index.tokens[k][0] == s else ""
+    if _firm_name(w, s, e):
+        return True                                    # 某某|期货 (not 记者王五|证券时报): a firm's short name
     return len(word) >= 2 and len(word) <= e - s and is_common_word(word) and word_tags()[word].startswith(_NOT_OPENING)
+
+
+def _firm_name(w: Work, s: int, e: int) -> bool:
+    """Is ``[s, e)`` a firm's short name: a trade word right after it (某某|期货, 某某|咨询) and no title, word for
+    a person or reporter's role right before it (not 记者王五|证券时报)?"""
+    return firm_trades().match_at(w.text, e) is not None and not _person_context(w, s, e) \
+        and reporter_words().match_before(w.text, s, 6) is None
+
+
+@cache
+def firm_trades() -> Gazetteer[int]:
+    """Trade words right after a firm's short name (``data/firm_trades.txt``: 期货, 咨询, 传媒 …)."""
+    return Gazetteer({x: 1 for x in words("firm_trades.txt")})
+
+
+@cache
+def reporter_words() -> Gazetteer[int]:
+    """The roles of a byline a reporter's name follows (记者, 通讯员: ``data/byline_words.tsv``)."""
+    return Gazetteer({x: 1 for x, kind in rows("byline_words.tsv") if kind == "role"})
 
 
 def _name_ok(text: str, s: int, e: int, prob: float, supported: bool) -> bool:

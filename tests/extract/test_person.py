@@ -12,6 +12,8 @@ from kg.extract.titles import title_phrase
     ("person.title", "东山县副县长王建华出席会议。", ["王建华"]),
     ("person.title", "副县长李明、赵刚出席会议。", ["李明", "赵刚"]),
     ("person.title", "县委书记高度重视此事。", []),                 # a common word after a title is no name
+    ("person.title", "有请本刊主编来宣布获奖名单。", []),          # a verb after a title (来|宣布) is no name
+    ("person.title", "有请本刊主编来晓峰宣布获奖名单。", ["来晓峰"]),
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
     ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
@@ -34,6 +36,7 @@ from kg.extract.titles import title_phrase
     # a word for a kind of person before the name
     ("person.context-word", "村民王建华种植了十亩苹果。", ["王建华"]),
     ("person.context-word", "村民高度评价这项工作。", []),
+    ("person.context-word", "东山县农民谈今年的收成。", []),            # a verb and a time word, no name
     ("person.context-word", "新赛季球星多纳加盟了球队。村民安排了午饭。", ["多纳"]),
     ("person.context-word", "主教练贝尔托拉奇表示，球队会更好。", ["贝尔托拉奇"]),   # a transliteration read to its end
     # a name with ·: transliteration before the dot, no word of other characters after it
@@ -44,6 +47,10 @@ from kg.extract.titles import title_phrase
     # a verb of speech after the name; a common word there is no name
     ("person.speech-verb", "王建华表示，将继续努力。", ["王建华"]),
     ("person.speech-verb", "方面表示，将继续努力。", []),
+    ("person.speech-verb", "全镇共计200余人参加了培训。", []),                 # a count, not a name
+    ("person.speech-verb", "一位姓李的理财顾问告诉记者，利率还会下调。", []),   # a title alone
+    ("person.speech-verb", "东山县副县长周明杰昨日表示，", []),                 # 杰|昨日 is no given name
+    ("person.speech-verb", "周明杰昨日表示，工程将于年底完工。", []),
     ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
     # who speaks in a transcript: a name before a colon at a line's or a sentence's start
     ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
@@ -55,6 +62,8 @@ from kg.extract.titles import title_phrase
     ("person.latin", "该项目采用EPC模式建设。", []),                        # no person's context
     # a form of address or a sex between commas after the name
     ("person.honorific", "王建华先生捐款十万元。", ["王建华"]),
+    ("person.honorific", "据资深评估师陶先生介绍，", []),          # a title's end, then a surname alone
+    ("person.context-word", "据资深评估师陶文斌介绍，", ["陶文斌"]),
     ("person.honorific", "赵刚，男，1970年出生。", ["赵刚"]),
     ("person.honorific", "女士们、先生们，欢迎光临。", []),
     ("person.honorific", "公司职员孙先生说，银行已经向赵先生道歉。", []),   # a word, then a bare surname
@@ -73,6 +82,17 @@ from kg.extract.titles import title_phrase
 ])
 def test_rule_finds_the_names_its_clue_marks(run_rule, rule, text, expected):
     assert run_rule(rule, text).labels == expected
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("敬昨日", True), ("谈今天", True),          # a surname character before a time word
+    ("来宣布", True), ("曾承诺", True),          # a verb or adverb before a verb
+    ("王国庆", False), ("李永年", False),        # time words of given-name characters are names
+    ("王建设", False), ("谢振华", False),
+])
+def test_a_surname_character_before_an_ordinary_word_may_have_no_given_name(span, expected):
+    from kg.extract.persons import no_given_name
+    assert no_given_name(span, 0, len(span)) is expected
 
 
 def test_each_role_of_a_compound_title_is_kept_with_the_name(run_rule):

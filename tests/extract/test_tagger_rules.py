@@ -158,6 +158,10 @@ def test_a_name_the_tagger_takes_for_a_person_beats_a_place_guessed_from_its_sha
     ("我们采访了曼托瓦主帅罗伯特森。", "曼托瓦", True),        # the body of a role before its holder: a club
     ("他主演的《卡罗琳》上映了。", "卡罗琳", True),            # the title of a work
     ("我们采访了主帅罗伯特森。", "罗伯特森", False),
+    ("金泰期货分析师王建华认为，行情仍将震荡。", "金泰", True),   # a firm's short name before its trade
+    ("据海川咨询统计，东山县去年新增企业三百家。", "海川", True),
+    ("见习记者杨秀英证券日报记者刘建国", "杨秀英", False),     # a reporter before the outlet's name
+    ("总经理陈立新集团内部讲话", "陈立新", False),              # a title says a person
 ])
 def test_what_surrounds_a_tagger_name_can_say_it_is_none(text, name, expected):
     from kg.extract.tagged import _not_a_person
