@@ -27,6 +27,7 @@ class Gazetteer(Generic[T]):
         self.values: dict[str, T] = {}
         self._first: dict[str, list[int]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._longest = 0
         for k, v in (items.items() if isinstance(items, dict) else items):
             self.add(k, v)
 
@@ -36,6 +37,7 @@ class Gazetteer(Generic[T]):
             return
         self.values[key] = value
         self._automaton = None
+        self._longest = max(self._longest, len(key))
         lengths = self._first.setdefault(key[0], [])
         if len(key) not in lengths:
             lengths.append(len(key))
@@ -85,10 +87,19 @@ class Gazetteer(Generic[T]):
         return iter([(s, s + len(k), k, self.values[k]) for s, k in sorted(best.items())])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, T]]:
-        """Non-overlapping longest matches, left to right."""
+        """Non-overlapping longest matches, left to right, within ``text[start:end]``.
+
+        Only the window is scanned, with room for the longest key past ``end``: the longest match at a
+        position depends on the text from there on, and one that runs past ``end`` is left out.
+
+        >>> [m[2] for m in Gazetteer({"青石": 1, "青石市": 2}).finditer("在青石市东山县", 1, 3)]
+        []
+        """
         end = len(text) if end is None else end
         pos = start
-        for s, e, k, v in self.find_all(text):
+        window = text[start:end + self._longest - 1] if start or end < len(text) else text
+        for s, e, k, v in self.find_all(window):
+            s, e = s + start, e + start
             if s >= pos and e <= end:
                 yield s, e, k, v
                 pos = e
