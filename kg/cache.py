@@ -92,9 +92,11 @@ def extractor_version(extractor: object) -> str:
 
 def settings_version(home: str | None, disable: Iterable[str] | None = (), accurate: bool = False) -> str:
     """The version of an extractor with these settings (``extractor_version`` without making one)."""
-    from . import extract, model
+    from . import divisions, extract, gazetteer, model
     from .extract.tagger import MODEL_VERSION
-    code = tree_hash(str(Path(extract.__file__).parent), model.__file__) + " " + MODEL_VERSION
+    # The extractor's package and the modules of kg it reads (a change in any of them is another extractor).
+    code = tree_hash(str(Path(extract.__file__).parent), model.__file__, gazetteer.__file__,
+                     divisions.__file__) + " " + MODEL_VERSION
     settings: dict = {"home": home, "disable": sorted(disable or ())}
     if accurate:                       # the accurate mode's tagger and its version (the default's keys unchanged)
         settings["accurate"] = extract.accurate_identity(accurate)
