@@ -1,16 +1,21 @@
-"""Big graphs: graph.html draws a bounded, deterministic part and says so."""
+"""Big graphs: graph.html draws a bounded, deterministic part and says so; the layout is laid out
+again only where the graph changed, and gives the positions a fresh layout gives."""
 from __future__ import annotations
 
 import json
 import random
 import re
 
+import networkx as nx
+
 from kg import cli
+from kg.cache import Memo
 from kg.model import Graph
-from kg.view import bound, write_html
+from kg.view import bound, layout as layout_mod, write_html
 from kg.view.graphjson import read_graph
 from kg.view.html import render
 from kg.view.job import write_view_files
+from kg.view.layout import layout
 from kg.view.payload import nx_graph, view_data
 from kg.view.sample import random_graph
 
@@ -74,3 +79,46 @@ def test_kg_view_takes_max_nodes(tmp_path, capsys):
     write_graph_json(random_graph(80, 200, seed=10), tmp_path / "graph.json")
     assert cli.main(["view", str(tmp_path), "--max-nodes", "25", "-o", str(tmp_path / "v.html")]) == 0
     assert len(_page_data((tmp_path / "v.html").read_text(encoding="utf-8"))["nodes"]) == 25
+
+
+def _pieces(seed: int) -> tuple[list[str], list[tuple[str, str]]]:
+    """A graph of several components: a big one (split into communities), a few small ones, isolates."""
+    r = random.Random(seed)
+    nodes, edges = [], []
+    for c, size in enumerate((450, 40, 12, 5, 3, 2)):
+        names = [f"c{c}/n{i}" for i in range(size)]
+        nodes += names
+        edges += [(names[i], names[r.randrange(i)]) for i in range(1, size)]
+        edges += [(r.choice(names), r.choice(names)) for _ in range(size // 2)]
+    nodes += [f"lone{i}" for i in range(7)]
+    return nodes, edges
+
+
+def test_a_grown_graph_is_laid_out_as_a_fresh_layout_would_with_only_changed_parts_redone(tmp_path, monkeypatch):
+    nodes, edges = _pieces(1)
+    grown_nodes = nodes + ["c2/new", "c9/a", "c9/b", "lone-new"]
+    grown_edges = edges + [("c2/new", "c2/n3"), ("c9/a", "c9/b")]
+    fresh = layout(grown_nodes, grown_edges)                   # no memo: from the graph alone
+    monkeypatch.setattr(layout_mod, "memo", Memo(tmp_path / "memo.sqlite"))
+    layout(nodes, edges)                                       # an earlier build fills the memo
+    calls = []
+    real = layout_mod._component
+    monkeypatch.setattr(layout_mod, "_component", lambda c, e, s: calls.append(len(c)) or real(c, e, s))
+    assert layout(grown_nodes, grown_edges) == fresh           # same positions as the fresh layout
+    assert sorted(calls) == [2, 13]                            # only the changed and the new component
+    calls.clear()
+    assert layout(grown_nodes, grown_edges) == fresh and calls == []
+
+
+def test_components_do_not_overlap():
+    nodes, edges = _pieces(2)
+    pos = layout(nodes, edges)
+    G = nx.Graph(edges)
+    boxes = []
+    for c in nx.connected_components(G):
+        xs, ys = [pos[v][0] for v in c], [pos[v][1] for v in c]
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]   # disjoint bounding boxes
+    assert len({pos[v] for v in nodes}) == len(nodes)
