@@ -10,7 +10,7 @@ import networkx as nx
 
 from kg import cli
 from kg.cache import Memo
-from kg.model import Graph
+from kg.model import Fact, Graph
 from kg.view import bound, layout as layout_mod, write_html
 from kg.view.graphjson import read_graph
 from kg.view.html import render
@@ -122,3 +122,16 @@ def test_components_do_not_overlap():
         for b in boxes[i + 1:]:
             assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]   # disjoint bounding boxes
     assert len({pos[v] for v in nodes}) == len(nodes)
+
+
+def test_a_bounded_page_lists_only_the_latest_facts_of_each_link():
+    g = random_graph(200, 500, seed=12)
+    degree = dict(nx_graph(g).degree())
+    a, b = sorted(g.nodes, key=lambda k: (-degree[k], k))[:2]      # both among the shown
+    for m in range(1, 10):                   # one link with many facts: the latest are listed
+        g.facts.append(Fact(a, "partnerOf", b, "art0", date=f"2030-0{m}-01", evidence=f"第{m}次合作。"))
+    data = view_data(g, max_nodes=150)
+    assert all(len(e["facts"]) <= bound.FACTS_PER_LINK for e in data["edges"])
+    link = next(e for e in data["edges"] if (e["from"], e["to"], e["p"]) == (a, b, "partnerOf"))
+    assert sorted(data["facts"][i]["date"] for i in link["facts"]) == [f"2030-0{m}-01" for m in range(5, 10)]
+    assert data["shown"]["facts"] == len(data["facts"]) < data["shown"]["of_facts"] == len(g.facts)

@@ -44,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(a: argparse.Namespace) -> int:
     from ..view import read_graph, write_html
+    from ..view.events import with_events
     from ..view.focus import between, by_relations, by_types, compare_dates, ego, find_node, parse_date
 
     # check arguments before reading
@@ -76,5 +77,8 @@ def run(a: argparse.Namespace) -> int:
         write_html(graph, path, title=" · ".join(title), size_by=a.size, focus=focus, max_nodes=a.max_nodes)
     except OSError as e:
         raise KgError("E011", path=path, detail=e.strerror or type(e).__name__) from None
-    print(f"kg: {len(graph.nodes)} entities, {len(graph.facts)} facts → {path}")
+    limit = MAX_NODES if a.max_nodes is None else a.max_nodes
+    shown = len(with_events(graph).nodes)          # events are nodes of the page too
+    part = f" (the page: the {limit} most connected of {shown}; --max-nodes 0 for all)" if 0 < limit < shown else ""
+    print(f"kg: {len(graph.nodes)} entities, {len(graph.facts)} facts{part} → {path}")
     return 0
