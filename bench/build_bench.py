@@ -66,7 +66,9 @@ def rebuild(a: argparse.Namespace, work: Path) -> None:
     fresh = build(src, work / "out")
     same = build(src, work / "out")
     more = build(grown, work / "out")
-    print(f"fresh build:        {fresh['wall']:6.1f} s  (store: {fresh['store']})")
+    page = (work / "out" / "graph.html").stat().st_size / 2 ** 20
+    print(f"fresh build:        {fresh['wall']:6.1f} s  (store: {fresh['store']}; {sum(fresh['entities'].values()):,} "
+          f"entities, graph.html {page:.1f} MB after the +1 % build)")
     print(f"unchanged rebuild:  {same['wall']:6.2f} s  → {fresh['wall'] / same['wall']:.1f}x faster")
     print(f"+1 % articles:      {more['wall']:6.2f} s  → {more['wall'] / fresh['wall']:.0%} of the fresh build "
           f"({more['extraction']})")

@@ -466,3 +466,18 @@ def test_a_corrected_fact_is_marked_and_its_note_shown_in_the_panel(open_page):
     assert o.page.locator(".timeline li.corrected").count() == 1
     assert [e["label"] for e in o.js("kgView.data.edges") if e["corrected"]] == ["✎ 县长"]
     o.check_clean()
+
+
+@pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
+def test_a_bounded_page_shows_its_notice_beside_the_network(open_page, tmp_path, viewport):
+    path = tmp_path / "bounded.html"
+    write_html(random_graph(300, 900, seed=11), path, max_nodes=60)
+    o = open_page(path, viewport=viewport)
+    assert o.js("kgView.data.nodes.length") == 60
+    notice = o.page.locator("#notice")
+    assert notice.is_visible() and "60 / 300" in notice.inner_text() and "--focus" in notice.inner_text()
+    box, net = notice.bounding_box(), o.page.locator("#net").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0] and box["y"] + box["height"] <= net["y"] + 1
+    assert net["height"] >= viewport[1] * 0.6 and o.js("document.documentElement.scrollWidth") <= viewport[0]
+    screenshot(o, f"bounded-{viewport[0]}.png")
+    o.check_clean()

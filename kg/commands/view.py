@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import KgError
 from ..model import ENTITY_TYPES, PREDICATES
+from ..view.bound import MAX_NODES
 
 
 def _depth(text: str) -> int:
@@ -35,11 +36,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--until", metavar="DATE", help="only facts that held on or before DATE (same forms and rules as --since)")
     v.add_argument("--size", choices=["degree", "betweenness"], default="degree",
                    help="node size by number of links (default) or betweenness centrality")
+    v.add_argument("--max-nodes", type=_depth, metavar="N", default=None,
+                   help="draw at most N entities, the most connected, with a notice in the page "
+                        f"(default {MAX_NODES}; 0: no limit, which a browser may not open on a big graph)")
     v.set_defaults(func=run)
 
 
 def run(a: argparse.Namespace) -> int:
     from ..view import read_graph, write_html
+    from ..view.events import with_events
     from ..view.focus import between, by_relations, by_types, compare_dates, ego, find_node, parse_date
 
     # check arguments before reading
@@ -69,8 +74,11 @@ def run(a: argparse.Namespace) -> int:
         title.append("/".join(a.type))
     path = Path(a.output) if a.output else (Path(a.out) if Path(a.out).is_dir() else Path(a.out).parent) / "view.html"
     try:
-        write_html(graph, path, title=" · ".join(title), size_by=a.size, focus=focus)
+        write_html(graph, path, title=" · ".join(title), size_by=a.size, focus=focus, max_nodes=a.max_nodes)
     except OSError as e:
         raise KgError("E011", path=path, detail=e.strerror or type(e).__name__) from None
-    print(f"kg: {len(graph.nodes)} entities, {len(graph.facts)} facts → {path}")
+    limit = MAX_NODES if a.max_nodes is None else a.max_nodes
+    shown = len(with_events(graph).nodes)          # events are nodes of the page too
+    part = f" (the page: the {limit} most connected of {shown}; --max-nodes 0 for all)" if 0 < limit < shown else ""
+    print(f"kg: {len(graph.nodes)} entities, {len(graph.facts)} facts{part} → {path}")
     return 0

@@ -3,8 +3,8 @@
 Modules: ``payload`` (what the page shows), ``layout`` (positions, computed
 beforehand), ``html`` (the self-contained page), ``graphjson`` (``graph.json``,
 the graph ``kg view``/``kg stats`` reread), ``focus`` (ego networks and
-filters), ``stats`` (the ``kg stats`` tables), ``style`` (colours and names),
-``sample`` (synthetic graphs), ``browser`` (headless Chromium for tests and
+filters), ``bound`` (the part of a big graph a page draws), ``stats`` (the
+``kg stats`` tables), ``style`` (colours and names), ``sample`` (synthetic graphs), ``browser`` (headless Chromium for tests and
 ``bench/``). The page itself: ``templates/graph.html``, ``static/view.css`` and
 the script's parts ``static/view-*.js`` (network, batched drawing, labels,
 filters, search, address, hover, panel, career, paths, downloads; see
@@ -21,9 +21,10 @@ __all__ = ["write_html", "write_graph_json", "read_graph"]
 
 
 def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge graph", size_by: str = "degree",
-               focus: str | None = None) -> None:
+               focus: str | None = None, max_nodes: int | None = None) -> None:
     """Write the interactive view of ``graph`` to ``path`` (one UTF-8 file, no network needed);
-    ``focus`` is the entity a focused view is centred on (marked and labelled in the page).
+    ``focus`` is the entity a focused view is centred on (marked and labelled in the page). Above
+    ``max_nodes`` entities (default ``bound.MAX_NODES``; 0: no bound) the page shows the most connected.
 
     >>> import tempfile, pathlib
     >>> from kg.model import Graph, Node
@@ -33,5 +34,7 @@ def write_html(graph: Graph, path: Path, title: str = "知识图谱 Knowledge gr
     True
     """
     from .html import write_page
+    from .bound import MAX_NODES
     from .payload import view_data
-    write_page(view_data(graph, title=title, size_by=size_by, focus=focus), Path(path))
+    write_page(view_data(graph, title=title, size_by=size_by, focus=focus,
+                         max_nodes=MAX_NODES if max_nodes is None else max_nodes), Path(path))

@@ -96,6 +96,23 @@ def content_policy(*scripts: str) -> str:
     ])
 
 
+def notice(shown: dict[str, int] | None) -> str:
+    """The line a bounded page shows above the network (see ``bound.bounded``), as markup; "" for a whole graph.
+
+    >>> print(notice({"nodes": 3000, "of_nodes": 103128, "links": 9000, "of_links": 1069753, "per_link": 5}))
+    <p id="notice" role="note">图太大，仅显示关系最多的 3,000 / 103,128 个实体及其间的 9,000 / 1,069,753 条关系（每条关系最多列出最新的 5 条事实）；其余实体请用 <code>kg view OUT --focus 名称</code> 查看。 Large graph: showing the 3,000 most connected of 103,128 entities and the 9,000 of 1,069,753 links among them (with at most the 5 latest facts of each link); for any other entity, run <code>kg view OUT --focus NAME</code>.</p>
+    """
+    if not shown:
+        return ""
+    n, N, e, E = (f"{shown[k]:,}" for k in ("nodes", "of_nodes", "links", "of_links"))
+    k = shown["per_link"]
+    return (f'<p id="notice" role="note">图太大，仅显示关系最多的 {n} / {N} 个实体及其间的 {e} / {E} 条关系'
+            f"（每条关系最多列出最新的 {k} 条事实）；其余实体请用 <code>kg view OUT --focus 名称</code> 查看。 "
+            f"Large graph: showing the {n} most connected of {N} entities and the {e} of {E} links among them "
+            f"(with at most the {k} latest facts of each link); for any other entity, run "
+            f"<code>kg view OUT --focus NAME</code>.</p>")
+
+
 def render(data: dict[str, Any]) -> str:
     """The page for view ``data`` (from ``payload.view_data``), as one HTML string.
 
@@ -113,6 +130,7 @@ def render(data: dict[str, Any]) -> str:
         "VIS": vis_js,
         "APP": app,
         "DATA": script_json(data),
+        "NOTICE": notice(data.get("shown")),
     }
     # One pass over the template: inserted text is never scanned for markers again.
     return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], asset("templates/graph.html"))

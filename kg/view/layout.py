@@ -1,11 +1,14 @@
 """Node positions computed before the page opens, so big graphs need no physics in the browser.
 
 The browser's own force layout costs about 80 ms per iteration on a 5,000-node
-graph (seconds to minutes before anything settles); here the graph is split
-into communities (networkx Louvain), each laid out by a vectorised
-Fruchterman–Reingold, and the communities are then placed by the same method
-on the graph of communities, pushed apart until their discs do not overlap.
-Seeds are fixed and coordinates rounded: the same graph gives the same layout.
+graph (seconds to minutes before anything settles); here each connected
+component is laid out on its own by a vectorised Fruchterman–Reingold (a big
+one split into communities, networkx Louvain, each laid out in a disc and the
+discs placed by the same method on the graph of communities, pushed apart
+until they do not overlap); the components are then packed in rows.
+Seeds are fixed and coordinates rounded: the same graph gives the same layout,
+and a component's positions depend on that component alone, so a build keeps
+them in its memo and lays out again only the components that changed.
 
 >>> pos = layout(["a", "b", "c"], [("a", "b"), ("b", "c")])
 >>> sorted(pos)
@@ -15,9 +18,13 @@ True
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -90,63 +97,33 @@ def _separate(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 
     return c
 
 
-memo = None     # a kg.cache.Memo a build sets: layouts are kept under a hash of their input
+memo = None     # a kg.cache.Memo a build sets: each component's layout is kept under a hash of its input
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """A hash of this module: a changed layout code lays everything out again."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Canvas positions ``{node: (x, y)}`` for an undirected graph; deterministic for a given input
-    (taken from ``memo`` when it is set and has it: a rebuild that adds no node or edge lays nothing out)."""
-    if memo is None:
-        return _layout(nodes, edges, seed)
-    import hashlib
-    import json
-    from pathlib import Path
-    h = hashlib.sha256(Path(__file__).read_bytes())         # a changed layout code lays out again
-    h.update(json.dumps([sorted(set(nodes)), sorted(edges), seed], ensure_ascii=False).encode("utf-8"))
-    key = "layout:" + h.hexdigest()
-    hit = memo.get([key]).get(key)
-    if hit is None:
-        hit = _layout(nodes, edges, seed)
-        memo.put([(key, hit)])
-    return hit
+    """Canvas positions ``{node: (x, y)}`` for an undirected graph; they depend on the graph only.
 
-
-def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
+    Each connected component is laid out on its own (``_component``: from its nodes and
+    edges alone), the components are then packed in rows by size and the unlinked nodes put
+    in a grid below. With ``memo`` set, a component whose nodes and edges are those of an
+    earlier build is taken from it instead of laid out again — the very numbers a fresh
+    computation gives, so positions never depend on the build history.
+    """
     order = sorted(set(nodes))
     if not order:
         return {}
-    G = nx.Graph()
-    G.add_nodes_from(order)
-    G.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in edges if a != b))
-    if len(order) <= SINGLE_MAX:
-        xy = _piece(order, G.edges(), seed) * SPACING * math.sqrt(len(order)) * 0.6
-        return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(order, xy)}
-
-    isolates = sorted(v for v in order if G.degree(v) == 0)
-    core = nx.Graph()               # a graph of its own, not a view: a view iterates a set (hash order)
-    core.add_nodes_from(v for v in order if G.degree(v) > 0)
-    core.add_edges_from(G.edges())
-    comms = [sorted(c) for c in nx.community.louvain_communities(core, seed=seed)] if len(core) else []
-    comms.sort(key=lambda c: (-len(c), c[0]))
-    member = {v: i for i, c in enumerate(comms) for v in c}
-    radii = np.array([SPACING * 0.6 * math.sqrt(len(c)) for c in comms] or [0.0])
-    # Place communities: a weighted graph of communities, then discs pushed apart.
-    links = Counter()
-    for a, b in core.edges():
-        ca, cb = member[a], member[b]
-        if ca != cb:
-            links[(min(ca, cb), max(ca, cb))] += 1
-    src = np.array([a for a, _ in sorted(links)], dtype=np.int64)
-    dst = np.array([b for _, b in sorted(links)], dtype=np.int64)
-    if comms:
-        centres = _fruchterman_reingold(len(comms), src, dst, seed) * float(np.sqrt((radii ** 2).sum()))
-        centres = _separate(centres, radii, gap=SPACING)
+    comps, inner, isolates = _components(order, edges)
+    shapes = _shapes(comps, inner, seed)
     pos: dict[str, tuple[float, float]] = {}
-    for i, c in enumerate(comms):
-        inner = sorted((a, b) if a <= b else (b, a) for a, b in core.subgraph(c).edges())   # hash-order free
-        xy = _piece(c, inner, seed + i) * radii[i] + centres[i]
+    for c, xy, (cx, cy) in zip(comps, shapes, _pack([_radius(xy) for xy in shapes])):
         for v, (x, y) in zip(c, xy):
-            pos[v] = (round(float(x), 1), round(float(y), 1))
+            pos[v] = (round(x + cx, 1), round(y + cy, 1))
     if isolates:   # a grid below everything else
         bottom = max((y for _, y in pos.values()), default=0.0) + 2 * SPACING
         left = min((x for x, _ in pos.values()), default=0.0)
@@ -154,3 +131,111 @@ def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 
         for j, v in enumerate(isolates):
             pos[v] = (round(left + (j % cols) * SPACING, 1), round(bottom + (j // cols) * SPACING, 1))
     return pos
+
+
+def _components(order: list[str], edges: Iterable[tuple[str, str]]
+                ) -> tuple[list[list[str]], list[list[tuple[str, str]]], list[str]]:
+    """The linked components (sorted nodes, largest first), the sorted edges of each, and the unlinked nodes."""
+    G = nx.Graph()
+    G.add_nodes_from(order)
+    known = set(order)
+    G.add_edges_from((a, b) for a, b in edges if a != b and a in known and b in known)
+    comps = sorted((sorted(c) for c in nx.connected_components(G) if len(c) > 1), key=lambda c: (-len(c), c[0]))
+    member = {v: i for i, c in enumerate(comps) for v in c}
+    inner: list[list[tuple[str, str]]] = [[] for _ in comps]
+    for a, b in sorted({(a, b) if a <= b else (b, a) for a, b in G.edges()}):   # hash-order free
+        inner[member[a]].append((a, b))
+    return comps, inner, [v for v in order if G.degree(v) == 0]
+
+
+def _shapes(comps: list[list[str]], inner: list[list[tuple[str, str]]], seed: int) -> list[list[tuple[float, float]]]:
+    """Each component's positions around its centre: from ``memo`` when it has them, else laid out (and kept)."""
+    keys = []
+    for c, e in zip(comps, inner):
+        h = hashlib.sha256(f"{_code_hash()} {seed}\n".encode("ascii"))
+        h.update(json.dumps([c, e], ensure_ascii=False).encode("utf-8"))
+        keys.append("layout:" + h.hexdigest())
+    hits = memo.get(keys) if memo is not None and keys else {}
+    shapes, new = [], []
+    for key, c, e in zip(keys, comps, inner):
+        xy = hits.get(key)
+        if xy is None:
+            xy = _component(c, e, seed)
+            new.append((key, xy))
+        shapes.append(xy)
+    if memo is not None and new:
+        memo.put(new)
+    return shapes
+
+
+def _radius(xy: list[tuple[float, float]]) -> float:
+    """The radius of the disc a component's positions take, with room for a node."""
+    return max(math.hypot(x, y) for x, y in xy) + SPACING / 2
+
+
+def _pack(radii: list[float]) -> list[tuple[float, float]]:
+    """Centres for discs of ``radii`` (largest first): rows left to right, each centred, top to bottom."""
+    if not radii:
+        return []
+    gap = SPACING
+    width = max(2 * radii[0], math.sqrt(sum((2 * r + gap) ** 2 for r in radii)))
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for i, r in enumerate(radii):
+        if rows[-1] and used + 2 * r + gap > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(i)
+        used += 2 * r + gap
+    centres: list[tuple[float, float]] = [(0.0, 0.0)] * len(radii)
+    top = 0.0
+    for row in rows:
+        height = max(2 * radii[i] + gap for i in row)
+        x = -sum(2 * radii[i] + gap for i in row) / 2
+        for i in row:
+            centres[i] = (round(x + radii[i] + gap / 2, 1), round(top + height / 2, 1))
+            x += 2 * radii[i] + gap
+        top += height
+    return centres
+
+
+def _component(c: list[str], edges: list[tuple[str, str]], seed: int) -> list[tuple[float, float]]:
+    """Positions of one connected component (nodes ``c``, sorted; ``edges`` its own), centred on 0, rounded.
+
+    Up to ``SINGLE_MAX`` nodes in one piece; above, split into communities
+    (Louvain), each laid out in a disc, the discs placed by the graph of communities.
+    """
+    if len(c) <= SINGLE_MAX:
+        xy = _piece(c, edges, seed) * SPACING * math.sqrt(len(c)) * 0.6
+    else:
+        xy = _communities(c, edges, seed)
+    xy = xy - xy.mean(0)
+    return [(round(float(x), 1), round(float(y), 1)) for x, y in xy]
+
+
+def _communities(c: list[str], edges: list[tuple[str, str]], seed: int) -> np.ndarray:
+    """Positions of a big connected component: communities laid out each in a disc, discs pushed apart."""
+    core = nx.Graph()               # nodes and edges added in sorted order: no hash order anywhere
+    core.add_nodes_from(c)
+    core.add_edges_from(edges)
+    comms = [sorted(x) for x in nx.community.louvain_communities(core, seed=seed)]
+    comms.sort(key=lambda x: (-len(x), x[0]))
+    member = {v: i for i, x in enumerate(comms) for v in x}
+    radii = np.array([SPACING * 0.6 * math.sqrt(len(x)) for x in comms])
+    links = Counter()
+    inner: list[list[tuple[str, str]]] = [[] for _ in comms]
+    for a, b in edges:
+        ca, cb = member[a], member[b]
+        if ca != cb:
+            links[(min(ca, cb), max(ca, cb))] += 1
+        else:
+            inner[ca].append((a, b))
+    src = np.array([a for a, _ in sorted(links)], dtype=np.int64)
+    dst = np.array([b for _, b in sorted(links)], dtype=np.int64)
+    centres = _fruchterman_reingold(len(comms), src, dst, seed) * float(np.sqrt((radii ** 2).sum()))
+    centres = _separate(centres, radii, gap=SPACING)
+    index = {v: i for i, v in enumerate(c)}
+    xy = np.zeros((len(c), 2))
+    for i, x in enumerate(comms):
+        xy[[index[v] for v in x]] = _piece(x, inner[i], seed + i) * radii[i] + centres[i]
+    return xy

@@ -24,6 +24,7 @@ import networkx as nx
 
 from ..model import ENTITY_TYPES, PREDICATES, Fact, Graph
 from .graphjson import plain_value, article_meta, fact_sort_key
+from .bound import MAX_NODES, bounded
 from .events import EVENT_RELATIONS, EVENT_TYPE, with_events
 from .layout import layout
 from .style import ARTICLE_TYPE, KEY_ATTRS, attr_label, relation_label, relation_style, type_style
@@ -143,9 +144,11 @@ def correction_text(graph: Graph, cid: str) -> str:
     return f"{n.get('kind', cid)} · {n.get('who', '?')}: {n.get('why', '')}" + (f"（{n['note']}）" if n.get("note") else "")
 
 
-def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree", focus: str | None = None) -> dict[str, Any]:
-    """The JSON-ready data of the page for ``graph`` (deterministic); ``focus`` marks the entity a focused view is about."""
-    graph = with_events(graph)
+def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree", focus: str | None = None,
+              max_nodes: int = MAX_NODES) -> dict[str, Any]:
+    """The JSON-ready data of the page for ``graph`` (deterministic); ``focus`` marks the entity a focused view is about.
+    Above ``max_nodes`` entities only the most connected are shown (``bound.bounded``; ``shown`` says how many)."""
+    graph, shown = bounded(with_events(graph), max_nodes, [focus] if focus else [])
     facts = sorted((f for f in graph.facts if f.s in graph.nodes), key=fact_sort_key)
     G = nx_graph(graph)
     # Articles that facts point at (reporters → what they reported) become nodes of their own.
@@ -256,6 +259,7 @@ def view_data(graph: Graph, title: str = "知识图谱", size_by: str = "degree"
         rel_counts[e["p"]] += 1
     return {
         "title": title,
+        "shown": shown,
         "focus": focus if focus in graph.nodes else None,
         "physics": len(nodes) <= PHYSICS_MAX,
         "live": len(nodes) <= LIVE_PHYSICS_MAX,
