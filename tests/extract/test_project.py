@@ -181,3 +181,44 @@ def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
 ])
 def test_the_names_listed_before_a_project_are_projects(run_rule, text, expected):
     assert run_rule("project.list-mates", text, home="永州市").labels == expected
+
+
+@pytest.mark.parametrize("text,label,aliases", [
+    ("东山县数据产业园项目暨青禾智慧运营中心（QOC）奠基仪式举行。", "青禾智慧运营中心", {"QOC", "青禾智慧运营中心（QOC）"}),
+    ("要把东山县数据产业园项目暨青禾智慧运营中心打造成示范园区。", "青禾智慧运营中心", {"青禾智慧运营中心"}),
+])
+def test_a_name_joined_to_a_project_by_ji_is_a_project(run_rule, text, label, aliases):
+    made = run_rule("project.ji-mate", text, home="株洲市")
+    got = [c for c in made.work.candidates if c.rule == "project.ji-mate"]
+    assert [c.label for c in got] == [label] and aliases <= got[0].aliases
+
+
+def test_a_company_joined_to_a_project_by_ji_is_no_project(run_rule):
+    assert run_rule("project.ji-mate", "东山县光伏电站项目暨青禾能源有限公司揭牌仪式举行。", home="株洲市").labels == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("东山镇已开发出了松林度假村、北岭水上乐园等旅游项目。", ["松林度假村", "北岭水上乐园"]),   # the list's head: projects
+    ("松林度假村、北岭水上乐园等项目单位参加培训。", []),                              # the bodies of projects
+    ("东山路至北岭路、青禾路至南湖路等项目仍在建设中。", ["东山路至北岭路", "青禾路至南湖路"]),   # road segments
+])
+def test_listed_project_heads_and_segments(run_rule, sentence, expected):
+    assert run_rule("project.listed-project", sentence, home="株洲市").labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("该路西起茶陵县界，东至青禾公路，全长2公里。", []),                 # a road on its own is a place
+    ("青禾公路改建工程开工。", ["青禾公路改建工程"]),                       # works on it are a project
+])
+def test_a_road_named_on_its_own_is_no_project(run_rule, sentence, expected):
+    assert _left(run_rule("project.not-a-road", sentence, home="株洲市")) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("坚持“三化”并举，拓展“两新”项目。", []),                             # numbered slogans
+    ("全县已打通3条“断头路”，“断头路”项目是重点。", []),                   # a kind the text counts
+    ("全县实施“青苗家园”工程。", ["青苗家园工程"]),
+])
+def test_quoted_slogans_and_kinds_are_no_projects(run_rule, sentence, expected):
+    assert run_rule("project.quoted", sentence).labels == expected
+
