@@ -222,3 +222,11 @@ def test_a_road_named_on_its_own_is_no_project(run_rule, sentence, expected):
 def test_quoted_slogans_and_kinds_are_no_projects(run_rule, sentence, expected):
     assert run_rule("project.quoted", sentence).labels == expected
 
+
+def test_a_project_named_without_its_owner_is_the_one_named_with_it():
+    from kg.extract import Extractor
+    from kg.model import Article
+    text = "茶陵县青禾产业园项目今天开工。青禾产业园项目总投资5亿元。"
+    doc = Extractor(home="株洲市")(Article("t.txt", text))
+    projects = [e for e in doc.entities.values() if e.type == "Project"]
+    assert [e.label for e in projects] == ["茶陵县青禾产业园项目"] and "青禾产业园项目" in projects[0].aliases
