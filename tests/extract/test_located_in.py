@@ -9,6 +9,10 @@ CASES = [
     ("relation.locatedIn.place-before", "在东山县建设的海港物流项目进展顺利。", {("海港物流项目", "locatedIn", "东山县")}),
     ("relation.locatedIn.place-before", "东山县的宏远科技有限公司正在扩建。", {("宏远科技有限公司", "locatedIn", "东山县")}),
     ("relation.locatedIn.place-before", "福建省的宏远科技有限公司正在扩建。", set()),    # a province is too wide
+    ("relation.locatedIn.place-before", "连接东山县和云霄县陈岱镇的滨海公路新建工程今日通车。",   # across two places
+     {("滨海公路新建工程", "locatedIn", "陈岱镇"), ("滨海公路新建工程", "locatedIn", "东山县")}),
+    ("relation.locatedIn.place-before", "东山县和云霄县的宏远科技有限公司正在扩建。",             # a body: the last only
+     {("宏远科技有限公司", "locatedIn", "云霄县")}),
     ("relation.locatedIn.lies-in", "福建宏远科技有限公司将落户东山县铜陵镇。", {("福建宏远科技有限公司", "locatedIn", "铜陵镇")}),
     ("relation.locatedIn.lies-in", "宏远科技有限公司在东山县。", set()),             # 在 alone after a name is not enough
     ("relation.locatedIn.this-project", "今年开工的港口物流园项目进展顺利。该项目位于东山县铜陵镇。",

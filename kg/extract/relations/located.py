@@ -87,6 +87,28 @@ def located_place_before(w: Work) -> None:
         p = _place_before(w.doc, places, sent, m) if sent is not None else None
         if p is not None:
             w.fact(m.label, "locatedIn", p.label, m.start, 0.6)
+            for q in _joined_places(w.doc, places, p) if m.type == "Project" else ():
+                w.fact(m.label, "locatedIn", q.label, m.start, 0.55)
+
+
+_PLACES_JOIN = ("和", "与", "及", "、", "以及")
+
+
+def _joined_places(doc: Doc, places: list[Candidate], p: Candidate) -> list[Candidate]:
+    """The places joined by 和/与/、 before ``p``'s chain, each the last of its own chain
+    (连接东山县和青石市西山区的甲公路 → 东山县 for 西山区)."""
+    at_end = {q.end: q for q in places}
+    out: list[Candidate] = []
+    first = p
+    while True:
+        while first.start in at_end:                 # the chain 青石市西山区 starts at 青石市
+            first = at_end[first.start]
+        join = next((j for j in _PLACES_JOIN if doc.text.endswith(j, 0, first.start)), None)
+        prev = at_end.get(first.start - len(join)) if join else None
+        if prev is None or _level(doc, prev) in ("province", "country"):
+            return out
+        out.append(prev)
+        first = prev
 
 
 def _chain_at(places: list[Candidate], start: int) -> list[Candidate]:
