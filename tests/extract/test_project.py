@@ -230,3 +230,22 @@ def test_a_project_named_without_its_owner_is_the_one_named_with_it():
     doc = Extractor(home="株洲市")(Article("t.txt", text))
     projects = [e for e in doc.entities.values() if e.type == "Project"]
     assert [e.label for e in projects] == ["茶陵县青禾产业园项目"] and "青禾产业园项目" in projects[0].aliases
+
+
+def test_a_project_name_opens_at_the_place_its_first_word_hides():
+    """jieba may glue a town's last character to the village after it (镇西|湾村): the name starts at the village."""
+    from kg.extract import Extractor
+    from kg.extract.ending_names import PROJECT, walks
+    from kg.extract.spans import Candidate
+    from kg.model import Article
+    text = "今年，茶陵县青石镇西湾村200亩耕地流转项目成交。"
+    w = Extractor(home="株洲市").prepare(Article("t.txt", text), until="project.suffix")
+    cuts, tokens, i = ["今年", "，", "茶陵县", "青", "石", "镇西", "湾村", "200", "亩", "耕地", "流转", "项目", "成交", "。"], [], 0
+    for word in cuts:
+        tokens.append((i, i + len(word), word))
+        i += len(word)
+    w.tokens = tokens
+    s = text.index("西湾村")
+    w.candidates.append(Candidate(s, s + 3, "Place", "西湾村", {"西湾村"}, {"level": "village"}))
+    w.named.clear()
+    assert [text[k.start:k.end] for k in walks(w, PROJECT)] == ["西湾村200亩耕地流转项目"]
