@@ -272,6 +272,27 @@ def cooperation_work(w: Work) -> None:
 
 
 _QUOTED = re.compile(r"“([^”]{2,30})”(项目|工程)")
+# 两个项目——“甲”与“乙”, 三项工程：“甲”、“乙”: quoted names set after the projects they are
+_APPOSED = re.compile(r"(?:项目|工程|课题)[，,]?(?:——|—|：|:)[“]")
+_QUOTE_RUN = re.compile(r"“([^“”]{4,40})”(?:[、与和及]|以及)?")
+
+
+@rule("project.quoted-apposition", stage="project", produces=("Project",))
+def quoted_apposition(w: Work) -> None:
+    """The quoted names set after a mention of projects by a dash or colon are those projects
+    (获批的两个项目——“甲乙材料研究”与“丙丁技术研究” → 甲乙材料研究, 丙丁技术研究)."""
+    text = w.text
+    for a in _APPOSED.finditer(text):
+        pos = a.end() - 1
+        while (m := _QUOTE_RUN.match(text, pos)) is not None:
+            name = m.group(1)
+            if not (_NUMBERED_SLOGAN.match(name) or _NOT_PROJECT.search(name) or _EVENT.search(name)):
+                w.propose(Candidate(m.start(), m.start() + len(name) + 2, "Project", name, {name}, weight=1))
+            if m.end() == m.start() + len(name) + 2:
+                break             # no joining word after this one: the list ends
+            pos = m.end()
+
+
 _QUOTED_IS_PROJECT = re.compile(r"“([^”]{2,20})”(?:是|为|作为)[^。；！？]{0,40}?(?:项目|工程)")
 _QUOTE = re.compile(r"“([^”]{2,20})”")
 

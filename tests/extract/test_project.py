@@ -249,3 +249,14 @@ def test_a_project_name_opens_at_the_place_its_first_word_hides():
     w.candidates.append(Candidate(s, s + 3, "Place", "西湾村", {"西湾村"}, {"level": "village"}))
     w.named.clear()
     assert [text[k.start:k.end] for k in walks(w, PROJECT)] == ["西湾村200亩耕地流转项目"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("此次获批的两个项目——“青苗材料促进愈合的研究”与“北岭水凝胶修复研究”，由东山医院负责。",
+     ["青苗材料促进愈合的研究", "北岭水凝胶修复研究"]),
+    ("全县三项工程：“青禾安居”、“北岭饮水”和“南湖治污”进展顺利。", ["青禾安居", "北岭饮水", "南湖治污"]),
+    ("他说：“项目——这是关键。”", []),                                  # no quoted name after the dash
+    ("推进两个项目——“三化”与“两新”。", []),                           # numbered slogans
+])
+def test_quoted_names_set_after_projects_are_those_projects(run_rule, sentence, expected):
+    assert run_rule("project.quoted-apposition", sentence).labels == expected
