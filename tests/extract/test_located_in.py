@@ -101,3 +101,13 @@ FRAMES = [
 @pytest.mark.parametrize("name, home, text, expected", FRAMES)
 def test_located_in_frames(run_rule, name, home, text, expected):
     assert run_rule(name, text, home=home).facts == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3月8日，东山县北岭光伏电站项目暨青禾储能中心奠基仪式在云霄县陈岱镇举行。",
+     {("北岭光伏电站项目", "locatedIn", "陈岱镇"), ("青禾储能中心", "locatedIn", "陈岱镇")}),
+    ("北岭光伏电站项目签约仪式在云霄县举行。", set()),               # a signing ceremony may be held anywhere
+    ("北岭光伏电站项目开工仪式在云霄县陈岱镇群众中反响热烈。", set()),   # not held there
+])
+def test_a_project_is_where_its_ground_breaking_ceremony_is_held(run_rule, text, expected):
+    assert run_rule("relation.locatedIn.ceremony-venue", text, home=HOME).facts == expected

@@ -173,6 +173,44 @@ def located_works_at(w: Work) -> None:
             w.fact(m.label, "locatedIn", chain[-1].label, m.start, 0.7)
 
 
+# 奠基仪式在…, 开工典礼于…: a ceremony held on a project's site (a signing ceremony may be held anywhere)
+_CEREMONY = re.compile(r"(?:集中)?(?:奠基|开工|竣工|投产|竣工投产|落成|开园)(?:仪式|典礼)(?:将|已|今天|昨天)?(?:在|于)")
+_HELD = re.compile(r"(?:隆重|正式|顺利)?" + alternation(words("event_held_verbs.txt")))
+
+
+@rule("relation.locatedIn.ceremony-venue", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_ceremony_venue(w: Work) -> None:
+    """A project whose ground-breaking or opening ceremony is held at a place is there, with the projects joined
+    to it by 暨 (甲项目暨乙中心奠基仪式在东山县青石镇举行 → 青石镇; …在东山新区丙产业园举行 → 东山新区)."""
+    places = [m for m in w.mentions if m.type == "Place"]
+    ms = w.mentions
+    for i, m in enumerate(ms):
+        c = _CEREMONY.match(w.text, m.end) if m.type == "Project" else None
+        where = _venue_place(w, places, c.end()) if c else None
+        if where is None:
+            continue
+        group, j = [m], i
+        while j > 0 and ms[j - 1].type == "Project" and w.text[ms[j - 1].end:ms[j].start] == "暨":
+            j -= 1
+            group.append(ms[j])
+        for pr in group:
+            w.fact(pr.label, "locatedIn", where, m.start, 0.6)
+
+
+def _venue_place(w: Work, places: list[Candidate], pos: int) -> str | None:
+    """The place an event at ``pos`` is held in: the last of the places written there (东山县青石镇|举行), or the
+    place a venue's name opens with (东山新区|丙产业园|举行), when a verb of holding follows."""
+    chain = _chain_at(places, pos)
+    if chain and _HELD.match(w.text, chain[-1].end):
+        return chain[-1].label
+    venue = next((m for m in w.mentions if m.start == pos and m.type == "Organization"), None)
+    lead = next((c for c in w.candidates if venue is not None and c.type == "Place" and c.start == pos
+                 and c.end < venue.end and ("Place", c.label) in w.doc.entities), None)
+    if lead is not None and _HELD.match(w.text, venue.end) and _level(w.doc, lead) not in ("province", "country"):
+        return lead.label
+    return None
+
+
 @rule("relation.locatedIn.this-project", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
 def located_this_project(w: Work) -> None:
     """该项目位于某地: the project named last before the sentence is in that place (该项目位于东山县)."""
