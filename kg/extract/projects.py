@@ -169,10 +169,12 @@ def _mate_name(w: Work, s: int, e: int, name: str) -> bool:
     from .tokenize import word_tags
     last = w.index.ending_at(e)
     tag = word_tags().get(w.index.tokens[last][2], "n") if last is not None else "n"
-    return tag[:1] in ("n", "x") and not (_OWNER_END.search(name) or _NOT_PROJECT.search(name) or _EVENT.search(name)) \
+    return (tag[:1] in ("n", "x") or bool(_PHASE_END.search(name))) and bool(re.match(r"[\u4e00-\u9fffA-Za-z]{2}", name)) \
+        and not (_OWNER_END.search(name) or _NOT_PROJECT.search(name) or _EVENT.search(name)) \
         and not any(c.start < e and s < c.end and c.type in ("Agency", "Person") for c in w.candidates)
 
 
+_PHASE_END = re.compile(r"[一二三四五六七八九十0-9]期$")          # 乙产业园二期
 _EVENT_HEAD = re.compile(alternation(words("event_heads.txt")))
 _ITEM_BEFORE = re.compile(r"[，,；;：:。\s、“”]")
 

@@ -170,8 +170,8 @@ def test_projects_joined_by_ji_are_two_names(run_rule, text, expected):
 
 
 def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
-    made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")
-    assert not made.labels and all(c.start == 0 for c in made.work.candidates if c.type == "Project")
+    made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")   # 暨 ends the walk left
+    assert not made.labels and [c.label for c in made.work.candidates if c.type == "Project"] == ["湄潭县云计算中心项目"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -193,8 +193,20 @@ def test_a_name_joined_to_a_project_by_ji_is_a_project(run_rule, text, label, al
     assert [c.label for c in got] == [label] and aliases <= got[0].aliases
 
 
-def test_a_company_joined_to_a_project_by_ji_is_no_project(run_rule):
-    assert run_rule("project.ji-mate", "东山县光伏电站项目暨青禾能源有限公司揭牌仪式举行。", home="株洲市").labels == []
+@pytest.mark.parametrize("text,expected", [
+    ("东山县光伏电站项目暨青禾能源有限公司揭牌仪式举行。", []),          # a company: the owner
+    ("茶陵县光伏电站项目暨2024年重点项目集中开工仪式举行。", []),        # a year, then a kind
+    ("茶陵县青禾产业园项目暨北岭产业园二期开工。", ["北岭产业园二期"]),   # a phase ends a name
+])
+def test_what_ji_joins_to_a_project(run_rule, text, expected):
+    assert run_rule("project.ji-mate", text, home="株洲市").labels == expected
+
+
+def test_no_name_runs_across_ji():
+    from kg.extract import Extractor
+    from kg.model import Article
+    doc = Extractor(home="株洲市")(Article("t.txt", "茶陵县青禾产业园项目暨北岭产业园二期开工。"))
+    assert not [e.label for e in doc.entities.values() if "暨" in e.label]
 
 
 @pytest.mark.parametrize("sentence,expected", [
