@@ -207,7 +207,8 @@ def list_ellipsis(w: Work) -> None:
 # the tail of a list of projects: 等…项目 / 甲、乙3个重大项目 (the list itself runs back to the clause start)
 _PROJECT_TAIL = re.compile(r"(等?[0-9一二两三四五六七八九十]+个|等)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 _COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
-_PROJECT_ROLE = re.compile(r"(?:单位|业主|方|企业|负责人|法人)")      # 等项目单位: the bodies of the projects
+# 等项目单位, 等项目建设主体: the bodies of the projects, not the projects
+_PROJECT_ROLE = re.compile(r"(?:建设|承建|实施|运营)?(?:单位|业主|方|企业|主体|负责人|法人)")
 
 
 @rule("project.listed-project", stage="project", produces=("Project",), requires=("tokens",))

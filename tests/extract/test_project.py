@@ -212,6 +212,7 @@ def test_no_name_runs_across_ji():
 @pytest.mark.parametrize("sentence,expected", [
     ("东山镇已开发出了松林度假村、北岭水上乐园等旅游项目。", ["松林度假村", "北岭水上乐园"]),   # the list's head: projects
     ("松林度假村、北岭水上乐园等项目单位参加培训。", []),                              # the bodies of projects
+    ("松林度假村、北岭合作社等项目建设主体参加培训。", []),
     ("东山路至北岭路、青禾路至南湖路等项目仍在建设中。", ["东山路至北岭路", "青禾路至南湖路"]),   # road segments
 ])
 def test_listed_project_heads_and_segments(run_rule, sentence, expected):
