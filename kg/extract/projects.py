@@ -114,13 +114,13 @@ def split_ji(w: Work) -> None:
                 w.propose(Candidate(start, i, "Project", head, {head}, {"_suffix": ending[2]}, weight=c.weight))
 
 
-_ABBREVIATION = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]{1,9})[）)]")       # …运营中心（ABC）: a name's short form
+_ABBREVIATION = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]{1,9})[）)]")       # …检测中心（ABC）: a name's short form
 
 
 @rule("project.ji-mate", stage="project", produces=("Project",), requires=("tokens",))
 def ji_mate(w: Work) -> None:
     """A name joined to a project by 暨 is a project too, up to the predicate or event word after it
-    (甲产业园项目暨乙运营中心（ABC）奠基仪式 → 乙运营中心, also written 乙运营中心（ABC） and ABC)."""
+    (甲物流园项目暨乙检测中心（ABC）今日动工 → 乙检测中心, also written 乙检测中心（ABC） and ABC)."""
     text = w.text
     for c in [c for c in w.candidates if c.type == "Project" and text.startswith("暨", c.end)]:
         span = _mate_end(w, c.end + 1)
@@ -223,7 +223,7 @@ def listed_projects(w: Work) -> None:
             s = _segment_start(w, a, _after_lead(text, s, e))
             name = text[s:e]
             if not _COMPANY.search(name) and (specific(idx, s, e, []) or _names_its_kind(name) or (s, e) in named):
-                w.propose(Candidate(s, e, "Project", name, {name}, weight=1))   # a named 甲度假村 of a list of projects
+                w.propose(Candidate(s, e, "Project", name, {name}, weight=1))   # a named 甲康养中心 of a list of projects
 
 
 def _segment_start(w: Work, floor: int, s: int) -> int:
@@ -275,7 +275,7 @@ def cooperation_work(w: Work) -> None:
 
 
 _QUOTED = re.compile(r"“([^”]{2,30})”(项目|工程)")
-# 两个项目——“甲”与“乙”, 三项工程：“甲”、“乙”: quoted names set after the projects they are
+# 两项课题——“甲”与“乙”, 三项工程：“甲”、“乙”: quoted names set after the projects they are
 _APPOSED = re.compile(r"(?:项目|工程|课题)[，,]?(?:——|—|：|:)[“]")
 _QUOTE_RUN = re.compile(r"“([^“”]{4,40})”(?:[、与和及]|以及)?")
 
@@ -283,7 +283,7 @@ _QUOTE_RUN = re.compile(r"“([^“”]{4,40})”(?:[、与和及]|以及)?")
 @rule("project.quoted-apposition", stage="project", produces=("Project",))
 def quoted_apposition(w: Work) -> None:
     """The quoted names set after a mention of projects by a dash or colon are those projects
-    (获批的两个项目——“甲乙材料研究”与“丙丁技术研究” → 甲乙材料研究, 丙丁技术研究)."""
+    (牵头的两项课题——“甲乙保水试验”与“丙丁防治研究” → 甲乙保水试验, 丙丁防治研究)."""
     text = w.text
     for a in _APPOSED.finditer(text):
         pos = a.end() - 1
@@ -300,21 +300,21 @@ _QUOTED_IS_PROJECT = re.compile(r"“([^”]{2,20})”(?:是|为|作为)[^。；
 _QUOTE = re.compile(r"“([^”]{2,20})”")
 
 
-# “三化”, “两新一重”: numbered slogans (a count and a word or two, once or more), not projects
+# “四好”, “两新一重”: numbered slogans (a count and a word or two, once or more), not projects
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{1,2}){1,3}$")
-# 4条“甲乙”, 首个“甲乙”: a quoted word counted, a kind of thing
+# 5座“甲乙”, 几处“甲乙”: a quoted word counted, a kind of thing
 _COUNTED_QUOTE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千几多首]+)[条个座项批处家所类种][\u4e00-\u9fff]{0,3}“([^”]{2,20})”")
 
 
 def _counted_quotes(text: str) -> set[str]:
-    """The quoted words the article counts somewhere (打通4条省界“甲乙”): kinds, not names."""
+    """The quoted words the article counts somewhere (新修了5座“甲乙”): kinds, not names."""
     return {m.group(1) for m in _COUNTED_QUOTE.finditer(text)}
 
 
 @rule("project.quoted", stage="project", produces=("Project",))
 def quoted(w: Work) -> None:
-    """A quoted name before 项目 or 工程 is a project (“绿色家园”工程), unless it is a numbered slogan (“三化”)
-    or a kind the article counts (4条“甲乙”)."""
+    """A quoted name before 项目 or 工程 is a project (“绿色家园”工程), unless it is a numbered slogan (“四好”)
+    or a kind the article counts (5座“甲乙”)."""
     kinds = _counted_quotes(w.text)
     for m in _QUOTED.finditer(w.text):
         if _NUMBERED_SLOGAN.match(m.group(1)) or m.group(1) in kinds:

@@ -96,7 +96,7 @@ _PLACES_JOIN = ("和", "与", "及", "、", "以及")
 
 def _joined_places(doc: Doc, places: list[Candidate], p: Candidate) -> list[Candidate]:
     """The places joined by 和/与/、 before ``p``'s chain, each the last of its own chain
-    (连接东山县和青石市西山区的甲公路 → 东山县 for 西山区)."""
+    (东山县与青石市西山区的甲绿道工程 → 东山县 for 西山区)."""
     at_end = {q.end: q for q in places}
     out: list[Candidate] = []
     first = p
@@ -173,7 +173,7 @@ def located_works_at(w: Work) -> None:
             w.fact(m.label, "locatedIn", chain[-1].label, m.start, 0.7)
 
 
-# 奠基仪式在…, 开工典礼于…: a ceremony held on a project's site (a signing ceremony may be held anywhere)
+# 开工仪式在…, 竣工典礼于…: a ceremony held on a project's site (a signing ceremony may be held anywhere)
 _CEREMONY = re.compile(r"(?:集中)?(?:奠基|开工|竣工|投产|竣工投产|落成|开园)(?:仪式|典礼)(?:将|已|今天|昨天)?(?:在|于)")
 _HELD = re.compile(r"(?:隆重|正式|顺利)?" + alternation(words("event_held_verbs.txt")))
 
@@ -181,7 +181,7 @@ _HELD = re.compile(r"(?:隆重|正式|顺利)?" + alternation(words("event_held_
 @rule("relation.locatedIn.ceremony-venue", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
 def located_ceremony_venue(w: Work) -> None:
     """A project whose ground-breaking or opening ceremony is held at a place is there, with the projects joined
-    to it by 暨 (甲项目暨乙中心奠基仪式在东山县青石镇举行 → 青石镇; …在东山新区丙产业园举行 → 东山新区)."""
+    to it by 暨 (甲工程暨乙水厂竣工典礼于东山县青石镇举办 → 青石镇; …在东山新区丙物流园举行 → 东山新区)."""
     places = [m for m in w.mentions if m.type == "Place"]
     ms = w.mentions
     for i, m in enumerate(ms):
@@ -199,7 +199,7 @@ def located_ceremony_venue(w: Work) -> None:
 
 def _venue_place(w: Work, places: list[Candidate], pos: int) -> str | None:
     """The place an event at ``pos`` is held in: the last of the places written there (东山县青石镇|举行), or the
-    place a venue's name opens with (东山新区|丙产业园|举行), when a verb of holding follows."""
+    place a venue's name opens with (东山新区|丙物流园|举行), when a verb of holding follows."""
     chain = _chain_at(places, pos)
     if chain and _HELD.match(w.text, chain[-1].end):
         return chain[-1].label
