@@ -269,7 +269,7 @@ def test_a_project_name_opens_at_the_place_its_first_word_hides():
      ["油茶根系微生物调控研究", "茶园坡地保水试验"]),
     ("全县三项工程：“青禾安居”、“北岭饮水”和“南湖治污”进展顺利。", ["青禾安居", "北岭饮水", "南湖治污"]),
     ("他说：“项目——这是关键。”", []),                                  # no quoted name after the dash
-    ("今年重点推进两项工程——“四好”与“两通”。", []),                   # numbered slogans
+    ("今年重点推进两项工程——“两新一重”与“三供一业”。", []),           # numbered slogans
 ])
 def test_quoted_names_set_after_projects_are_those_projects(run_rule, sentence, expected):
     assert run_rule("project.quoted-apposition", sentence).labels == expected
