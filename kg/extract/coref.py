@@ -1,4 +1,4 @@
-"""Short names of bodies named in full elsewhere in the article (恒达公司 → 山西恒达投资控股集团有限公司)."""
+"""Short names of bodies and projects named in full elsewhere in the article (恒达公司 → 山西恒达投资控股集团有限公司)."""
 from __future__ import annotations
 
 import re
@@ -47,18 +47,50 @@ def short_forms(doc: Doc) -> dict[str, str]:
 @rule("organization.short-form", stage="entity", produces=("Organization",), requires=("mentions",))
 def resolve_short_forms(w: Work) -> None:
     """A body's short name (恒达公司) is an alias of the one named in full elsewhere in the article."""
+    _merge(w, "Organization", short_forms(w.doc))
+
+
+def project_short_forms(doc: Doc, heads: set[str]) -> dict[str, str]:
+    """``short label → full label`` for projects named elsewhere with one of ``heads`` (the names of bodies and
+    places) before the name.
+
+    >>> from kg.model import Article, Doc
+    >>> d = Doc(Article("a", ""))
+    >>> _ = d.add_entity("Project", "甲乙集团丙丁产业园项目")
+    >>> _ = d.add_entity("Project", "丙丁产业园项目"); _ = d.add_entity("Project", "戊己产业园项目")
+    >>> project_short_forms(d, {"甲乙集团"}), project_short_forms(d, set())
+    ({'丙丁产业园项目': '甲乙集团丙丁产业园项目'}, {})
+    """
+    projects = [label for (t, label) in doc.entities if t == "Project"]
+    out: dict[str, str] = {}
+    for short in projects:
+        whole = [p for p in projects if len(p) > len(short) and p.endswith(short) and p[:len(p) - len(short)] in heads]
+        if len(whole) == 1 and len(short) >= 4:
+            out[short] = whole[0]
+    return out
+
+
+@rule("project.short-form", stage="entity", produces=("Project",), requires=("mentions",))
+def resolve_project_short_forms(w: Work) -> None:
+    """A project named without its owner or place (丙丁产业园项目) is the one named with it (甲乙集团丙丁产业园项目)."""
+    heads = {n for c in w.candidates if c.type in ("Organization", "Agency", "Place") for n in (c.label, *c.aliases)}
+    heads |= {n for (t, label), e in w.doc.entities.items() if t != "Project" for n in (label, *e.aliases)}
+    _merge(w, "Project", project_short_forms(w.doc, heads))
+
+
+def _merge(w: Work, etype: str, mapping: dict[str, str]) -> None:
+    """Make each short label of ``mapping`` an alias of its full label: entity, mentions and candidates."""
     doc = w.doc
-    mapping = short_forms(doc)
     for short, full in mapping.items():
-        ent = doc.entities.pop(("Organization", short))
-        target = doc.entities[("Organization", full)]
+        ent = doc.entities.pop((etype, short))
+        target = doc.entities[(etype, full)]
         target.aliases.update(ent.aliases | {short})
         for k, v in ent.attrs.items():
             target.attrs.setdefault(k, v)
     if mapping:
         for m in doc.mentions:
-            if m.type == "Organization" and m.label in mapping:
+            if m.type == etype and m.label in mapping:
                 m.label = mapping[m.label]
         for c in w.mentions:
-            if c.type == "Organization" and c.label in mapping:
+            if c.type == etype and c.label in mapping:
                 c.label = mapping[c.label]

@@ -25,6 +25,7 @@ from .tokenize import is_common_word, word_tags
 if TYPE_CHECKING:
     from .state import Work
 
+_DIVISION_END = set("省市县区镇乡村")       # the last character of a division's name
 _LEAD_STOP = set("的在了和与及等是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并而但让使、，。：；")
 _INVESTS = re.compile(r"(?:(?<=公司|集团|股份|企业|银行|大学|学院)|(?<=研究院|研究所))"
                       r"(?:投资建设|投资兴建|出资建设|投资|投建|承建|建设|实施|打造|科研团队|研究团队|团队|课题组)")
@@ -147,6 +148,9 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
                         max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
     for p in places:          # never start inside a place name (东山县南关社区…)
         if p.start < start < p.end:
+            start = p.start
+    for p in places:          # 青石镇|西坡村… where jieba cut 镇西|坡村: the name starts at the place, as after 青石镇
+        if start < p.start < s and p.start not in idx.start_set and text[p.start - 1] in _DIVISION_END:
             start = p.start
     while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
         start += 1            # 及|市交投集团 (jieba's unknown word 及市): a conjunction opens no name

@@ -11,7 +11,7 @@ from .tokenize import word_tags
 
 # Part-of-speech tags (jieba) of words that may be part of a proper name.
 _NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng", "b", "a", "x", "l", "i", "g", "s", "k", "h")
-_STOP_WORDS = set("的 在 了 和 与 及 或 等 是 为 对 到 从 向 把 被 将 于 给 以 由 其 该 本 这 那 此 各 每 全 我 你 他 她 们 也 都 "
+_STOP_WORDS = set("的 在 了 和 与 及 或 暨 等 是 为 对 到 从 向 把 被 将 于 给 以 由 其 该 本 这 那 此 各 每 全 我 你 他 她 们 也 都 "
                   "就 又 还 已 并 而 但 让 使 如 像 着 过 之 共 同 跟 据 按 经 请 位 个 家 所 名 年 月 日 时 处 做 作 成 有 无 没 不 "
                   "要 会 能 可 近 后".split())
 _CONNECTIVES = ("特别是", "尤其是", "其中", "包括", "以及", "并且", "同时", "通过", "围绕", "依托")   # jieba may glue them to a name

@@ -302,6 +302,23 @@ def _loose_lead(lead: str) -> bool:
                                              and not tag.startswith(("ns", "nr", "nz", "nt", "j")))
 
 
+@rule("place.repeat", stage="place", produces=("Place",), requires=("tokens",))
+def repeat(w: Work) -> None:
+    """A town or village named by its suffix is that place wherever it is written again (青石|镇西|坡村 → 西坡村).
+
+    jieba may cut the same name differently elsewhere, where the suffix rules cannot see it."""
+    from .spans import occurrences
+    text = w.text
+    named = {c.label: c for c in w.candidates if c.type == "Place" and c.rule in ("place.town", "place.village")
+             and c.label == text[c.start:c.end] and len(c.label) >= 3}
+    have = {(c.start, c.end) for c in w.candidates if c.type == "Place"}
+    for label in sorted(named):
+        c = named[label]
+        for s, e in occurrences(text, label):
+            if (s, e) not in have:
+                w.propose(Candidate(s, e, "Place", label, {label}, {"level": c.attrs.get("level")}, weight=c.weight))
+
+
 @rule("place.dictionary", stage="place", produces=("Place",), requires=("tokens",))
 def dictionary(w: Work) -> None:
     """Words jieba's dictionary tags as place names that are no division (长白山, 黄河; 鄱阳湖畔 → 鄱阳湖)."""

@@ -64,6 +64,15 @@ def not_a_list(w: Work) -> None:
     drop(w, "project.suffix", lambda c: "等" in w.text[c.start:c.end] or w.text[c.start - 1:c.start] == "等")
 
 
+@rule("project.not-a-road", stage="project", requires=("tokens",))
+def not_a_road(w: Work) -> None:
+    """A road named on its own (甲乙公路) is a place; a segment between two ends (甲路至乙公路) or works on it are projects."""
+    drop(w, "project.suffix", lambda c: bool(_ROAD.search(c.attrs.get("_suffix", ""))) and not _SEGMENT.match(c.label))
+
+
+_SEGMENT = re.compile(r"^[^至到]{2,}[至到—\-－][^至到]{2,}")          # 甲乙至丙丁公路, not 东至|丙丁公路
+
+
 # 投资80万元|建设…: the money a sentence spends, before the name of what it builds
 _SPENT = re.compile(r"(?:(?:总|计划|共|累计|还|又)?投资)?[约达超逾近]?[0-9.一二两三四五六七八九十百千万亿]+[多余]?(?:万|亿)?元[，,]?")
 
@@ -105,6 +114,68 @@ def split_ji(w: Work) -> None:
                 w.propose(Candidate(start, i, "Project", head, {head}, {"_suffix": ending[2]}, weight=c.weight))
 
 
+_ABBREVIATION = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]{1,9})[）)]")       # …检测中心（ABC）: a name's short form
+
+
+@rule("project.ji-mate", stage="project", produces=("Project",), requires=("tokens",))
+def ji_mate(w: Work) -> None:
+    """A name joined to a project by 暨 is a project too, up to the predicate or event word after it
+    (甲物流园项目暨乙检测中心（ABC）今日动工 → 乙检测中心, also written 乙检测中心（ABC） and ABC)."""
+    text = w.text
+    for c in [c for c in w.candidates if c.type == "Project" and text.startswith("暨", c.end)]:
+        span = _mate_end(w, c.end + 1)
+        if span is None:
+            continue
+        e, brackets = span
+        s = c.end + 1
+        name = text[s:e]
+        for m in brackets:
+            name = name.replace(m.group(0), "")
+        if not 4 <= len(name) <= 20 or not _mate_name(w, s, e, name):
+            continue
+        aliases = {name, text[s:e]} | {m.group(1) for m in brackets}
+        w.propose(Candidate(s, e, "Project", name, aliases, weight=1))
+
+
+def _mate_end(w: Work, s: int) -> tuple[int, list[re.Match]] | None:
+    """Where the name that starts at ``s`` ends: before a governing predicate, an event word or a word that
+    cannot be in a name, whatever jieba glued to its first word; a bracketed Latin short form is kept apart."""
+    from .ending_names import PROJECT
+    from .names import name_like
+    text, idx = w.text, w.index
+    t = idx.covering(s)
+    if t is None:
+        return None
+    e, brackets = s, []
+    while t < len(idx.tokens) and e - s <= 24:
+        a, b, word = idx.tokens[t]
+        a, word = max(a, s), word[max(a, s) - a:]     # jieba may glue 暨 to the name (暨乙|…)
+        short = _ABBREVIATION.match(text, a)
+        if short:
+            brackets.append(short)
+            e = short.end()
+            t = idx.covering(e) if e < len(text) else len(idx.tokens)
+            if t is None or idx.tokens[t][0] != e:
+                return None
+            continue
+        if _governing().match(text, a) or _EVENT_HEAD.match(text, a) or not name_like(word, PROJECT.extra_tags):
+            break
+        e, t = b, t + 1
+    return (e, brackets) if e > s else None
+
+
+def _mate_name(w: Work, s: int, e: int, name: str) -> bool:
+    """Is the 暨 mate a name: a noun at its end, not a company (the owner), a kind, an event, a person or a body?"""
+    from .tokenize import word_tags
+    last = w.index.ending_at(e)
+    tag = word_tags().get(w.index.tokens[last][2], "n") if last is not None else "n"
+    return (tag[:1] in ("n", "x") or bool(_PHASE_END.search(name))) and bool(re.match(r"[\u4e00-\u9fffA-Za-z]{2}", name)) \
+        and not (_OWNER_END.search(name) or _NOT_PROJECT.search(name) or _EVENT.search(name)) \
+        and not any(c.start < e and s < c.end and c.type in ("Agency", "Person") for c in w.candidates)
+
+
+_PHASE_END = re.compile(r"[一二三四五六七八九十0-9]期$")          # 乙产业园二期
+_EVENT_HEAD = re.compile(alternation(words("event_heads.txt")))
 _ITEM_BEFORE = re.compile(r"[，,；;：:。\s、“”]")
 
 
@@ -136,20 +207,31 @@ def list_ellipsis(w: Work) -> None:
 # the tail of a list of projects: 等…项目 / 甲、乙3个重大项目 (the list itself runs back to the clause start)
 _PROJECT_TAIL = re.compile(r"(等?[0-9一二两三四五六七八九十]+个|等)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 _COMPANY = re.compile(r"(?:集团|公司|股份|银行|大学|学院|医院)$")
+# 等项目单位, 等项目建设主体: the bodies of the projects, not the projects
+_PROJECT_ROLE = re.compile(r"(?:建设|承建|实施|运营)?(?:单位|业主|方|企业|主体|负责人|法人)")
 
 
 @rule("project.listed-project", stage="project", produces=("Project",), requires=("tokens",))
 def listed_projects(w: Work) -> None:
     """Items of a list that ends in 等…项目 or a count of projects are projects (甲园区、乙基地等重点项目)."""
     text, idx = w.text, w.index
+    named = {(c.start, c.end) for c in w.candidates if c.type == "Organization"}
     for a, b, m in lists(text, _PROJECT_TAIL):
-        if m.group(1) != "等" and "、" not in text[a:b]:
-            continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not
+        if m.group(1) != "等" and "、" not in text[a:b] or _PROJECT_ROLE.match(text, m.end()):
+            continue          # 甲、乙、丙3个重大项目 lists; 建成1个项目 does not; nor 甲、乙等项目单位 (bodies)
         for s, e in list_items(w.doc, idx, a, b, ("vn", "m", "mq", "q", "d")):
-            s = _after_lead(text, s, e)
+            s = _segment_start(w, a, _after_lead(text, s, e))
             name = text[s:e]
-            if not _COMPANY.search(name) and (specific(idx, s, e, []) or _names_its_kind(name)):
-                w.propose(Candidate(s, e, "Project", name, {name}, weight=1))
+            if not _COMPANY.search(name) and (specific(idx, s, e, []) or _names_its_kind(name) or (s, e) in named):
+                w.propose(Candidate(s, e, "Project", name, {name}, weight=1))   # a named 甲康养中心 of a list of projects
+
+
+def _segment_start(w: Work, floor: int, s: int) -> int:
+    """Where a road segment named by its two ends starts (甲路至|乙路 → 甲路至乙路), else ``s``."""
+    roads = {c.end: c for c in w.proposed("Place") if _ROAD.search(c.label) and c.start >= floor}
+    while w.text[s - 1:s] in ("至", "到") and s - 1 in roads:
+        s = roads[s - 1].start
+    return s
 
 
 def _after_lead(text: str, s: int, e: int) -> int:
@@ -193,14 +275,50 @@ def cooperation_work(w: Work) -> None:
 
 
 _QUOTED = re.compile(r"“([^”]{2,30})”(项目|工程)")
+# 两项课题——“甲”与“乙”, 三项工程：“甲”、“乙”: quoted names set after the projects they are
+_APPOSED = re.compile(r"(?:项目|工程|课题)[，,]?(?:——|—|：|:)[“]")
+_QUOTE_RUN = re.compile(r"“([^“”]{4,40})”(?:[、与和及]|以及)?")
+
+
+@rule("project.quoted-apposition", stage="project", produces=("Project",))
+def quoted_apposition(w: Work) -> None:
+    """The quoted names set after a mention of projects by a dash or colon are those projects
+    (牵头的两项课题——“甲乙保水试验”与“丙丁防治研究” → 甲乙保水试验, 丙丁防治研究)."""
+    text = w.text
+    for a in _APPOSED.finditer(text):
+        pos = a.end() - 1
+        while (m := _QUOTE_RUN.match(text, pos)) is not None:
+            name = m.group(1)
+            if not (_NUMBERED_SLOGAN.match(name) or _NOT_PROJECT.search(name) or _EVENT.search(name)):
+                w.propose(Candidate(m.start(), m.start() + len(name) + 2, "Project", name, {name}, weight=1))
+            if m.end() == m.start() + len(name) + 2:
+                break             # no joining word after this one: the list ends
+            pos = m.end()
+
+
 _QUOTED_IS_PROJECT = re.compile(r"“([^”]{2,20})”(?:是|为|作为)[^。；！？]{0,40}?(?:项目|工程)")
 _QUOTE = re.compile(r"“([^”]{2,20})”")
 
 
+# “四好”, “两新一重”: numbered slogans (a count and a word or two, once or more), not projects
+_NUMBERED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{1,2}){1,3}$")
+# 5座“甲乙”, 几处“甲乙”: a quoted word counted, a kind of thing
+_COUNTED_QUOTE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千几多首]+)[条个座项批处家所类种][\u4e00-\u9fff]{0,3}“([^”]{2,20})”")
+
+
+def _counted_quotes(text: str) -> set[str]:
+    """The quoted words the article counts somewhere (新修了5座“甲乙”): kinds, not names."""
+    return {m.group(1) for m in _COUNTED_QUOTE.finditer(text)}
+
+
 @rule("project.quoted", stage="project", produces=("Project",))
 def quoted(w: Work) -> None:
-    """A quoted name before 项目 or 工程 is a project (“绿色家园”工程)."""
+    """A quoted name before 项目 or 工程 is a project (“绿色家园”工程), unless it is a numbered slogan (“四好”)
+    or a kind the article counts (5座“甲乙”)."""
+    kinds = _counted_quotes(w.text)
     for m in _QUOTED.finditer(w.text):
+        if _NUMBERED_SLOGAN.match(m.group(1)) or m.group(1) in kinds:
+            continue
         name = m.group(1) + m.group(2)
         w.propose(Candidate(m.start(), m.end(), "Project", name, {name, m.group(1), m.group(0)}, weight=1))
 

@@ -9,6 +9,10 @@ CASES = [
     ("relation.locatedIn.place-before", "在东山县建设的海港物流项目进展顺利。", {("海港物流项目", "locatedIn", "东山县")}),
     ("relation.locatedIn.place-before", "东山县的宏远科技有限公司正在扩建。", {("宏远科技有限公司", "locatedIn", "东山县")}),
     ("relation.locatedIn.place-before", "福建省的宏远科技有限公司正在扩建。", set()),    # a province is too wide
+    ("relation.locatedIn.place-before", "东山县与云霄县陈岱镇的滨海绿道提质工程已通过验收。",   # across two places
+     {("滨海绿道提质工程", "locatedIn", "陈岱镇"), ("滨海绿道提质工程", "locatedIn", "东山县")}),
+    ("relation.locatedIn.place-before", "东山县和云霄县的宏远科技有限公司正在扩建。",             # a body: the last only
+     {("宏远科技有限公司", "locatedIn", "云霄县")}),
     ("relation.locatedIn.lies-in", "福建宏远科技有限公司将落户东山县铜陵镇。", {("福建宏远科技有限公司", "locatedIn", "铜陵镇")}),
     ("relation.locatedIn.lies-in", "宏远科技有限公司在东山县。", set()),             # 在 alone after a name is not enough
     ("relation.locatedIn.this-project", "今年开工的港口物流园项目进展顺利。该项目位于东山县铜陵镇。",
@@ -97,3 +101,13 @@ FRAMES = [
 @pytest.mark.parametrize("name, home, text, expected", FRAMES)
 def test_located_in_frames(run_rule, name, home, text, expected):
     assert run_rule(name, text, home=home).facts == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("历时两年建设，南湖污水处理厂扩建工程暨北岭再生水厂竣工典礼昨天于云霄县陈岱镇举办。",
+     {("南湖污水处理厂扩建工程", "locatedIn", "陈岱镇"), ("北岭再生水厂", "locatedIn", "陈岱镇")}),
+    ("青禾冷链物流园项目签约仪式昨天于云霄县举办，双方代表出席。", set()),   # a signing ceremony may be held anywhere
+    ("南湖污水处理厂扩建工程竣工典礼在云霄县陈岱镇的村民中引起关注。", set()),   # not held there
+])
+def test_a_project_is_where_its_ground_breaking_ceremony_is_held(run_rule, text, expected):
+    assert run_rule("relation.locatedIn.ceremony-venue", text, home=HOME).facts == expected

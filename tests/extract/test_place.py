@@ -127,3 +127,9 @@ def test_short_forms_of_divisions(text, home, expected):
 ])
 def test_roads_and_hills_of_speech_are_no_places(text, expected):
     assert [label for _, label in _mentions(text)] == expected
+
+
+def test_a_village_named_once_is_that_village_wherever_jieba_cuts_it_again(run_rule):
+    text = "茶陵县南塘村的合作社去年新建了两座冷库。据了解，青石镇南塘村的油茶林今年喜获丰收。"   # 青石|镇南|塘村
+    assert run_rule("place.repeat", text, home="株洲市").labels == ["南塘村"]
+

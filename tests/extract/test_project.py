@@ -170,8 +170,8 @@ def test_projects_joined_by_ji_are_two_names(run_rule, text, expected):
 
 
 def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
-    made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")
-    assert not made.labels and all(c.start == 0 for c in made.work.candidates if c.type == "Project")
+    made = run_rule("project.split-ji", "遵义市暨湄潭县云计算中心项目奠基。", home="遵义市")   # 暨 ends the walk left
+    assert not made.labels and [c.label for c in made.work.candidates if c.type == "Project"] == ["湄潭县云计算中心项目"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -181,3 +181,95 @@ def test_what_comes_before_ji_without_an_ending_is_not_split(run_rule):
 ])
 def test_the_names_listed_before_a_project_are_projects(run_rule, text, expected):
     assert run_rule("project.list-mates", text, home="永州市").labels == expected
+
+
+@pytest.mark.parametrize("text,label,aliases", [
+    ("茶陵县冷链物流园项目暨北岭农产品检测中心（NTC）今日破土动工。", "北岭农产品检测中心", {"NTC", "北岭农产品检测中心（NTC）"}),
+    ("茶陵县冷链物流园项目暨北岭农产品检测中心建成后，可服务周边三个县。", "北岭农产品检测中心", {"北岭农产品检测中心"}),
+])
+def test_a_name_joined_to_a_project_by_ji_is_a_project(run_rule, text, label, aliases):
+    made = run_rule("project.ji-mate", text, home="株洲市")
+    got = [c for c in made.work.candidates if c.rule == "project.ji-mate"]
+    assert [c.label for c in got] == [label] and aliases <= got[0].aliases
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("茶陵县风电场项目暨青禾新能源有限公司成立大会召开。", []),          # a company: the owner
+    ("茶陵县风电场项目暨2025年全县重大项目观摩会召开。", []),            # a year, then a kind
+    ("茶陵县青禾物流园项目暨北岭物流园二期于上月动工。", ["北岭物流园二期"]),   # a phase ends a name
+])
+def test_what_ji_joins_to_a_project(run_rule, text, expected):
+    assert run_rule("project.ji-mate", text, home="株洲市").labels == expected
+
+
+def test_no_name_runs_across_ji():
+    from kg.extract import Extractor
+    from kg.model import Article
+    doc = Extractor(home="株洲市")(Article("t.txt", "茶陵县青禾物流园项目暨北岭物流园二期于上月动工。"))
+    assert not [e.label for e in doc.entities.values() if "暨" in e.label]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("青石镇引进了松林康养中心、北岭茶文化园等文旅项目，带动了周边民宿。", ["松林康养中心", "北岭茶文化园"]),   # the list's head: projects
+    ("松林康养中心、北岭茶文化园等项目单位参加培训。", []),                            # the bodies of projects
+    ("松林康养中心、北岭合作社等项目建设主体参加培训。", []),
+    ("年内要完工的有青禾大道到南湖路、东山路到北岭路等项目。", ["青禾大道到南湖路", "东山路到北岭路"]),   # road segments
+])
+def test_listed_project_heads_and_segments(run_rule, sentence, expected):
+    assert run_rule("project.listed-project", sentence, home="株洲市").labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("货车只能绕行北岭公路，多跑十几公里。", []),                         # a road on its own is a place
+    ("北岭公路拓宽工程下月动工。", ["北岭公路拓宽工程"]),                   # works on it are a project
+])
+def test_a_road_named_on_its_own_is_no_project(run_rule, sentence, expected):
+    assert _left(run_rule("project.not-a-road", sentence, home="株洲市")) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全镇围绕“四好”目标，启动“两通”工程。", []),                         # numbered slogans
+    ("今年全区新修了五座“口袋公园”，“口袋公园”工程还将继续。", []),       # a kind the text counts
+    ("全镇推进“清水绿岸”工程。", ["清水绿岸工程"]),
+])
+def test_quoted_slogans_and_kinds_are_no_projects(run_rule, sentence, expected):
+    assert run_rule("project.quoted", sentence).labels == expected
+
+
+def test_a_project_named_without_its_owner_is_the_one_named_with_it():
+    from kg.extract import Extractor
+    from kg.model import Article
+    text = "茶陵县青禾产业园项目由北岭集团承建。据介绍，青禾产业园项目建成后可容纳40家企业。"
+    doc = Extractor(home="株洲市")(Article("t.txt", text))
+    projects = [e for e in doc.entities.values() if e.type == "Project"]
+    assert [e.label for e in projects] == ["茶陵县青禾产业园项目"] and "青禾产业园项目" in projects[0].aliases
+
+
+def test_a_project_name_opens_at_the_place_its_first_word_hides():
+    """jieba may glue a town's last character to the village after it (镇南|塘村): the name starts at the village."""
+    from kg.extract import Extractor
+    from kg.extract.ending_names import PROJECT, walks
+    from kg.extract.spans import Candidate
+    from kg.model import Article
+    text = "据了解，青石镇南塘村300亩油茶林提质项目已通过验收。"
+    w = Extractor(home="株洲市").prepare(Article("t.txt", text), until="project.suffix")
+    cuts, tokens, i = ["据", "了解", "，", "青", "石", "镇南", "塘村", "300", "亩", "油茶", "林", "提质", "项目", "已", "通过", "验收", "。"], [], 0
+    for word in cuts:
+        tokens.append((i, i + len(word), word))
+        i += len(word)
+    w.tokens = tokens
+    s = text.index("南塘村")
+    w.candidates.append(Candidate(s, s + 3, "Place", "南塘村", {"南塘村"}, {"level": "village"}))
+    w.named.clear()
+    assert [text[k.start:k.end] for k in walks(w, PROJECT)] == ["南塘村300亩油茶林提质项目"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("由东山医院牵头的两项课题——“油茶根系微生物调控研究”与“茶园坡地保水试验”已顺利结题。",
+     ["油茶根系微生物调控研究", "茶园坡地保水试验"]),
+    ("全县三项工程：“青禾安居”、“北岭饮水”和“南湖治污”进展顺利。", ["青禾安居", "北岭饮水", "南湖治污"]),
+    ("他说：“项目——这是关键。”", []),                                  # no quoted name after the dash
+    ("今年重点推进两项工程——“两新一重”与“三供一业”。", []),           # numbered slogans
+])
+def test_quoted_names_set_after_projects_are_those_projects(run_rule, sentence, expected):
+    assert run_rule("project.quoted-apposition", sentence).labels == expected

@@ -87,6 +87,28 @@ def located_place_before(w: Work) -> None:
         p = _place_before(w.doc, places, sent, m) if sent is not None else None
         if p is not None:
             w.fact(m.label, "locatedIn", p.label, m.start, 0.6)
+            for q in _joined_places(w.doc, places, p) if m.type == "Project" else ():
+                w.fact(m.label, "locatedIn", q.label, m.start, 0.55)
+
+
+_PLACES_JOIN = ("和", "与", "及", "、", "以及")
+
+
+def _joined_places(doc: Doc, places: list[Candidate], p: Candidate) -> list[Candidate]:
+    """The places joined by 和/与/、 before ``p``'s chain, each the last of its own chain
+    (东山县与青石市西山区的甲绿道工程 → 东山县 for 西山区)."""
+    at_end = {q.end: q for q in places}
+    out: list[Candidate] = []
+    first = p
+    while True:
+        while first.start in at_end:                 # the chain 青石市西山区 starts at 青石市
+            first = at_end[first.start]
+        join = next((j for j in _PLACES_JOIN if doc.text.endswith(j, 0, first.start)), None)
+        prev = at_end.get(first.start - len(join)) if join else None
+        if prev is None or _level(doc, prev) in ("province", "country"):
+            return out
+        out.append(prev)
+        first = prev
 
 
 def _chain_at(places: list[Candidate], start: int) -> list[Candidate]:
@@ -149,6 +171,44 @@ def located_works_at(w: Work) -> None:
         chain = _chain_at(places, at.end()) if at else []
         if chain and _WORKS.match(w.text, chain[-1].end):
             w.fact(m.label, "locatedIn", chain[-1].label, m.start, 0.7)
+
+
+# 开工仪式在…, 竣工典礼于…: a ceremony held on a project's site (a signing ceremony may be held anywhere)
+_CEREMONY = re.compile(r"(?:集中)?(?:奠基|开工|竣工|投产|竣工投产|落成|开园)(?:仪式|典礼)(?:将|已|今天|昨天)?(?:在|于)")
+_HELD = re.compile(r"(?:隆重|正式|顺利)?" + alternation(words("event_held_verbs.txt")))
+
+
+@rule("relation.locatedIn.ceremony-venue", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
+def located_ceremony_venue(w: Work) -> None:
+    """A project whose ground-breaking or opening ceremony is held at a place is there, with the projects joined
+    to it by 暨 (甲工程暨乙水厂竣工典礼于东山县青石镇举办 → 青石镇; …在东山新区丙物流园举行 → 东山新区)."""
+    places = [m for m in w.mentions if m.type == "Place"]
+    ms = w.mentions
+    for i, m in enumerate(ms):
+        c = _CEREMONY.match(w.text, m.end) if m.type == "Project" else None
+        where = _venue_place(w, places, c.end()) if c else None
+        if where is None:
+            continue
+        group, j = [m], i
+        while j > 0 and ms[j - 1].type == "Project" and w.text[ms[j - 1].end:ms[j].start] == "暨":
+            j -= 1
+            group.append(ms[j])
+        for pr in group:
+            w.fact(pr.label, "locatedIn", where, m.start, 0.6)
+
+
+def _venue_place(w: Work, places: list[Candidate], pos: int) -> str | None:
+    """The place an event at ``pos`` is held in: the last of the places written there (东山县青石镇|举行), or the
+    place a venue's name opens with (东山新区|丙物流园|举行), when a verb of holding follows."""
+    chain = _chain_at(places, pos)
+    if chain and _HELD.match(w.text, chain[-1].end):
+        return chain[-1].label
+    venue = next((m for m in w.mentions if m.start == pos and m.type == "Organization"), None)
+    lead = next((c for c in w.candidates if venue is not None and c.type == "Place" and c.start == pos
+                 and c.end < venue.end and ("Place", c.label) in w.doc.entities), None)
+    if lead is not None and _HELD.match(w.text, venue.end) and _level(w.doc, lead) not in ("province", "country"):
+        return lead.label
+    return None
 
 
 @rule("relation.locatedIn.this-project", stage="locatedIn", produces=("locatedIn",), requires=("mentions",))
