@@ -101,7 +101,7 @@ def no_lead_verb(w: Work) -> None:
 
 @rule("project.split-ji", stage="project", produces=("Project",), requires=("tokens",))
 def split_ji(w: Work) -> None:
-    """Two projects joined by 暨 are two names (甲产业园项目暨乙运营中心项目 → 甲产业园项目, 乙运营中心项目)."""
+    """Two projects joined by 暨 are two names (甲物流园项目暨乙检测中心项目 → 甲物流园项目, 乙检测中心项目)."""
     for c in [c for c in w.candidates if c.type == "Project" and "暨" in c.label]:
         i = c.start + c.label.rindex("暨")
         head, tail = w.text[c.start:i], w.text[i + 1:c.end]

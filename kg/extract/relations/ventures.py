@@ -248,7 +248,7 @@ def notice_signer(w: Work) -> None:
 @rule("relation.undertakes.joined-projects", stage="venture", produces=("undertakes",), requires=("mentions",))
 def joined_projects(w: Work) -> None:
     """Projects joined by 暨 are one undertaking: the owners of the first undertake the second
-    (甲公司乙产业园项目暨丙运营中心奠基 → 甲公司 undertakes 丙运营中心)."""
+    (甲公司乙物流园项目暨丙检测中心动工 → 甲公司 undertakes 丙检测中心)."""
     owners: dict[str, set[str]] = {}
     for r in w.doc.relations:
         if r.p == "undertakes" and r.o:
