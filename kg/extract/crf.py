@@ -110,11 +110,14 @@ def _viterbi(x: np.ndarray, trans: np.ndarray, running: list[int]) -> np.ndarray
     back = np.zeros((top, b, n), dtype=np.intp)
     cur = x[0].copy()
     s = np.empty((b, n, n))
+    into = trans.T.copy()                                      # into[j, i]: from label i to label j
+    cells = np.arange(b * n) * n                               # where each (sentence, label) row starts in ``s``
     for t in range(1, top):
         k = running[t]
-        st = np.add(cur[:k, :, None], trans, out=s[:k])        # st[., i, j]: from label i at t - 1 to j at t
-        st.argmax(axis=1, out=back[t, :k])                     # the first best, as crfsuite's strict <
-        c = st.max(axis=1, out=cur[:k])
+        st = np.add(cur[:k, None, :], into, out=s[:k])         # st[., j, i]: from label i at t - 1 to j at t
+        best = st.argmax(axis=2, out=back[t, :k])              # the first best, as crfsuite's strict <
+        c = cur[:k]
+        np.take(st.reshape(-1), cells[:k * n] + best.reshape(-1), out=c.reshape(-1))   # its score (a max)
         c += x[t, :k]
     path = np.zeros((top, b), dtype=np.intp)
     last = cur.argmax(axis=1)
@@ -123,7 +126,8 @@ def _viterbi(x: np.ndarray, trans: np.ndarray, running: list[int]) -> np.ndarray
     base = np.arange(b) * n
     for t in range(top - 1, -1, -1):
         k, ending = running[t], running[t + 1]
-        lab[ending:k] = last[ending:k]                         # the sentences whose last character is t
+        if ending < k:
+            lab[ending:k] = last[ending:k]                     # the sentences whose last character is t
         path[t, :k] = lab[:k]
         if t:
             flat[t].take(base[:k] + lab[:k], out=lab[:k])
@@ -139,6 +143,7 @@ def _marginals(x: np.ndarray, etrans: np.ndarray, running: list[int]) -> np.ndar
     row = np.empty((b, n))
     scale = np.ones((top, b, 1))
     etrans_t = etrans.T.copy()
+    ones = np.ones((n, 1))
     with np.errstate(divide="ignore"):
         for t in range(top):
             k = running[t]
@@ -149,14 +154,15 @@ def _marginals(x: np.ndarray, etrans: np.ndarray, running: list[int]) -> np.ndar
             else:
                 a[:] = ex[0]
             sc = scale[t, :k]
-            np.sum(a, axis=1, keepdims=True, out=sc)
+            np.matmul(a, ones, out=sc)                          # the sum of the labels' scores
             np.divide(1.0, sc, out=sc)
             a *= sc
     if np.isinf(scale).any():          # a sum of 0 (every label's score under exp's range): crfsuite scales by 1
         raise FloatingPointError("a character no label can take")
     for t in range(top - 1, -1, -1):
         k, ending = running[t], running[t + 1]
-        beta[t, ending:k] = scale[t, ending:k]
+        if ending < k:
+            beta[t, ending:k] = scale[t, ending:k]
         if ending:
             r = np.multiply(beta[t + 1, :ending], ex[t + 1, :ending], out=row[:ending])
             bt = np.matmul(r, etrans_t, out=beta[t, :ending])
