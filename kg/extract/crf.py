@@ -135,38 +135,37 @@ def _viterbi(x: np.ndarray, trans: np.ndarray, running: list[int]) -> np.ndarray
 
 
 def _marginals(x: np.ndarray, etrans: np.ndarray, running: list[int]) -> np.ndarray:
-    """Each character's marginal probability of each label: crfsuite's scaled forward-backward."""
+    """Each character's marginal probability of each label: crfsuite's scaled forward-backward (each step of
+    the forward pass divided by its sum; the backward pass scaled by the same sums)."""
     top, b, n = x.shape
     ex = np.exp(x)
     alpha = np.zeros_like(ex)
     beta = np.zeros_like(ex)
     row = np.empty((b, n))
-    scale = np.ones((top, b, 1))
-    etrans_t = etrans.T.copy()
+    total = np.ones((top, b, 1))
     ones = np.ones((n, 1))
-    with np.errstate(divide="ignore"):
-        for t in range(top):
-            k = running[t]
-            a = alpha[t, :k]
-            if t:
-                np.matmul(alpha[t - 1, :k], etrans, out=a)
-                a *= ex[t, :k]
-            else:
-                a[:] = ex[0]
-            sc = scale[t, :k]
-            np.matmul(a, ones, out=sc)                          # the sum of the labels' scores
-            np.divide(1.0, sc, out=sc)
-            a *= sc
-    if np.isinf(scale).any():          # a sum of 0 (every label's score under exp's range): crfsuite scales by 1
+    for t in range(top):
+        k = running[t]
+        a = alpha[t, :k]
+        if t:
+            np.matmul(alpha[t - 1, :k], etrans, out=a)
+            a *= ex[t, :k]
+        else:
+            a[:] = ex[0]
+        sums = np.matmul(a, ones, out=total[t, :k])
+        a /= sums
+    if not total.all():                  # a sum of 0 (every label's score under exp's range): crfsuite scales by 1
         raise FloatingPointError("a character no label can take")
+    scale = 1 / total
+    ex[1:] *= scale[:-1]                 # the backward step into t is scaled by t's sum: fold it into t + 1
+    etrans_t = etrans.T.copy()
     for t in range(top - 1, -1, -1):
         k, ending = running[t], running[t + 1]
         if ending < k:
             beta[t, ending:k] = scale[t, ending:k]
         if ending:
             r = np.multiply(beta[t + 1, :ending], ex[t + 1, :ending], out=row[:ending])
-            bt = np.matmul(r, etrans_t, out=beta[t, :ending])
-            bt *= scale[t, :ending]
+            np.matmul(r, etrans_t, out=beta[t, :ending])
     alpha *= beta
-    alpha /= scale
+    alpha *= total
     return alpha
