@@ -128,7 +128,7 @@ _PLANE = 0x110000          # code points: a character pair is first * _PLANE + s
 
 
 def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int64)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
 
 
 class _Columns:
