@@ -121,16 +121,14 @@ def _viterbi(x: np.ndarray, trans: np.ndarray, running: list[int]) -> np.ndarray
         c += x[t, :k]
     path = np.zeros((top, b), dtype=np.intp)
     last = cur.argmax(axis=1)
-    lab = np.zeros(b, dtype=np.intp)
     flat = back.reshape(top, b * n)
     base = np.arange(b) * n
     for t in range(top - 1, -1, -1):
         k, ending = running[t], running[t + 1]
         if ending < k:
-            lab[ending:k] = last[ending:k]                     # the sentences whose last character is t
-        path[t, :k] = lab[:k]
+            path[t, ending:k] = last[ending:k]                 # the sentences whose last character is t
         if t:
-            flat[t].take(base[:k] + lab[:k], out=lab[:k])
+            np.take(flat[t], base[:k] + path[t, :k], out=path[t - 1, :k])
     return path
 
 
