@@ -70,8 +70,9 @@ class Extractor:
         self.rules: list[Rule] = [r for r in rules.values()
                                   if r.name not in off and (accurate or r.name not in ACCURATE_RULES)]
         if any(r.name in TAGGER_RULES for r in self.rules):
-            from .tagger import ensure_model
+            from .tagger import ensure_model, preload
             ensure_model()       # trained here, once, before any worker process is started
+            preload()            # and read here, so that the workers share it
         if accurate:
             accurate_identity(accurate)      # the extra is installed (E087)
             if any(r.name in ACCURATE_RULES for r in self.rules):
