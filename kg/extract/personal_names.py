@@ -22,6 +22,13 @@ _DOTTED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,6})(?:[·•][\u4e00-\u9fff]{1,6}
 _FREQUENT = 1500
 # Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
+# A pause after a name: a clause or list ends there.
+_PAUSE = re.compile(r"[，,。：:；;、）)！!？?”]")
+# Characters that end a clause after a name (王明说：, 王明等。, 交给王明了。): never a name's last character there.
+_CLAUSE_FINAL = set("说等的了是到来也都在去过着们呢吗啊吧呀哦么")
+# Parts of speech of a lone character before a pause that is a word after the name, unless it is common in given
+# names: nouns, localisers, measure words, particles (王明|家, 利维|时, 屈原|杯).
+_NOT_LAST_TAGS = ("n", "f", "q", "u", "y", "e", "m", "t", "s")
 
 
 def cjk(c: str) -> bool:
@@ -264,7 +271,7 @@ def _name_word_end(idx: TokenIndex, t: int, options: list[int]) -> int | None:
     """The end of a name when jieba's word ``t`` is the whole name, or glued to a neighbour's character."""
     tok_end = idx.tokens[t][1]
     if t + 1 < len(idx.tokens):
-        e = _glued_to_next(idx.tokens[t + 1], tok_end, options)
+        e = _glued_to_next(idx.tokens[t + 1], tok_end, options) or _last_before_pause(idx, t + 1, options)
         if e is not None:
             return e
     tag = word_tags().get(idx.tokens[t][2])
@@ -285,6 +292,18 @@ def _glued_to_next(nxt: tuple[int, int, str], tok_end: int, options: list[int]) 
         if tag is None and nw[1] in FOLLOW_CHARS:
             return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
     return None
+
+
+def _last_before_pause(idx: TokenIndex, t: int, options: list[int]) -> int | None:
+    """The end of a name whose last character jieba left alone before a pause (钱国|如|：, 孙立|一|）): the name runs
+    over it, unless it is a particle or a word that ends a clause (王明|说|：, 王明|等|。) or a noun (屈原|杯|，)."""
+    ns, ne, nw = idx.tokens[t]
+    if ne - ns != 1 or ne not in options or nw in _CLAUSE_FINAL:
+        return None
+    if t + 1 < len(idx.tokens) and idx.tokens[t + 1][0] == ne and not _PAUSE.match(idx.tokens[t + 1][2]):
+        return None
+    return None if (word_tags().get(nw) or "x").startswith(_NOT_LAST_TAGS) and nw not in word_set("given_name_chars.txt") \
+        else ne
 
 
 def _given_word_end(given: tuple[int, int, str], options: list[int]) -> int | None:

@@ -17,6 +17,12 @@ from kg.extract.titles import title_phrase
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
     ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
+    # jieba left the name's last character alone before a pause: the name runs over it, not over a particle
+    ("person.title", "东山县协会秘书长钱国如：", ["钱国如"]),
+    ("person.title", "出席的有副县长赵明、钱立一。", ["赵明", "钱立一"]),
+    ("person.title", "副县长钱立说：", ["钱立"]),
+    ("person.title", "文件交给了副县长钱立了。", ["钱立"]),
+    ("person.title", "副县长赵明等。", ["赵明"]),
     # reporters after a byline word, also a two-character name written with a space
     ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
