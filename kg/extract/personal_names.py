@@ -24,8 +24,9 @@ _FREQUENT = 1500
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
 # A pause after a name: a clause or list ends there.
 _PAUSE = re.compile(r"[，,。：:；;、）)！!？?”]")
-# Characters that end a clause after a name (王明说：, 王明等。, 交给王明了。): never a name's last character there.
-_CLAUSE_FINAL = set("说等的了是到来也都在去过着们呢吗啊吧呀哦么")
+# Characters that end a clause after a name (王明说：, 王明称，, 王明等。, 交给王明了。, 来到王明家。): never a
+# name's last character there.
+_CLAUSE_FINAL = set("说称道曰问答笑讲叹喊想看听走哭等的了是到来也都在去过着们呢吗啊吧呀哦么家处")
 # Parts of speech of a lone character before a pause that is a word after the name, unless it is common in given
 # names: nouns, localisers, measure words, particles (王明|家, 利维|时, 屈原|杯).
 _NOT_LAST_TAGS = ("n", "f", "q", "u", "y", "e", "m", "t", "s")
@@ -298,12 +299,24 @@ def _last_before_pause(idx: TokenIndex, t: int, options: list[int]) -> int | Non
     """The end of a name whose last character jieba left alone before a pause (钱国|如|：, 孙立|一|）): the name runs
     over it, unless it is a particle or a word that ends a clause (王明|说|：, 王明|等|。) or a noun (屈原|杯|，)."""
     ns, ne, nw = idx.tokens[t]
-    if ne - ns != 1 or ne not in options or nw in _CLAUSE_FINAL:
+    if ne - ns != 1 or ne not in options:
         return None
     if t + 1 < len(idx.tokens) and idx.tokens[t + 1][0] == ne and not _PAUSE.match(idx.tokens[t + 1][2]):
         return None
-    return None if (word_tags().get(nw) or "x").startswith(_NOT_LAST_TAGS) and nw not in word_set("given_name_chars.txt") \
-        else ne
+    return ne if _may_end_name(nw) else None
+
+
+def _may_end_name(c: str) -> bool:
+    """Can ``c``, alone between a name and a pause, be the name's last character?"""
+    return c not in _CLAUSE_FINAL and (not (word_tags().get(c) or "x").startswith(_NOT_LAST_TAGS)
+                                       or c in word_set("given_name_chars.txt"))
+
+
+def end_at_pause(text: str, s: int, e: int) -> int:
+    """The end of the name ``text[s:e]`` read one character short of a pause (钱国如：, not 钱国|如：)."""
+    if e + 1 in name_ends(text, s) and (e + 1 == len(text) or _PAUSE.match(text, e + 1)) and _may_end_name(text[e]):
+        return e + 1
+    return e
 
 
 def _given_word_end(given: tuple[int, int, str], options: list[int]) -> int | None:

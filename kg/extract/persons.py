@@ -348,7 +348,7 @@ def tagger(w: Work) -> None:
 def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
     """Does the tagger's end ``e`` (probability ``p``) mend the name of ``hit``, one character off: sure of a
     cut (王建作|报告 → 王建), or fairly sure of a character the rule left out (吴桂|如 → 吴桂如) that begins no
-    next word (王建|难以)?"""
+    next word (王建|难以) and may end a name, or that jieba's unknown word holds (王建年)?"""
     from .tagged import P_BOUNDARY, P_EXTEND
     if abs(hit.cand.end - e) != 1:
         return False
@@ -359,7 +359,15 @@ def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
     opens_word = t is not None and w.index.tokens[t][0] == e - 1 and w.index.tokens[t][1] > e \
         and is_common_word(w.index.tokens[t][2])
     return p >= P_EXTEND and w.text[e - 1] not in FOLLOW_CHARS and not opens_word and not is_common_word(name) \
-        and e in name_ends(w.text, hit.cand.start)
+        and (e in name_ends(w.text, hit.cand.start) or p >= P_BOUNDARY and _one_new_word(w, hit.cand.start, e))
+
+
+def _one_new_word(w: Work, s: int, e: int) -> bool:
+    """Did jieba make ``text[s:e]`` one word its dictionary does not know or knows as a name, not ending in its own
+    surname (王建年: a name, whatever its last character; not 王建王|总)?"""
+    t = w.index.covering(s)
+    return t is not None and w.index.tokens[t][:2] == (s, e) and word_tags().get(w.text[s:e], "nr").startswith("nr") \
+        and w.text[e - 1] != w.text[s]
 
 
 # Place rules that guess from a name's shape (王家山 a hill, 李家河 a river): a surname-led name the tagger

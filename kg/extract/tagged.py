@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
 from .lexicon import alternation, rows, table, word_set, words
-from .personal_names import addressed, foreign_chars, foreign_end, foreign_name, person_surnames
+from .personal_names import addressed, end_at_pause, foreign_chars, foreign_end, foreign_name, person_surnames
 from .registry import rule
 from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
@@ -250,7 +250,7 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
             continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
-        e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else e
+        e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else end_at_pause(text, s, e)
         s, e = _joined_parts(text, s, e)
         name = text[s:e]
         k = w.index.covering(s)

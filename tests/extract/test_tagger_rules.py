@@ -140,11 +140,29 @@ def test_the_tagger_adds_a_character_a_rule_left_out_but_never_the_start_of_the_
     from kg.extract.persons import PersonHit, _mends
     from kg.extract.spans import Candidate
     for text, p, expected in [("副秘书长吴桂如：", 0.5, True), ("县长王建难以接受。", 0.5, False),
-                              ("副秘书长吴桂如：", 0.3, False)]:
+                              ("副秘书长吴桂如：", 0.3, False),
+                              # a last character no name reading takes (年), in jieba's one word: only when sure
+                              ("东山县副县长赵志年，", 0.9, True), ("东山县副县长赵志年，", 0.5, False)]:
         w = Extractor().prepare(Article("t.txt", text))
-        s = text.index("吴" if "吴" in text else "王")
+        s = next(text.index(c) for c in "吴王赵" if c in text)
         hit = PersonHit(Candidate(s, s + 2, "Person", text[s:s + 2]))
         assert _mends(w, hit, s + 3, p) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("他把书交给了陈佳一，然后离开。", {"陈佳一"}),     # the tagger stopped one character short of a pause
+    ("项目负责人张捷称，工程将于年底完工。", {"张捷"}),  # a verb that ends the clause is no name's
+    ("他来到了陈佳家，然后离开。", set()),
+])
+def test_a_name_one_character_short_of_a_pause_runs_to_it(text, expected):
+    assert _people(Extractor()(Article("t.txt", text))) == expected
+
+
+def test_a_tagger_name_read_short_of_a_pause_runs_to_it_unless_a_particle_a_verb_or_a_noun_ends_there():
+    from kg.extract.personal_names import end_at_pause
+    reads = {t: t[:end_at_pause(t, 0, 2)] for t in ("钱统一）", "钱统一", "钱统一是", "钱统说。", "钱统称，", "钱统家，", "钱统时，")}
+    assert reads == {"钱统一）": "钱统一", "钱统一": "钱统一", "钱统一是": "钱统", "钱统说。": "钱统", "钱统称，": "钱统",
+                     "钱统家，": "钱统", "钱统时，": "钱统"}
 
 
 def test_a_name_the_tagger_takes_for_a_person_beats_a_place_guessed_from_its_shape():
