@@ -30,6 +30,11 @@ _CLAUSE_FINAL = set("说称道曰问答笑讲叹喊想看听走哭等的了是�
 # Parts of speech of a lone character before a pause that is a word after the name, unless it is common in given
 # names: nouns, localisers, measure words, particles (王明|家, 利维|时, 屈原|杯).
 _NOT_LAST_TAGS = ("n", "f", "q", "u", "y", "e", "m", "t", "s")
+# Characters that stand between a person and the verb of speech after the name: adverbs, particles, prepositions
+# (王明|还|表示, 王明|等|指出, 王明|在|谈到, 会见王明|时|表示), localisers (贺信|中|说); and the parts of speech of
+# such words.
+_BEFORE_VERB = set("还曾将则就更都也又亦均已便即仍却才只另先早再并正刚共皆总遂乃竟首同一亲特等的在为所时们中上下里内外前后")
+_NOT_BEFORE_VERB_TAGS = ("d", "u", "p", "r", "c", "f")
 
 
 def cjk(c: str) -> bool:
@@ -201,9 +206,11 @@ def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
 
 
 def verb_given(idx: TokenIndex, i: int, e: int) -> bool:
-    """With only context to go on, a 'given name' that is one verb or adverb (富|起来) is no name."""
+    """With only context to go on, a 'given name' that is one verb or adverb (富|起来) is no name; a lone last
+    character may be one (钱国|凡|表示)."""
     t = idx.covering(e - 1)
-    if t is None or idx.tokens[t][0] <= i or idx.tokens[t][1] != e:
+    if t is None or idx.tokens[t][0] <= i or idx.tokens[t][1] != e \
+            or idx.tokens[t][0] == e - 1 > i + 1 and _before_speech(idx, t) and _last_of_speaker(idx.tokens[t][2]):
         return False
     return (word_tags().get(idx.tokens[t][2]) or "n")[:1] in ("v", "d", "u", "p", "c", "f", "q", "r")
 
@@ -272,7 +279,8 @@ def _name_word_end(idx: TokenIndex, t: int, options: list[int]) -> int | None:
     """The end of a name when jieba's word ``t`` is the whole name, or glued to a neighbour's character."""
     tok_end = idx.tokens[t][1]
     if t + 1 < len(idx.tokens):
-        e = _glued_to_next(idx.tokens[t + 1], tok_end, options) or _last_before_pause(idx, t + 1, options)
+        e = _glued_to_next(idx.tokens[t + 1], tok_end, options) or _last_before_pause(idx, t + 1, options) \
+            or _last_before_speech(idx, t + 1, options)
         if e is not None:
             return e
     tag = word_tags().get(idx.tokens[t][2])
@@ -304,6 +312,28 @@ def _last_before_pause(idx: TokenIndex, t: int, options: list[int]) -> int | Non
     if t + 1 < len(idx.tokens) and idx.tokens[t + 1][0] == ne and not _PAUSE.match(idx.tokens[t + 1][2]):
         return None
     return ne if _may_end_name(nw) else None
+
+
+def _last_before_speech(idx: TokenIndex, t: int, options: list[int]) -> int | None:
+    """The end of a name whose last character jieba left alone before a verb of speech (钱国|敬|解释): the name runs
+    over it, unless it is an adverb, a particle or a preposition there (王明|还|表示, 王明|等|指出, 王明|在|谈到)."""
+    ns, ne, nw = idx.tokens[t]
+    if ne - ns != 1 or ne not in options or not _before_speech(idx, t) \
+            or not plausible_name_word(idx.tokens[t - 1][2]) and len(idx.tokens[t - 1][2]) > 1:
+        return None                   # 生机|和|希望: an ordinary word, no name before the character
+    return ne if _last_of_speaker(nw) else None
+
+
+def _before_speech(idx: TokenIndex, t: int) -> bool:
+    """Is jieba's word after word ``t`` a verb of speech?"""
+    return t + 1 < len(idx.tokens) and speech_verbs().match_at(idx.tokens[t + 1][2], 0) is not None
+
+
+def _last_of_speaker(c: str) -> bool:
+    """Can ``c``, alone between a name and a verb of speech, be the name's last character?"""
+    if c in _BEFORE_VERB or c in _CLAUSE_FINAL:
+        return False
+    return not (word_tags().get(c) or "x").startswith(_NOT_BEFORE_VERB_TAGS) or c in word_set("given_name_chars.txt")
 
 
 def _may_end_name(c: str) -> bool:

@@ -58,6 +58,12 @@ from kg.extract.titles import title_phrase
     ("person.speech-verb", "东山县副县长周明杰昨日表示，", []),                 # 杰|昨日 is no given name
     ("person.speech-verb", "周明杰昨日表示，工程将于年底完工。", []),
     ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
+    # jieba left the name's last character alone before the verb: the name runs over it, not over an adverb
+    ("person.speech-verb", "对此，而陈立凡表示，工程将于年底完工。", ["陈立凡"]),
+    ("person.title", "青石市副主任王明敬解释，相关政策已经出台。", ["王明敬"]),
+    ("person.title", "东山县副县长赵明还表示，", ["赵明"]),
+    ("person.title", "青石市经理孙立等指出，", ["孙立"]),
+    ("person.context-word", "不能要求作家都去写小说。", []),          # a verb after the name, no speech
     # who speaks in a transcript: a name before a colon at a line's or a sentence's start
     ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
     ("person.speaker", "注意：今天下雨。张某：我不知道。", []),
