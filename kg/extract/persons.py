@@ -87,9 +87,9 @@ def no_given_name(text: str, s: int, e: int) -> bool:
 
 def _to_address(text: str, s: int, e: int) -> int:
     """The end of the name ``text[s:e]`` when one more character reaches a form of address after it: the name
-    runs up to 先生 (董事长孙立科先生, not 孙立)."""
+    runs up to 先生 (董事长孙立科先生, not 孙立), unless that character is its own surname (总监孙立孙女士: 孙立)."""
     sl = 2 if text[s:s + 2] in person_surnames() else 1
-    if e - s == sl + 1 and e + 1 < len(text) and cjk(text[e]) and text[e] not in FOLLOW_CHARS \
+    if e - s == sl + 1 and e + 1 < len(text) and cjk(text[e]) and text[e] not in FOLLOW_CHARS and text[e] != text[s] \
             and _after_name().match(text, e + 1) and not _after_name().match(text, e):
         return e + 1
     return e
@@ -355,6 +355,8 @@ def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
     if e < hit.cand.end:
         return p >= P_BOUNDARY and not (_repeated(w, hit) or _name_follows(w, hit))
     name = w.text[hit.cand.start:e]
+    if any(hs == e - 1 for hs, _ in w.hit_at):
+        return False                                   # 钱立|孙伟: the character opens the next name found
     t = w.index.covering(e - 1)
     opens_word = t is not None and w.index.tokens[t][0] == e - 1 and w.index.tokens[t][1] > e \
         and is_common_word(w.index.tokens[t][2])

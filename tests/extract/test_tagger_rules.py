@@ -165,6 +165,18 @@ def test_a_tagger_name_read_short_of_a_pause_runs_to_it_unless_a_particle_a_verb
                      "钱统家，": "钱统", "钱统时，": "钱统"}
 
 
+def test_the_tagger_never_runs_a_name_into_the_next_name_found():
+    from kg.extract.persons import _mends, add_hit
+    text = "晚报记者钱立孙伟发自东山县"
+    alone, listed = (Extractor().prepare(Article("t.txt", text)) for _ in range(2))
+    for w in (alone, listed):
+        w.hits.clear()
+        w.hit_at.clear()
+        add_hit(w, 4, 6)
+    add_hit(listed, 6, 8)
+    assert [_mends(w, w.hit_at[(4, 6)], 7, 0.5) for w in (alone, listed)] == [True, False]
+
+
 def test_a_name_the_tagger_takes_for_a_person_beats_a_place_guessed_from_its_shape():
     doc = Extractor()(Article("t.txt", "法院判处陈永山有期徒刑两年。"))
     assert ("Person", "陈永山") in {(e.type, e.label) for e in doc.entities.values()}
