@@ -192,6 +192,13 @@ def test_a_name_the_tagger_takes_for_a_person_beats_a_place_guessed_from_its_sha
     ("据海川咨询统计，东山县去年新增企业三百家。", "海川", True),
     ("见习记者杨秀英证券日报记者刘建国", "杨秀英", False),     # a reporter before the outlet's name
     ("总经理陈立新集团内部讲话", "陈立新", False),              # a title says a person
+    # a club's name: a word only a club is before it, a team, a club's role or a team's match word after it
+    ("这名前锋回到了老东家卡罗维亚。", "卡罗维亚", True),
+    ("他在决赛中战胜卡罗维亚，", "卡罗维亚", False),            # a player is beaten too
+    ("卡罗维亚主教练表示，", "卡罗维亚", True),
+    ("卡罗维亚联赛三轮取得两胜。", "卡罗维亚", True),
+    ("卡罗维亚表示，球队会更好。", "卡罗维亚", False),
+    ("主帅卡罗维亚主场不敌对手。", "卡罗维亚", False),           # a title says a person
 ])
 def test_what_surrounds_a_tagger_name_can_say_it_is_none(text, name, expected):
     from kg.extract.tagged import _not_a_person
