@@ -334,6 +334,9 @@ def tagger(w: Work) -> None:
         hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
         if hit is not None and _mends(w, hit, e, p):
             _respan(w, hit, s, e)
+        hit = w.hit_at.get((s - 1, e))
+        if hit is not None and p >= P_PERSON and not hit.strong and _opening_conjunction(w, s - 1):
+            _respan(w, hit, s, e)                      # 。但|王建华表示: the sentence's conjunction is no surname
     found = set()
     for s, e, p in longest_forms(w, spans):
         sure = p >= P_BOUNDARY and _crossed(w, s, e) or p >= P_PERSON and _guessed_place(w, s, e)
@@ -343,6 +346,12 @@ def tagger(w: Work) -> None:
             add_hit(w, s, e, strong=sure)
             found.add(w.text[s:e])
     repeat_names(w, found)
+
+
+def _opening_conjunction(w: Work, i: int) -> bool:
+    """Is ``text[i]`` a one-character conjunction or adverb that opens a clause (。但…, ，而…; not 向, 于: surnames
+    as much as prepositions)?"""
+    return (i == 0 or w.text[i - 1] in _CLAUSE_OPEN) and word_tags().get(w.text[i], "").startswith(("c", "d"))
 
 
 def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
