@@ -321,22 +321,11 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, P_FOREIGN, P_PERSON, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_PERSON, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
-        if (s, e) in w.hit_at:
-            continue
-        if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
-            hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
-            if hit is not None:
-                _respan(w, hit, s, e)
-            continue
-        hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is not None and _mends(w, hit, e, p):
-            _respan(w, hit, s, e)
-        hit = w.hit_at.get((s - 1, e))
-        if hit is not None and p >= P_PERSON and not hit.strong and _opening_conjunction(w, s - 1):
-            _respan(w, hit, s, e)                      # 。但|王建华表示: the sentence's conjunction is no surname
+        if (s, e) not in w.hit_at:
+            _mend_hit(w, s, e, p)
     found = set()
     for s, e, p in longest_forms(w, spans):
         sure = p >= P_BOUNDARY and _crossed(w, s, e) or p >= P_PERSON and _guessed_place(w, s, e)
@@ -346,6 +335,23 @@ def tagger(w: Work) -> None:
             add_hit(w, s, e, strong=sure)
             found.add(w.text[s:e])
     repeat_names(w, found)
+
+
+def _mend_hit(w: Work, s: int, e: int, p: float) -> None:
+    """Move a name a rule found to the tagger's span ``[s, e)`` (probability ``p``) where that mends it: a foreign
+    name jieba cut, an end one character off, a start on the sentence's conjunction."""
+    from .tagged import P_FOREIGN, P_PERSON
+    if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
+        hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
+        if hit is not None:
+            _respan(w, hit, s, e)
+        return
+    hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
+    if hit is not None and _mends(w, hit, e, p):
+        _respan(w, hit, s, e)
+    hit = w.hit_at.get((s - 1, e))
+    if hit is not None and p >= P_PERSON and not hit.strong and _opening_conjunction(w, s - 1):
+        _respan(w, hit, s, e)                          # 。但|王建华表示: the sentence's conjunction is no surname
 
 
 def _opening_conjunction(w: Work, i: int) -> bool:
