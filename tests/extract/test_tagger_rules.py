@@ -122,6 +122,7 @@ def test_with_the_tagger_rules_disabled_no_model_is_needed(monkeypatch):
     ("前锋瓦尔德斯说，比赛很艰苦。", {"瓦尔德斯"}),
     ("该国国防部长波格丹诺夫上月表示将裁军。", {"波格丹诺夫"}),
     ("据介绍，王先生说他不知道。", set()),                       # a surname and a form of address name no one
+    ("据介绍，钱医生说病人已经出院。", set()),                   # ... nor a profession one is addressed by
     ("东山县的收成很好。但岳蓓表示，今年还会更好。", {"岳蓓"}),   # the sentence's conjunction is no surname
     ("东山县的收成很好。向明华表示，今年还会更好。", {"向明华"}),  # ... but a preposition may be one
 ])
