@@ -127,8 +127,9 @@ def foreign_name(name: str) -> bool:
 
 def foreign_end(text: str, idx: TokenIndex, s: int, e: int) -> int:
     """The end of a transliterated name read short at ``e`` (罗伯特|森表示 → 罗伯特森): over the transliteration
-    characters after it that begin no ordinary word."""
-    while e < len(text) and text[e] in foreign_chars() and e - s < 8:
+    characters after it that begin no ordinary word, up to ten characters (a Russian name and patronymic written
+    together: 阿纳托利斯捷潘诺维奇)."""
+    while e < len(text) and text[e] in foreign_chars() and e - s < 10:
         k = idx.covering(e)
         if k is not None and idx.tokens[k][0] == e and len(idx.tokens[k][2]) > 1 and is_common_word(idx.tokens[k][2]):
             break

@@ -16,6 +16,7 @@ from kg.extract.titles import title_phrase
     ("person.title", "有请本刊主编来晓峰宣布获奖名单。", ["来晓峰"]),
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
+    ("person.title", "该国国防部副部长阿纳托利斯捷潘诺维奇前几天宣布，", ["阿纳托利斯捷潘诺维奇"]),   # to its end
     ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
     ("person.title", "请东山县公司总监孙立孙女士致辞。", ["孙立"]),           # ... not over its own surname
     # jieba left the name's last character alone before a pause: the name runs over it, not over a particle
