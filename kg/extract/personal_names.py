@@ -22,6 +22,19 @@ _DOTTED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,6})(?:[·•][\u4e00-\u9fff]{1,6}
 _FREQUENT = 1500
 # Parts of speech of a one-character word that is no part of a name (prepositions, conjunctions …).
 _FUNCTION_TAGS = ("p", "c", "u", "v", "d", "r", "f")
+# A pause after a name: a clause or list ends there.
+_PAUSE = re.compile(r"[，,。：:；;、）)！!？?”]")
+# Characters that end a clause after a name (王明说：, 王明称，, 王明等。, 交给王明了。, 来到王明家。): never a
+# name's last character there.
+_CLAUSE_FINAL = set("说称道曰问答笑讲叹喊想看听走哭等的了是到来也都在去过着们呢吗啊吧呀哦么家处")
+# Parts of speech of a lone character before a pause that is a word after the name, unless it is common in given
+# names: nouns, localisers, measure words, particles (王明|家, 利维|时, 屈原|杯).
+_NOT_LAST_TAGS = ("n", "f", "q", "u", "y", "e", "m", "t", "s")
+# Characters that stand between a person and the verb of speech after the name: adverbs, particles, prepositions
+# (王明|还|表示, 王明|等|指出, 王明|在|谈到, 会见王明|时|表示), localisers (贺信|中|说); and the parts of speech of
+# such words.
+_BEFORE_VERB = set("还曾将则就更都也又亦均已便即仍却才只另先早再并正刚共皆总遂乃竟首同一亲特等的在为所时们中上下里内外前后")
+_NOT_BEFORE_VERB_TAGS = ("d", "u", "p", "r", "c", "f")
 
 
 def cjk(c: str) -> bool:
@@ -114,8 +127,9 @@ def foreign_name(name: str) -> bool:
 
 def foreign_end(text: str, idx: TokenIndex, s: int, e: int) -> int:
     """The end of a transliterated name read short at ``e`` (罗伯特|森表示 → 罗伯特森): over the transliteration
-    characters after it that begin no ordinary word."""
-    while e < len(text) and text[e] in foreign_chars() and e - s < 8:
+    characters after it that begin no ordinary word, up to ten characters (a Russian name and patronymic written
+    together: 阿纳托利斯捷潘诺维奇)."""
+    while e < len(text) and text[e] in foreign_chars() and e - s < 10:
         k = idx.covering(e)
         if k is not None and idx.tokens[k][0] == e and len(idx.tokens[k][2]) > 1 and is_common_word(idx.tokens[k][2]):
             break
@@ -193,9 +207,11 @@ def _dotted_name(idx: TokenIndex, text: str, i: int) -> int | None:
 
 
 def verb_given(idx: TokenIndex, i: int, e: int) -> bool:
-    """With only context to go on, a 'given name' that is one verb or adverb (富|起来) is no name."""
+    """With only context to go on, a 'given name' that is one verb or adverb (富|起来) is no name; a lone last
+    character may be one (钱国|凡|表示)."""
     t = idx.covering(e - 1)
-    if t is None or idx.tokens[t][0] <= i or idx.tokens[t][1] != e:
+    if t is None or idx.tokens[t][0] <= i or idx.tokens[t][1] != e \
+            or idx.tokens[t][0] == e - 1 > i + 1 and _before_speech(idx, t) and _last_of_speaker(idx.tokens[t][2]):
         return False
     return (word_tags().get(idx.tokens[t][2]) or "n")[:1] in ("v", "d", "u", "p", "c", "f", "q", "r")
 
@@ -264,7 +280,8 @@ def _name_word_end(idx: TokenIndex, t: int, options: list[int]) -> int | None:
     """The end of a name when jieba's word ``t`` is the whole name, or glued to a neighbour's character."""
     tok_end = idx.tokens[t][1]
     if t + 1 < len(idx.tokens):
-        e = _glued_to_next(idx.tokens[t + 1], tok_end, options)
+        e = _glued_to_next(idx.tokens[t + 1], tok_end, options) or _last_before_pause(idx, t + 1, options) \
+            or _last_before_speech(idx, t + 1, options)
         if e is not None:
             return e
     tag = word_tags().get(idx.tokens[t][2])
@@ -285,6 +302,52 @@ def _glued_to_next(nxt: tuple[int, int, str], tok_end: int, options: list[int]) 
         if tag is None and nw[1] in FOLLOW_CHARS:
             return tok_end + 1            # 马立|群到 → 马立群 (jieba glued the last character to the next word)
     return None
+
+
+def _last_before_pause(idx: TokenIndex, t: int, options: list[int]) -> int | None:
+    """The end of a name whose last character jieba left alone before a pause (钱国|如|：, 孙立|一|）): the name runs
+    over it, unless it is a particle or a word that ends a clause (王明|说|：, 王明|等|。) or a noun (屈原|杯|，)."""
+    ns, ne, nw = idx.tokens[t]
+    if ne - ns != 1 or ne not in options:
+        return None
+    if t + 1 < len(idx.tokens) and idx.tokens[t + 1][0] == ne and not _PAUSE.match(idx.tokens[t + 1][2]):
+        return None
+    return ne if _may_end_name(nw) else None
+
+
+def _last_before_speech(idx: TokenIndex, t: int, options: list[int]) -> int | None:
+    """The end of a name whose last character jieba left alone before a verb of speech (钱国|敬|解释): the name runs
+    over it, unless it is an adverb, a particle or a preposition there (王明|还|表示, 王明|等|指出, 王明|在|谈到)."""
+    ns, ne, nw = idx.tokens[t]
+    if ne - ns != 1 or ne not in options or not _before_speech(idx, t) \
+            or not plausible_name_word(idx.tokens[t - 1][2]) and len(idx.tokens[t - 1][2]) > 1:
+        return None                   # 生机|和|希望: an ordinary word, no name before the character
+    return ne if _last_of_speaker(nw) else None
+
+
+def _before_speech(idx: TokenIndex, t: int) -> bool:
+    """Is jieba's word after word ``t`` a verb of speech?"""
+    return t + 1 < len(idx.tokens) and speech_verbs().match_at(idx.tokens[t + 1][2], 0) is not None
+
+
+def _last_of_speaker(c: str) -> bool:
+    """Can ``c``, alone between a name and a verb of speech, be the name's last character?"""
+    if c in _BEFORE_VERB or c in _CLAUSE_FINAL:
+        return False
+    return not (word_tags().get(c) or "x").startswith(_NOT_BEFORE_VERB_TAGS) or c in word_set("given_name_chars.txt")
+
+
+def _may_end_name(c: str) -> bool:
+    """Can ``c``, alone between a name and a pause, be the name's last character?"""
+    return c not in _CLAUSE_FINAL and (not (word_tags().get(c) or "x").startswith(_NOT_LAST_TAGS)
+                                       or c in word_set("given_name_chars.txt"))
+
+
+def end_at_pause(text: str, s: int, e: int) -> int:
+    """The end of the name ``text[s:e]`` read one character short of a pause (钱国如：, not 钱国|如：)."""
+    if e + 1 in name_ends(text, s) and (e + 1 == len(text) or _PAUSE.match(text, e + 1)) and _may_end_name(text[e]):
+        return e + 1
+    return e
 
 
 def _given_word_end(given: tuple[int, int, str], options: list[int]) -> int | None:

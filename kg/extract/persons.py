@@ -87,9 +87,9 @@ def no_given_name(text: str, s: int, e: int) -> bool:
 
 def _to_address(text: str, s: int, e: int) -> int:
     """The end of the name ``text[s:e]`` when one more character reaches a form of address after it: the name
-    runs up to 先生 (董事长孙立科先生, not 孙立)."""
+    runs up to 先生 (董事长孙立科先生, not 孙立), unless that character is its own surname (总监孙立孙女士: 孙立)."""
     sl = 2 if text[s:s + 2] in person_surnames() else 1
-    if e - s == sl + 1 and e + 1 < len(text) and cjk(text[e]) and text[e] not in FOLLOW_CHARS \
+    if e - s == sl + 1 and e + 1 < len(text) and cjk(text[e]) and text[e] not in FOLLOW_CHARS and text[e] != text[s] \
             and _after_name().match(text, e + 1) and not _after_name().match(text, e):
         return e + 1
     return e
@@ -321,19 +321,11 @@ def tagger(w: Work) -> None:
     Where it is sure, it also mends the end of a name a rule found (王建|设说 → 王建设; 王建作|报告 → 王建),
     and it finds the other occurrences of the names it adds.
     """
-    from .tagged import P_BOUNDARY, P_FOREIGN, P_PERSON, longest_forms, person_spans
+    from .tagged import P_BOUNDARY, P_PERSON, longest_forms, person_spans
     spans = person_spans(w)
     for s, e, p in spans:
-        if (s, e) in w.hit_at:
-            continue
-        if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
-            hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
-            if hit is not None:
-                _respan(w, hit, s, e)
-            continue
-        hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
-        if hit is not None and _mends(w, hit, e, p):
-            _respan(w, hit, s, e)
+        if (s, e) not in w.hit_at:
+            _mend_hit(w, s, e, p)
     found = set()
     for s, e, p in longest_forms(w, spans):
         sure = p >= P_BOUNDARY and _crossed(w, s, e) or p >= P_PERSON and _guessed_place(w, s, e)
@@ -345,21 +337,54 @@ def tagger(w: Work) -> None:
     repeat_names(w, found)
 
 
+def _mend_hit(w: Work, s: int, e: int, p: float) -> None:
+    """Move a name a rule found to the tagger's span ``[s, e)`` (probability ``p``) where that mends it: a foreign
+    name jieba cut, an end one character off, a start on the sentence's conjunction."""
+    from .tagged import P_FOREIGN, P_PERSON
+    if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
+        hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
+        if hit is not None:
+            _respan(w, hit, s, e)
+        return
+    hit = next((h for (hs, he), h in w.hit_at.items() if hs == s and he != e), None)
+    if hit is not None and _mends(w, hit, e, p):
+        _respan(w, hit, s, e)
+    hit = w.hit_at.get((s - 1, e))
+    if hit is not None and p >= P_PERSON and not hit.strong and _opening_conjunction(w, s - 1):
+        _respan(w, hit, s, e)                          # 。但|王建华表示: the sentence's conjunction is no surname
+
+
+def _opening_conjunction(w: Work, i: int) -> bool:
+    """Is ``text[i]`` a one-character conjunction or adverb that opens a clause (。但…, ，而…; not 向, 于: surnames
+    as much as prepositions)?"""
+    return (i == 0 or w.text[i - 1] in _CLAUSE_OPEN) and word_tags().get(w.text[i], "").startswith(("c", "d"))
+
+
 def _mends(w: Work, hit: PersonHit, e: int, p: float) -> bool:
     """Does the tagger's end ``e`` (probability ``p``) mend the name of ``hit``, one character off: sure of a
     cut (王建作|报告 → 王建), or fairly sure of a character the rule left out (吴桂|如 → 吴桂如) that begins no
-    next word (王建|难以)?"""
+    next word (王建|难以) and may end a name, or that jieba's unknown word holds (王建年)?"""
     from .tagged import P_BOUNDARY, P_EXTEND
     if abs(hit.cand.end - e) != 1:
         return False
     if e < hit.cand.end:
         return p >= P_BOUNDARY and not (_repeated(w, hit) or _name_follows(w, hit))
     name = w.text[hit.cand.start:e]
+    if any(hs == e - 1 for hs, _ in w.hit_at):
+        return False                                   # 钱立|孙伟: the character opens the next name found
     t = w.index.covering(e - 1)
     opens_word = t is not None and w.index.tokens[t][0] == e - 1 and w.index.tokens[t][1] > e \
         and is_common_word(w.index.tokens[t][2])
     return p >= P_EXTEND and w.text[e - 1] not in FOLLOW_CHARS and not opens_word and not is_common_word(name) \
-        and e in name_ends(w.text, hit.cand.start)
+        and (e in name_ends(w.text, hit.cand.start) or p >= P_BOUNDARY and _one_new_word(w, hit.cand.start, e))
+
+
+def _one_new_word(w: Work, s: int, e: int) -> bool:
+    """Did jieba make ``text[s:e]`` one word its dictionary does not know or knows as a name, not ending in its own
+    surname (王建年: a name, whatever its last character; not 王建王|总)?"""
+    t = w.index.covering(s)
+    return t is not None and w.index.tokens[t][:2] == (s, e) and word_tags().get(w.text[s:e], "nr").startswith("nr") \
+        and w.text[e - 1] != w.text[s]
 
 
 # Place rules that guess from a name's shape (王家山 a hill, 李家河 a river): a surname-led name the tagger

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer
 from .lexicon import alternation, rows, table, word_set, words
-from .personal_names import addressed, foreign_chars, foreign_end, foreign_name, person_surnames
+from .personal_names import addressed, end_at_pause, foreign_chars, foreign_end, foreign_name, person_surnames
 from .registry import rule
 from .spans import Candidate, occurrences
 from .tagger import Tagged, tag_article
@@ -250,7 +250,7 @@ def person_spans(w: Work) -> list[tuple[int, int, float]]:
             continue
         if e - s > 2 and text[e - 1] in _NUMERAL and _AFTER_NUMERAL.match(text, e):
             e -= 1                                     # 王五十一月: the name stops before the date
-        e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else e
+        e = foreign_end(text, w.index, s, e) if foreign_name(text[s:e]) else end_at_pause(text, s, e)
         s, e = _joined_parts(text, s, e)
         name = text[s:e]
         k = w.index.covering(s)
@@ -290,8 +290,9 @@ _NOT_OPENING = ("v", "d", "c", "p", "r", "u", "y", "e", "l", "i")
 
 def _not_a_person(w: Work, s: int, e: int) -> bool:
     """Do the surroundings say the tagger's name at ``[s, e)`` is none: the title of a work (《某某》), the body
-    of a role before its holder (某某主帅|王五: a club), a firm's short name before its trade (某某|期货), or a
-    span that opens with a doubled character or a verb or particle (谢谢|钱, 据说|王)?"""
+    of a role before its holder (某某主帅|王五: a club), a firm's short name before its trade (某某|期货), a
+    club's name (某某某|主场), or a span that opens with a doubled character or a verb or particle
+    (谢谢|钱, 据说|王)?"""
     from .persons import context_words
     from .titles import roles
     text = w.text
@@ -302,7 +303,7 @@ def _not_a_person(w: Work, s: int, e: int) -> bool:
         return True
     k = w.index.covering(s)
     word = w.index.tokens[k][2] if k is not None and w.index.tokens[k][0] == s else ""
-    if _firm_name(w, s, e):
+    if _firm_name(w, s, e) or _club(w, s, e):
         return True                                    # 某某|期货 (not 记者王五|证券时报): a firm's short name
     return len(word) >= 2 and len(word) <= e - s and is_common_word(word) and word_tags()[word].startswith(_NOT_OPENING)
 
@@ -312,6 +313,24 @@ def _firm_name(w: Work, s: int, e: int) -> bool:
     a person or reporter's role right before it (not 记者王五|证券时报)?"""
     return firm_trades().match_at(w.text, e) is not None and not _person_context(w, s, e) \
         and reporter_words().match_before(w.text, s, 6) is None
+
+
+def _club(w: Work, s: int, e: int) -> bool:
+    """Is the transliterated name at ``[s, e)`` a sports club's: a word only a club is right before it (老东家|某某某),
+    or right after it a team, a club's role or a team's match word (某某某|主教练, 某某某|主场), with no title
+    before it? (A player is beaten too: 战胜|某某某 says nothing.)"""
+    if not foreign_name(w.text[s:e]) or _person_context(w, s, e):
+        return False
+    before, after = _club_words()
+    return before.match_before(w.text, s, 4) is not None or after.match_at(w.text, e) is not None
+
+
+@cache
+def _club_words() -> tuple[Gazetteer[int], Gazetteer[int]]:
+    """The words before and after a club's name (``data/club_context.tsv``)."""
+    table_ = rows("club_context.tsv")
+    return (Gazetteer({x: 1 for x, side in table_ if side == "before"}),
+            Gazetteer({x: 1 for x, side in table_ if side == "after"}))
 
 
 @cache

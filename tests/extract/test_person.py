@@ -16,7 +16,15 @@ from kg.extract.titles import title_phrase
     ("person.title", "有请本刊主编来晓峰宣布获奖名单。", ["来晓峰"]),
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
+    ("person.title", "该国国防部副部长阿纳托利斯捷潘诺维奇前几天宣布，", ["阿纳托利斯捷潘诺维奇"]),   # to its end
     ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
+    ("person.title", "请东山县公司总监孙立孙女士致辞。", ["孙立"]),           # ... not over its own surname
+    # jieba left the name's last character alone before a pause: the name runs over it, not over a particle
+    ("person.title", "东山县协会秘书长钱国如：", ["钱国如"]),
+    ("person.title", "出席的有副县长赵明、钱立一。", ["赵明", "钱立一"]),
+    ("person.title", "副县长钱立说：", ["钱立"]),
+    ("person.title", "文件交给了副县长钱立了。", ["钱立"]),
+    ("person.title", "副县长赵明等。", ["赵明"]),
     # reporters after a byline word, also a two-character name written with a space
     ("person.byline", "本报记者 王明 通讯员 李峰\n\n东山县召开会议。", ["王明", "李峰"]),
     ("person.byline", "记者 马 丽\n", ["马丽"]),
@@ -52,6 +60,12 @@ from kg.extract.titles import title_phrase
     ("person.speech-verb", "东山县副县长周明杰昨日表示，", []),                 # 杰|昨日 is no given name
     ("person.speech-verb", "周明杰昨日表示，工程将于年底完工。", []),
     ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
+    # jieba left the name's last character alone before the verb: the name runs over it, not over an adverb
+    ("person.speech-verb", "对此，而陈立凡表示，工程将于年底完工。", ["陈立凡"]),
+    ("person.title", "青石市副主任王明敬解释，相关政策已经出台。", ["王明敬"]),
+    ("person.title", "东山县副县长赵明还表示，", ["赵明"]),
+    ("person.title", "青石市经理孙立等指出，", ["孙立"]),
+    ("person.context-word", "不能要求作家都去写小说。", []),          # a verb after the name, no speech
     # who speaks in a transcript: a name before a colon at a line's or a sentence's start
     ("person.speaker", "主持人：请谈谈。\n钱立开：我们要加快进度。", ["钱立开"]),
     ("person.speaker", "注意：今天下雨。张某：我不知道。", []),
