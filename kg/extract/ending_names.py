@@ -89,7 +89,7 @@ def _walk_all(w: Work, fam: Family) -> list[Walk]:
     place_at = {p.start: p for p in places}
     out = []
     for s, e, suffix, _ in suffix_matches(fam.gazetteer(), text):
-        if text.startswith("大学城", e - 2) or not _ends_word(text, idx, e):
+        if text.startswith("大学城", e - 2) or not ends_word(text, idx, e):
             continue          # 青石大学城 is a district of campuses (a place), not a university
         head = _head(text, idx, s, fam.extra_tags)
         if head is None:
@@ -112,7 +112,7 @@ def suffix_matches(gaz: Gazetteer[str], text: str) -> list[tuple[int, int, str, 
     return [best[e] for e in sorted(best)]
 
 
-def _ends_word(text: str, idx: TokenIndex, e: int) -> bool:
+def ends_word(text: str, idx: TokenIndex, e: int) -> bool:
     """Does an ending at ``e`` end a word too (not the 大学 of 大学生)?"""
     if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
         t = idx.covering(e - 1)

@@ -15,8 +15,9 @@ from .lists import list_items, lists
 from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
-from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, plain_name,
-                           propose_list_ellipses, specific, suffix_candidate, walks)
+from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, ends_word,
+                           plain_name, propose_list_ellipses, specific, suffix_candidate, walks)
+from .place_names import generic_word
 from .tokenize import word_freq, word_tags
 
 if TYPE_CHECKING:
@@ -293,3 +294,48 @@ def _generic_outlets() -> frozenset[str]:
     return frozenset(("官网", "网站", "电视台", "日报", "晚报", "晨报", "官方网站", "门户网站", "客户端", "公众号",
                       "互联网", "新闻网", "广播电台", "报纸", "画报", "学报", "快报", "简报", "通报", "情报", "电报",
                       "海报", "举报", "汇报", "上报", "申报", "预报", "公报", "周报", "月报", "年报", "党报"))
+
+
+# The parts of speech of a firm's brand word before its trade (甲乙|地产): a proper name or a word jieba does not know
+# (not nt: 某部|食品 is a body's sector, not a firm).
+_BRAND_TAGS = ("nz", "j", "nr", "ns", "eng")
+_NOT_IN_BRAND = set("的在了过着和与及而是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并但让使")
+
+
+@rule("organization.trade-name", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
+def trade_names(w: Work) -> None:
+    """A firm's short name: a brand word and the trade word after it (甲乙|地产, 丙丁|证券, 东山|戊己|律师事务所).
+
+    Not a place nor a common word before the trade (北京|地产, 商业|地产), nor a person a title names (总经理|王五|咨询).
+    """
+    from .tagged import firm_name, firm_trades
+    text, idx = w.text, w.index
+    for s, e, _, _ in firm_trades().find_all(text):
+        k = idx.ending_at(s)
+        if k is None or s not in idx.start_set or not (ends_word(text, idx, e) or _role_at(text, e)):
+            continue          # 律师事务所|律师: jieba glues the title after it to the trade
+        if ORGANIZATION.gazetteer().match_at(text, e):
+            continue          # 甲乙科技|有限公司: the suffix rules name the whole firm
+        bs, _, brand = idx.tokens[k]
+        if not _brand(brand) or not firm_name(w, bs, s):
+            continue
+        if k > 0 and idx.tokens[k - 1][1] == bs and divisions().lookup(idx.tokens[k - 1][2]):
+            bs = idx.tokens[k - 1][0]           # 东山|戊己|律师事务所: the firm's division opens its name
+        w.propose(Candidate(bs, e, "Organization", text[bs:e], {text[bs:e]}))
+
+
+def _role_at(text: str, i: int) -> bool:
+    """Does a title or a word for a kind of person start at ``i`` (总经理, 律师)?"""
+    from .persons import context_words
+    from .titles import roles
+    return roles().match_at(text, i) is not None or context_words().match_at(text, i) is not None
+
+
+def _brand(word: str) -> bool:
+    """Can ``word`` be a firm's brand: two characters or more of a name jieba knows as one or does not know, no
+    place (国瑞, 海通; not 北京, 美国, 商业), no particle at either end (做过, 而云锡)?"""
+    from .places import named_places
+    tag = word_tags().get(word)
+    return len(word) >= 2 and _HAN_NAME.fullmatch(word) is not None and (tag is None or tag.startswith(_BRAND_TAGS)) \
+        and word[0] not in _NOT_IN_BRAND and word[-1] not in _NOT_IN_BRAND and not divisions().lookup(word) \
+        and word not in named_places() and not generic_word(word)

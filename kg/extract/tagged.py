@@ -302,12 +302,12 @@ def _not_a_person(w: Work, s: int, e: int) -> bool:
         return True
     k = w.index.covering(s)
     word = w.index.tokens[k][2] if k is not None and w.index.tokens[k][0] == s else ""
-    if _firm_name(w, s, e):
+    if firm_name(w, s, e):
         return True                                    # 某某|期货 (not 记者王五|证券时报): a firm's short name
     return len(word) >= 2 and len(word) <= e - s and is_common_word(word) and word_tags()[word].startswith(_NOT_OPENING)
 
 
-def _firm_name(w: Work, s: int, e: int) -> bool:
+def firm_name(w: Work, s: int, e: int) -> bool:
     """Is ``[s, e)`` a firm's short name: a trade word right after it (某某|期货, 某某|咨询) and no title, word for
     a person or reporter's role right before it (not 记者王五|证券时报)?"""
     return firm_trades().match_at(w.text, e) is not None and not _person_context(w, s, e) \

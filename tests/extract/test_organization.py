@@ -203,3 +203,16 @@ def test_no_adverb(run_rule, sentence, expected):
 ])
 def test_not_counted_after(run_rule, sentence, expected):
     assert _left(run_rule("organization.not-counted", sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("青禾地产副总经理王建华表示。", ["青禾地产"]),                  # a brand and its trade, no suffix
+    ("东山县青禾证券研究员表示。", ["东山县青禾证券"]),              # the division written before the brand
+    ("株洲柳溪律师事务所律师王建华说。", ["株洲柳溪律师事务所"]),
+    ("商业地产和社会资本都在增长。", []),                           # common words before the trade
+    ("株洲地产持续回暖。", []),                                     # a place and a trade: a sector
+    ("农业部食品价格环比上涨。", []),                               # a body's sector, not a firm
+    ("总经理王建华咨询了律师。", []),                               # a person a title names
+])
+def test_trade_name(run_rule, sentence, expected):
+    assert run_rule("organization.trade-name", sentence).labels == expected
