@@ -155,7 +155,7 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
         start += 1            # 及|市交投集团 (jieba's unknown word 及市): a conjunction opens no name
     if fam.type == "Organization":
-        start = after_adverbs(idx, _after_posts(text, start, s), s)
+        start = _after_intro(idx, after_adverbs(idx, _after_posts(text, start, s), s), s)
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
         start += 1            # 12名|省科技专家服务团: the classifier of a count
     return start
@@ -189,6 +189,57 @@ def _after_posts(text: str, start: int, s: int) -> int:
         if b - a >= 2 and _ENDS_BODY.search(text[start:start + a]) and text.startswith("兼", start + b):
             best = max(best, start + b + 1)
     return best if best < s else start
+
+
+# jieba tags of the words that introduce a name rather than belong to it (联系, 值得一提的是, 上述, 正是 …).
+_INTRO_TAGS = ("v", "l", "d", "p", "c", "b")
+_PROPER_TAGS = ("ns", "nz", "nr", "nt", "j", "eng")
+
+
+def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
+    """Where a body's name starts after the words that introduce it: a person or a predicate, then the proper name
+    (记者|联系|甲乙银行, 原告|甲乙公司, 上述|甲银行, 甲银行|投资|乙丙|银行). Not 东山|建设|银行 (the verb is in the name)
+    nor 甲乙|和|丙丁|地产 (a word between two parts of a name)."""
+    toks = tokens_from(idx, start, s)
+    last = max((i for i, (_, _, w) in enumerate(toks) if _introduces(w, toks[i - 1][2] if i else None)), default=None)
+    if last is None:
+        return start
+    for a, _, w in toks[last + 1:]:
+        if _proper(w):
+            return a
+        if ORGANIZATION.gazetteer().match_at(w, 0) or word_tags().get(w) is None:
+            break             # 建设|银行|湖南省: the verb and an ending make a name of their own
+    return start
+
+
+def tokens_from(idx: TokenIndex, start: int, s: int) -> list[tuple[int, int, str]]:
+    """The jieba words from ``start`` that start before ``s``."""
+    t = idx.covering(start)
+    out = []
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < s:
+        out.append(idx.tokens[t])
+        t += 1
+    return out
+
+
+def _introduces(w: str, before: str | None) -> bool:
+    """Is ``w`` a word before a body's name, not in it: a person opening the walk (记者, 原告) or a predicate
+    (联系, 上述) at the start or after a whole body (甲银行|投资), not after a part of a name (甲乙|和|丙丁)?"""
+    from .persons import context_words
+    from .tagged import reporter_words
+    if w in words("org_words.txt") or before is not None and _proper(before) and not _WHOLE_BODY.search(before):
+        return False          # 预防, 服务: verbs that are part of names
+    tag = word_tags().get(w) or ""
+    return tag.startswith(_INTRO_TAGS) or before is None and (w in context_words() or w in reporter_words())
+
+
+_WHOLE_BODY = re.compile(r"(?:学|院|司|局|委|会|厅|部|校|所|团|行|馆|站|心|队|社|室|厂|处|办)$")
+
+
+def _proper(w: str) -> bool:
+    """Is ``w`` a proper name jieba knows or a word it does not (甲乙, 东山, 工商银行)?"""
+    tag = word_tags().get(w)
+    return tag is None and len(w) >= 2 and not w[0].isdigit() or (tag or "").startswith(_PROPER_TAGS)
 
 
 def after_adverbs(idx: TokenIndex, start: int, s: int) -> int:

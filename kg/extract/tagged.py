@@ -215,7 +215,16 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
     if not inside:                                     # an agency named after its place needs less (甲市|规划局)
         return prob >= (P_AGENCY if typ == "Agency" and placed else P_BODY_TYPED if known_end else P_BODY_BARE)
     last = max(inside, key=lambda c: c.end)
+    if any(c.end <= last.start and c.type in ("Organization", "Agency") and _verb_between(w, c.end, last.start)
+           for c in inside):
+        return False                                   # 甲银行|投资|乙银行: two bodies and a verb, not one name
     return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
+
+
+def _verb_between(w: Work, s: int, e: int) -> bool:
+    """Is there a verb among the words of ``[s, e)`` (甲银行|投资|乙银行)?"""
+    from .ending_names import tokens_from
+    return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(w.index, s, e))
 
 
 def _placed_agency(w: Work, s: int, e: int) -> Candidate:

@@ -216,3 +216,15 @@ def test_not_counted_after(run_rule, sentence, expected):
 ])
 def test_trade_name(run_rule, sentence, expected):
     assert run_rule("organization.trade-name", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("记者联系青禾银行株洲分行了解情况。", ["青禾银行", "青禾银行株洲分行"]),   # a person and a predicate before it
+    ("上述青禾银行人士表示。", ["青禾银行"]),
+    ("原告青禾科技有限公司诉称。", ["青禾科技有限公司"]),
+    ("值得一提的是远帆银行也参与了。", ["远帆银行"]),
+    ("青禾银行投资远帆银行的消息传出。", ["青禾银行", "远帆银行"]),          # a verb between two bodies
+    ("东山投资集团董事长王建华。", ["东山投资集团"]),                        # the verb belongs to the name
+])
+def test_suffix_names_start_after_the_words_that_introduce_them(run_rule, sentence, expected):
+    assert run_rule("organization.suffix", sentence).labels == expected
