@@ -16,7 +16,7 @@ from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
 from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, ends_word,
-                           plain_name, propose_list_ellipses, specific, suffix_candidate, walks)
+                           plain_name, propose_list_ellipses, specific, suffix_candidate, tokens_from, walks)
 from .place_names import generic_word
 from .tokenize import word_freq, word_tags
 
@@ -79,6 +79,23 @@ def _generic_body(name: str) -> bool:
     generic = word_set("generic_bodies.txt")
     return any(name[-n:] in generic and (len(name) == n or _RANKED.fullmatch(name[:-n]))
                for n in range(2, min(len(name), 9) + 1))
+
+
+@rule("organization.not-a-market", stage="organization", requires=("tokens",))
+def not_a_market(w: Work) -> None:
+    """A market of goods or of a place (债券市场, 信用卡市场, 东山市场) is a trade, not a body; one with a name of its
+    own (甲乙木材市场) is."""
+    drop(w, "organization.suffix", lambda c: c.attrs["_suffix"] == "市场"
+         and not any(_own_name(t[2][:ending_start(c) - t[0]]) for t in tokens_from(w.index, c.start, ending_start(c))))
+
+
+def _own_name(word: str) -> bool:
+    """Is ``word`` a name of its own: unknown to jieba or a proper name, not a division or a country (甲乙, 某某路;
+    not 债券, 东山)?"""
+    from .places import named_places
+    tag = word_tags().get(word)
+    return (tag is None and len(word) >= 2 or (tag or "").startswith(("nz", "nr", "nt", "ns"))) \
+        and not divisions().lookup(word) and word not in named_places()
 
 
 @rule("organization.not-a-title", stage="organization", requires=("tokens",))

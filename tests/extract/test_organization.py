@@ -228,3 +228,12 @@ def test_trade_name(run_rule, sentence, expected):
 ])
 def test_suffix_names_start_after_the_words_that_introduce_them(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("债券市场和信用卡市场都在回暖。", []),                 # a trade, not a body
+    ("美国市场需求下降。", []),                             # the market of a place
+    ("青禾市场今天开业。", ["青禾市场"]),                   # a market with a name of its own
+])
+def test_not_a_market(run_rule, sentence, expected):
+    assert _left(run_rule("organization.not-a-market", sentence)) == expected
