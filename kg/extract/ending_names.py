@@ -33,6 +33,7 @@ _COMPANY_INSIDE = re.compile(r"(?:有限责任公司|股份有限公司|有限�
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
 _COUNT_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千多余几]")
 _BRACKETED = re.compile(r"[（(](?:集团|控股|股份)[)）]$")
+_BRACKETED_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]$")
 LEVEL_PREFIX = {"市": "home", "省": "province"}     # 市 or 省 standing alone: the home city's, the province's
 
 
@@ -146,6 +147,11 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     text = doc.text
     start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=fam.max_chars,
                         max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
+    bracket = _BRACKETED_PLACE.search(text, max(0, start - 10), start) if fam.type == "Organization" else None
+    if bracket and bracket.end() == start and _place_word(bracket.group(1)):
+        before = expand_left(doc, idx, bracket.start(), floor=_sentence_start(doc, s), max_chars=fam.max_chars,
+                             max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
+        start = before if before < bracket.start() else start   # 甲乙（东山）|置业有限公司: the seat in brackets
     for p in places:          # never start inside a place name (东山县南关社区…)
         if p.start < start < p.end:
             start = p.start
@@ -159,6 +165,12 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
         start += 1            # 12名|省科技专家服务团: the classifier of a count
     return start
+
+
+def _place_word(word: str) -> bool:
+    """Is ``word`` a division or a country (the seat a company writes in brackets: 甲乙（东山）有限公司)?"""
+    from .places import named_places
+    return bool(divisions().lookup(word)) or word in named_places()
 
 
 def _glued_stop(idx: TokenIndex, start: int) -> bool:

@@ -161,8 +161,10 @@ def organization_tagger(w: Work) -> None:
         if t.kind != "Organization":
             continue
         s, e = _trim(w, t)
+        if s > 0 and w.text[s - 1] in _OPENERS and w.text.count(_OPENERS[w.text[s - 1]], s, e) > w.text.count(w.text[s - 1], s, e):
+            s -= 1                                     # 《甲乙》杂志社: the title opens the name
         name = w.text[s:e]
-        if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
+        if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name) or _unbalanced(name):
             continue
         if t.prob >= P_BOUNDARY:
             _cut_left(w, s, e)
@@ -174,6 +176,14 @@ def organization_tagger(w: Work) -> None:
             continue
         for kind in _types_at_end(w, s, e) or {typ}:   # the rules' type of the same name (a listed project)
             w.propose(Candidate(s, e, kind, name, {name}, {}, weight=1))
+
+
+_OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
+
+
+def _unbalanced(name: str) -> bool:
+    """Does ``name`` close a bracket it does not open, or open one it does not close (东山）有限公司)?"""
+    return any(name.count(a) != name.count(b) for a, b in _OPENERS.items())
 
 
 # jieba tags of words no organisation's name opens with or runs over: adverbs, verbs, idioms, pronouns …

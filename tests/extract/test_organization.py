@@ -237,3 +237,12 @@ def test_suffix_names_start_after_the_words_that_introduce_them(run_rule, senten
 ])
 def test_not_a_market(run_rule, sentence, expected):
     assert _left(run_rule("organization.not-a-market", sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("青禾置业（株洲）有限公司董事长王建华。", ["青禾置业（株洲）有限公司"]),      # the seat in brackets
+    ("远帆建材（中国）有限公司宣布。", ["远帆建材（中国）有限公司"]),
+    ("青禾建材（第二）有限公司宣布。", []),                                        # no place in the brackets
+])
+def test_suffix_names_run_over_their_seat_in_brackets(run_rule, sentence, expected):
+    assert run_rule("organization.suffix", sentence).labels == expected
