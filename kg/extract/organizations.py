@@ -183,9 +183,14 @@ def listed_bodies(w: Work) -> None:
         for s, e in list_items(w.doc, idx, a, b, ORGANIZATION.extra_tags):
             name = text[s:e]
             if _HAN_NAME.fullmatch(name) and (specific(idx, s, e, []) or len(name) >= 3 and word_freq(name) < 500
-                                              and not _KIND_WORD.search(name)):
+                                              and not _KIND_WORD.search(name) and not _activity(idx, s, e)):
                 full = known_bodies().get(name) or name        # 中经社 → 中国经济信息社
                 w.propose(Candidate(s, e, "Organization", full, {name, full}))
+
+
+def _activity(idx: TokenIndex, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a line of business, common words with a verb among them (广告经营, 商务旅游), no name?"""
+    return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(idx, s, e))
 
 
 @cache

@@ -75,6 +75,7 @@ def test_list_ellipsis(run_rule, sentence, expected):
 @pytest.mark.parametrize("sentence,expected", [
     ("青禾科技、远帆物流和北岭制药等企业参加洽谈。", ["青禾科技", "远帆物流", "北岭制药"]),
     ("新材料、生物医药等领域企业参加洽谈。", []),    # a list of sectors
+    ("集团旗下有物业管理、餐饮配送等公司12家。", []),    # lines of business, no names
 ])
 def test_listed_body(run_rule, sentence, expected):
     assert run_rule("organization.listed-body", sentence).labels == expected
