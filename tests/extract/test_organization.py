@@ -14,6 +14,7 @@ def _left(made, type_="Organization") -> list[str]:
     ("北岭师范学院美术系举办画展。", ["北岭师范学院"]),
     ("青禾公司获评全国科普教育基地。", ["青禾公司", "全国科普教育基地"]),     # the filters come later
     ("他在中学任教。", []),                                                # no name before the ending
+    ("远帆银行信用卡中心负责人表示。", ["远帆银行", "远帆银行信用卡中心"]),    # a firm's centre
 ])
 def test_suffix(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
