@@ -217,7 +217,7 @@ def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
     if last is None:
         return start
     for a, _, w in toks[last + 1:]:
-        if _proper(w):
+        if proper(w):
             return a
         if ORGANIZATION.gazetteer().match_at(w, 0) or word_tags().get(w) is None:
             break             # 建设|银行|湖南省: the verb and an ending make a name of their own
@@ -239,7 +239,7 @@ def _introduces(w: str, before: str | None) -> bool:
     (联系, 上述) at the start or after a whole body (甲银行|投资), not after a part of a name (甲乙|和|丙丁)?"""
     from .persons import context_words
     from .tagged import reporter_words
-    if w in words("org_words.txt") or before is not None and _proper(before) and not _WHOLE_BODY.search(before):
+    if w in words("org_words.txt") or before is not None and proper(before) and not _WHOLE_BODY.search(before):
         return False          # 预防, 服务: verbs that are part of names
     tag = word_tags().get(w) or ""
     return tag.startswith(_INTRO_TAGS) or before is None and (w in context_words() or w in reporter_words())
@@ -248,7 +248,7 @@ def _introduces(w: str, before: str | None) -> bool:
 _WHOLE_BODY = re.compile(r"(?:学|院|司|局|委|会|厅|部|校|所|团|行|馆|站|心|队|社|室|厂|处|办)$")
 
 
-def _proper(w: str) -> bool:
+def proper(w: str) -> bool:
     """Is ``w`` a proper name jieba knows or a word it does not (甲乙, 东山, 工商银行)?"""
     tag = word_tags().get(w)
     return tag is None and len(w) >= 2 and not w[0].isdigit() or (tag or "").startswith(_PROPER_TAGS)

@@ -16,7 +16,7 @@ from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
 from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, ends_word,
-                           plain_name, propose_list_ellipses, specific, suffix_candidate, tokens_from, walks)
+                           plain_name, proper, propose_list_ellipses, specific, suffix_candidate, tokens_from, walks)
 from .place_names import generic_word
 from .tokenize import word_freq, word_tags
 
@@ -35,8 +35,29 @@ def suffix_bodies(w: Work) -> None:
     """A body named by the words before a known ending (东山县第一中学, 甲乙科技有限公司)."""
     place_at = {p.start: p for p in w.proposed("Place")}
     for wk in walks(w, ORGANIZATION):
+        wk = _without_verb_ending(w, wk)
         if wk.start < wk.s and not _level_prefixed(w, wk) and plain_name(w.text, wk):
             w.propose(suffix_candidate(w, wk, "Organization", place_at))
+
+
+# An ending that is also a verb (控股), after a body's own ending: 由甲集团|控股, 甲集团|控股|乙公司.
+_VERB_ENDING = re.compile(r"(?:集团|公司|银行)(控股)$")
+_CONTINUED = re.compile(r"[（(]|有限|股份|集团|公司")
+
+
+def _without_verb_ending(w: Work, wk: Walk) -> Walk:
+    """The walk without an ending that is the verb of the clause: 由甲集团控股 (by whom), 甲集团控股乙公司 (a name
+    follows) name 甲集团; 甲集团控股有限公司 and 甲控股 keep it."""
+    text = w.text
+    m = _VERB_ENDING.search(text, wk.start, wk.end)
+    if m is None or m.end() != wk.end or _CONTINUED.match(text, wk.end):
+        return wk
+    t = w.index.covering(wk.end)
+    named = t is not None and w.index.tokens[t][0] == wk.end and proper(w.index.tokens[t][2])
+    if not named and not (wk.start > 0 and text[wk.start - 1] in "由被"):
+        return wk
+    inner = m.group(0)[:-2]
+    return Walk(m.start(1) - len(inner), m.start(1), inner, wk.start, wk.cut, wk.chain)
 
 
 def _level_prefixed(w: Work, wk: Walk) -> bool:

@@ -248,3 +248,16 @@ def test_not_a_market(run_rule, sentence, expected):
 ])
 def test_suffix_names_run_over_their_seat_in_brackets(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("该公司由远帆集团控股，王建华任董事长。", ["远帆集团"]),          # 控股 the verb: by whom
+    ("青禾集团控股远帆银行。", ["青禾集团", "远帆银行"]),              # ... a name follows
+    ("青禾集团控股有限公司成立。", ["青禾集团控股有限公司"]),          # part of a legal name
+    ("远帆控股宣布分红。", ["远帆控股"]),                               # the ending of a name
+])
+def test_an_ending_that_is_the_verb_of_the_clause_is_no_part_of_the_name(sentence, expected):
+    from kg.extract import Extractor
+    from kg.model import Article
+    doc = Extractor()(Article("t.txt", sentence))
+    assert sorted(e.label for e in doc.entities.values() if e.type == "Organization") == sorted(expected)
