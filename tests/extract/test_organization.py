@@ -15,6 +15,7 @@ def _left(made, type_="Organization") -> list[str]:
     ("青禾公司获评全国科普教育基地。", ["青禾公司", "全国科普教育基地"]),     # the filters come later
     ("他在中学任教。", []),                                                # no name before the ending
     ("远帆银行信用卡中心负责人表示。", ["远帆银行", "远帆银行信用卡中心"]),    # a firm's centre
+    ("青禾电机株式会社社长表示。", ["青禾电机株式会社"]),                    # a Japanese company
 ])
 def test_suffix(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
