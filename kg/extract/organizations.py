@@ -35,9 +35,21 @@ def suffix_bodies(w: Work) -> None:
     """A body named by the words before a known ending (东山县第一中学, 甲乙科技有限公司)."""
     place_at = {p.start: p for p in w.proposed("Place")}
     for wk in walks(w, ORGANIZATION):
-        wk = _without_verb_ending(w, wk)
+        wk = _with_bank(w, _without_verb_ending(w, wk))
         if wk.start < wk.s and not _level_prefixed(w, wk) and plain_name(w.text, wk):
             w.propose(suffix_candidate(w, wk, "Organization", place_at))
+
+
+def _with_bank(w: Work, wk: Walk) -> Walk:
+    """A branch's walk with the bank's short name before it, a rare word of two characters in 行 that jieba may
+    take for a verb (甲行|东山|分行); not a pronoun (该行, 本行) nor a common word (进行, 同行)."""
+    k = w.index.ending_at(wk.start)
+    if wk.suffix not in ("分行", "支行") or k is None or wk.start == wk.s:
+        return wk
+    ts, _, word = w.index.tokens[k]
+    if len(word) == 2 and word[1] == "行" and word_freq(word) < 500 and not (word_tags().get(word) or "").startswith("r"):
+        return Walk(wk.s, wk.end, wk.suffix, ts, wk.cut, wk.chain)
+    return wk
 
 
 # An ending that is also a verb (控股), after a body's own ending: 由甲集团|控股, 甲集团|控股|乙公司.

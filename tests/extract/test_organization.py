@@ -262,3 +262,12 @@ def test_an_ending_that_is_the_verb_of_the_clause_is_no_part_of_the_name(sentenc
     from kg.model import Article
     doc = Extractor()(Article("t.txt", sentence))
     assert sorted(e.label for e in doc.entities.values() if e.type == "Organization") == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("招行株洲分行有关人士告诉记者。", ["招行株洲分行"]),     # a bank's short name jieba takes for a verb
+    ("该行株洲分行有关人士表示。", ["株洲分行"]),             # a pronoun, no bank's name
+    ("他们进行株洲分行的改造。", ["株洲分行"]),               # a common verb
+])
+def test_a_branch_takes_the_short_name_of_its_bank(run_rule, sentence, expected):
+    assert run_rule("organization.suffix", sentence).labels == expected
