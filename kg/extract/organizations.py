@@ -131,6 +131,15 @@ def _own_name(word: str) -> bool:
         and not divisions().lookup(word) and word not in named_places()
 
 
+@rule("organization.bracketed-seat", stage="organization", requires=("Place",))
+def bracketed_seat(w: Work) -> None:
+    """A company's seat in brackets before its ending (…（东山）有限公司) is part of its name, no place of its own."""
+    text = w.text
+    w.candidates[:] = [c for c in w.candidates if not (
+        c.type == "Place" and 0 < c.start and c.end < len(text) and text[c.start - 1] in "（(" and text[c.end] in "）)"
+        and ORGANIZATION.gazetteer().match_at(text, c.end + 1) is not None)]
+
+
 @rule("organization.not-a-title", stage="organization", requires=("tokens",))
 def not_a_title(w: Work) -> None:
     """A title conferred on bodies (全国科普教育基地, 首批示范学校) is not the name of one."""

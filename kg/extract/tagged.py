@@ -161,7 +161,8 @@ def organization_tagger(w: Work) -> None:
         if t.kind != "Organization":
             continue
         s, e = _trim(w, t)
-        if s > 0 and w.text[s - 1] in _OPENERS and w.text.count(_OPENERS[w.text[s - 1]], s, e) > w.text.count(w.text[s - 1], s, e):
+        opener = w.text[s - 1] if s > 0 else ""
+        if opener in ("《", "“") and w.text.count(_OPENERS[opener], s, e) > w.text.count(opener, s, e):
             s -= 1                                     # 《甲乙》杂志社: the title opens the name
         name = w.text[s:e]
         if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name) or _unbalanced(name):
@@ -224,17 +225,18 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
         return False
     if not inside:                                     # an agency named after its place needs less (甲市|规划局)
         return prob >= (P_AGENCY if typ == "Agency" and placed else P_BODY_TYPED if known_end else P_BODY_BARE)
-    last = max(inside, key=lambda c: c.end)
-    if any(c.end <= last.start and c.type in ("Organization", "Agency") and _verb_between(w, c.end, last.start)
-           for c in inside):
-        return False                                   # 甲银行|投资|乙银行: two bodies and a verb, not one name
-    return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
+    return known_end and typ == "Organization" and prob >= P_BODY_LONGER and _longer_form(w, inside, e)
 
 
-def _verb_between(w: Work, s: int, e: int) -> bool:
-    """Is there a verb among the words of ``[s, e)`` (甲银行|投资|乙银行)?"""
+def _longer_form(w: Work, inside: list[Candidate], e: int) -> bool:
+    """Is the span a longer form of the rules' organisation ending at ``e``, not two bodies with a verb between them
+    (甲银行|投资|乙银行)?"""
     from .ending_names import tokens_from
-    return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(w.index, s, e))
+    last = max(inside, key=lambda c: c.end)
+    return last.type == "Organization" and last.end == e and not any(
+        c.end <= last.start and c.type in ("Organization", "Agency")
+        and any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(w.index, c.end, last.start))
+        for c in inside)
 
 
 def _placed_agency(w: Work, s: int, e: int) -> Candidate:

@@ -228,6 +228,7 @@ def test_trade_name(run_rule, sentence, expected):
     ("值得一提的是远帆银行也参与了。", ["远帆银行"]),
     ("青禾银行投资远帆银行的消息传出。", ["青禾银行", "远帆银行"]),          # a verb between two bodies
     ("东山投资集团董事长王建华。", ["东山投资集团"]),                        # the verb belongs to the name
+    ("图为青禾设计咨询有限公司总经理王建华。", ["青禾设计咨询有限公司"]),    # a photo caption's predicate
 ])
 def test_suffix_names_start_after_the_words_that_introduce_them(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
@@ -271,3 +272,11 @@ def test_an_ending_that_is_the_verb_of_the_clause_is_no_part_of_the_name(sentenc
 ])
 def test_a_branch_takes_the_short_name_of_its_bank(run_rule, sentence, expected):
     assert run_rule("organization.suffix", sentence).labels == expected
+
+
+@pytest.mark.parametrize("sentence,places", [
+    ("青禾置业（旗下楼盘）（株洲）有限公司营销经理表示。", []),     # a seat before the ending: no place of its own
+    ("他来自（株洲）的一家工厂。", ["株洲市"]),
+])
+def test_a_seat_in_brackets_is_no_place_of_its_own(run_rule, sentence, places):
+    assert _left(run_rule("organization.bracketed-seat", sentence), "Place") == places
