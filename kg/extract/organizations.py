@@ -83,7 +83,8 @@ def _level_prefixed(w: Work, wk: Walk) -> bool:
 def not_a_kind(w: Work) -> None:
     """A kind of body (科技企业孵化器, 国家级众创空间) named by a suffix is no body, unless a place in it says whose."""
     places = w.proposed("Place")
-    drop(w, "organization.suffix", lambda c: (_generic_body(w.text[c.start:c.end]) or _described(w.index, c))
+    drop(w, "organization.suffix", lambda c: (_generic_body(w.text[c.start:c.end]) or _described(w.index, c)
+                                              or _action(w.index, c))
          and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
 
 
@@ -105,6 +106,16 @@ def _described(idx: TokenIndex, c: Candidate) -> bool:
     kind = [tags.get(t) == "b" or bool(_KIND_ADJ.search(t)) and tags.get(t) == "n"
             or tags.get(t) == "v" and all(tags.get(x) in ("s", "f") for x in toks[:i]) for i, t in enumerate(toks)]
     return any(kind) and all(k or tags.get(t) in _BESIDE for k, t in zip(kind, toks)) and all(len(t) >= 2 for t in toks)
+
+
+def _action(idx: TokenIndex, c: Candidate) -> bool:
+    """Are the words before the ending only verbs and adjectives, a plain verb among them (建设|新|厂: what is done,
+    no name)? The verbs of names (服务, 管理) and one dictionary word holding the ending (甲乙银行) do not count."""
+    toks = [t[2] for t in tokens_from(idx, c.start, ending_start(c))]
+    tags = [word_tags().get(t) or "" for t in toks]
+    return len(toks) >= 2 and idx.tokens[idx.covering(c.start)][1] <= ending_start(c) \
+        and all(g.startswith(("v", "a", "d")) for g in tags) \
+        and any(g.startswith("v") and t not in word_set("org_words.txt") for t, g in zip(toks, tags))
 
 
 def _generic_body(name: str) -> bool:

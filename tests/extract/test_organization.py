@@ -33,6 +33,7 @@ def test_a_preposition_glued_after_a_body_opens_no_name(run_rule, sentence, prep
 @pytest.mark.parametrize("sentence,expected", [
     ("去年，国家级众创空间落户东山。", []),
     ("去年，东山县科技企业孵化器投入使用。", ["东山县科技企业孵化器"]),     # a place says whose
+    ("据悉，青禾集团将投资建设新厂。", ["青禾集团"]),                         # 建设新厂: an action, no name
 ])
 def test_not_a_kind(run_rule, sentence, expected):
     assert _left(run_rule("organization.not-a-kind", sentence)) == expected
