@@ -158,12 +158,26 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     for p in places:          # 青石镇|西坡村… where jieba cut 镇西|坡村: the name starts at the place, as after 青石镇
         if start < p.start < s and p.start not in idx.start_set and text[p.start - 1] in _DIVISION_END:
             start = p.start
+    if fam.type == "Organization":
+        start = _stem_start(text, idx, places, start, s)
     while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
         start += 1            # 及|市交投集团 (jieba's unknown word 及市): a conjunction opens no name
     if fam.type == "Organization":
         start = _after_intro(idx, after_adverbs(idx, _after_posts(text, start, s), s), s)
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
         start += 1            # 12名|省科技专家服务团: the classifier of a count
+    return start
+
+
+def _stem_start(text: str, idx: TokenIndex, places: list[Candidate], start: int, s: int) -> int:
+    """A name never starts inside the name of a place of the article: 甲乙村 … 甲|乙国家级自然保护区 (jieba cut 甲乙
+    apart there) starts at 甲, when 甲 opens a word (not 延长|安全… beside a place 长安镇)."""
+    for p in places:
+        stem = text[p.start:p.end - 1] if text[p.end - 1] in _DIVISION_END else ""
+        for j in range(1, len(stem)):
+            if len(stem) >= 2 and start - j >= 0 and text.startswith(stem, start - j) and start - j + len(stem) < s \
+                    and start - j in idx.start_set:
+                return start - j
     return start
 
 

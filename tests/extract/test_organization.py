@@ -281,3 +281,16 @@ def test_a_branch_takes_the_short_name_of_its_bank(run_rule, sentence, expected)
 ])
 def test_a_seat_in_brackets_is_no_place_of_its_own(run_rule, sentence, places):
     assert _left(run_rule("organization.bracketed-seat", sentence), "Place") == places
+
+
+def test_a_name_never_starts_inside_the_name_of_a_place_of_the_article():
+    from kg.extract.ending_names import _stem_start
+    from kg.extract.names import TokenIndex
+    from kg.extract.spans import Candidate
+    text = "青禾村地处青禾国家级自然保护区"      # jieba cuts the second 青禾 apart: 地处|青|禾国家级…
+    idx = TokenIndex([(0, 3, "青禾村"), (3, 5, "地处"), (5, 6, "青"), (6, 7, "禾"), (7, 10, "国家级"), (10, 15, "自然保护区")])
+    village = Candidate(0, 3, "Place", "青禾村")
+    assert _stem_start(text, idx, [village], 6, 10) == 5
+    assert _stem_start(text, idx, [village], 7, 10) == 7        # no part of the place's name before it
+    glued = TokenIndex([(0, 3, "青禾村"), (3, 6, "地处青"), (6, 7, "禾")])   # 青 ends another word
+    assert _stem_start(text, glued, [village], 6, 10) == 6
