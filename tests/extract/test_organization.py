@@ -294,3 +294,10 @@ def test_a_name_never_starts_inside_the_name_of_a_place_of_the_article():
     assert _stem_start(text, idx, [village], 7, 10) == 7        # no part of the place's name before it
     glued = TokenIndex([(0, 3, "青禾村"), (3, 6, "地处青"), (6, 7, "禾")])   # 青 ends another word
     assert _stem_start(text, glued, [village], 6, 10) == 6
+
+
+def test_a_market_a_list_of_projects_names_is_still_a_project():
+    from kg.extract import Extractor
+    from kg.model import Article
+    doc = Extractor()(Article("t.txt", "东山县全力推进青禾物流园、果蔬交易市场等重点项目建设。"))
+    assert ("Project", "果蔬交易市场") in {(e.type, e.label) for e in doc.entities.values()}
