@@ -33,6 +33,7 @@ _COMPANY_INSIDE = re.compile(r"(?:有限责任公司|股份有限公司|有限�
 _COMPLEMENT = set("强优大精特新实细好")      # 做强做优, 做大做强: a verb's complement, not a name's start
 _COUNT_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千多余几]")
 _BRACKETED = re.compile(r"[（(](?:集团|控股|股份)[)）]$")
+_BRACKETED_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]$")
 LEVEL_PREFIX = {"市": "home", "省": "province"}     # 市 or 省 standing alone: the home city's, the province's
 
 
@@ -89,7 +90,7 @@ def _walk_all(w: Work, fam: Family) -> list[Walk]:
     place_at = {p.start: p for p in places}
     out = []
     for s, e, suffix, _ in suffix_matches(fam.gazetteer(), text):
-        if text.startswith("大学城", e - 2) or not _ends_word(text, idx, e):
+        if text.startswith("大学城", e - 2) or not ends_word(text, idx, e):
             continue          # 青石大学城 is a district of campuses (a place), not a university
         head = _head(text, idx, s, fam.extra_tags)
         if head is None:
@@ -112,7 +113,7 @@ def suffix_matches(gaz: Gazetteer[str], text: str) -> list[tuple[int, int, str, 
     return [best[e] for e in sorted(best)]
 
 
-def _ends_word(text: str, idx: TokenIndex, e: int) -> bool:
+def ends_word(text: str, idx: TokenIndex, e: int) -> bool:
     """Does an ending at ``e`` end a word too (not the 大学 of 大学生)?"""
     if e not in idx.end_set and e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
         t = idx.covering(e - 1)
@@ -146,19 +147,44 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     text = doc.text
     start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=fam.max_chars,
                         max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
+    bracket = _BRACKETED_PLACE.search(text, max(0, start - 10), start) if fam.type == "Organization" else None
+    if bracket and bracket.end() == start and _place_word(bracket.group(1)):
+        before = expand_left(doc, idx, bracket.start(), floor=_sentence_start(doc, s), max_chars=fam.max_chars,
+                             max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
+        start = before if before < bracket.start() else start   # 甲乙（东山）|置业有限公司: the seat in brackets
     for p in places:          # never start inside a place name (东山县南关社区…)
         if p.start < start < p.end:
             start = p.start
     for p in places:          # 青石镇|西坡村… where jieba cut 镇西|坡村: the name starts at the place, as after 青石镇
         if start < p.start < s and p.start not in idx.start_set and text[p.start - 1] in _DIVISION_END:
             start = p.start
+    if fam.type == "Organization":
+        start = _stem_start(text, idx, places, start, s)
     while start < s and text[start] in _LEAD_STOP and (start + 1 in idx.start_set or _glued_stop(idx, start)):
         start += 1            # 及|市交投集团 (jieba's unknown word 及市): a conjunction opens no name
     if fam.type == "Organization":
-        start = after_adverbs(idx, _after_posts(text, start, s), s)
+        start = _after_intro(idx, after_adverbs(idx, _after_posts(text, start, s), s), s)
     if start < s and text[start] in "名个家所位批支" and start and _COUNT_BEFORE.match(text[start - 1]):
         start += 1            # 12名|省科技专家服务团: the classifier of a count
     return start
+
+
+def _stem_start(text: str, idx: TokenIndex, places: list[Candidate], start: int, s: int) -> int:
+    """A name never starts inside the name of a place of the article: 甲乙村 … 甲|乙国家级自然保护区 (jieba cut 甲乙
+    apart there) starts at 甲, when 甲 opens a word (not 延长|安全… beside a place 长安镇)."""
+    for p in places:
+        stem = text[p.start:p.end - 1] if text[p.end - 1] in _DIVISION_END else ""
+        for j in range(1, len(stem)):
+            if len(stem) >= 2 and start - j >= 0 and text.startswith(stem, start - j) and start - j + len(stem) < s \
+                    and start - j in idx.start_set:
+                return start - j
+    return start
+
+
+def _place_word(word: str) -> bool:
+    """Is ``word`` a division or a country (the seat a company writes in brackets: 甲乙（东山）有限公司)?"""
+    from .places import named_places
+    return bool(divisions().lookup(word)) or word in named_places()
 
 
 def _glued_stop(idx: TokenIndex, start: int) -> bool:
@@ -189,6 +215,57 @@ def _after_posts(text: str, start: int, s: int) -> int:
         if b - a >= 2 and _ENDS_BODY.search(text[start:start + a]) and text.startswith("兼", start + b):
             best = max(best, start + b + 1)
     return best if best < s else start
+
+
+# jieba tags of the words that introduce a name rather than belong to it (联系, 值得一提的是, 上述, 正是 …).
+_INTRO_TAGS = ("v", "l", "d", "p", "c", "b")
+_PROPER_TAGS = ("ns", "nz", "nr", "nt", "j", "eng")
+
+
+def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
+    """Where a body's name starts after the words that introduce it: a person or a predicate, then the proper name
+    (记者|联系|甲乙银行, 原告|甲乙公司, 上述|甲银行, 甲银行|投资|乙丙|银行). Not 东山|建设|银行 (the verb is in the name)
+    nor 甲乙|和|丙丁|地产 (a word between two parts of a name)."""
+    toks = tokens_from(idx, start, s)
+    last = max((i for i, (_, _, w) in enumerate(toks) if _introduces(w, toks[i - 1][2] if i else None)), default=None)
+    if last is None:
+        return start
+    for a, _, w in toks[last + 1:]:
+        if proper(w):
+            return a
+        if ORGANIZATION.gazetteer().match_at(w, 0) or word_tags().get(w) is None:
+            break             # 建设|银行|湖南省: the verb and an ending make a name of their own
+    return start
+
+
+def tokens_from(idx: TokenIndex, start: int, s: int) -> list[tuple[int, int, str]]:
+    """The jieba words from ``start`` that start before ``s``."""
+    t = idx.covering(start)
+    out = []
+    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < s:
+        out.append(idx.tokens[t])
+        t += 1
+    return out
+
+
+def _introduces(w: str, before: str | None) -> bool:
+    """Is ``w`` a word before a body's name, not in it: a person opening the walk (记者, 原告) or a predicate
+    (联系, 上述) at the start or after a whole body (甲银行|投资), not after a part of a name (甲乙|和|丙丁)?"""
+    from .persons import context_words
+    from .tagged import reporter_words
+    if w in words("org_words.txt") or before is not None and proper(before) and not _WHOLE_BODY.search(before):
+        return False          # 预防, 服务: verbs that are part of names
+    tag = word_tags().get(w) or ""
+    return tag.startswith(_INTRO_TAGS) or before is None and (w in context_words() or w in reporter_words())
+
+
+_WHOLE_BODY = re.compile(r"(?:学|院|司|局|委|会|厅|部|校|所|团|行|馆|站|心|队|社|室|厂|处|办)$")
+
+
+def proper(w: str) -> bool:
+    """Is ``w`` a proper name jieba knows or a word it does not (甲乙, 东山, 工商银行)?"""
+    tag = word_tags().get(w)
+    return tag is None and len(w) >= 2 and not w[0].isdigit() or (tag or "").startswith(_PROPER_TAGS)
 
 
 def after_adverbs(idx: TokenIndex, start: int, s: int) -> int:

@@ -15,8 +15,9 @@ from .lists import list_items, lists
 from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
-from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, plain_name,
-                           propose_list_ellipses, specific, suffix_candidate, walks)
+from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, ends_word,
+                           plain_name, proper, propose_list_ellipses, specific, suffix_candidate, tokens_from, walks)
+from .place_names import generic_word
 from .tokenize import word_freq, word_tags
 
 if TYPE_CHECKING:
@@ -34,8 +35,41 @@ def suffix_bodies(w: Work) -> None:
     """A body named by the words before a known ending (东山县第一中学, 甲乙科技有限公司)."""
     place_at = {p.start: p for p in w.proposed("Place")}
     for wk in walks(w, ORGANIZATION):
+        wk = _with_bank(w, _without_verb_ending(w, wk))
         if wk.start < wk.s and not _level_prefixed(w, wk) and plain_name(w.text, wk):
             w.propose(suffix_candidate(w, wk, "Organization", place_at))
+
+
+def _with_bank(w: Work, wk: Walk) -> Walk:
+    """A branch's walk with the bank's short name before it, a rare word of two characters in 行 that jieba may
+    take for a verb (甲行|东山|分行); not a pronoun (该行, 本行) nor a common word (进行, 同行)."""
+    k = w.index.ending_at(wk.start)
+    if wk.suffix not in ("分行", "支行") or k is None or wk.start == wk.s:
+        return wk
+    ts, _, word = w.index.tokens[k]
+    if len(word) == 2 and word[1] == "行" and word_freq(word) < 500 and not (word_tags().get(word) or "").startswith("r"):
+        return Walk(wk.s, wk.end, wk.suffix, ts, wk.cut, wk.chain)
+    return wk
+
+
+# An ending that is also a verb (控股), after a body's own ending: 由甲集团|控股, 甲集团|控股|乙公司.
+_VERB_ENDING = re.compile(r"(?:集团|公司|银行)(控股)$")
+_CONTINUED = re.compile(r"[（(]|有限|股份|集团|公司")
+
+
+def _without_verb_ending(w: Work, wk: Walk) -> Walk:
+    """The walk without an ending that is the verb of the clause: 由甲集团控股 (by whom), 甲集团控股乙公司 (a name
+    follows) name 甲集团; 甲集团控股有限公司 and 甲控股 keep it."""
+    text = w.text
+    m = _VERB_ENDING.search(text, wk.start, wk.end)
+    if m is None or m.end() != wk.end or _CONTINUED.match(text, wk.end):
+        return wk
+    t = w.index.covering(wk.end)
+    named = t is not None and w.index.tokens[t][0] == wk.end and proper(w.index.tokens[t][2])
+    if not named and not (wk.start > 0 and text[wk.start - 1] in "由被"):
+        return wk
+    inner = m.group(0)[:-2]
+    return Walk(m.start(1) - len(inner), m.start(1), inner, wk.start, wk.cut, wk.chain)
 
 
 def _level_prefixed(w: Work, wk: Walk) -> bool:
@@ -49,7 +83,8 @@ def _level_prefixed(w: Work, wk: Walk) -> bool:
 def not_a_kind(w: Work) -> None:
     """A kind of body (科技企业孵化器, 国家级众创空间) named by a suffix is no body, unless a place in it says whose."""
     places = w.proposed("Place")
-    drop(w, "organization.suffix", lambda c: (_generic_body(w.text[c.start:c.end]) or _described(w.index, c))
+    drop(w, "organization.suffix", lambda c: (_generic_body(w.text[c.start:c.end]) or _described(w.index, c)
+                                              or _action(w.index, c))
          and not any(p.start >= c.start and p.end <= ending_start(c) for p in places))
 
 
@@ -73,11 +108,47 @@ def _described(idx: TokenIndex, c: Candidate) -> bool:
     return any(kind) and all(k or tags.get(t) in _BESIDE for k, t in zip(kind, toks)) and all(len(t) >= 2 for t in toks)
 
 
+def _action(idx: TokenIndex, c: Candidate) -> bool:
+    """Are the words before the ending only verbs and adjectives, a plain verb among them (建设|新|厂: what is done,
+    no name)? The verbs of names (服务, 管理) and one dictionary word holding the ending (甲乙银行) do not count."""
+    toks = [t[2] for t in tokens_from(idx, c.start, ending_start(c))]
+    tags = [word_tags().get(t) or "" for t in toks]
+    return len(toks) >= 2 and idx.tokens[idx.covering(c.start)][1] <= ending_start(c) \
+        and all(g.startswith(("v", "a", "d")) for g in tags) \
+        and any(g.startswith("v") and t not in word_set("org_words.txt") for t, g in zip(toks, tags))
+
+
 def _generic_body(name: str) -> bool:
     """Is ``name`` a kind of body (社区卫生服务站), perhaps after a rank or a verb (国家级科技企业孵化器)?"""
     generic = word_set("generic_bodies.txt")
     return any(name[-n:] in generic and (len(name) == n or _RANKED.fullmatch(name[:-n]))
                for n in range(2, min(len(name), 9) + 1))
+
+
+@rule("organization.not-a-market", stage="select-bodies", requires=("tokens", "Organization"))
+def not_a_market(w: Work) -> None:
+    """A market of goods or of a place (债券市场, 信用卡市场, 东山市场) is a trade, not a body; one with a name of its
+    own (甲乙木材市场) is. Run before the choice: a list of projects may still name one (甲、乙交易市场等项目)."""
+    drop(w, "organization.suffix", lambda c: c.attrs["_suffix"] == "市场"
+         and not any(_own_name(t[2][:ending_start(c) - t[0]]) for t in tokens_from(w.index, c.start, ending_start(c))))
+
+
+def _own_name(word: str) -> bool:
+    """Is ``word`` a name of its own: unknown to jieba or a proper name, not a division or a country (甲乙, 某某路;
+    not 债券, 东山)?"""
+    from .places import named_places
+    tag = word_tags().get(word)
+    return (tag is None and len(word) >= 2 or (tag or "").startswith(("nz", "nr", "nt", "ns"))) \
+        and not divisions().lookup(word) and word not in named_places()
+
+
+@rule("organization.bracketed-seat", stage="organization", requires=("Place",))
+def bracketed_seat(w: Work) -> None:
+    """A company's seat in brackets before its ending (…（东山）有限公司) is part of its name, no place of its own."""
+    text = w.text
+    w.candidates[:] = [c for c in w.candidates if not (
+        c.type == "Place" and 0 < c.start and c.end < len(text) and text[c.start - 1] in "（(" and text[c.end] in "）)"
+        and ORGANIZATION.gazetteer().match_at(text, c.end + 1) is not None)]
 
 
 @rule("organization.not-a-title", stage="organization", requires=("tokens",))
@@ -165,9 +236,14 @@ def listed_bodies(w: Work) -> None:
         for s, e in list_items(w.doc, idx, a, b, ORGANIZATION.extra_tags):
             name = text[s:e]
             if _HAN_NAME.fullmatch(name) and (specific(idx, s, e, []) or len(name) >= 3 and word_freq(name) < 500
-                                              and not _KIND_WORD.search(name)):
+                                              and not _KIND_WORD.search(name) and not _activity(idx, s, e)):
                 full = known_bodies().get(name) or name        # 中经社 → 中国经济信息社
                 w.propose(Candidate(s, e, "Organization", full, {name, full}))
+
+
+def _activity(idx: TokenIndex, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a line of business, common words with a verb among them (广告经营, 商务旅游), no name?"""
+    return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(idx, s, e))
 
 
 @cache
@@ -293,3 +369,48 @@ def _generic_outlets() -> frozenset[str]:
     return frozenset(("官网", "网站", "电视台", "日报", "晚报", "晨报", "官方网站", "门户网站", "客户端", "公众号",
                       "互联网", "新闻网", "广播电台", "报纸", "画报", "学报", "快报", "简报", "通报", "情报", "电报",
                       "海报", "举报", "汇报", "上报", "申报", "预报", "公报", "周报", "月报", "年报", "党报"))
+
+
+# The parts of speech of a firm's brand word before its trade (甲乙|地产): a proper name or a word jieba does not know
+# (not nt: 某部|食品 is a body's sector, not a firm).
+_BRAND_TAGS = ("nz", "j", "nr", "ns", "eng")
+_NOT_IN_BRAND = set("的在了过着和与及而是为对到从向把被将于给以由其该本这那此各每全我你他她们也都就又还已并但让使")
+
+
+@rule("organization.trade-name", stage="organization", produces=("Organization",), requires=("tokens", "Place"))
+def trade_names(w: Work) -> None:
+    """A firm's short name: a brand word and the trade word after it (甲乙|地产, 丙丁|证券, 东山|戊己|律师事务所).
+
+    Not a place nor a common word before the trade (北京|地产, 商业|地产), nor a person a title names (总经理|王五|咨询).
+    """
+    from .tagged import firm_name, firm_trades
+    text, idx = w.text, w.index
+    for s, e, _, _ in firm_trades().find_all(text):
+        k = idx.ending_at(s)
+        if k is None or s not in idx.start_set or not (ends_word(text, idx, e) or _role_at(text, e)):
+            continue          # 律师事务所|律师: jieba glues the title after it to the trade
+        if ORGANIZATION.gazetteer().match_at(text, e):
+            continue          # 甲乙科技|有限公司: the suffix rules name the whole firm
+        bs, _, brand = idx.tokens[k]
+        if not _brand(brand) or not firm_name(w, bs, s):
+            continue
+        if k > 0 and idx.tokens[k - 1][1] == bs and divisions().lookup(idx.tokens[k - 1][2]):
+            bs = idx.tokens[k - 1][0]           # 东山|戊己|律师事务所: the firm's division opens its name
+        w.propose(Candidate(bs, e, "Organization", text[bs:e], {text[bs:e]}))
+
+
+def _role_at(text: str, i: int) -> bool:
+    """Does a title or a word for a kind of person start at ``i`` (总经理, 律师)?"""
+    from .persons import context_words
+    from .titles import roles
+    return roles().match_at(text, i) is not None or context_words().match_at(text, i) is not None
+
+
+def _brand(word: str) -> bool:
+    """Can ``word`` be a firm's brand: two characters or more of a name jieba knows as one or does not know, no
+    place (国瑞, 海通; not 北京, 美国, 商业), no particle at either end (做过, 而云锡)?"""
+    from .places import named_places
+    tag = word_tags().get(word)
+    return len(word) >= 2 and _HAN_NAME.fullmatch(word) is not None and (tag is None or tag.startswith(_BRAND_TAGS)) \
+        and word[0] not in _NOT_IN_BRAND and word[-1] not in _NOT_IN_BRAND and not divisions().lookup(word) \
+        and word not in named_places() and not generic_word(word)

@@ -161,8 +161,11 @@ def organization_tagger(w: Work) -> None:
         if t.kind != "Organization":
             continue
         s, e = _trim(w, t)
+        opener = w.text[s - 1] if s > 0 else ""
+        if opener in ("《", "“") and w.text.count(_OPENERS[opener], s, e) > w.text.count(opener, s, e):
+            s -= 1                                     # 《甲乙》杂志社: the title opens the name
         name = w.text[s:e]
-        if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name):
+        if len(name) < 2 or name in _bare_kinds() or _CONGRESS.search(name) or _unbalanced(name):
             continue
         if t.prob >= P_BOUNDARY:
             _cut_left(w, s, e)
@@ -174,6 +177,14 @@ def organization_tagger(w: Work) -> None:
             continue
         for kind in _types_at_end(w, s, e) or {typ}:   # the rules' type of the same name (a listed project)
             w.propose(Candidate(s, e, kind, name, {name}, {}, weight=1))
+
+
+_OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
+
+
+def _unbalanced(name: str) -> bool:
+    """Does ``name`` close a bracket it does not open, or open one it does not close (东山）有限公司)?"""
+    return any(name.count(a) != name.count(b) for a, b in _OPENERS.items())
 
 
 # jieba tags of words no organisation's name opens with or runs over: adverbs, verbs, idioms, pronouns …
@@ -214,8 +225,18 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
         return False
     if not inside:                                     # an agency named after its place needs less (甲市|规划局)
         return prob >= (P_AGENCY if typ == "Agency" and placed else P_BODY_TYPED if known_end else P_BODY_BARE)
+    return known_end and typ == "Organization" and prob >= P_BODY_LONGER and _longer_form(w, inside, e)
+
+
+def _longer_form(w: Work, inside: list[Candidate], e: int) -> bool:
+    """Is the span a longer form of the rules' organisation ending at ``e``, not two bodies with a verb between them
+    (甲银行|投资|乙银行)?"""
+    from .ending_names import tokens_from
     last = max(inside, key=lambda c: c.end)
-    return known_end and typ == "Organization" and last.type == typ and last.end == e and prob >= P_BODY_LONGER
+    return last.type == "Organization" and last.end == e and not any(
+        c.end <= last.start and c.type in ("Organization", "Agency")
+        and any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(w.index, c.end, last.start))
+        for c in inside)
 
 
 def _placed_agency(w: Work, s: int, e: int) -> Candidate:
@@ -303,12 +324,12 @@ def _not_a_person(w: Work, s: int, e: int) -> bool:
         return True
     k = w.index.covering(s)
     word = w.index.tokens[k][2] if k is not None and w.index.tokens[k][0] == s else ""
-    if _firm_name(w, s, e) or _club(w, s, e):
+    if firm_name(w, s, e) or _club(w, s, e):
         return True                                    # 某某|期货 (not 记者王五|证券时报): a firm's short name
     return len(word) >= 2 and len(word) <= e - s and is_common_word(word) and word_tags()[word].startswith(_NOT_OPENING)
 
 
-def _firm_name(w: Work, s: int, e: int) -> bool:
+def firm_name(w: Work, s: int, e: int) -> bool:
     """Is ``[s, e)`` a firm's short name: a trade word right after it (某某|期货, 某某|咨询) and no title, word for
     a person or reporter's role right before it (not 记者王五|证券时报)?"""
     return firm_trades().match_at(w.text, e) is not None and not _person_context(w, s, e) \

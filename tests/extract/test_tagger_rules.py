@@ -29,6 +29,7 @@ from kg.model import Article
     ("organization.tagger", "俱乐部的球员们正在训练。", []),          # only a kind of body
     ("organization.tagger", "嘉兴市规划与自然资源管理局发布了通知。", ["嘉兴市规划与自然资源管理局"]),  # placed: less sure
     ("organization.tagger", "中共十六大召开以后。", []),              # a numbered congress is an event
+    ("organization.tagger", "青禾空间（株洲）装饰艺术公司总经理王建华表示。", []),   # no half of a bracket
     # a span the agency rules found (a province's committee) is left to them
     ("organization.tagger", "他曾任甘肃省委副书记。", []),
     # a body's name at its other occurrences
