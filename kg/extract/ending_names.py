@@ -172,8 +172,11 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
 def _stem_start(text: str, idx: TokenIndex, places: list[Candidate], start: int, s: int) -> int:
     """A name never starts inside the name of a place of the article: 甲乙村 … 甲|乙国家级自然保护区 (jieba cut 甲乙
     apart there) starts at 甲, when 甲 opens a word (not 延长|安全… beside a place 长安镇)."""
+    here = text[start] if start < len(text) else ""
     for p in places:
         stem = text[p.start:p.end - 1] if text[p.end - 1] in _DIVISION_END else ""
+        if here not in stem[1:]:
+            continue          # the name's first character is no inner character of this stem
         for j in range(1, len(stem)):
             if len(stem) >= 2 and start - j >= 0 and text.startswith(stem, start - j) and start - j + len(stem) < s \
                     and start - j in idx.start_set:
