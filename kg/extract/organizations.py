@@ -242,7 +242,7 @@ def listed_bodies(w: Work) -> None:
 
 
 def _activity(idx: TokenIndex, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` a line of business, common words with a verb among them (广告经营, 商务旅游), no name?"""
+    """Is ``text[s:e]`` a line of business, common words with a verb among them (食品加工, 家政服务), no name?"""
     return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(idx, s, e))
 
 
