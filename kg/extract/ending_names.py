@@ -170,7 +170,7 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
 
 
 def _stem_start(text: str, idx: TokenIndex, places: list[Candidate], start: int, s: int) -> int:
-    """A name never starts inside the name of a place of the article: 甲乙村 … 甲|乙国家级自然保护区 (jieba cut 甲乙
+    """A name never starts inside the name of a place of the article: 甲乙村 … 甲|乙森林公园 (jieba cut 甲乙
     apart there) starts at 甲, when 甲 opens a word (not 延长|安全… beside a place 长安镇)."""
     here = text[start] if start < len(text) else ""
     for p in places:
@@ -227,7 +227,7 @@ _PROPER_TAGS = ("ns", "nz", "nr", "nt", "j", "eng")
 
 def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
     """Where a body's name starts after the words that introduce it: a person or a predicate, then the proper name
-    (记者|联系|甲乙银行, 原告|甲乙公司, 上述|甲银行, 甲银行|投资|乙丙|银行). Not 东山|建设|银行 (the verb is in the name)
+    (市民|联系|甲乙银行, 原告|甲乙公司, 上述|甲银行, 甲银行|投资|乙丙|银行). Not 东山|建设|银行 (the verb is in the name)
     nor 甲乙|和|丙丁|地产 (a word between two parts of a name)."""
     toks = tokens_from(idx, start, s)
     last = max((i for i, (_, _, w) in enumerate(toks) if _introduces(w, toks[i - 1][2] if i else None)), default=None)
@@ -237,7 +237,7 @@ def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
         if proper(w):
             return a
         if ORGANIZATION.gazetteer().match_at(w, 0) or word_tags().get(w) is None:
-            break             # 建设|银行|湖南省: the verb and an ending make a name of their own
+            break             # 建设|银行|株洲市: the verb and an ending make a name of their own
     return start
 
 

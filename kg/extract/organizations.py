@@ -127,7 +127,7 @@ def _generic_body(name: str) -> bool:
 
 @rule("organization.not-a-market", stage="select-bodies", requires=("tokens", "Organization"))
 def not_a_market(w: Work) -> None:
-    """A market of goods or of a place (债券市场, 信用卡市场, 东山市场) is a trade, not a body; one with a name of its
+    """A market of goods or of a place (二手车市场, 家电市场, 东山市场) is a trade, not a body; one with a name of its
     own (甲乙木材市场) is. Run before the choice: a list of projects may still name one (甲、乙交易市场等项目)."""
     drop(w, "organization.suffix", lambda c: c.attrs["_suffix"] == "市场"
          and not any(_own_name(t[2][:ending_start(c) - t[0]]) for t in tokens_from(w.index, c.start, ending_start(c))))
@@ -242,7 +242,7 @@ def listed_bodies(w: Work) -> None:
 
 
 def _activity(idx: TokenIndex, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` a line of business, common words with a verb among them (广告经营, 商务旅游), no name?"""
+    """Is ``text[s:e]`` a line of business, common words with a verb among them (食品加工, 家政服务), no name?"""
     return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(idx, s, e))
 
 

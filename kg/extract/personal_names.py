@@ -316,7 +316,7 @@ def _last_before_pause(idx: TokenIndex, t: int, options: list[int]) -> int | Non
 
 
 def _last_before_speech(idx: TokenIndex, t: int, options: list[int]) -> int | None:
-    """The end of a name whose last character jieba left alone before a verb of speech (钱国|敬|解释): the name runs
+    """The end of a name whose last character jieba left alone before a verb of speech (钱国|敬|介绍): the name runs
     over it, unless it is an adverb, a particle or a preposition there (王明|还|表示, 王明|等|指出, 王明|在|谈到)."""
     ns, ne, nw = idx.tokens[t]
     if ne - ns != 1 or ne not in options or not _before_speech(idx, t) \

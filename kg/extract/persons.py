@@ -341,7 +341,7 @@ def _mend_hit(w: Work, s: int, e: int, p: float) -> None:
     """Move a name a rule found to the tagger's span ``[s, e)`` (probability ``p``) where that mends it: a foreign
     name jieba cut, an end one character off, a start on the sentence's conjunction."""
     from .tagged import P_FOREIGN, P_PERSON
-    if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 谢尔久|科夫, 维特|尔德: jieba cut a foreign name
+    if p >= P_FOREIGN and foreign_name(w.text[s:e]):      # 甲乙|科夫, 丙丁|尔德: jieba cut a foreign name
         hit = next((h for (hs, he), h in w.hit_at.items() if s <= hs and he <= e), None)
         if hit is not None:
             _respan(w, hit, s, e)

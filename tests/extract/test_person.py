@@ -16,7 +16,7 @@ from kg.extract.titles import title_phrase
     ("person.title", "有请本刊主编来晓峰宣布获奖名单。", ["来晓峰"]),
     ("person.title", "副总经理濮文涛表示，新厂明年投产。", ["濮文涛"]),   # a rarer surname
     ("person.title", "该国国防部长萨维奥访问了东山县。", ["萨维奥"]),       # a transliteration after a title
-    ("person.title", "该国国防部副部长阿纳托利斯捷潘诺维奇前几天宣布，", ["阿纳托利斯捷潘诺维奇"]),   # to its end
+    ("person.title", "该国外交部副部长阿纳托利斯捷潘诺维奇昨天抵达东山县。", ["阿纳托利斯捷潘诺维奇"]),   # to its end
     ("person.title", "请甲集团董事长孙立科先生致辞。", ["孙立科"]),          # the name runs up to 先生
     ("person.title", "请东山县公司总监孙立孙女士致辞。", ["孙立"]),           # ... not over its own surname
     # jieba left the name's last character alone before a pause: the name runs over it, not over a particle
@@ -62,7 +62,7 @@ from kg.extract.titles import title_phrase
     ("person.speech-verb", "萨维奥表示，球队会更好。意大利表示欢迎。", ["萨维奥"]),
     # jieba left the name's last character alone before the verb: the name runs over it, not over an adverb
     ("person.speech-verb", "对此，而陈立凡表示，工程将于年底完工。", ["陈立凡"]),
-    ("person.title", "青石市副主任王明敬解释，相关政策已经出台。", ["王明敬"]),
+    ("person.title", "谈到补贴何时到账，青石市副主任王明敬介绍，资金已经拨付。", ["王明敬"]),
     ("person.title", "东山县副县长赵明还表示，", ["赵明"]),
     ("person.title", "青石市经理孙立等指出，", ["孙立"]),
     ("person.context-word", "不能要求作家都去写小说。", []),          # a verb after the name, no speech
