@@ -1,4 +1,4 @@
-"""Short names of bodies and projects named in full elsewhere in the article (恒达公司 → 山西恒达投资控股集团有限公司)."""
+"""Short names of bodies and projects named in full elsewhere in the article (远帆公司 → 湖南远帆投资控股集团有限公司)."""
 from __future__ import annotations
 
 import re
@@ -20,11 +20,11 @@ def short_forms(doc: Doc) -> dict[str, str]:
 
     >>> from kg.model import Article, Doc
     >>> d = Doc(Article("a", ""))
-    >>> _ = d.add_entity("Organization", "山西恒达投资控股集团有限公司"); _ = d.add_entity("Organization", "恒达公司")
+    >>> _ = d.add_entity("Organization", "湖南远帆投资控股集团有限公司"); _ = d.add_entity("Organization", "远帆公司")
     >>> _ = d.add_entity("Organization", "甲乙银行"); _ = d.add_entity("Organization", "甲乙银行股份有限公司")
     >>> _ = d.add_entity("Organization", "丙丁分行"); _ = d.add_entity("Organization", "甲乙银行丙丁分行")
     >>> short_forms(d)
-    {'恒达公司': '山西恒达投资控股集团有限公司', '甲乙银行': '甲乙银行股份有限公司', '丙丁分行': '甲乙银行丙丁分行'}
+    {'远帆公司': '湖南远帆投资控股集团有限公司', '甲乙银行': '甲乙银行股份有限公司', '丙丁分行': '甲乙银行丙丁分行'}
     """
     orgs = sorted((label for (t, label) in doc.entities if t == "Organization"), key=len)
     out: dict[str, str] = {}
@@ -46,7 +46,7 @@ def short_forms(doc: Doc) -> dict[str, str]:
 
 @rule("organization.short-form", stage="entity", produces=("Organization",), requires=("mentions",))
 def resolve_short_forms(w: Work) -> None:
-    """A body's short name (恒达公司) is an alias of the one named in full elsewhere in the article."""
+    """A body's short name (远帆公司) is an alias of the one named in full elsewhere in the article."""
     _merge(w, "Organization", short_forms(w.doc))
 
 
