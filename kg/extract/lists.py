@@ -67,13 +67,15 @@ def _first_project_start(doc: Doc, idx: TokenIndex, s: int, e: int, extra_tags: 
 
 def _after_last_verb(idx: TokenIndex, s: int, e: int) -> int:
     """Where a list's first body starts: after the last verb or preposition of two or more
-    characters before it (中国科协决定命名|甲博物馆); one-character words may belong to the name (振|东安…)."""
+    characters before it (中国科协决定命名|甲博物馆) and the particle right after it (引进了|甲公司); other one-character
+    words may belong to the name (振|东安…)."""
     start = s
     t = idx.covering(s)
     while t is not None and t < len(idx.tokens) and idx.tokens[t][1] <= e:
         a, b, w = idx.tokens[t]
         tag = word_tags().get(w) or ""
-        if len(w) >= 2 and (tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn")):
-            start = b
+        if len(w) >= 2 and (tag.startswith(("v", "p", "c", "d")) and not tag.startswith("vn")) \
+                or a == start > s and len(w) == 1 and tag.startswith("u"):
+            start = b         # 引进|了|甲公司: an aspect particle after the verb opens no name either
         t += 1
     return start

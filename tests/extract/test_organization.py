@@ -79,6 +79,7 @@ def test_list_ellipsis(run_rule, sentence, expected):
     ("青禾科技、远帆物流和北岭制药等企业参加洽谈。", ["青禾科技", "远帆物流", "北岭制药"]),
     ("新材料、生物医药等领域企业参加洽谈。", []),    # a list of sectors
     ("该镇引进了食品加工、家政服务等公司6家。", []),    # lines of business, no names
+    ("茶陵县去年引进了青禾电器、远帆纺织等企业。", ["青禾电器", "远帆纺织"]),    # 引进|了: the particle opens no name
 ])
 def test_listed_body(run_rule, sentence, expected):
     assert run_rule("organization.listed-body", sentence).labels == expected
