@@ -19,6 +19,7 @@ from .context import seat
 from .lexicon import keys, word_set, words
 from .names import TokenIndex, expand_left, name_like
 from .place_names import generic_word
+from .places import place_word
 from .spans import Candidate
 from .tokenize import is_common_word, word_tags
 
@@ -148,7 +149,7 @@ def _name_start(doc: Doc, idx: TokenIndex, head: int, s: int, places: list[Candi
     start = expand_left(doc, idx, head, floor=_sentence_start(doc, s), max_chars=fam.max_chars,
                         max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
     bracket = _BRACKETED_PLACE.search(text, max(0, start - 10), start) if fam.type == "Organization" else None
-    if bracket and bracket.end() == start and _place_word(bracket.group(1)):
+    if bracket and bracket.end() == start and place_word(bracket.group(1)):
         before = expand_left(doc, idx, bracket.start(), floor=_sentence_start(doc, s), max_chars=fam.max_chars,
                              max_tokens=fam.max_tokens, extra_tags=fam.extra_tags)
         start = before if before < bracket.start() else start   # 甲乙（东山）|置业有限公司: the seat in brackets
@@ -182,12 +183,6 @@ def _stem_start(text: str, idx: TokenIndex, places: list[Candidate], start: int,
                     and start - j in idx.start_set:
                 return start - j
     return start
-
-
-def _place_word(word: str) -> bool:
-    """Is ``word`` a division or a country (the seat a company writes in brackets: 甲乙（东山）有限公司)?"""
-    from .places import named_places
-    return bool(divisions().lookup(word)) or word in named_places()
 
 
 def _glued_stop(idx: TokenIndex, start: int) -> bool:
@@ -229,7 +224,7 @@ def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
     """Where a body's name starts after the words that introduce it: a person or a predicate, then the proper name
     (市民|联系|甲乙银行, 原告|甲乙公司, 上述|甲银行, 甲银行|投资|乙丙|银行). Not 东山|建设|银行 (the verb is in the name)
     nor 甲乙|和|丙丁|地产 (a word between two parts of a name)."""
-    toks = tokens_from(idx, start, s)
+    toks = idx.within(start, s)
     last = max((i for i, (_, _, w) in enumerate(toks) if _introduces(w, toks[i - 1][2] if i else None)), default=None)
     if last is None:
         return start
@@ -239,16 +234,6 @@ def _after_intro(idx: TokenIndex, start: int, s: int) -> int:
         if ORGANIZATION.gazetteer().match_at(w, 0) or word_tags().get(w) is None:
             break             # 建设|银行|株洲市: the verb and an ending make a name of their own
     return start
-
-
-def tokens_from(idx: TokenIndex, start: int, s: int) -> list[tuple[int, int, str]]:
-    """The jieba words from ``start`` that start before ``s``."""
-    t = idx.covering(start)
-    out = []
-    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < s:
-        out.append(idx.tokens[t])
-        t += 1
-    return out
 
 
 def _introduces(w: str, before: str | None) -> bool:
@@ -401,12 +386,7 @@ def specific(idx: TokenIndex, start: int, end: int, places: list[Candidate]) -> 
     """
     if any(start <= p.start and p.end <= end for p in places):
         return True
-    t = idx.covering(start)
-    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < end:
-        if _particular(idx.tokens[t][2]):
-            return True
-        t += 1
-    return False
+    return any(_particular(w) for _, _, w in idx.within(start, end))
 
 
 def _particular(w: str) -> bool:

@@ -40,6 +40,19 @@ class TokenIndex:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i if i >= 0 and self.tokens[i][0] <= pos < self.tokens[i][1] else None
 
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The words from the one holding ``start`` on, that start before ``end``.
+
+        >>> [w for _, _, w in TokenIndex([(0, 2, "东山"), (2, 4, "银行"), (4, 5, "。")]).within(1, 4)]
+        ['东山', '银行']
+        """
+        t = self.covering(start)
+        out = []
+        while t is not None and t < len(self.tokens) and self.tokens[t][0] < end:
+            out.append(self.tokens[t])
+            t += 1
+        return out
+
 
 def name_like(word: str, extra_tags: tuple[str, ...] = ()) -> bool:
     """Can ``word`` be part of a proper name (not a verb, particle, pronoun, number, punctuation)?

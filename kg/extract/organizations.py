@@ -16,7 +16,7 @@ from .names import TokenIndex, name_like
 from .registry import rule
 from .spans import Candidate
 from .ending_names import (LEVEL_PREFIX, ORGANIZATION, Walk, after_adverbs, drop, ending_start, ends_word,
-                           plain_name, proper, propose_list_ellipses, specific, suffix_candidate, tokens_from, walks)
+                           plain_name, proper, propose_list_ellipses, specific, suffix_candidate, walks)
 from .place_names import generic_word
 from .tokenize import word_freq, word_tags
 
@@ -111,7 +111,7 @@ def _described(idx: TokenIndex, c: Candidate) -> bool:
 def _action(idx: TokenIndex, c: Candidate) -> bool:
     """Are the words before the ending only verbs and adjectives, a plain verb among them (建设|新|厂: what is done,
     no name)? The verbs of names (服务, 管理) and one dictionary word holding the ending (甲乙银行) do not count."""
-    toks = [t[2] for t in tokens_from(idx, c.start, ending_start(c))]
+    toks = [t[2] for t in idx.within(c.start, ending_start(c))]
     tags = [word_tags().get(t) or "" for t in toks]
     return len(toks) >= 2 and idx.tokens[idx.covering(c.start)][1] <= ending_start(c) \
         and all(g.startswith(("v", "a", "d")) for g in tags) \
@@ -130,16 +130,15 @@ def not_a_market(w: Work) -> None:
     """A market of goods or of a place (二手车市场, 家电市场, 东山市场) is a trade, not a body; one with a name of its
     own (甲乙木材市场) is. Run before the choice: a list of projects may still name one (甲、乙交易市场等项目)."""
     drop(w, "organization.suffix", lambda c: c.attrs["_suffix"] == "市场"
-         and not any(_own_name(t[2][:ending_start(c) - t[0]]) for t in tokens_from(w.index, c.start, ending_start(c))))
+         and not any(_own_name(t[2][:ending_start(c) - t[0]]) for t in w.index.within(c.start, ending_start(c))))
 
 
 def _own_name(word: str) -> bool:
     """Is ``word`` a name of its own: unknown to jieba or a proper name, not a division or a country (甲乙, 某某路;
     not 债券, 东山)?"""
-    from .places import named_places
+    from .places import place_word
     tag = word_tags().get(word)
-    return (tag is None and len(word) >= 2 or (tag or "").startswith(("nz", "nr", "nt", "ns"))) \
-        and not divisions().lookup(word) and word not in named_places()
+    return (tag is None and len(word) >= 2 or (tag or "").startswith(("nz", "nr", "nt", "ns"))) and not place_word(word)
 
 
 @rule("organization.bracketed-seat", stage="organization", requires=("Place",))
@@ -243,7 +242,7 @@ def listed_bodies(w: Work) -> None:
 
 def _activity(idx: TokenIndex, s: int, e: int) -> bool:
     """Is ``text[s:e]`` a line of business, common words with a verb among them (食品加工, 家政服务), no name?"""
-    return any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(idx, s, e))
+    return any((word_tags().get(t[2]) or "").startswith("v") for t in idx.within(s, e))
 
 
 @cache
@@ -277,7 +276,7 @@ def _find_cooperations(text: str, idx: TokenIndex) -> list[Candidate]:
         for s, e in _partners(m):
             name = text[s:e]
             if 2 <= len(name) <= 12 and specific(idx, s, e, []) and all(
-                    name_like(x) or word_tags().get(x) is None or divisions().lookup(x) for x in _words_in(idx, s, e)):
+                    name_like(x) or word_tags().get(x) is None or divisions().lookup(x) for _, _, x in idx.within(s, e)):
                 full = known_bodies().get(name) or name
                 out.append(Candidate(s, e, "Organization", full, {name, full}))
         s, e = m.start(3), m.end(3)
@@ -296,16 +295,6 @@ def _partners(m: re.Match) -> list[tuple[int, int]]:
     if m.group(1).startswith("其中"):
         spans[0] = (m.start(1) + 2, m.end(1))
     return spans
-
-
-def _words_in(idx: TokenIndex, s: int, e: int) -> list[str]:
-    """The jieba words that make up ``text[s:e]``."""
-    t = idx.covering(s)
-    out = []
-    while t is not None and t < len(idx.tokens) and idx.tokens[t][0] < e:
-        out.append(idx.tokens[t][2])
-        t += 1
-    return out
 
 
 @rule("organization.cooperation", stage="organization", produces=("Organization",), requires=("tokens",),
@@ -409,8 +398,8 @@ def _role_at(text: str, i: int) -> bool:
 def _brand(word: str) -> bool:
     """Can ``word`` be a firm's brand: two characters or more of a name jieba knows as one or does not know, no
     place (国瑞, 海通; not 北京, 美国, 商业), no particle at either end (做过, 而云锡)?"""
-    from .places import named_places
+    from .places import place_word
     tag = word_tags().get(word)
     return len(word) >= 2 and _HAN_NAME.fullmatch(word) is not None and (tag is None or tag.startswith(_BRAND_TAGS)) \
-        and word[0] not in _NOT_IN_BRAND and word[-1] not in _NOT_IN_BRAND and not divisions().lookup(word) \
-        and word not in named_places() and not generic_word(word)
+        and word[0] not in _NOT_IN_BRAND and word[-1] not in _NOT_IN_BRAND and not place_word(word) \
+        and not generic_word(word)

@@ -57,6 +57,15 @@ def named_places() -> Gazetteer[tuple[str, str | None]]:
     return g
 
 
+def place_word(word: str) -> bool:
+    """Is ``word`` a division or a named place (a country, a world city, a region)?
+
+    >>> place_word("株洲市"), place_word("越南"), place_word("地产")
+    (True, True, False)
+    """
+    return bool(divisions().lookup(word)) or word in named_places()
+
+
 def _aligned(idx: TokenIndex, s: int, e: int) -> bool:
     """A name is not the inside of a longer known word (阳城 in 太阳城, 中国 in 中国式)."""
     for pos in (s, e - 1):

@@ -231,11 +231,10 @@ def _body_ok(w: Work, s: int, e: int, typ: str, known_end: bool, prob: float) ->
 def _longer_form(w: Work, inside: list[Candidate], e: int) -> bool:
     """Is the span a longer form of the rules' organisation ending at ``e``, not two bodies with a verb between them
     (甲银行|投资|乙银行)?"""
-    from .ending_names import tokens_from
     last = max(inside, key=lambda c: c.end)
     return last.type == "Organization" and last.end == e and not any(
         c.end <= last.start and c.type in ("Organization", "Agency")
-        and any((word_tags().get(t[2]) or "").startswith("v") for t in tokens_from(w.index, c.end, last.start))
+        and any((word_tags().get(t[2]) or "").startswith("v") for t in w.index.within(c.end, last.start))
         for c in inside)
 
 
